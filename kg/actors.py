@@ -1,0 +1,198 @@
+"""Actor resolution: ``Extractions -> Actors``, one node per real-world actor.
+
+Recomputed from all articles at once, so the result does not depend on their order.
+Merge rules, each recorded with its reason:
+
+- ``same-name``: the same normalised name (and kind).
+- ``country-code``: country names with one ISO code (Libanon / Lebanon).
+- ``alias-table``: names listed together in ``kg/data/aliases.toml`` (Teheran / Tehran).
+- ``acronym-in-text``: "Korps Pengawal Revolusi Islam (IRGC)" joins IRGC to its expansion.
+- ``short-name-in-article``: "Haniyeh" after "Ismail Haniyeh" in the same article.
+- ``unique-short-name``: a short person name that matches exactly one full name in the corpus.
+
+The canonical name is the fullest name seen (or the table's / CLDR's name); the IRI is
+minted from it, so rebuilding gives the same IRIs.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from kg.extract import COUNTRY, PERSON, PLACE, Extraction, Mention
+from kg.lexicon import Lexicon, get_lexicon, normalize_name, slugify
+
+__all__ = ["Actor", "Merge", "ActorIndex", "resolve_actors"]
+
+
+@dataclass(frozen=True)
+class Merge:
+    """Why two names were joined into one actor."""
+
+    actor: str
+    name: str
+    rule: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A resolved actor."""
+
+    slug: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    articles: tuple[str, ...]
+    country_code: str | None = None
+
+
+@dataclass(frozen=True)
+class ActorIndex:
+    """All actors of a corpus, and which actor each mention resolved to."""
+
+    actors: dict[str, Actor]
+    by_mention: dict[tuple[str, int, int, int], str]
+    merges: tuple[Merge, ...]
+
+    def actor_of(self, article_id: str, mention: Mention | None) -> Actor | None:
+        if mention is None:
+            return None
+        slug = self.by_mention.get((article_id, *mention.key))
+        return self.actors.get(slug) if slug else None
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _tokens(name: str) -> tuple[str, ...]:
+    return tuple(normalize_name(name).split())
+
+
+def _is_part_of(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """True when ``short`` is a contiguous run of ``full``'s words at its end, or its first words."""
+    if not short or len(short) >= len(full):
+        return False
+    return full[-len(short):] == short or (len(short) >= 2 and full[: len(short)] == short)
+
+
+def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = None) -> ActorIndex:
+    """Group the mentions of all articles into actors."""
+    lex = lexicon or get_lexicon()
+    uf = _UnionFind()
+    merges: list[Merge] = []
+    kind_of: dict[str, str] = {}
+    surface: dict[str, set[str]] = defaultdict(set)
+    articles_of: dict[str, set[str]] = defaultdict(set)
+    code_of: dict[str, str] = {}
+    mention_node: dict[tuple[str, int, int, int], str] = {}
+    fixed_name: dict[str, str] = {}
+    reasons: list[tuple[str, str, str, str]] = []  # (node a, node b, rule, reason)
+
+    def node_for(kind: str, name: str) -> str:
+        return f"{kind}|{normalize_name(name)}"
+
+    for ex in sorted(extractions, key=lambda e: e.doc.article.id):
+        aid = ex.doc.article.id
+        for m in ex.mentions:
+            node = node_for(m.kind, m.text)
+            if m.kind == COUNTRY and m.country_code:
+                node = f"{COUNTRY}|{m.country_code}"
+                code_of[node] = m.country_code
+                fixed_name[node] = lex.country_names.get(m.country_code, m.text)
+            kind_of[node] = m.kind
+            surface[node].add(m.text)
+            articles_of[node].add(aid)
+            mention_node[(aid, *m.key)] = node
+            uf.find(node)
+            alias = lex.aliases.get(normalize_name(m.text))
+            if alias is not None and m.kind != COUNTRY:
+                canonical_node = node_for(m.kind, alias[0])
+                kind_of.setdefault(canonical_node, m.kind)
+                fixed_name[canonical_node] = alias[0]
+                if canonical_node != node:
+                    reasons.append((node, canonical_node, "alias-table", f"{m.text!r} and {alias[0]!r} are listed together in aliases.toml"))
+            if m.acronym:
+                acr = node_for(m.kind, m.acronym)
+                kind_of.setdefault(acr, m.kind)
+                surface[acr].add(m.acronym)
+                reasons.append((acr, node, "acronym-in-text", f"{m.text} ({m.acronym}) in article {aid}"))
+        # short person names inside one article
+        persons = {mention_node[(aid, *m.key)]: m.text for m in ex.mentions if m.kind == PERSON}
+        for node, name in persons.items():
+            candidates = {
+                other for other, other_name in persons.items()
+                if other != node and _is_part_of(_tokens(name), _tokens(other_name))
+            }
+            if len(candidates) == 1:
+                other = candidates.pop()
+                reasons.append((node, other, "short-name-in-article", f"{name!r} and {persons[other]!r} in article {aid}"))
+    # acronyms written without their expansion elsewhere may have been read with another kind
+    for a, b, rule, reason in reasons:
+        if kind_of.get(a) and kind_of.get(b):
+            uf.union(a, b)
+            merges.append(Merge(b, a.split("|", 1)[1], rule, reason))
+    # a short person name that matches exactly one full name across the corpus
+    person_nodes = [n for n in kind_of if kind_of[n] == PERSON]
+    full_names = {uf.find(n) for n in person_nodes if len(_tokens(n.split("|", 1)[1])) >= 2}
+    for node in person_nodes:
+        toks = _tokens(node.split("|", 1)[1])
+        if len(toks) != 1 or uf.find(node) != node:
+            continue
+        matches = {
+            uf.find(f) for f in person_nodes
+            if uf.find(f) in full_names and _is_part_of(toks, _tokens(f.split("|", 1)[1]))
+        }
+        if len(matches) == 1:
+            target = matches.pop()
+            uf.union(node, target)
+            merges.append(Merge(target, toks[0], "unique-short-name", f"{toks[0]!r} matches only one full name in the corpus"))
+    # build actors
+    groups: dict[str, list[str]] = defaultdict(list)
+    for node in kind_of:
+        groups[uf.find(node)].append(node)
+    actors: dict[str, Actor] = {}
+    root_slug: dict[str, str] = {}
+    for root, nodes in groups.items():
+        names = sorted({s for n in nodes for s in surface[n]} | {fixed_name[n] for n in nodes if n in fixed_name})
+        if not names:
+            continue
+        fixed = sorted(fixed_name[n] for n in nodes if n in fixed_name)
+        name = fixed[0] if fixed else max(names, key=lambda s: (len(_tokens(s)), len(s), s))
+        kinds = [kind_of[n] for n in nodes]
+        kind = COUNTRY if COUNTRY in kinds else min(kinds, key=lambda k: (kinds.count(k) * -1, k))
+        if kind == PLACE and any(k != PLACE for k in kinds):
+            kind = next(k for k in kinds if k != PLACE)
+        slug = slugify(name)
+        code = next((code_of[n] for n in nodes if n in code_of), None)
+        aids = sorted({a for n in nodes for a in articles_of[n]})
+        previous = actors.get(slug)
+        if previous is not None:  # two groups with one canonical name (e.g. a person and an org): keep apart
+            slug = f"{slug}-{kind.lower()}"
+        actors[slug] = Actor(slug, name, kind, tuple(names), tuple(aids), code)
+        root_slug[root] = slug
+    by_mention = {key: root_slug[uf.find(node)] for key, node in mention_node.items() if uf.find(node) in root_slug}
+    final_merges = tuple(
+        Merge(root_slug.get(uf.find(m.actor), m.actor), m.name, m.rule, m.reason) for m in merges
+    )
+    return ActorIndex(actors, by_mention, final_merges)
+
+
+def actor_names(index: ActorIndex) -> Iterable[tuple[str, str]]:
+    for actor in index.actors.values():
+        yield actor.slug, actor.name

@@ -1,0 +1,282 @@
+"""``build``: articles in, knowledge graph out. The one entry function of the main job.
+
+``build(inputs)`` reads, parses, extracts, resolves actors over the whole corpus, maps to RDF,
+validates with SHACL and returns a ``BuildResult``; ``write_outputs`` writes ``graph.ttl``,
+``report.json``, ``network.html`` and the GraphML / GEXF exports.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from rdflib import Graph
+
+from kg import __version__
+from kg.actors import ActorIndex, resolve_actors
+from kg.articles import InputProblem, read_articles
+from kg.document import Article, ParsedDoc
+from kg.errors import KGError
+from kg.extract import Extraction, extract
+from kg.lexicon import ONTOLOGY_DIR, get_lexicon
+from kg.mapper import map_corpus
+
+__all__ = ["Parser", "BuildSettings", "ArticleReport", "BuildResult", "build", "write_outputs", "atomic_write"]
+
+
+class Parser(Protocol):
+    """Anything that turns articles into parsed documents (Stanza, or a test double)."""
+
+    def parse_many(self, articles: Iterable[Article]) -> Iterable[ParsedDoc]: ...
+
+
+@dataclass(frozen=True)
+class BuildSettings:
+    """How to build."""
+
+    validate: bool = True
+    select: tuple[str, ...] = ()
+    models: str = "shipped"
+
+
+@dataclass(frozen=True)
+class ArticleReport:
+    """What happened to one input article (one entry of report.json)."""
+
+    id: str
+    status: str
+    path: str | None = None
+    source: str | None = None
+    sentences: int = 0
+    actors: int = 0
+    events: int = 0
+    asserted_events: int = 0
+    unresolved_agents: int = 0
+    unresolved_targets: int = 0
+    warnings: tuple[str, ...] = ()
+    errors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """Everything a build produced, with the settings and version that produced it."""
+
+    graph: Graph
+    reports: tuple[ArticleReport, ...]
+    extractions: tuple[Extraction, ...]
+    actors: ActorIndex
+    settings: BuildSettings
+    timings: dict[str, float] = field(default_factory=dict)
+    shacl_conforms: bool | None = None
+    shacl_violations: tuple[str, ...] = ()
+    version: str = __version__
+
+    @property
+    def ok(self) -> bool:
+        return all(r.status == "ok" for r in self.reports)
+
+    def report_dict(self) -> dict[str, object]:
+        return {
+            "kg_version": self.version,
+            "settings": asdict(self.settings),
+            "articles": [asdict(r) for r in self.reports],
+            "totals": {
+                "articles": len(self.reports),
+                "ok": sum(r.status == "ok" for r in self.reports),
+                "failed": sum(r.status != "ok" for r in self.reports),
+                "actors": len(self.actors.actors),
+                "events": sum(r.events for r in self.reports),
+                "asserted_events": sum(r.asserted_events for r in self.reports),
+                "unresolved_agents": sum(r.unresolved_agents for r in self.reports),
+                "unresolved_targets": sum(r.unresolved_targets for r in self.reports),
+                "triples": len(self.graph),
+            },
+            "merges": [asdict(m) for m in self.actors.merges],
+            "shacl": {"conforms": self.shacl_conforms, "violations": list(self.shacl_violations)},
+            "timings_s": {k: round(v, 3) for k, v in self.timings.items()},
+        }
+
+
+def _default_parser(settings: BuildSettings) -> Parser:
+    from kg.nlp.pipeline import NlpSettings, StanzaParser
+
+    return StanzaParser(NlpSettings(models=settings.models))
+
+
+def _counts(extraction: Extraction, index: ActorIndex) -> dict[str, int]:
+    aid = extraction.doc.article.id
+    actors = {index.actor_of(aid, m).slug for m in extraction.mentions if index.actor_of(aid, m)}  # type: ignore[union-attr]
+    events = kept = unresolved_a = unresolved_t = 0
+    for ev in extraction.events:
+        agent = index.actor_of(aid, ev.agent.mention) if ev.agent else None
+        target = index.actor_of(aid, ev.target.mention) if ev.target else None
+        if agent is None and target is None:
+            continue
+        events += 1
+        unresolved_a += ev.agent is not None and agent is None
+        unresolved_t += ev.target is not None and target is None
+        kept += ev.modality == "asserted"
+    return {
+        "actors": len(actors),
+        "events": events,
+        "asserted_events": kept,
+        "unresolved_agents": unresolved_a,
+        "unresolved_targets": unresolved_t,
+    }
+
+
+def build(
+    inputs: Sequence[str | Path],
+    settings: BuildSettings | None = None,
+    parser: Parser | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> BuildResult:
+    """Build the knowledge graph of ``inputs`` (files, directories, globs, JSONL).
+
+    Raises ``InputError`` when an input path matches nothing at all; a bad article
+    only gets a non-ok status in the report.
+    """
+    settings = settings or BuildSettings()
+    timings: dict[str, float] = {}
+    start = time.perf_counter()
+    reports: dict[str, ArticleReport] = {}
+    order: list[str] = []
+    articles: list[Article] = []
+    seen_text: dict[str, str] = {}
+    for item in read_articles(inputs):
+        if settings.select and item.id not in settings.select:
+            continue
+        key = item.id
+        while key in reports:
+            key = f"{key}~"
+        order.append(key)
+        if isinstance(item, InputProblem):
+            reports[key] = ArticleReport(item.id, item.status, item.path, errors=(item.message,))
+            continue
+        digest = hashlib.sha256(item.text.encode("utf-8")).hexdigest()
+        if digest in seen_text:
+            reports[key] = ArticleReport(
+                item.id, "duplicate", item.path,
+                warnings=(f"same text as article {seen_text[digest]}: built once",),
+            )
+            continue
+        if key != item.id:
+            reports[key] = ArticleReport(item.id, "duplicate_id", item.path, errors=(f"article id {item.id!r} is used twice: skipped",))
+            continue
+        seen_text[digest] = item.id
+        articles.append(item)
+        reports[key] = ArticleReport(item.id, "pending", item.path, item.source, warnings=item.warnings)
+    timings["read"] = time.perf_counter() - start
+
+    lexicon = get_lexicon()
+    extractions: list[Extraction] = []
+    t0 = time.perf_counter()
+    parse_time = 0.0
+    if articles:
+        active = parser or _default_parser(settings)
+        parsed_iter = iter(active.parse_many(articles))
+        for article in articles:
+            p0 = time.perf_counter()
+            try:
+                doc = next(parsed_iter)
+            except StopIteration:
+                break
+            except KGError:
+                raise
+            except Exception as exc:  # one article's crash must not sink the batch
+                reports[article.id] = _replace(reports[article.id], status="error", errors=(f"parsing failed: {exc}",))
+                parsed_iter = iter(active.parse_many(articles[articles.index(article) + 1 :]))
+                continue
+            parse_time += time.perf_counter() - p0
+            try:
+                extractions.append(extract(doc, lexicon))
+            except Exception as exc:
+                reports[article.id] = _replace(reports[article.id], status="error", errors=(f"extraction failed: {exc!r}",))
+                continue
+            if progress is not None:
+                progress(article.id)
+    timings["parse"] = parse_time
+    timings["extract"] = time.perf_counter() - t0 - parse_time
+    t1 = time.perf_counter()
+    index = resolve_actors(extractions, lexicon)
+    graph = map_corpus(extractions, index, lexicon)
+    timings["map"] = time.perf_counter() - t1
+    for ex in extractions:
+        aid = ex.doc.article.id
+        reports[aid] = _replace(reports[aid], status="ok", sentences=len(ex.doc.sentences), **_counts(ex, index))
+    conforms: bool | None = None
+    violations: tuple[str, ...] = ()
+    if settings.validate:
+        t2 = time.perf_counter()
+        conforms, violations = validate(graph)
+        timings["validate"] = time.perf_counter() - t2
+    timings["total"] = time.perf_counter() - start
+    return BuildResult(
+        graph, tuple(reports[k] for k in order), tuple(extractions), index, settings, timings, conforms, violations
+    )
+
+
+def _replace(report: ArticleReport, **changes: object) -> ArticleReport:
+    from dataclasses import replace
+
+    return replace(report, **changes)  # type: ignore[arg-type]
+
+
+def validate(graph: Graph) -> tuple[bool, tuple[str, ...]]:
+    """Validate ``graph`` against ``ontology/shapes.ttl``; return (conforms, violation messages)."""
+    from pyshacl import validate as shacl_validate
+
+    shapes = Graph().parse(ONTOLOGY_DIR / "shapes.ttl")
+    ontology = Graph().parse(ONTOLOGY_DIR / "kg.ttl")
+    conforms, results, _text = shacl_validate(graph, shacl_graph=shapes, ont_graph=ontology, inference="rdfs")
+    messages = []
+    from rdflib.namespace import SH
+
+    for result in results.subjects(predicate=SH.focusNode):  # type: ignore[union-attr]
+        focus = results.value(result, SH.focusNode)  # type: ignore[union-attr]
+        message = results.value(result, SH.resultMessage)  # type: ignore[union-attr]
+        path = results.value(result, SH.resultPath)  # type: ignore[union-attr]
+        messages.append(f"{focus} {path}: {message}")
+    return bool(conforms), tuple(sorted(messages))
+
+
+def atomic_write(path: Path, data: str | bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_outputs(result: BuildResult, out_dir: Path) -> dict[str, Path]:
+    """Write graph.ttl, report.json, network.html, graph.graphml and graph.gexf into ``out_dir``."""
+    from kg.network import actor_network, write_gexf, write_graphml
+    from kg.render import render_html
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = {
+        "graph": out_dir / "graph.ttl",
+        "report": out_dir / "report.json",
+        "html": out_dir / "network.html",
+        "graphml": out_dir / "graph.graphml",
+        "gexf": out_dir / "graph.gexf",
+    }
+    atomic_write(paths["graph"], result.graph.serialize(format="turtle"))
+    network = actor_network(result.graph)
+    atomic_write(paths["html"], render_html(network))
+    atomic_write(paths["graphml"], write_graphml(network))
+    atomic_write(paths["gexf"], write_gexf(network))
+    atomic_write(paths["report"], json.dumps(result.report_dict(), ensure_ascii=False, indent=2) + "\n")
+    return paths

@@ -1,0 +1,270 @@
+"""``kg evaluate``: score a built graph against gold annotations (JSON).
+
+Gold shape: ``{"actors": [{"id", "type", "aliases"}], "events": [{"id", "type", "agent": [ids],
+"target": [ids], "symmetric", "article", "date", "place"}], "negative_events": [...],
+"roles": [{"person", "title", "of"}]}``. Agent and target list every acceptable actor id.
+
+- Actors: a system actor matches a gold actor when any of its names (label or alias)
+  equals one of the gold aliases after normalisation. A second system actor for the same
+  gold actor counts as spurious (one actor must be one node).
+- Events: asserted system events, as (article, type, agent, target), matched against gold
+  events (either direction when symmetric; Statement events have no target). Gold events
+  marked ``same_as`` another are the same edge and are scored once.
+- Negative events must not be asserted: each one that is counts as an error.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from rdflib import Graph
+
+from kg.errors import EvaluationError
+from kg.lexicon import normalize_name
+from kg.namespace import KG
+
+__all__ = ["Scores", "evaluate_graph", "format_evaluation"]
+
+_ACTORS = """
+SELECT ?actor ?label ?alias ?cls WHERE {
+  ?actor a ?cls ; rdfs:label ?label .
+  VALUES ?cls { kg:Person kg:Organization kg:Country kg:Place }
+  OPTIONAL { ?actor skos:altLabel ?alias }
+}
+"""
+_EVENTS = """
+SELECT ?event ?article ?type ?agent ?target ?date ?place ?modality WHERE {
+  ?event a kg:Event ; kg:eventType ?type ; kg:inArticle ?a ; kg:modality ?modality .
+  ?a kg:articleId ?article .
+  OPTIONAL { ?event kg:agent ?agent }
+  OPTIONAL { ?event kg:target ?target }
+  OPTIONAL { ?event kg:date ?date }
+  OPTIONAL { ?event kg:place ?place }
+}
+"""
+_ROLES = """
+SELECT ?person ?title ?of WHERE {
+  ?role a kg:Role ; kg:holder ?person ; kg:roleTitle ?title .
+  OPTIONAL { ?role kg:roleOf ?of }
+}
+"""
+_NS = {
+    "kg": KG._NS,
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+}
+
+
+@dataclass
+class PRF:
+    """Precision, recall and F1 of one measure, with what was missed and what was spurious."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    missed: list[str] = field(default_factory=list)
+    spurious: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
+                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+@dataclass
+class Scores:
+    actors: PRF
+    events: PRF
+    events_date_place: PRF
+    roles: PRF
+    negative_asserted: list[str]
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "actors": self.actors.as_dict(),
+            "events": self.events.as_dict(),
+            "events_date_place": self.events_date_place.as_dict(),
+            "roles": self.roles.as_dict(),
+            "negative_asserted": len(self.negative_asserted),
+        }
+
+
+def _local(iri: Any) -> str:
+    return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _match_actors(gold: dict[str, Any], graph: Graph) -> tuple[dict[str, str], PRF, dict[str, str]]:
+    alias_to_gold: dict[str, str] = {}
+    for actor in gold.get("actors", []):
+        for alias in [actor["id"], *actor.get("aliases", [])]:
+            alias_to_gold.setdefault(normalize_name(alias), actor["id"])
+    names: dict[str, set[str]] = defaultdict(set)
+    labels: dict[str, str] = {}
+    for row in graph.query(_ACTORS, initNs=_NS):
+        iri = str(row.actor)  # type: ignore[union-attr]
+        labels[iri] = str(row.label)  # type: ignore[union-attr]
+        names[iri].add(str(row.label))  # type: ignore[union-attr]
+        if row.alias is not None:  # type: ignore[union-attr]
+            names[iri].add(str(row.alias))  # type: ignore[union-attr]
+    mapping: dict[str, str] = {}
+    score = PRF()
+    claimed: dict[str, str] = {}
+    for iri in sorted(names, key=lambda i: (-len(names[i]), i)):
+        hits = [alias_to_gold[normalize_name(n)] for n in sorted(names[iri], key=lambda s: -len(s)) if normalize_name(n) in alias_to_gold]
+        if not hits:
+            score.fp += 1
+            score.spurious.append(f"actor {labels[iri]!r} matches no gold actor")
+            continue
+        gold_id = hits[0]
+        mapping[iri] = gold_id
+        if gold_id in claimed:
+            score.fp += 1
+            score.spurious.append(f"actor {labels[iri]!r} is a second node for gold {gold_id!r} (first: {claimed[gold_id]!r})")
+        else:
+            claimed[gold_id] = labels[iri]
+            score.tp += 1
+    for actor in gold.get("actors", []):
+        if actor["id"] not in claimed:
+            score.fn += 1
+            score.missed.append(f"actor {actor['id']!r} ({', '.join(actor.get('aliases', []))})")
+    return mapping, score, labels
+
+
+def _gold_edges(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Gold events, each repeated mention (``same_as``) scored once."""
+    return [e for e in events if not e.get("same_as")]
+
+
+def _event_matches(g: dict[str, Any], s: dict[str, Any], with_date_place: bool) -> bool:
+    if g["article"] != s["article"]:
+        return False
+    if s["type"] != g["type"] and s["type"] not in g.get("alt_types", []):
+        return False
+    agents, targets = set(g.get("agent", [])), set(g.get("target", []))
+    if g["type"] == "Statement" and not targets:
+        ok = s["agent"] in agents
+    else:
+        ok = s["agent"] in agents and s["target"] in targets
+        if not ok and g.get("symmetric"):
+            ok = s["agent"] in targets and s["target"] in agents
+    if not ok or not with_date_place:
+        return ok
+    return (g.get("date") or None) == (s["date"] or None) and (g.get("place") or None) == (s["place"] or None)
+
+
+def _score_events(gold_events: list[dict[str, Any]], system: list[dict[str, Any]], with_date_place: bool) -> PRF:
+    score = PRF()
+    gold = _gold_edges(gold_events)
+    matched_gold: set[int] = set()
+    for s in system:
+        hit = [i for i, g in enumerate(gold) if _event_matches(g, s, with_date_place)]
+        if hit:
+            score.tp += 1
+            matched_gold.update(hit)
+        else:
+            score.fp += 1
+            score.spurious.append(_describe(s))
+    for i, g in enumerate(gold):
+        if i not in matched_gold:
+            score.fn += 1
+            extra = f" date={g.get('date')} place={g.get('place')}" if with_date_place else ""
+            score.missed.append(f"[{g['article']}] {g.get('agent')} {g['type']} {g.get('target')}{extra} ({g.get('evidence', '')})")
+    return score
+
+
+def _describe(s: dict[str, Any]) -> str:
+    return f"[{s['article']}] {s['agent_label']} {s['type']} {s['target_label']} date={s['date']} place={s['place']}"
+
+
+def evaluate_graph(gold: dict[str, Any], graph: Graph) -> Scores:
+    """Score ``graph`` against ``gold``."""
+    if not isinstance(gold, dict) or "actors" not in gold or "events" not in gold:
+        raise EvaluationError("Gold JSON needs 'actors' and 'events' lists (see `kg evaluate --help`).")
+    articles = set(gold.get("articles") or {e["article"] for e in gold["events"]})
+    mapping, actor_score, labels = _match_actors(gold, graph)
+
+    def gid(iri: Any) -> str | None:
+        return None if iri is None else mapping.get(str(iri), f"?{labels.get(str(iri), _local(iri))}")
+
+    system: dict[tuple[Any, ...], dict[str, Any]] = {}
+    negatives_hit: list[str] = []
+    negative = gold.get("negative_events", [])
+    for row in graph.query(_EVENTS, initNs=_NS):
+        article = str(row.article)  # type: ignore[union-attr]
+        if articles and article not in articles:
+            continue
+        s = {
+            "article": article,
+            "type": _local(row.type),  # type: ignore[union-attr]
+            "agent": gid(row.agent),  # type: ignore[union-attr]
+            "target": gid(row.target),  # type: ignore[union-attr]
+            "agent_label": labels.get(str(row.agent), None),  # type: ignore[union-attr]
+            "target_label": labels.get(str(row.target), None),  # type: ignore[union-attr]
+            "date": str(row.date) if row.date is not None else None,  # type: ignore[union-attr]
+            "place": gid(row.place),  # type: ignore[union-attr]
+        }
+        asserted = _local(row.modality) == "Asserted"  # type: ignore[union-attr]
+        if s["agent"] is None or (s["target"] is None and s["type"] != "Statement"):
+            continue  # unresolved participants are counted in report.json, not scored as edges
+        if asserted:
+            for n in negative:
+                if _event_matches(n, s, False):
+                    negatives_hit.append(f"{_describe(s)} asserted, but gold says {n.get('modality', 'not asserted')}")
+            key = (s["article"], s["type"], s["agent"], s["target"], s["date"], s["place"])
+            system.setdefault(key, s)
+    unique_edges: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for s in system.values():
+        unique_edges.setdefault((s["article"], s["type"], s["agent"], s["target"]), s)
+    events = _score_events(gold["events"], list(unique_edges.values()), False)
+    events_dp = _score_events(gold["events"], list(system.values()), True)
+    roles = PRF()
+    gold_roles = {(r["person"], normalize_name(r["title"]), r.get("of")) for r in gold.get("roles", [])}
+    system_roles = set()
+    for row in graph.query(_ROLES, initNs=_NS):
+        person = gid(row.person)  # type: ignore[union-attr]
+        if person is None:
+            continue
+        system_roles.add((person, normalize_name(str(row.title)), gid(row.of)))  # type: ignore[union-attr]
+    for role in sorted(system_roles, key=str):
+        if role in gold_roles:
+            roles.tp += 1
+        else:
+            roles.fp += 1
+            roles.spurious.append(f"role {role}")
+    for role in sorted(gold_roles - system_roles, key=str):
+        roles.fn += 1
+        roles.missed.append(f"role {role}")
+    return Scores(actor_score, events, events_dp, roles, negatives_hit)
+
+
+def format_evaluation(scores: Scores) -> str:
+    lines = [f"{'measure':22s} {'P':>6s} {'R':>6s} {'F1':>6s}   tp/fp/fn"]
+    for name, prf in (("actors", scores.actors), ("events", scores.events),
+                      ("events+date+place", scores.events_date_place), ("roles", scores.roles)):
+        lines.append(f"{name:22s} {prf.precision:6.3f} {prf.recall:6.3f} {prf.f1:6.3f}   {prf.tp}/{prf.fp}/{prf.fn}")
+    lines.append(f"negative events asserted: {len(scores.negative_asserted)}")
+    for name, prf in (("actors", scores.actors), ("events", scores.events), ("events+date+place", scores.events_date_place), ("roles", scores.roles)):
+        if prf.missed:
+            lines.append(f"\nmissed {name}:")
+            lines.extend(f"  - {m}" for m in prf.missed)
+        if prf.spurious:
+            lines.append(f"\nspurious {name}:")
+            lines.extend(f"  + {s}" for s in prf.spurious)
+    if scores.negative_asserted:
+        lines.append("\nnegative events asserted:")
+        lines.extend(f"  ! {n}" for n in scores.negative_asserted)
+    return "\n".join(lines)

@@ -1,0 +1,700 @@
+"""Extraction: ``ParsedDoc -> Extraction`` (actor mentions with roles, and events).
+
+Mentions come from the NER spans plus a gazetteer of country names (CLDR via Babel);
+titles glued to names are split off into roles. Events come from the dependency tree
+around trigger phrases listed in ``ontology/event-types.ttl``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from kg.document import Entity, ParsedDoc, Sentence, Word
+from kg.lexicon import Lexicon, Trigger, get_lexicon, normalize_name
+
+__all__ = ["RoleMention", "Mention", "Participant", "EventMention", "Extraction", "extract"]
+
+PERSON, ORGANIZATION, COUNTRY, PLACE = "Person", "Organization", "Country", "Place"
+_KIND_PREFERENCE = {PERSON: 0, ORGANIZATION: 1, COUNTRY: 2, PLACE: 3}
+_NOMINAL_LINKS = {"flat", "compound", "nmod", "appos", "amod", "det", "nummod", "acl", "case"}
+_SUBJECTS = ("nsubj", "csubj")
+_PASSIVE_SUBJECTS = ("nsubj:pass", "csubj:pass")
+_PUNCT_BREAK = {",", ";", ":", ".", "!", "?", "\"", "“", "”", "'"}
+_CONNECTORS = {"dan", "serta", "&"}
+
+
+@dataclass(frozen=True)
+class RoleMention:
+    """A title before a person's name, with the organisation or country it belongs to."""
+
+    title: str
+    of: Mention | None = None
+    of_text: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named actor or place mentioned in one sentence.
+
+    ``start``/``end`` delimit the name (0-based word indices, end exclusive);
+    ``extent_start`` also covers the titles before it, so the title word that heads the
+    phrase in the parse still leads to the person.
+    """
+
+    sentence: int
+    start: int
+    end: int
+    text: str
+    kind: str
+    extent_start: int
+    country_code: str | None = None
+    acronym: str | None = None
+    roles: tuple[RoleMention, ...] = ()
+
+    @property
+    def key(self) -> tuple[int, int, int]:
+        return (self.sentence, self.start, self.end)
+
+
+@dataclass(frozen=True)
+class Participant:
+    """An event's agent or target: a resolved mention, or the words that could not be resolved."""
+
+    mention: Mention | None
+    text: str
+    word: int
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One event read from one sentence."""
+
+    sentence: int
+    event_type: str
+    trigger: str
+    trigger_word: int
+    agent: Participant | None
+    target: Participant | None
+    place: Mention | None = None
+    date: str | None = None
+    modality: str = "asserted"
+    according_to: Participant | None = None
+    content: str | None = None
+    rule: str = "svo"
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extracted from one article."""
+
+    doc: ParsedDoc
+    mentions: tuple[Mention, ...]
+    events: tuple[EventMention, ...]
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+# ============================================================================ mentions
+
+
+def _is_capitalized(word: Word) -> bool:
+    return bool(word.text[:1].isupper()) or bool(re.match(r"^[A-Z0-9][A-Za-z0-9.\-]*$", word.text))
+
+
+class _MentionFinder:
+    def __init__(self, lexicon: Lexicon, sentence: Sentence) -> None:
+        self.lex = lexicon
+        self.sent = sentence
+        self.words = sentence.words
+
+    # -- gazetteer ---------------------------------------------------------------
+    def country_spans(self) -> list[tuple[int, int, str]]:
+        """Longest matches of country names (case-sensitive, whole words)."""
+        out = []
+        i = 0
+        n = len(self.words)
+        while i < n:
+            hit = None
+            for length in range(min(self.lex.max_country_len, n - i), 0, -1):
+                name = self.sent.span_text(i, i + length)
+                code = self.lex.country_code(name) or self.lex.country_code(
+                    " ".join(w.text for w in self.words[i : i + length])
+                )
+                if code:
+                    hit = (i, i + length, code)
+                    break
+            if hit:
+                out.append(hit)
+                i = hit[1]
+            else:
+                i += 1
+        return out
+
+    def title_at(self, i: int, limit: int) -> int:
+        """Length of the longest title starting at word ``i`` (0 if none), not past ``limit``."""
+        for length in range(min(self.lex.max_title_len, limit - i), 0, -1):
+            if tuple(w.lower for w in self.words[i : i + length]) in self.lex.titles:
+                return length
+        return 0
+
+    # -- main --------------------------------------------------------------------
+    def find(self) -> list[Mention]:
+        countries = {(s, e): code for s, e, code in self.country_spans()}
+        spans: list[tuple[int, int, str]] = []  # (start, end, NER label or COUNTRY)
+        for ent in self.sent.entities:
+            spans.extend(self._split_entity(ent))
+        taken = [False] * len(self.words)
+        for s, e, _ in spans:
+            for k in range(s, e):
+                taken[k] = True
+        for (s, e), _code in countries.items():
+            if not any(taken[s:e]):
+                spans.append((s, e, "COUNTRY"))
+        spans.sort()
+        base: list[Mention] = []
+        for s, e, label in spans:
+            mention = self._make_mention(s, e, label, countries)
+            if mention is not None:
+                base.append(mention)
+        by_start = {m.start: m for m in base}
+        out = []
+        for mention in base:
+            if mention.kind == PERSON:
+                mention = self._with_roles(mention, by_start)
+            out.append(mention)
+        return out
+
+    def _split_entity(self, ent: Entity) -> list[tuple[int, int, str]]:
+        """Trim punctuation, split 'Name (ACR)' and strip leading titles off PER spans."""
+        s, e = ent.start, ent.end
+        while s < e and self.words[s].upos == "PUNCT":
+            s += 1
+        while e > s and self.words[e - 1].upos == "PUNCT" and self.words[e - 1].text != ")":
+            e -= 1
+        if s >= e:
+            return []
+        # Drop a trailing ")" that closes nothing inside the span.
+        texts = [w.text for w in self.words[s:e]]
+        if texts[-1] == ")" and "(" not in texts:
+            e -= 1
+        if ent.label == "PER":
+            while s < e:
+                length = self.title_at(s, e)
+                if length == 0 or length == e - s:
+                    break
+                s += length
+            # a country or organisation name between the title and the name ("Iran" in
+            # "Menteri Luar Negeri Iran Ali Baghi Kani") belongs to the role, not the name
+            for cs, ce, _code in self.country_spans():
+                if cs == s and ce < e:
+                    s = ce
+            if s < e and e - s == self.title_at(s, e):
+                return []  # only a title: "Presiden" is not an actor
+        return [(s, e, ent.label)]
+
+    def _make_mention(self, s: int, e: int, label: str, countries: dict[tuple[int, int], str]) -> Mention | None:
+        words = self.words[s:e]
+        acronym = None
+        if len(words) >= 4 and words[-1].text == ")" and "(" in [w.text for w in words]:
+            k = max(i for i, w in enumerate(words) if w.text == "(")
+            inner = self.sent.span_text(s + k + 1, e - 1)
+            if k > 0 and inner and len(inner) <= 12:
+                acronym = inner
+                e = s + k
+                words = self.words[s:e]
+        text = self.sent.span_text(s, e).strip(" -\"'“”")
+        if not text or normalize_name(text) in self.lex.pronouns:
+            return None
+        if all(w.upos == "PUNCT" for w in words):
+            return None
+        if label == "PER" and not any(_is_capitalized(w) for w in words):
+            return None
+        code = countries.get((s, e)) or self.lex.country_code(text)
+        alias = self.lex.aliases.get(normalize_name(text))
+        if code:
+            kind = COUNTRY
+        elif alias is not None and alias[1] != "people":
+            kind = ORGANIZATION if alias[1] == "organizations" else PLACE
+        elif label == "PER":
+            kind = PERSON
+        elif label == "ORG":
+            kind = ORGANIZATION
+        else:
+            kind = PLACE
+        return Mention(self.sent.index, s, e, text, kind, s, code, acronym)
+
+    def _with_roles(self, person: Mention, by_start: dict[int, Mention]) -> Mention:
+        """Read the titles (and what they belong to) written right before a person's name."""
+        i = person.start
+        window_start = i
+        while window_start > 0:
+            prev = self.words[window_start - 1]
+            if prev.text in _PUNCT_BREAK or prev.upos in ("VERB", "AUX", "ADP", "SCONJ") and prev.lower not in _CONNECTORS:
+                break
+            owner = next((m for m in by_start.values() if m.start <= window_start - 1 < m.end + (1 if m.acronym else 0)), None)
+            if owner is not None and owner.kind != PERSON:
+                window_start = owner.start
+                continue
+            if owner is not None:
+                break
+            if prev.lower in _CONNECTORS or prev.text in "()":
+                window_start -= 1
+                continue
+            title_here = any(
+                self.title_at(k, window_start) == window_start - k for k in range(max(0, window_start - self.lex.max_title_len), window_start)
+            )
+            if title_here or _is_capitalized(prev) or prev.lower in self.lex.honorifics:
+                window_start -= 1
+                continue
+            break
+        roles = self._parse_roles(window_start, i, by_start)
+        if not roles:
+            return person
+        # The extent starts at the first title actually found.
+        return Mention(
+            person.sentence, person.start, person.end, person.text, person.kind,
+            min(window_start, person.start), person.country_code, person.acronym, tuple(roles),
+        )
+
+    def _parse_roles(self, start: int, end: int, by_start: dict[int, Mention]) -> list[RoleMention]:
+        # skip leading words until the first title
+        k = start
+        while k < end and self.title_at(k, end) == 0:
+            k += 1
+        roles: list[RoleMention] = []
+        title_words: list[str] = []
+        of: Mention | None = None
+        of_text: list[str] = []
+
+        def flush() -> None:
+            if title_words:
+                title = " ".join(title_words)
+                roles.append(RoleMention(title, of, of.text if of else (" ".join(of_text) or None)))
+
+        while k < end:
+            word = self.words[k]
+            length = self.title_at(k, end)
+            if word.lower in _CONNECTORS:
+                flush()
+                title_words, of, of_text = [], None, []
+                k += 1
+                continue
+            if length and of is None and not of_text:
+                title_words.extend(w.text for w in self.words[k : k + length])
+                k += length
+                continue
+            if length and (of is not None or of_text):
+                # "perwakilan Pemimpin Tertinggi": a title of a title stays one title
+                flush()
+                title_words, of, of_text = [], None, []
+                continue
+            owner = by_start.get(k)
+            if owner is not None and owner.kind != PERSON:
+                if title_words and of is None:
+                    of = owner
+                k = owner.end + (3 if owner.acronym else 0)
+                continue
+            if word.text in "()":
+                k += 1
+                continue
+            if title_words and of is None:
+                title_words.append(word.text)
+            k += 1
+        flush()
+        return roles
+
+
+# ============================================================================ events
+
+
+@dataclass
+class _TriggerMatch:
+    trigger: Trigger
+    start: int  # 0-based word index
+    end: int
+
+    def ids(self) -> range:
+        return range(self.start + 1, self.end + 1)
+
+
+class _EventFinder:
+    def __init__(self, lexicon: Lexicon, sentence: Sentence, mentions: list[Mention], article_date: dt.date | None):
+        self.lex = lexicon
+        self.sent = sentence
+        self.words = sentence.words
+        self.mentions = mentions
+        self.article_date = article_date
+        self.by_word: dict[int, Mention] = {}
+        for m in sorted(mentions, key=lambda m: m.end - m.extent_start, reverse=True):
+            for k in range(m.extent_start, m.end + (3 if m.acronym else 0)):
+                self.by_word[k + 1] = m
+        self.children: dict[int, list[Word]] = {}
+        for w in self.words:
+            self.children.setdefault(w.head, []).append(w)
+
+    # -- trigger matching ---------------------------------------------------------
+    def _matches_at(self, i: int) -> _TriggerMatch | None:
+        word = self.words[i]
+        for key in {word.lower, word.lemma.lower()}:
+            for trig in self.lex.triggers_starting(key):
+                n = len(trig.words)
+                if i + n > len(self.words):
+                    continue
+                ok = all(
+                    trig.words[j] in (self.words[i + j].lower, self.words[i + j].lemma.lower()) for j in range(n)
+                )
+                if not ok:
+                    continue
+                if trig.lemma:
+                    if word.upos != "VERB" or word.lemma.lower() != trig.words[0]:
+                        continue
+                elif n == 1 and word.upos not in ("VERB", "ADJ", "AUX") and not (
+                    word.lower in self.lex.according_to and word.upos in ("VERB", "ADP", "NOUN")
+                ):
+                    continue
+                return _TriggerMatch(trig, i, i + n)
+        return None
+
+    def triggers(self) -> list[_TriggerMatch]:
+        found = []
+        i = 0
+        while i < len(self.words):
+            best = self._matches_at(i)
+            if best is not None:
+                found.append(best)
+                i = best.end
+            else:
+                i += 1
+        return found
+
+    # -- tree helpers ---------------------------------------------------------------
+    def kids(self, word_id: int) -> list[Word]:
+        return self.children.get(word_id, [])
+
+    def phrase_head(self, match: _TriggerMatch) -> Word:
+        ids = set(match.ids())
+        for wid in match.ids():
+            w = self.sent.word(wid)
+            if w.head not in ids:
+                return w
+        return self.sent.word(match.start + 1)
+
+    def case_of(self, word: Word) -> str | None:
+        for child in self.kids(word.id):
+            if child.deprel in ("case", "mark") and child.upos == "ADP":
+                return child.lower
+        return None
+
+    def subtree(self, word_id: int) -> list[int]:
+        out = [word_id]
+        queue = deque([word_id])
+        while queue:
+            for child in self.kids(queue.popleft()):
+                out.append(child.id)
+                queue.append(child.id)
+        return sorted(out)
+
+    def conjuncts(self, word: Word) -> list[Word]:
+        out = [word]
+        for child in self.kids(word.id):
+            if child.deprel.startswith("conj"):
+                out.extend(self.conjuncts(child))
+        return out
+
+    # -- resolving words to actors -----------------------------------------------
+    def resolve(self, word: Word) -> Participant:
+        """The actor a nominal word stands for: itself, its leader, its owner, or nobody."""
+        mention = self.by_word.get(word.id)
+        if mention is not None:
+            return Participant(mention, mention.text, word.id)
+        text = self.nominal_text(word)
+        if word.lower in self.lex.pronouns or word.upos == "PRON":
+            return Participant(None, text, word.id)
+        # a group led by someone: "delegasi ... yang dipimpin oleh X"
+        if word.lower in self.lex.group_nouns:
+            for child in self.kids(word.id):
+                if child.deprel.startswith("acl") and child.lower in self.lex.leader_forms:
+                    for obl in self.kids(child.id):
+                        if self.case_of(obl) == "oleh" or obl.deprel.startswith("obl"):
+                            led = self.resolve(obl)
+                            if led.mention is not None:
+                                return led
+        best: Mention | None = None
+        best_depth = 99
+        queue = deque([(word.id, 0)])
+        seen = {word.id}
+        while queue:
+            wid, depth = queue.popleft()
+            if depth > 3:
+                break
+            for child in self.kids(wid):
+                if child.id in seen or child.deprel.split(":")[0] not in _NOMINAL_LINKS:
+                    continue
+                if child.deprel.startswith("acl") and child.lower not in self.lex.leader_forms:
+                    continue
+                seen.add(child.id)
+                found = self.by_word.get(child.id)
+                if found is not None:
+                    if depth + 1 < best_depth or (
+                        depth + 1 == best_depth
+                        and best is not None
+                        and _KIND_PREFERENCE[found.kind] < _KIND_PREFERENCE[best.kind]
+                    ):
+                        best, best_depth = found, depth + 1
+                    continue
+                queue.append((child.id, depth + 1))
+        if best is not None and best.kind != PLACE:
+            return Participant(best, best.text, word.id)
+        return Participant(None, text, word.id)
+
+    def could_be_actor(self, word: Word, obligue: bool) -> bool:
+        """Whether an unresolved argument may still stand for an actor (a pronoun, a role noun)."""
+        if any(self.sent.word(i).lower in self.lex.months or self.sent.word(i).lower in self.lex.weekdays for i in self.subtree(word.id)):
+            return False
+        if word.upos == "PRON" or word.lower in self.lex.pronouns:
+            return True
+        if word.lower in self.lex.group_nouns or (word.lower,) in self.lex.titles:
+            return True
+        return not obligue and word.upos in ("PROPN",)
+
+    def nominal_text(self, word: Word) -> str:
+        ids = [
+            i for i in self.subtree(word.id)
+            if self.sent.word(i).deprel not in ("punct", "acl", "acl:relcl", "conj", "cc", "case")
+        ]
+        contiguous = [i for i in ids if abs(i - word.id) <= 4]
+        if not contiguous:
+            return word.text
+        return self.sent.span_text(min(contiguous) - 1, max(contiguous))
+
+    # -- arguments --------------------------------------------------------------------
+    def subject_of(self, head: Word, passive: bool) -> tuple[list[Word], list[Word]]:
+        """(agents, passive subjects) of a clause, inherited through conj/xcomp/advcl/relcl."""
+        node: Word | None = head
+        hops = 0
+        while node is not None and hops < 4:
+            subjects = [c for c in self.kids(node.id) if c.deprel in _SUBJECTS]
+            pass_subjects = [c for c in self.kids(node.id) if c.deprel in _PASSIVE_SUBJECTS]
+            if passive and not pass_subjects and subjects:
+                pass_subjects, subjects = subjects, []
+            agents = [c for c in self.kids(node.id) if c.deprel.startswith("obl") and self.case_of(c) == "oleh"]
+            if subjects or pass_subjects or agents:
+                return subjects + agents, pass_subjects
+            if node.deprel.startswith(("conj", "xcomp", "advcl", "ccomp")) and node.head:
+                node = self.sent.word(node.head)
+            elif node.deprel.startswith("acl") and node.head:
+                return [self.sent.word(node.head)], []
+            else:
+                node = None
+            hops += 1
+        return [], []
+
+    def objects_of(self, match: _TriggerMatch, head: Word) -> list[Word]:
+        ids = set(match.ids())
+        out = []
+        holders = [self.sent.word(i) for i in ids] + ([head] if head.id not in ids else [])
+        for holder in holders:
+            for child in self.kids(holder.id):
+                if child.id in ids:
+                    continue
+                rel = child.deprel
+                if rel in ("obj", "iobj"):
+                    out.append(child)
+                elif rel.startswith(("obl", "nmod")) and (self.case_of(child) or "") in self.lex.target_prepositions:
+                    out.append(child)
+        # a phrase that ends with its preposition ("bertemu dengan"): the nominal it marks
+        last = self.sent.word(match.end)
+        if last.upos == "ADP" and last.head and last.head not in ids:
+            marked = self.sent.word(last.head)
+            if marked not in out:
+                out.append(marked)
+        return out
+
+    def place_of(self, match: _TriggerMatch, head: Word, targets: list[Word]) -> Mention | None:
+        candidates = [head, *(self.sent.word(i) for i in match.ids()), *targets]
+        for holder in candidates:
+            for child in self.kids(holder.id):
+                if child.deprel.startswith(("obl", "nmod")) and self.case_of(child) in self.lex.place_prepositions:
+                    m = self.by_word.get(child.id)
+                    if m is not None and m.kind in (PLACE, COUNTRY):
+                        return m
+        return None
+
+    def modality_of(self, match: _TriggerMatch, head: Word) -> str:
+        markers: list[str] = []
+        for wid in match.ids():
+            for child in self.kids(wid):
+                if child.deprel in ("advmod", "aux", "mark", "aux:pass", "cop") or child.upos in ("AUX", "PART"):
+                    markers.append(child.lower)
+        k = match.start - 1
+        while k >= 0 and match.start - k <= 3:
+            w = self.words[k]
+            if w.upos in ("PUNCT", "NOUN", "PROPN", "PRON") or w.text in _PUNCT_BREAK:
+                break
+            markers.append(w.lower)
+            k -= 1
+        governor = self.sent.word(head.head) if head.head and head.deprel.startswith("xcomp") else None
+        if governor is not None:
+            markers.append(governor.lower)
+            markers.extend(c.lower for c in self.kids(governor.id) if c.deprel in ("advmod", "aux"))
+        for name in ("negated", "failed", "obligation", "future", "hypothetical"):
+            for marker in self.lex.modality.get(name, ()):
+                if len(marker) == 1 and marker[0] in markers:
+                    return name
+        return "asserted"
+
+    # -- dates ---------------------------------------------------------------------------
+    def dates(self) -> list[tuple[int, str]]:
+        """(word id, date literal) for each date expression in the sentence."""
+        out = []
+        words = self.words
+        for i, w in enumerate(words):
+            month = self.lex.months.get(w.lower)
+            if month and i > 0 and words[i - 1].text.isdigit():
+                day = int(words[i - 1].text)
+                year = None
+                if i + 1 < len(words) and re.fullmatch(r"(19|20)\d\d", words[i + 1].text):
+                    year = int(words[i + 1].text)
+                literal = self._date_literal(year, month, day)
+                if literal:
+                    out.append((w.id, literal))
+            m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/((?:19|20)?\d\d)", w.text)
+            if m:
+                year = int(m.group(3)) + (2000 if len(m.group(3)) == 2 else 0)
+                literal = self._date_literal(year, int(m.group(2)), int(m.group(1)))
+                if literal:
+                    out.append((w.id, literal))
+            if w.lower in self.lex.weekdays and self.article_date is not None:
+                back = (self.article_date.weekday() - self.lex.weekdays[w.lower]) % 7
+                out.append((w.id, (self.article_date - dt.timedelta(days=back)).isoformat()))
+        return out
+
+    def _date_literal(self, year: int | None, month: int, day: int) -> str | None:
+        if year is None and self.article_date is not None:
+            year = self.article_date.year
+            try:
+                if dt.date(year, month, day) > self.article_date + dt.timedelta(days=31):
+                    year -= 1
+            except ValueError:
+                return None
+        try:
+            if year is not None:
+                return dt.date(year, month, day).isoformat()
+            dt.date(2000, month, day)
+        except ValueError:
+            return None
+        return f"--{month:02d}-{day:02d}"
+
+    def governing_trigger(self, word_id: int, heads: dict[int, int]) -> int | None:
+        node = word_id
+        for _ in range(len(self.words)):
+            if node in heads:
+                return heads[node]
+            parent = self.sent.word(node).head
+            if parent == 0:
+                return None
+            node = parent
+        return None
+
+    # -- main ------------------------------------------------------------------------------
+    def find(self) -> list[EventMention]:
+        matches = self.triggers()
+        heads = {self.phrase_head(m).id: n for n, m in enumerate(matches)}
+        for n, m in enumerate(matches):
+            for wid in m.ids():
+                heads.setdefault(wid, n)
+        dates: dict[int, str] = {}
+        for wid, literal in self.dates():
+            owner = self.governing_trigger(wid, heads)
+            if owner is None and len(matches) == 1:
+                owner = 0
+            if owner is not None:
+                dates.setdefault(owner, literal)
+        events: list[EventMention] = []
+        speakers: dict[int, Participant] = {}
+        pending: list[tuple[int, EventMention]] = []
+        for n, match in enumerate(matches):
+            head = self.phrase_head(match)
+            trig = match.trigger
+            agents, passive_subjects = self.subject_of(head, trig.passive)
+            targets = self.objects_of(match, head)
+            if trig.passive:
+                targets = passive_subjects + targets
+            trigger_text = self.sent.span_text(match.start, match.end)
+            modality = self.modality_of(match, head)
+            rule = "passive" if trig.passive else ("phrase" if len(trig.words) > 1 else "verb")
+            agent_parts = [self.resolve(a) for w in agents for a in self.conjuncts(w)]
+            if trig.event_type == "Statement":
+                content_ids = [
+                    i for c in self.kids(head.id) if c.deprel.startswith(("ccomp", "parataxis", "xcomp"))
+                    for i in self.subtree(c.id)
+                ]
+                content = self.sent.span_text(min(content_ids) - 1, max(content_ids)) if content_ids else None
+                for agent in agent_parts or [None]:
+                    ev = EventMention(
+                        self.sent.index, "Statement", trigger_text, head.id, agent, None,
+                        None, dates.get(n), modality, None, content, "statement",
+                    )
+                    pending.append((n, ev))
+                    if agent is not None:
+                        speakers.setdefault(n, agent)
+                continue
+            place = self.place_of(match, head, targets)
+            target_parts = [
+                part for w in targets for t in self.conjuncts(w)
+                if (part := self.resolve(t)).mention is not None or self.could_be_actor(t, obligue=not t.deprel.startswith("obj"))
+            ]
+            target_parts = [t for t in target_parts if t.mention is None or t.mention.kind != PLACE or trig.event_type in ("Visit", "Attack")]
+            if not target_parts:
+                continue
+            for agent in agent_parts or [None]:
+                for target in target_parts:
+                    if agent is not None and agent.mention is not None and target.mention is not None and agent.mention.key == target.mention.key:
+                        continue
+                    pending.append(
+                        (n, EventMention(
+                            self.sent.index, trig.event_type, trigger_text, head.id, agent, target,
+                            place, dates.get(n), modality, None, None, rule,
+                        ))
+                    )
+        # events inside what someone said carry who said it
+        for n, ev in pending:
+            source = None
+            node = self.sent.word(ev.trigger_word)
+            for _ in range(len(self.words)):
+                if node.head == 0:
+                    break
+                node = self.sent.word(node.head)
+                owner = heads.get(node.id)
+                if owner is not None and owner != n and owner in speakers and matches[owner].trigger.event_type == "Statement":
+                    source = speakers[owner]
+                    break
+            if source is not None and ev.event_type != "Statement":
+                ev = EventMention(
+                    ev.sentence, ev.event_type, ev.trigger, ev.trigger_word, ev.agent, ev.target, ev.place,
+                    ev.date, ev.modality, source, ev.content, ev.rule + "+reported",
+                )
+            events.append(ev)
+        return events
+
+
+def extract(doc: ParsedDoc, lexicon: Lexicon | None = None) -> Extraction:
+    """Find the mentions and events of one parsed article."""
+    lex = lexicon or get_lexicon()
+    mentions: list[Mention] = []
+    events: list[EventMention] = []
+    for sentence in doc.sentences:
+        found = _MentionFinder(lex, sentence).find()
+        mentions.extend(found)
+        events.extend(_EventFinder(lex, sentence, found, doc.article.date).find())
+    return Extraction(doc, tuple(mentions), tuple(events))
+
+
+def iter_participants(events: Iterable[EventMention]) -> Iterable[Participant]:
+    for ev in events:
+        for p in (ev.agent, ev.target, ev.according_to):
+            if p is not None:
+                yield p

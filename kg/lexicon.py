@@ -1,0 +1,212 @@
+"""Indonesian language knowledge, loaded from the data files a linguist edits.
+
+- ``ontology/event-types.ttl``: event types with their triggers (SKOS).
+- ``kg/data/lexicon.toml``: titles, pronouns, group nouns, modality markers, months.
+- ``kg/data/countries.toml`` + CLDR through Babel: country names.
+- ``kg/data/aliases.toml``: spelling variants of organisations, places and people.
+
+Everything is read once, on first use (``get_lexicon``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import RDF, Graph, Literal
+from rdflib.namespace import SKOS
+
+from kg.errors import OntologyError
+from kg.namespace import KG
+
+__all__ = [
+    "EventType",
+    "Trigger",
+    "Lexicon",
+    "get_lexicon",
+    "normalize_name",
+    "slugify",
+    "ONTOLOGY_DIR",
+    "DATA_DIR",
+]
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+if not ONTOLOGY_DIR.is_dir():  # installed as a wheel: the ontology ships inside the package
+    ONTOLOGY_DIR = Path(__file__).resolve().parent / "ontology"
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A trigger phrase of an event type: lowercased words, and whether it is passive."""
+
+    words: tuple[str, ...]
+    event_type: str
+    passive: bool = False
+    lemma: bool = False
+
+
+@dataclass(frozen=True)
+class EventType:
+    """An event type of the SKOS scheme."""
+
+    name: str
+    label: str
+    cameo: str | None
+    plover: str | None
+    quad_class: str | None
+    symmetric: bool
+
+
+def normalize_name(text: str) -> str:
+    """Fold case, accents, quotes and spacing so variants of one name compare equal.
+
+    >>> normalize_name("  Ali  Baghi-Kani ")
+    'ali baghi kani'
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = re.sub(r"[\W_]+", " ", text.lower())
+    return " ".join(text.split())
+
+
+def slugify(text: str) -> str:
+    """An IRI-safe slug of a name: ASCII letters, digits and hyphens.
+
+    >>> slugify("Gerakan Perlawanan Islam (IRGC)")
+    'gerakan-perlawanan-islam-irgc'
+    """
+    folded = normalize_name(text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+    return slug or "x" + format(abs(hash(text)) % 10**8, "08d")
+
+
+class Lexicon:
+    """All language knowledge the extractor uses."""
+
+    def __init__(self, data_dir: Path = DATA_DIR, ontology_dir: Path = ONTOLOGY_DIR) -> None:
+        with (data_dir / "lexicon.toml").open("rb") as handle:
+            lex = tomllib.load(handle)
+        self.titles: frozenset[tuple[str, ...]] = frozenset(
+            tuple(t.split()) for t in lex["titles"]["person"] + lex["titles"].get("honorific", [])
+        )
+        self.honorifics = frozenset(lex["titles"].get("honorific", []))
+        self.max_title_len = max((len(t) for t in self.titles), default=1)
+        pronouns = lex["pronouns"]
+        self.pronouns = frozenset(w for key in pronouns for w in pronouns[key])
+        self.group_nouns = frozenset(lex["groups"]["nouns"])
+        self.leader_forms = frozenset(lex["groups"]["leader_forms"])
+        self.modality: dict[str, tuple[tuple[str, ...], ...]] = {
+            name: tuple(tuple(m.split()) for m in markers) for name, markers in lex["modality"].items()
+        }
+        self.months: dict[str, int] = dict(lex["dates"]["months"])
+        self.weekdays: dict[str, int] = dict(lex["dates"]["weekdays"])
+        self.place_prepositions = frozenset(lex["places"]["at"])
+        self.destination_prepositions = frozenset(lex["places"]["to"])
+        self.target_prepositions = frozenset(lex["targets"]["prepositions"])
+        self.according_to = frozenset(lex["speech"]["according_to"])
+        self.event_types, self.triggers = _load_event_types(ontology_dir / "event-types.ttl")
+        self.countries, self.country_names = _load_countries(data_dir / "countries.toml")
+        self.aliases = _load_aliases(data_dir / "aliases.toml")
+        self.max_trigger_len = max((len(t.words) for t in self.triggers), default=1)
+        self._trigger_index: dict[str, list[Trigger]] = {}
+        for trig in self.triggers:
+            self._trigger_index.setdefault(trig.words[0], []).append(trig)
+        self.max_country_len = max((len(n.split()) for n in self.countries), default=1)
+        with (data_dir / "rules.toml").open("rb") as handle:
+            self.confidence: dict[str, float] = dict(tomllib.load(handle)["confidence"])
+
+    def rule_confidence(self, rule: str) -> float:
+        """The measured precision of an extraction rule (``verb``, ``phrase+reported`` ...)."""
+        base = rule.split("+", 1)[0]
+        return float(self.confidence.get(base, self.confidence.get("default", 0.5)))
+
+    def triggers_starting(self, word: str) -> list[Trigger]:
+        """Triggers whose first word is ``word`` (lowercased form or lemma), longest first."""
+        return sorted(self._trigger_index.get(word, []), key=lambda t: -len(t.words))
+
+    def is_title(self, words: tuple[str, ...]) -> bool:
+        return tuple(w.lower() for w in words) in self.titles
+
+    def country_code(self, name: str) -> str | None:
+        """ISO code of a country name as written (exact words), or None."""
+        return self.countries.get(" ".join(name.split()))
+
+
+def _literal_strings(graph: Graph, subject: object, prop: object) -> list[str]:
+    return [str(o) for o in graph.objects(subject, prop) if isinstance(o, Literal)]  # type: ignore[arg-type]
+
+
+def _load_event_types(path: Path) -> tuple[dict[str, EventType], tuple[Trigger, ...]]:
+    if not path.is_file():
+        raise OntologyError(f"Event-type scheme {path} is missing: reinstall kg or restore ontology/.")
+    graph = Graph().parse(path)
+    types: dict[str, EventType] = {}
+    triggers: list[Trigger] = []
+    for concept in sorted(set(graph.subjects(RDF.type, KG.EventType))):
+        name = str(concept).rsplit("/", 1)[-1]
+        labels = [o for o in graph.objects(concept, SKOS.prefLabel) if getattr(o, "language", None) == "en"]
+        quad = graph.value(concept, KG.quadClass)
+        symmetric = graph.value(concept, KG.symmetric)
+        cameo = graph.value(concept, KG.cameoCode)
+        plover = graph.value(concept, KG.ploverCategory)
+        types[name] = EventType(
+            name=name,
+            label=str(labels[0]) if labels else name,
+            cameo=str(cameo) if cameo is not None else None,
+            plover=str(plover) if plover is not None else None,
+            quad_class=str(quad).rsplit("#", 1)[-1] if quad is not None else None,
+            symmetric=bool(symmetric is not None and symmetric.toPython() is True),
+        )
+        for form in _literal_strings(graph, concept, KG.triggerForm):
+            triggers.append(Trigger(tuple(form.lower().split()), name))
+        for form in _literal_strings(graph, concept, KG.passiveForm):
+            triggers.append(Trigger(tuple(form.lower().split()), name, passive=True))
+        for lemma in _literal_strings(graph, concept, KG.triggerLemma):
+            triggers.append(Trigger(tuple(lemma.lower().split()), name, lemma=True))
+    if not types:
+        raise OntologyError(f"No kg:EventType concepts in {path}.")
+    return types, tuple(triggers)
+
+
+def _load_countries(path: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """Map every country name (CLDR ``id`` + variants) to its code; and code to canonical name."""
+    from babel import Locale
+
+    with path.open("rb") as handle:
+        data = tomllib.load(handle)
+    skip = set(data.get("not_countries", {}).get("codes", []))
+    names: dict[str, str] = {}
+    canonical: dict[str, str] = {}
+    for code, name in Locale("id").territories.items():
+        if len(code) != 2 or not code.isalpha() or code in skip:
+            continue
+        canonical[code] = data["canonical"].get(code, re.sub(r"\s*\(.*\)$", "", name))
+        names[name] = code
+        names[canonical[code]] = code
+    for code, variants in data["variants"].items():
+        for variant in variants:
+            names[variant] = code
+    return names, canonical
+
+
+def _load_aliases(path: Path) -> dict[str, tuple[str, str]]:
+    """Map the normalised form of every alias to (canonical name, kind)."""
+    with path.open("rb") as handle:
+        data = tomllib.load(handle)
+    out: dict[str, tuple[str, str]] = {}
+    for kind, table in data.items():
+        for canonical, variants in table.items():
+            for name in [canonical, *variants]:
+                out[normalize_name(name)] = (canonical, kind)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def get_lexicon() -> Lexicon:
+    """The lexicon, loaded once."""
+    return Lexicon()

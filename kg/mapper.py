@@ -1,0 +1,181 @@
+"""The mapper: ``Extractions + ActorIndex -> rdflib.Graph`` under the kg ontology.
+
+IRIs are minted from names and positions only (article id, sentence index, word id),
+so a rebuild of the same input gives an identical graph: no timestamps, no random ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from urllib.parse import quote
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import OWL, PROV, SKOS
+
+from kg.actors import Actor, ActorIndex
+from kg.extract import COUNTRY, ORGANIZATION, PERSON, PLACE, EventMention, Extraction, Participant
+from kg.lexicon import Lexicon, get_lexicon, slugify
+from kg.namespace import KG, KGET, KGR
+
+__all__ = ["article_iri", "actor_iri", "sentence_iri", "event_iri", "map_corpus", "map_article", "bind_prefixes"]
+
+_KIND_CLASS = {PERSON: KG.Person, ORGANIZATION: KG.Organization, COUNTRY: KG.Country, PLACE: KG.Place}
+_MODALITY = {
+    "asserted": KG.Asserted,
+    "negated": KG.Negated,
+    "future": KG.Future,
+    "obligation": KG.Obligation,
+    "failed": KG.Failed,
+    "hypothetical": KG.Hypothetical,
+}
+
+
+def _safe(text: str) -> str:
+    """A path segment that is a valid IRI piece for any article id."""
+    slug = slugify(text)
+    if slug == normalize_id(text):
+        return slug
+    return f"{slug[:60]}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:8]}"
+
+
+def normalize_id(text: str) -> str:
+    return quote(text, safe="").lower()
+
+
+def article_iri(article_id: str) -> URIRef:
+    return KGR[f"article/{_safe(article_id)}"]
+
+
+def sentence_iri(article_id: str, index: int) -> URIRef:
+    return KGR[f"article/{_safe(article_id)}/sentence/{index}"]
+
+
+def actor_iri(slug: str) -> URIRef:
+    return KGR[f"actor/{slug}"]
+
+
+def event_iri(article_id: str, event: EventMention, n: int) -> URIRef:
+    return KGR[f"article/{_safe(article_id)}/event/{event.sentence}-{event.trigger_word}-{n}"]
+
+
+def role_iri(person: str, title: str, of: str | None) -> URIRef:
+    tail = f"{slugify(title)}-of-{of}" if of else slugify(title)
+    return KGR[f"role/{person}/{tail}"]
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    graph.bind("kg", KG, override=True)
+    graph.bind("kget", KGET)
+    graph.bind("kgr", KGR)
+    graph.bind("prov", PROV)
+    graph.bind("skos", SKOS)
+    graph.bind("owl", OWL)
+    return graph
+
+
+def _actor_triples(graph: Graph, actor: Actor) -> None:
+    iri = actor_iri(actor.slug)
+    graph.add((iri, RDF.type, _KIND_CLASS[actor.kind]))
+    graph.add((iri, RDFS.label, Literal(actor.name)))
+    for alias in actor.aliases:
+        graph.add((iri, SKOS.altLabel, Literal(alias)))
+    if actor.country_code:
+        graph.add((iri, KG.countryCode, Literal(actor.country_code)))
+    for aid in actor.articles:
+        graph.add((iri, KG.mentionedIn, article_iri(aid)))
+
+
+def _participant(index: ActorIndex, article_id: str, part: Participant | None) -> URIRef | None:
+    actor = index.actor_of(article_id, part.mention if part else None)
+    return actor_iri(actor.slug) if actor else None
+
+
+def map_article(graph: Graph, extraction: Extraction, index: ActorIndex, lexicon: Lexicon | None = None) -> Graph:
+    """Add one article's article, sentence, role and event triples to ``graph``."""
+    lex = lexicon or get_lexicon()
+    article = extraction.doc.article
+    aid = article.id
+    a_iri = article_iri(aid)
+    graph.add((a_iri, RDF.type, KG.Article))
+    graph.add((a_iri, KG.articleId, Literal(aid)))
+    if article.title:
+        graph.add((a_iri, KG.title, Literal(article.title)))
+    if article.source:
+        graph.add((a_iri, KG.publisher, Literal(article.source)))
+    if article.url:
+        graph.add((a_iri, KG.url, URIRef(quote(article.url, safe=":/?#[]@!$&'()*+,;=%"))))
+    if article.date:
+        graph.add((a_iri, KG.published, Literal(article.date, datatype=XSD.date)))
+    if article.path:
+        graph.add((a_iri, KG.file, Literal(article.path)))
+    used_sentences = {ev.sentence for ev in extraction.events} | {m.sentence for m in extraction.mentions}
+    for sent in extraction.doc.sentences:
+        if sent.index not in used_sentences:
+            continue
+        s_iri = sentence_iri(aid, sent.index)
+        graph.add((s_iri, RDF.type, KG.Sentence))
+        graph.add((s_iri, KG.inArticle, a_iri))
+        graph.add((s_iri, KG.text, Literal(sent.text)))
+        graph.add((s_iri, KG.sentenceIndex, Literal(sent.index)))
+        graph.add((s_iri, KG.startChar, Literal(sent.start_char)))
+        graph.add((s_iri, KG.endChar, Literal(sent.end_char)))
+    for mention in extraction.mentions:
+        person = index.actor_of(aid, mention)
+        if person is None:
+            continue
+        for role in mention.roles:
+            of_actor = index.actor_of(aid, role.of) if role.of else None
+            r_iri = role_iri(person.slug, role.title, of_actor.slug if of_actor else None)
+            graph.add((r_iri, RDF.type, KG.Role))
+            graph.add((r_iri, KG.holder, actor_iri(person.slug)))
+            graph.add((actor_iri(person.slug), KG.role, r_iri))
+            graph.add((r_iri, KG.roleTitle, Literal(role.title)))
+            graph.add((r_iri, KG.inArticle, a_iri))
+            graph.add((r_iri, PROV.wasDerivedFrom, sentence_iri(aid, mention.sentence)))
+            if of_actor is not None:
+                graph.add((r_iri, KG.roleOf, actor_iri(of_actor.slug)))
+    for n, event in enumerate(extraction.events):
+        agent = _participant(index, aid, event.agent)
+        target = _participant(index, aid, event.target)
+        if agent is None and target is None:
+            continue
+        e_iri = event_iri(aid, event, n)
+        graph.add((e_iri, RDF.type, KG.Event))
+        graph.add((e_iri, KG.eventType, KGET[event.event_type]))
+        graph.add((e_iri, KG.inArticle, a_iri))
+        graph.add((e_iri, PROV.wasDerivedFrom, sentence_iri(aid, event.sentence)))
+        graph.add((e_iri, KG.trigger, Literal(event.trigger)))
+        graph.add((e_iri, KG.modality, _MODALITY[event.modality]))
+        graph.add((e_iri, KG.extractedBy, Literal(event.rule)))
+        graph.add((e_iri, KG.confidence, Literal(lex.rule_confidence(event.rule), datatype=XSD.decimal)))
+        if agent is not None:
+            graph.add((e_iri, KG.agent, agent))
+        elif event.agent is not None:
+            graph.add((e_iri, KG.unresolvedAgent, Literal(event.agent.text)))
+        if target is not None:
+            graph.add((e_iri, KG.target, target))
+        elif event.target is not None:
+            graph.add((e_iri, KG.unresolvedTarget, Literal(event.target.text)))
+        place = index.actor_of(aid, event.place)
+        if place is not None:
+            graph.add((e_iri, KG.place, actor_iri(place.slug)))
+        if event.date:
+            dtype = XSD.gMonthDay if event.date.startswith("--") else XSD.date
+            graph.add((e_iri, KG.date, Literal(event.date, datatype=dtype)))
+        source = _participant(index, aid, event.according_to)
+        if source is not None:
+            graph.add((e_iri, KG.accordingTo, source))
+        if event.content:
+            graph.add((e_iri, KG.content, Literal(event.content)))
+    return graph
+
+
+def map_corpus(extractions: Sequence[Extraction], index: ActorIndex, lexicon: Lexicon | None = None) -> Graph:
+    """The whole corpus as one graph: actors, merges and every article."""
+    graph = bind_prefixes(Graph())
+    for actor in index.actors.values():
+        _actor_triples(graph, actor)
+    for extraction in extractions:
+        map_article(graph, extraction, index, lexicon)
+    return graph

@@ -1,0 +1,81 @@
+"""The kg ontology terms, mirroring ``ontology/kg.ttl`` (a test keeps the two in step)."""
+
+from rdflib.namespace import DefinedNamespace, Namespace
+from rdflib.term import URIRef
+
+__all__ = ["KG", "KGET", "KGR", "SEM", "SCHEMA"]
+
+
+class KG(DefinedNamespace):
+    """kg: the ontology namespace; a misspelt term raises ``AttributeError``."""
+
+    _fail = True
+    _NS = Namespace("https://w3id.org/kg-news/ontology#")
+
+    Actor: URIRef
+    Article: URIRef
+    Asserted: URIRef
+    Country: URIRef
+    Event: URIRef
+    EventType: URIRef
+    Failed: URIRef
+    Future: URIRef
+    Hypothetical: URIRef
+    MaterialConflict: URIRef
+    MaterialCooperation: URIRef
+    Modality: URIRef
+    Negated: URIRef
+    Obligation: URIRef
+    Organization: URIRef
+    Person: URIRef
+    Place: URIRef
+    QuadClass: URIRef
+    Role: URIRef
+    Sentence: URIRef
+    VerbalConflict: URIRef
+    VerbalCooperation: URIRef
+    accordingTo: URIRef
+    agent: URIRef
+    articleId: URIRef
+    cameoCode: URIRef
+    confidence: URIRef
+    content: URIRef
+    countryCode: URIRef
+    date: URIRef
+    endChar: URIRef
+    eventType: URIRef
+    extractedBy: URIRef
+    file: URIRef
+    holder: URIRef
+    inArticle: URIRef
+    mentionedIn: URIRef
+    modality: URIRef
+    passiveForm: URIRef
+    place: URIRef
+    ploverCategory: URIRef
+    published: URIRef
+    publisher: URIRef
+    quadClass: URIRef
+    role: URIRef
+    roleOf: URIRef
+    roleTitle: URIRef
+    sentenceIndex: URIRef
+    startChar: URIRef
+    symmetric: URIRef
+    target: URIRef
+    text: URIRef
+    title: URIRef
+    trigger: URIRef
+    triggerForm: URIRef
+    triggerLemma: URIRef
+    unresolvedAgent: URIRef
+    unresolvedTarget: URIRef
+    url: URIRef
+
+
+KGET = Namespace("https://w3id.org/kg-news/event-type/")
+"""Event-type concepts (``ontology/event-types.ttl``)."""
+KGR = Namespace("https://w3id.org/kg-news/id/")
+"""Resources minted by kg: actors, articles, sentences, events, roles."""
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+SCHEMA = Namespace("https://schema.org/")

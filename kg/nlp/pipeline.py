@@ -1,0 +1,205 @@
+"""The Stanza pipeline: the only place that runs Stanza on articles.
+
+Models load once, lazily, on the first ``parse``. Which models:
+
+- ``shipped`` (default): the models trained by ``kg models train`` and shipped in
+  ``kg/resources/stanza`` (or ``$KG_MODELS_DIR``); no network access.
+- ``official``: Stanza's own Indonesian models for tokenize, mwt, pos, lemma and depparse,
+  downloaded by Stanza into ``$STANZA_RESOURCES_DIR`` when online (Stanza has no Indonesian
+  NER model, so NER stays kg's). Select it with ``KG_STANZA_MODELS=official`` or
+  ``NlpSettings(models="official")``.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kg.document import Article, ParsedDoc, Sentence, Word, entities_from_tags
+from kg.errors import ModelError
+
+__all__ = ["NlpSettings", "StanzaParser", "shipped_model_dir", "model_paths"]
+
+PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
+_SHIPPED = Path(__file__).resolve().parent.parent / "resources" / "stanza"
+_FILES = {
+    "tokenize": "tokenize/kg.pt",
+    "mwt": "mwt/kg.pt",
+    "pos": "pos/kg.pt",
+    "lemma": "lemma/kg.pt",
+    "depparse": "depparse/kg.pt",
+    "ner": "ner/kg.pt",
+    "pretrain": "pretrain/kg.pt",
+}
+
+
+def shipped_model_dir() -> Path:
+    """The folder the shipped models are loaded from (``$KG_MODELS_DIR`` overrides it)."""
+    override = os.environ.get("KG_MODELS_DIR")
+    return Path(override) if override else _SHIPPED
+
+
+def model_paths(model_dir: Path) -> dict[str, Path]:
+    """The model file of each processor under ``model_dir``."""
+    return {name: model_dir / rel for name, rel in _FILES.items()}
+
+
+@dataclass(frozen=True)
+class NlpSettings:
+    """Which Stanza models to use and how."""
+
+    models: str = "shipped"
+    model_dir: Path | None = None
+    batch_size: int = 64
+
+    @classmethod
+    def from_env(cls) -> NlpSettings:
+        return cls(models=os.environ.get("KG_STANZA_MODELS", "shipped"))
+
+
+class StanzaParser:
+    """Turns ``Article``s into ``ParsedDoc``s with one lazily built Stanza pipeline."""
+
+    def __init__(self, settings: NlpSettings | None = None) -> None:
+        self.settings = settings or NlpSettings.from_env()
+        self._pipeline: Any = None
+        self._ner: Any = None
+        self._lock = threading.Lock()
+
+    # -- loading ----------------------------------------------------------------
+    def _config(self) -> dict[str, Any]:
+        model_dir = self.settings.model_dir or shipped_model_dir()
+        paths = model_paths(model_dir)
+        if self.settings.models not in ("shipped", "official"):
+            raise ModelError(
+                f"Unknown model setting {self.settings.models!r}: use 'shipped' (kg's own models) "
+                "or 'official' (Stanza's downloaded Indonesian models)."
+            )
+        needed = ["ner", "pretrain"] if self.settings.models == "official" else list(paths)
+        missing = [str(paths[k]) for k in needed if not paths[k].is_file()]
+        if missing or not (model_dir / "resources.json").is_file():
+            raise ModelError(
+                f"kg's Stanza models are missing in {model_dir} ({', '.join(missing) or 'resources.json'}). "
+                "Reinstall kg, set KG_MODELS_DIR to a folder made by `kg models train`, or train them."
+            )
+        common = {
+            "lang": "id",
+            "processors": PROCESSORS,
+            "logging_level": "WARN",
+            "ner_model_path": str(paths["ner"]),
+            "ner_pretrain_path": str(paths["pretrain"]),
+            "tokenize_batch_size": self.settings.batch_size,
+            "pos_batch_size": 3000,
+            "depparse_batch_size": 3000,
+            "use_gpu": False,
+        }
+        if self.settings.models == "official":
+            from stanza import DownloadMethod
+
+            return common | {"download_method": DownloadMethod.REUSE_RESOURCES}
+        return common | {
+            "dir": str(model_dir),
+            "download_method": None,
+            "tokenize_model_path": str(paths["tokenize"]),
+            "mwt_model_path": str(paths["mwt"]),
+            "pos_model_path": str(paths["pos"]),
+            "pos_pretrain_path": str(paths["pretrain"]),
+            "lemma_model_path": str(paths["lemma"]),
+            "depparse_model_path": str(paths["depparse"]),
+            "depparse_pretrain_path": str(paths["pretrain"]),
+        }
+
+    @property
+    def pipeline(self) -> Any:
+        """The Stanza pipeline, built on first use."""
+        with self._lock:
+            if self._pipeline is None:
+                config = self._config()
+                import stanza
+
+                try:
+                    self._pipeline = stanza.Pipeline(**config)
+                except Exception as exc:  # stanza raises many types while loading
+                    raise ModelError(f"Stanza could not load the models: {exc}") from exc
+            return self._pipeline
+
+    def _ner_pipeline(self) -> Any:
+        """A pipeline of the NER model alone, over pre-tokenized sentences."""
+        with self._lock:
+            if getattr(self, "_ner", None) is None:
+                config = self._config()
+                import stanza
+
+                keep = {k: v for k, v in config.items() if k.startswith(("ner_", "tokenize_model")) or k in ("lang", "dir", "download_method", "logging_level", "use_gpu")}
+                try:
+                    self._ner = stanza.Pipeline(**keep, processors="tokenize,ner", tokenize_pretokenized=True)
+                except Exception as exc:
+                    raise ModelError(f"Stanza could not load the NER model: {exc}") from exc
+            return self._ner
+
+    def ner_tag(self, sentences: list[list[str]]) -> list[list[str]]:
+        """BIOES tags for sentences given as token lists."""
+        doc = self._ner_pipeline()(sentences)
+        return [[token.ner for token in sent.tokens] for sent in doc.sentences]
+
+    def parse_to_conllu(self, text: str) -> str:
+        """Parse raw text and return Stanza's own CoNLL-U (with multiword-token lines)."""
+        doc = self.pipeline(text)
+        return "{:C}".format(doc) + "\n\n"
+
+    # -- parsing ----------------------------------------------------------------
+    def parse(self, article: Article) -> ParsedDoc:
+        """Parse one article."""
+        return next(iter(self.parse_many([article])))
+
+    def parse_many(self, articles: Iterable[Article]) -> Iterator[ParsedDoc]:
+        """Parse articles in batches with Stanza's bulk processing."""
+        import stanza
+
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= self.settings.batch_size:
+                yield from self._parse_batch(batch, stanza)
+                batch = []
+        if batch:
+            yield from self._parse_batch(batch, stanza)
+
+    def _parse_batch(self, batch: list[Article], stanza: Any) -> Iterator[ParsedDoc]:
+        docs = [stanza.Document([], text=a.text) for a in batch]
+        processed = self.pipeline.bulk_process(docs)
+        for article, doc in zip(batch, processed, strict=True):
+            yield convert_document(article, doc)
+
+
+def convert_document(article: Article, doc: Any) -> ParsedDoc:
+    """Convert a processed ``stanza.Document`` into a ``ParsedDoc``."""
+    sentences = []
+    for index, sent in enumerate(doc.sentences):
+        words: list[Word] = []
+        for token in sent.tokens:
+            ner = getattr(token, "ner", None) or "O"
+            for w in token.words:
+                words.append(
+                    Word(
+                        id=int(w.id),
+                        text=w.text,
+                        lemma=w.lemma or w.text,
+                        upos=w.upos or "X",
+                        head=int(w.head or 0),
+                        deprel=w.deprel or "dep",
+                        start_char=token.start_char,
+                        end_char=token.end_char,
+                        feats=w.feats or "_",
+                        ner=ner,
+                    )
+                )
+        start = sent.tokens[0].start_char if sent.tokens else 0
+        end = sent.tokens[-1].end_char if sent.tokens else 0
+        frozen = tuple(words)
+        sentences.append(Sentence(index, article.text[start:end], start, end, frozen, entities_from_tags(frozen)))
+    return ParsedDoc(article, tuple(sentences))

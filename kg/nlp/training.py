@@ -1,0 +1,461 @@
+"""Train kg's Indonesian Stanza models from ``../shared/data`` with Stanza's own entry points.
+
+Every processor is trained by running ``python -m stanza.models.<trainer>`` in a
+subprocess, so the results are ordinary Stanza model files. Data policies
+(applied to every treebank before training, see MODEL_CARD.md):
+
+- XPOS is blanked: the three treebanks' XPOS tagsets do not overlap.
+- PROPN lemmas keep the case of the word form (CSUI and PUD do; GSD lowercases).
+- ``compound`` is kept as annotated (only GSD uses it); extraction treats it
+  like ``flat`` and ``nmod`` inside a noun phrase.
+- NER labels are mapped to PER / ORG / LOC by ``kg/data/ner_labels.toml``;
+  stray ``I-`` tags after ``O`` become ``B-`` and are counted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import tomllib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from kg.errors import TrainingError
+
+__all__ = [
+    "PROCESSORS",
+    "TrainingConfig",
+    "TrainingResult",
+    "NerRepairCounts",
+    "apply_treebank_policy",
+    "read_ner_file",
+    "load_ner_label_map",
+    "train_models",
+]
+
+PROCESSORS = ("tokenize", "mwt", "lemma", "pos", "depparse", "ner")
+UD_TRAIN = ("ud/id_csui-ud-train.conllu", "ud/id_gsd-ud-dev.conllu", "ud/id_pud-ud-test.conllu")
+UD_DEV = "ud/id_gsd-ud-test.conllu"
+VECTOR_CORPORA = ("corpus/indosum/articles.jsonl", "corpus/kumparan/sentences.txt")
+SHORTHAND = "id_kg"
+MODEL_FILES = {p: f"{p}/kg.pt" for p in PROCESSORS} | {"pretrain": "pretrain/kg.pt"}
+_HERE = Path(__file__).parent
+_NER_LABELS = _HERE.parent / "data" / "ner_labels.toml"
+_HYPERPARAMETERS = _HERE / "training.toml"
+
+
+@dataclass(frozen=True)
+class TrainingConfig:
+    """Where the data is, where the models go, and which profile of hyperparameters to use."""
+
+    data_dir: Path
+    out_dir: Path
+    work_dir: Path
+    profile: str = "full"
+    processors: tuple[str, ...] = PROCESSORS
+    jobs: int = 1
+    seed: int = 1234
+    ud_train: tuple[str, ...] = UD_TRAIN
+    ud_dev: str = UD_DEV
+    vector_corpora: tuple[str, ...] = VECTOR_CORPORA
+    ner_train: tuple[str, ...] | None = None
+    ner_dev: str | None = None
+    vectors: bool = True
+
+
+@dataclass(frozen=True)
+class StepResult:
+    """One processor's training run."""
+
+    processor: str
+    seconds: float
+    model_path: Path
+    log_path: Path
+
+
+@dataclass(frozen=True)
+class NerRepairCounts:
+    """What was changed while normalising NER files."""
+
+    sentences: int = 0
+    tokens: int = 0
+    relabelled_to_o: int = 0
+    stray_inside_fixed: int = 0
+    malformed_lines: int = 0
+
+
+@dataclass(frozen=True)
+class TrainingResult:
+    """What ``train_models`` produced."""
+
+    config: TrainingConfig
+    steps: tuple[StepResult, ...]
+    ner_repairs: NerRepairCounts | None
+    hyperparameters: dict[str, list[str]] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- UD policy
+
+
+def apply_treebank_policy(conllu_text: str) -> str:
+    """Apply the project's treebank policy to one CoNLL-U text.
+
+    >>> line = "1\\tJakarta\\tjakarta\\tPROPN\\tNSD\\t_\\t0\\troot\\t_\\t_"
+    >>> apply_treebank_policy(line + "\\n").split("\\t")[2:5]
+    ['Jakarta', 'PROPN', '_']
+    """
+    out: list[str] = []
+    for line in conllu_text.splitlines():
+        cols = line.split("\t")
+        if len(cols) == 10 and not line.startswith("#"):
+            cols[4] = "_"
+            if cols[3] == "PROPN" and cols[2].lower() == cols[1].lower():
+                cols[2] = cols[1]
+            line = "\t".join(cols)
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
+def _write_policy_conllu(sources: Iterable[Path], target: Path) -> int:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    parts = []
+    for source in sources:
+        if not source.is_file():
+            raise TrainingError(f"Treebank file {source} is missing: pass --data-dir pointing at shared/data.")
+        parts.append(apply_treebank_policy(source.read_text(encoding="utf-8")).strip("\n") + "\n\n")
+    text = "".join(parts)
+    target.write_text(text, encoding="utf-8")
+    return text.count("\n\n")
+
+
+# --------------------------------------------------------------------------- NER data
+
+
+def load_ner_label_map(path: Path = _NER_LABELS) -> dict[str, str]:
+    """Return the data set label -> kg label map from ``ner_labels.toml``."""
+    with path.open("rb") as handle:
+        return dict(tomllib.load(handle)["labels"])
+
+
+def _ner_training_files(path: Path = _NER_LABELS) -> tuple[tuple[str, ...], str]:
+    with path.open("rb") as handle:
+        data = tomllib.load(handle)["training"]
+    return tuple(data["train"]), str(data["dev"])
+
+
+def read_ner_file(
+    path: Path, label_map: dict[str, str] | None = None
+) -> tuple[list[list[tuple[str, str]]], NerRepairCounts]:
+    """Read an IOB file (tag in the last column) into sentences of (token, kg tag).
+
+    Labels are mapped with ``label_map``; an ``I-`` tag that does not continue an
+    entity of the same label becomes ``B-``. Returns the sentences and a count of repairs.
+    """
+    labels = load_ner_label_map() if label_map is None else label_map
+    sentences: list[list[tuple[str, str]]] = []
+    current: list[tuple[str, str]] = []
+    relabelled = stray = malformed = tokens = 0
+    with path.open(encoding="utf-8") as handle:
+        for raw in handle:
+            line = raw.rstrip("\n").rstrip("\r")
+            if not line.strip():
+                if current:
+                    sentences.append(current)
+                    current = []
+                continue
+            if line.startswith("-DOCSTART-"):
+                continue
+            cols = line.split("\t") if "\t" in line else line.split()
+            if len(cols) < 2:
+                malformed += 1
+                continue
+            token, tag = cols[0].strip(), cols[-1].strip()
+            if not token:
+                malformed += 1
+                continue
+            new_tag = "O"
+            if tag != "O":
+                prefix, _, label = tag.partition("-")
+                mapped = labels.get(label)
+                if prefix not in ("B", "I") or mapped is None:
+                    malformed += 1
+                    mapped = "O"
+                if mapped == "O":
+                    relabelled += 1
+                else:
+                    previous = current[-1][1] if current else "O"
+                    if prefix == "I" and previous[2:] != mapped:
+                        stray += 1
+                        prefix = "B"
+                    new_tag = f"{prefix}-{mapped}"
+            current.append((token, new_tag))
+            tokens += 1
+    if current:
+        sentences.append(current)
+    return sentences, NerRepairCounts(len(sentences), tokens, relabelled, stray, malformed)
+
+
+def _merge_counts(counts: Sequence[NerRepairCounts]) -> NerRepairCounts:
+    return NerRepairCounts(
+        *(sum(getattr(c, name) for c in counts) for name in NerRepairCounts.__dataclass_fields__)
+    )
+
+
+def _write_ner_json(sentences: list[list[tuple[str, str]]], target: Path) -> None:
+    document = [[{"text": token, "ner": tag} for token, tag in sentence] for sentence in sentences]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- word vectors
+
+_WORD = re.compile(r"\w+(?:[-']\w+)*|[^\w\s]", re.UNICODE)
+
+
+def _vector_sentences(config: TrainingConfig) -> Iterator[list[str]]:
+    for rel in config.vector_corpora:
+        path = config.data_dir / rel
+        if not path.is_file():
+            raise TrainingError(f"Corpus file {path} is missing: pass --data-dir pointing at shared/data.")
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                text = json.loads(line).get("text", "") if path.suffix == ".jsonl" else line
+                for chunk in text.split("\n"):
+                    words = _WORD.findall(chunk.lower())
+                    if words:
+                        yield words
+    for rel in config.ud_train:
+        for line in (config.data_dir / rel).read_text(encoding="utf-8").splitlines():
+            if line.startswith("# text = "):
+                yield _WORD.findall(line[9:].lower())
+
+
+def _train_vectors(config: TrainingConfig, settings: dict[str, int], target: Path) -> Path:
+    from gensim.models import Word2Vec
+
+    sentences = list(_vector_sentences(config))
+    model = Word2Vec(
+        sentences=sentences,
+        vector_size=settings["dim"],
+        window=settings["window"],
+        min_count=settings["min_count"],
+        epochs=settings["epochs"],
+        sg=1,
+        workers=1,
+        seed=config.seed,
+        max_final_vocab=settings["max_vocab"],
+    )
+    text_path = target.with_suffix(".txt")
+    text_path.parent.mkdir(parents=True, exist_ok=True)
+    model.wv.save_word2vec_format(str(text_path), binary=False)
+    # Stanza's Pretrain converts the text vectors into its own .pt format on first load.
+    code = (
+        "import sys\nfrom stanza.models.common.pretrain import Pretrain\n"
+        "Pretrain(sys.argv[1], sys.argv[2], -1).load()\n"
+    )
+    subprocess.run([sys.executable, "-c", code, str(target), str(text_path)], check=True)
+    text_path.unlink()
+    return target
+
+
+# --------------------------------------------------------------------------- processors
+
+
+def _load_hyperparameters(profile: str) -> tuple[dict[str, list[str]], dict[str, int]]:
+    with _HYPERPARAMETERS.open("rb") as handle:
+        data = tomllib.load(handle)
+    if profile not in data:
+        known = sorted(k for k in data if k != "vectors")
+        raise TrainingError(f"Unknown training profile {profile!r}; choose one of {known}.")
+    return {k: list(v) for k, v in data[profile].items()}, dict(data["vectors"][profile])
+
+
+def _run_stanza(module: str, args: list[str], log_path: Path, threads: int) -> None:
+    env = dict(os.environ, OMP_NUM_THREADS=str(threads), MKL_NUM_THREADS=str(threads), PYTHONHASHSEED="0")
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    with log_path.open("w", encoding="utf-8") as log:
+        log.write(f"$ python -m {module} {' '.join(args)}\n")
+        log.flush()
+        proc = subprocess.run(
+            [sys.executable, "-m", module, *args], stdout=log, stderr=subprocess.STDOUT, env=env
+        )
+    if proc.returncode != 0:
+        raise TrainingError(f"Training with {module} failed (exit {proc.returncode}); read {log_path}.")
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    train: Path
+    dev: Path
+    dev_gold: Path
+    ner_train: Path | None
+    ner_dev: Path | None
+    pretrain: Path | None
+    tokenize_dir: Path | None
+
+
+def _prepare_tokenizer_data(config: TrainingConfig, train: Path, dev: Path) -> Path:
+    """Lay the treebank out as Stanza's tokenizer data preparation expects, and run it."""
+    udbase = config.work_dir / "udbase"
+    treebank = udbase / "UD_Indonesian-KG"
+    treebank.mkdir(parents=True, exist_ok=True)
+    shutil.copy(train, treebank / f"{SHORTHAND}-ud-train.conllu")
+    shutil.copy(dev, treebank / f"{SHORTHAND}-ud-dev.conllu")
+    shutil.copy(dev, treebank / f"{SHORTHAND}-ud-test.conllu")
+    out = config.work_dir / "tokenize"
+    env = dict(os.environ, UDBASE=str(udbase), TOKENIZE_DATA_DIR=str(out), PYTHONHASHSEED="0")
+    log = config.work_dir / "logs" / "tokenize-prepare.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with log.open("w", encoding="utf-8") as handle:
+        proc = subprocess.run(
+            [sys.executable, "-m", "stanza.utils.datasets.prepare_tokenizer_treebank", "UD_Indonesian-KG"],
+            stdout=handle,
+            stderr=subprocess.STDOUT,
+            env=env,
+            cwd=config.work_dir,
+        )
+    if proc.returncode != 0:
+        raise TrainingError(f"Preparing tokenizer data failed; read {log}.")
+    return out
+
+
+def _step_args(processor: str, config: TrainingConfig, prep: _Prepared, save: Path) -> tuple[str, list[str]]:
+    common = ["--save_dir", str(save.parent), "--save_name", save.name, "--cpu", "--seed", str(config.seed)]
+    pretrain = ["--wordvec_pretrain_file", str(prep.pretrain)] if prep.pretrain else ["--no_pretrain"]
+    if processor == "tokenize":
+        assert prep.tokenize_dir is not None
+        t = prep.tokenize_dir
+        return "stanza.models.tokenizer", [
+            "--label_file", str(t / f"{SHORTHAND}-ud-train.toklabels"),
+            "--txt_file", str(t / f"{SHORTHAND}.train.txt"),
+            "--lang", "id", "--shorthand", SHORTHAND, "--max_seqlen", "300",
+            "--mwt_json_file", str(t / f"{SHORTHAND}-ud-dev-mwt.json"),
+            "--dev_txt_file", str(t / f"{SHORTHAND}.dev.txt"),
+            "--dev_label_file", str(t / f"{SHORTHAND}-ud-dev.toklabels"),
+            "--dev_conll_gold", str(t / f"{SHORTHAND}.dev.gold.conllu"),
+            "--conll_file", str(config.work_dir / "tokenize.dev.pred.conllu"),
+            *common,
+        ]
+    if processor == "mwt":
+        return "stanza.models.mwt_expander", [
+            "--train_file", str(prep.train), "--eval_file", str(prep.dev),
+            "--output_file", str(config.work_dir / "mwt.dev.pred.conllu"), "--gold_file", str(prep.dev),
+            "--lang", "id", "--shorthand", SHORTHAND, *common,
+        ]
+    if processor == "lemma":
+        return "stanza.models.lemmatizer", [
+            "--train_file", str(prep.train), "--eval_file", str(prep.dev),
+            "--output_file", str(config.work_dir / "lemma.dev.pred.conllu"),
+            "--shorthand", SHORTHAND, "--mode", "train", *common,
+        ]
+    if processor == "pos":
+        return "stanza.models.tagger", [
+            "--train_file", str(prep.train), "--eval_file", str(prep.dev),
+            "--output_file", str(config.work_dir / "pos.dev.pred.conllu"),
+            "--shorthand", SHORTHAND, "--mode", "train", *pretrain, *common,
+        ]
+    if processor == "depparse":
+        return "stanza.models.parser", [
+            "--train_file", str(prep.train), "--eval_file", str(prep.dev),
+            "--output_file", str(config.work_dir / "depparse.dev.pred.conllu"),
+            "--lang", "id", "--shorthand", SHORTHAND, "--mode", "train", "--no_checkpoint",
+            *pretrain, *common,
+        ]
+    if processor == "ner":
+        assert prep.ner_train is not None and prep.ner_dev is not None
+        return "stanza.models.ner_tagger", [
+            "--train_file", str(prep.ner_train), "--eval_file", str(prep.ner_dev),
+            "--shorthand", SHORTHAND, "--mode", "train", *pretrain, *common,
+        ]
+    raise TrainingError(f"Unknown processor {processor!r}; choose from {', '.join(PROCESSORS)}.")
+
+
+def _prepare(config: TrainingConfig, vector_settings: dict[str, int]) -> tuple[_Prepared, NerRepairCounts | None]:
+    data = config.data_dir
+    work = config.work_dir
+    train = work / "ud" / "train.conllu"
+    dev = work / "ud" / "dev.conllu"
+    _write_policy_conllu((data / rel for rel in config.ud_train), train)
+    _write_policy_conllu([data / config.ud_dev], dev)
+    ner_train_path = ner_dev_path = None
+    repairs = None
+    if "ner" in config.processors:
+        default_train, default_dev = _ner_training_files()
+        train_files = config.ner_train or default_train
+        dev_file = config.ner_dev or default_dev
+        sentences: list[list[tuple[str, str]]] = []
+        counts = []
+        for rel in train_files:
+            path = data / rel
+            if not path.is_file():
+                raise TrainingError(f"NER file {path} is missing: pass --data-dir pointing at shared/data.")
+            got, count = read_ner_file(path)
+            sentences.extend(got)
+            counts.append(count)
+        dev_sentences, dev_count = read_ner_file(data / dev_file)
+        counts.append(dev_count)
+        repairs = _merge_counts(counts)
+        ner_train_path = work / "ner" / "train.json"
+        ner_dev_path = work / "ner" / "dev.json"
+        _write_ner_json(sentences, ner_train_path)
+        _write_ner_json(dev_sentences, ner_dev_path)
+    pretrain = None
+    needs_vectors = {"pos", "depparse", "ner"} & set(config.processors)
+    if config.vectors and needs_vectors:
+        pretrain = config.out_dir / MODEL_FILES["pretrain"]
+        _train_vectors(config, vector_settings, pretrain)
+    tokenize_dir = _prepare_tokenizer_data(config, train, dev) if "tokenize" in config.processors else None
+    return _Prepared(train, dev, dev, ner_train_path, ner_dev_path, pretrain, tokenize_dir), repairs
+
+
+def train_models(
+    config: TrainingConfig, on_step: Callable[[StepResult], None] | None = None
+) -> TrainingResult:
+    """Train the requested processors; return where the models and logs are."""
+    unknown = set(config.processors) - set(PROCESSORS)
+    if unknown:
+        raise TrainingError(f"Unknown processor(s) {sorted(unknown)}; choose from {', '.join(PROCESSORS)}.")
+    hyper, vector_settings = _load_hyperparameters(config.profile)
+    config = replace(
+        config,
+        data_dir=config.data_dir.resolve(),
+        out_dir=config.out_dir.resolve(),
+        work_dir=config.work_dir.resolve(),
+    )
+    config.work_dir.mkdir(parents=True, exist_ok=True)
+    prep, repairs = _prepare(config, vector_settings)
+    threads = max(1, (os.cpu_count() or 1) // max(1, config.jobs))
+
+    def run_one(processor: str) -> StepResult:
+        save = config.out_dir / MODEL_FILES[processor]
+        save.parent.mkdir(parents=True, exist_ok=True)
+        module, args = _step_args(processor, config, prep, save)
+        log = config.work_dir / "logs" / f"{processor}.log"
+        start = time.monotonic()
+        _run_stanza(module, [*args, *hyper.get(processor, [])], log, threads)
+        if not save.is_file():
+            raise TrainingError(f"{processor} training wrote no model at {save}; read {log}.")
+        step = StepResult(processor, time.monotonic() - start, save, log)
+        if on_step is not None:
+            on_step(step)
+        return step
+
+    with ThreadPoolExecutor(max_workers=max(1, config.jobs)) as pool:
+        steps = tuple(pool.map(run_one, config.processors))
+    write_resources(config.out_dir)
+    return TrainingResult(config, steps, repairs, hyper)
+
+
+def write_resources(model_dir: Path) -> Path:
+    """Write the ``resources.json`` Stanza needs to load models from ``model_dir`` offline."""
+    path = model_dir / "resources.json"
+    model_dir.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"id": {"lang_name": "Indonesian"}}, indent=1) + "\n", encoding="utf-8")
+    return path

@@ -1,0 +1,114 @@
+"""SPARQL over a built graph, the named queries in ``kg/queries/``, and exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.query import Result
+
+from kg.errors import InputError, QueryError
+from kg.mapper import article_iri, bind_prefixes
+from kg.namespace import KG
+
+__all__ = ["named_queries", "load_graph", "run_query", "format_rows", "export_graph", "EXPORT_FORMATS"]
+
+QUERY_DIR = Path(__file__).resolve().parent / "queries"
+EXPORT_FORMATS = {"turtle": "turtle", "ttl": "turtle", "nt": "nt", "ntriples": "nt", "json-ld": "json-ld", "jsonld": "json-ld", "trig": "trig"}
+
+
+def named_queries() -> dict[str, Path]:
+    """The named queries shipped with kg, by name."""
+    return {p.stem: p for p in sorted(QUERY_DIR.glob("*.rq"))}
+
+
+def load_graph(path: Path) -> Graph:
+    """Load a graph written by ``kg build`` (a file, or an output folder with graph.ttl)."""
+    if path.is_dir():
+        path = path / "graph.ttl"
+    if not path.is_file():
+        raise InputError(f"No graph at {path}: run `kg build ... --out DIR` first, then pass DIR or DIR/graph.ttl.")
+    graph = bind_prefixes(Graph())
+    try:
+        graph.parse(path)
+    except Exception as exc:
+        raise InputError(f"{path} is not a readable RDF file: {exc}") from exc
+    return graph
+
+
+def run_query(graph: Graph, query: str, params: Mapping[str, str] | None = None, include_all: bool = False) -> Result:
+    """Run SPARQL ``query`` (text, a named query, or a .rq file path) with ``params`` bound."""
+    queries = named_queries()
+    if query in queries:
+        text = queries[query].read_text(encoding="utf-8")
+    elif query.endswith(".rq") and Path(query).is_file():
+        text = Path(query).read_text(encoding="utf-8")
+    else:
+        text = query
+    bindings: dict[str, Any] = {k: Literal(v) for k, v in (params or {}).items()}
+    if include_all:
+        bindings["includeAll"] = Literal(True)
+    try:
+        return graph.query(text, initBindings=bindings)
+    except Exception as exc:
+        hint = f" Named queries: {', '.join(queries)}." if len(text.split()) < 3 else ""
+        raise QueryError(f"The SPARQL query failed: {exc}.{hint}") from exc
+
+
+def _cell(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def format_rows(result: Result, fmt: str = "table") -> str:
+    """Format SELECT results as a text table, CSV or JSON (ASK/CONSTRUCT as Turtle or a boolean)."""
+    if result.type == "ASK":
+        return json.dumps(bool(result.askAnswer))
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        assert result.graph is not None
+        return result.graph.serialize(format="turtle")
+    names = [str(v) for v in (result.vars or [])]
+    rows = [[_cell(row[i]) for i in range(len(names))] for row in result]  # type: ignore[index]
+    if fmt == "json":
+        return json.dumps([dict(zip(names, r, strict=True)) for r in rows], ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(names)
+        writer.writerows(rows)
+        return buffer.getvalue()
+    if fmt != "table":
+        raise QueryError(f"Unknown output format {fmt!r}: use table, csv or json.")
+    widths = [min(60, max([len(n)] + [len(r[i]) for r in rows])) for i, n in enumerate(names)]
+    def line(cells: list[str]) -> str:
+        return "  ".join((c if len(c) <= w else c[: w - 1] + "…").ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+    out = [line(names), line(["-" * w for w in widths])] + [line(r) for r in rows]
+    out.append(f"({len(rows)} rows)")
+    return "\n".join(out)
+
+
+def export_graph(graph: Graph, fmt: str = "turtle") -> str:
+    """Serialise ``graph``; ``trig`` puts each article's triples into a named graph of its own."""
+    name = EXPORT_FORMATS.get(fmt.lower())
+    if name is None:
+        raise InputError(f"Unknown export format {fmt!r}: use one of {', '.join(sorted(set(EXPORT_FORMATS)))}.")
+    if name != "trig":
+        return graph.serialize(format=name)
+    dataset = Dataset()
+    for prefix, ns in graph.namespaces():
+        dataset.bind(prefix, ns)
+    owner: dict[Any, URIRef] = {}
+    for subject, article in graph.subject_objects(KG.inArticle):
+        owner[subject] = article  # type: ignore[assignment]
+    for article in graph.subjects(predicate=KG.articleId):
+        owner[article] = article  # type: ignore[assignment]
+    corpus = dataset.graph(URIRef(str(article_iri("corpus")).replace("/article/", "/graph/")))
+    for triple in graph:
+        home = owner.get(triple[0])
+        target = dataset.graph(URIRef(str(home))) if home is not None else corpus
+        target.add(triple)
+    return dataset.serialize(format="trig")

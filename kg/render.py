@@ -1,0 +1,115 @@
+"""The HTML network view (pyvis + vis-network), fully offline.
+
+pyvis assembles the nodes and edges; the page comes from kg's own template with
+vis-network's script and stylesheet inlined, so it loads with no network access.
+All text from articles reaches the page only as JSON with ``<``, ``>`` and ``&``
+escaped, and vis-network shows tooltips as text, never as HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from kg.lexicon import get_lexicon
+
+__all__ = ["render_html", "TYPE_COLOURS", "QUAD_COLOURS"]
+
+TYPE_COLOURS = {"Person": "#4e79a7", "Organization": "#f28e2b", "Country": "#59a14f", "Place": "#9c755f"}
+QUAD_COLOURS = {
+    "VerbalCooperation": "#2ca02c",
+    "MaterialCooperation": "#1f77b4",
+    "VerbalConflict": "#ff7f0e",
+    "MaterialConflict": "#d62728",
+    None: "#7f7f7f",
+}
+_TEMPLATE = Path(__file__).resolve().parent / "templates" / "network.html"
+
+
+def _vis_assets() -> tuple[str, str]:
+    import pyvis
+
+    lib = Path(pyvis.__file__).resolve().parent / "lib"
+    folder = sorted(lib.glob("vis-*"))[-1]
+    return (folder / "vis-network.min.js").read_text(encoding="utf-8"), (folder / "vis-network.css").read_text(encoding="utf-8")
+
+
+def _safe_json(data: Any) -> str:
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def _tooltip_node(data: dict[str, Any], events_out: int, events_in: int) -> str:
+    lines = [f"{data.get('label', '')} ({data.get('type', '')})"]
+    lines += [f"role: {r}" for r in data.get("roles", [])]
+    lines.append(f"events: {events_out} as agent, {events_in} as target")
+    return "\n".join(lines)
+
+
+def _tooltip_edge(source: str, target: str, data: dict[str, Any]) -> str:
+    lines = [f"{source} → {data['type']} → {target} ({data['count']}x)"]
+    if data.get("dates"):
+        lines.append("dates: " + ", ".join(data["dates"]))
+    for ev in data.get("evidence", [])[:5]:
+        lines.append(f"[{ev['article']}] {ev['sentence']}")
+    return "\n".join(lines)
+
+
+def render_html(net: nx.MultiDiGraph, title: str = "kg actor network", physics_threshold: int = 300) -> str:
+    """Render the actor network as one self-contained HTML page."""
+    from pyvis.network import Network
+
+    lex = get_lexicon()
+    quad_of = {name: et.quad_class for name, et in lex.event_types.items()}
+    simple = nx.Graph(net)
+    rank = nx.pagerank(simple) if simple.number_of_edges() else {n: 1.0 for n in simple}
+    top = max(rank.values(), default=1.0) or 1.0
+    precomputed = net.number_of_nodes() > physics_threshold
+    positions = nx.spring_layout(simple, seed=1, iterations=50, scale=1000) if precomputed else {}
+    vis = Network(directed=True)
+    for node, data in net.nodes(data=True):
+        extra = {"x": float(positions[node][0]), "y": float(positions[node][1])} if precomputed else {}
+        vis.add_node(
+            node,
+            label=data.get("label", node),
+            title=_tooltip_node(data, net.out_degree(node), net.in_degree(node)),
+            color=TYPE_COLOURS.get(data.get("type", ""), "#bab0ac"),
+            size=10 + 30 * rank.get(node, 0) / top,
+            group=data.get("type", ""),
+            **extra,
+        )
+    for u, v, data in net.edges(data=True):
+        vis.add_edge(
+            u, v,
+            label=data["type"],
+            title=_tooltip_edge(net.nodes[u].get("label", u), net.nodes[v].get("label", v), data),
+            color=QUAD_COLOURS.get(quad_of.get(data["type"])),
+            width=1 + min(data["count"], 10) / 2,
+            eventType=data["type"],
+            articles=data["articles"],
+            dates=data["dates"],
+        )
+    nodes, edges, *_ = vis.get_network_data()
+    options = {
+        "physics": {"enabled": not precomputed, "stabilization": {"iterations": 200}},
+        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "font": {"size": 10}, "smooth": False},
+        "nodes": {"shape": "dot", "font": {"size": 14}},
+        "interaction": {"hover": True, "tooltipDelay": 100},
+    }
+    legend_types = [{"name": k, "colour": c} for k, c in TYPE_COLOURS.items()]
+    legend_quads = [{"name": k or "other", "colour": c} for k, c in QUAD_COLOURS.items()]
+    js, css = _vis_assets()
+    page = _TEMPLATE.read_text(encoding="utf-8")
+    replacements = {
+        "{{TITLE}}": html.escape(title),
+        "{{VIS_CSS}}": css,
+        "{{VIS_JS}}": js.replace("</script", "<\\/script"),
+        "{{DATA}}": _safe_json({"nodes": nodes, "edges": edges, "options": options, "types": legend_types, "quads": legend_quads}),
+    }
+    for key, value in replacements.items():
+        page = page.replace(key, value)
+    return page
