@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from kg.extract import COUNTRY, PERSON, PLACE, Extraction, Mention
 from kg.lexicon import Lexicon, get_lexicon, normalize_name, slugify
 
-__all__ = ["Actor", "Merge", "ActorIndex", "resolve_actors"]
+__all__ = ["Actor", "ActorIndex", "Merge", "resolve_actors"]
 
 
 @dataclass(frozen=True)
@@ -147,12 +147,13 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
         if kind_of.get(a) and kind_of.get(b):
             uf.union(a, b)
             merges.append(Merge(b, a.split("|", 1)[1], rule, reason))
+    already_merged = {a for a, _b, _rule, _reason in reasons} | {b for _a, b, _rule, _reason in reasons}
     # a short person name that matches exactly one full name across the corpus
     person_nodes = [n for n in kind_of if kind_of[n] == PERSON]
     full_names = {uf.find(n) for n in person_nodes if len(_tokens(n.split("|", 1)[1])) >= 2}
     for node in person_nodes:
         toks = _tokens(node.split("|", 1)[1])
-        if len(toks) != 1 or uf.find(node) != node:
+        if len(toks) != 1 or node in already_merged:
             continue
         matches = {
             uf.find(f) for f in person_nodes

@@ -25,7 +25,7 @@ from pathlib import Path
 from kg.document import Article
 from kg.errors import InputError
 
-__all__ = ["InputProblem", "read_articles", "article_from_text", "expand_inputs", "slug_for_path"]
+__all__ = ["InputProblem", "article_from_text", "expand_inputs", "read_articles", "slug_for_path"]
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -121,7 +121,7 @@ def article_from_text(
         notes.extend(
             f"source marker {m.group(0).strip()!r} removed from the text" for m in found[:-1]
         )
-        raw = _SOURCE.sub("\n", raw)
+        raw = _SOURCE.sub(lambda m: " " if m.group("paren") else "", raw)
     paragraphs = [" ".join(line.split()) for line in raw.splitlines()]
     text = "\n\n".join(p for p in paragraphs if p)
     if date is None and url:

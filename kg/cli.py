@@ -41,12 +41,19 @@ def build(
     models: Annotated[str, typer.Option(help="'shipped' (kg's models, offline) or 'official' (Stanza's downloaded ones).", envvar="KG_STANZA_MODELS")] = "shipped",
     no_validate: Annotated[bool, typer.Option("--no-validate", help="Skip SHACL validation.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit non-zero when any article fails.")] = False,
+    gold: Annotated[Path | None, typer.Option("--gold", help="Only build the articles listed in this gold file's 'articles'.")] = None,
 ) -> None:
     """Build the knowledge graph of ARTICLES into OUT (graph.ttl, network.html, report.json ...)."""
     from kg.build import BuildSettings, write_outputs
     from kg.build import build as run_build
 
-    settings = BuildSettings(validate=not no_validate, select=tuple(select or ()), models=models)
+    chosen = list(select or ())
+    if gold is not None:
+        try:
+            chosen += json.loads(gold.read_text(encoding="utf-8")).get("articles", [])
+        except (OSError, json.JSONDecodeError) as exc:
+            _fail(KGError(f"cannot read the article list of {gold}: {exc}"))
+    settings = BuildSettings(validate=not no_validate, select=tuple(chosen), models=models)
     try:
         result = run_build(inputs, settings)
         paths = write_outputs(result, out)
@@ -74,7 +81,7 @@ def build(
 
 @app.command()
 def query(
-    graph: Annotated[Path, typer.Argument(help="graph.ttl, or the output folder of `kg build`.")],
+    graph: Annotated[Path | None, typer.Argument(help="graph.ttl, or the output folder of `kg build`.")] = None,
     sparql: Annotated[str, typer.Argument(help="SPARQL text, a .rq file, or a named query (see --list).")] = "",
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE bound in the query.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
@@ -84,7 +91,7 @@ def query(
     """Run a SPARQL query against a built graph."""
     from kg.query import format_rows, load_graph, named_queries, run_query
 
-    if list_queries or not sparql:
+    if list_queries or graph is None or not sparql:
         for name, path in named_queries().items():
             first = path.read_text(encoding="utf-8").splitlines()[0].lstrip("# ")
             typer.echo(f"{name:20s} {first}")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from kg.errors import InputError
 
-__all__ = ["Article", "Word", "Entity", "Sentence", "ParsedDoc", "from_conllu", "to_conllu", "entities_from_tags"]
+__all__ = ["Article", "Entity", "ParsedDoc", "Sentence", "Word", "entities_from_tags", "from_conllu", "to_conllu"]
 
 
 @dataclass(frozen=True)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 __all__ = [
-    "KGError",
-    "InputError",
-    "ModelError",
-    "TrainingError",
-    "QueryError",
-    "OntologyError",
     "EvaluationError",
+    "InputError",
+    "KGError",
+    "ModelError",
+    "OntologyError",
+    "QueryError",
+    "TrainingError",
 ]
 
 

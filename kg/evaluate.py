@@ -194,6 +194,11 @@ def evaluate_graph(gold: dict[str, Any], graph: Graph) -> Scores:
     """Score ``graph`` against ``gold``."""
     if not isinstance(gold, dict) or "actors" not in gold or "events" not in gold:
         raise EvaluationError("Gold JSON needs 'actors' and 'events' lists (see `kg evaluate --help`).")
+    for kind in ("events", "negative_events"):
+        for n, ev in enumerate(gold.get(kind, [])):
+            missing = [k for k in ("type", "agent", "article") if k not in ev]
+            if missing:
+                raise EvaluationError(f"Gold {kind}[{n}] ({ev.get('id', '?')}) lacks {', '.join(missing)}: every event needs them.")
     articles = set(gold.get("articles") or {e["article"] for e in gold["events"]})
     mapping, actor_score, labels = _match_actors(gold, graph)
 

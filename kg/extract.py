@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from kg.document import Entity, ParsedDoc, Sentence, Word
 from kg.lexicon import Lexicon, Trigger, get_lexicon, normalize_name
 
-__all__ = ["RoleMention", "Mention", "Participant", "EventMention", "Extraction", "extract"]
+__all__ = ["EventMention", "Extraction", "Mention", "Participant", "RoleMention", "extract"]
 
 PERSON, ORGANIZATION, COUNTRY, PLACE = "Person", "Organization", "Country", "Place"
 _KIND_PREFERENCE = {PERSON: 0, ORGANIZATION: 1, COUNTRY: 2, PLACE: 3}
@@ -136,7 +136,7 @@ class _MentionFinder:
     def title_at(self, i: int, limit: int) -> int:
         """Length of the longest title starting at word ``i`` (0 if none), not past ``limit``."""
         for length in range(min(self.lex.max_title_len, limit - i), 0, -1):
-            if tuple(w.lower for w in self.words[i : i + length]) in self.lex.titles:
+            if tuple(w.lower.rstrip(".") for w in self.words[i : i + length]) in self.lex.titles:
                 return length
         return 0
 
@@ -232,7 +232,7 @@ class _MentionFinder:
         window_start = i
         while window_start > 0:
             prev = self.words[window_start - 1]
-            if prev.text in _PUNCT_BREAK or prev.upos in ("VERB", "AUX", "ADP", "SCONJ") and prev.lower not in _CONNECTORS:
+            if prev.text in _PUNCT_BREAK or (prev.upos in ("VERB", "AUX", "ADP", "SCONJ") and prev.lower not in _CONNECTORS):
                 break
             owner = next((m for m in by_start.values() if m.start <= window_start - 1 < m.end + (1 if m.acronym else 0)), None)
             if owner is not None and owner.kind != PERSON:
@@ -277,6 +277,9 @@ class _MentionFinder:
         while k < end:
             word = self.words[k]
             length = self.title_at(k, end)
+            if length and " ".join(w.lower.rstrip(".") for w in self.words[k : k + length]) in self.lex.honorifics:
+                k += length  # "Bapak", "Prof. Dr.": a form of address, not an office
+                continue
             if word.lower in _CONNECTORS:
                 flush()
                 title_words, of, of_text = [], None, []
@@ -337,8 +340,10 @@ class _EventFinder:
 
     # -- trigger matching ---------------------------------------------------------
     def _matches_at(self, i: int) -> _TriggerMatch | None:
+        """The longest trigger starting at word ``i`` (surface forms before lemmas on ties)."""
         word = self.words[i]
-        for key in {word.lower, word.lemma.lower()}:
+        found: list[_TriggerMatch] = []
+        for key in dict.fromkeys((word.lower, word.lemma.lower())):
             for trig in self.lex.triggers_starting(key):
                 n = len(trig.words)
                 if i + n > len(self.words):
@@ -355,8 +360,10 @@ class _EventFinder:
                     word.lower in self.lex.according_to and word.upos in ("VERB", "ADP", "NOUN")
                 ):
                     continue
-                return _TriggerMatch(trig, i, i + n)
-        return None
+                found.append(_TriggerMatch(trig, i, i + n))
+        if not found:
+            return None
+        return min(found, key=lambda m: (-len(m.trigger.words), m.trigger.lemma, m.trigger.passive, m.trigger.event_type))
 
     def triggers(self) -> list[_TriggerMatch]:
         found = []
@@ -450,7 +457,7 @@ class _EventFinder:
             return Participant(best, best.text, word.id)
         return Participant(None, text, word.id)
 
-    def could_be_actor(self, word: Word, obligue: bool) -> bool:
+    def could_be_actor(self, word: Word, oblique: bool) -> bool:
         """Whether an unresolved argument may still stand for an actor (a pronoun, a role noun)."""
         if any(self.sent.word(i).lower in self.lex.months or self.sent.word(i).lower in self.lex.weekdays for i in self.subtree(word.id)):
             return False
@@ -458,7 +465,7 @@ class _EventFinder:
             return True
         if word.lower in self.lex.group_nouns or (word.lower,) in self.lex.titles:
             return True
-        return not obligue and word.upos in ("PROPN",)
+        return not oblique and word.upos in ("PROPN",)
 
     def nominal_text(self, word: Word) -> str:
         ids = [
@@ -501,9 +508,7 @@ class _EventFinder:
                 if child.id in ids:
                     continue
                 rel = child.deprel
-                if rel in ("obj", "iobj"):
-                    out.append(child)
-                elif rel.startswith(("obl", "nmod")) and (self.case_of(child) or "") in self.lex.target_prepositions:
+                if rel in ("obj", "iobj") or (rel.startswith(("obl", "nmod")) and (self.case_of(child) or "") in self.lex.target_prepositions):
                     out.append(child)
         # a phrase that ends with its preposition ("bertemu dengan"): the nominal it marks
         last = self.sent.word(match.end)
@@ -540,11 +545,14 @@ class _EventFinder:
         if governor is not None:
             markers.append(governor.lower)
             markers.extend(c.lower for c in self.kids(governor.id) if c.deprel in ("advmod", "aux"))
-        for name in ("negated", "failed", "obligation", "future", "hypothetical"):
+        left = [w.lower for w in self.words[max(0, match.start - 4) : match.start]]
+        candidates = []
+        for name in ("failed", "negated", "obligation", "future", "hypothetical"):
             for marker in self.lex.modality.get(name, ()):
-                if len(marker) == 1 and marker[0] in markers:
-                    return name
-        return "asserted"
+                n = len(marker)
+                if (n == 1 and marker[0] in markers) or (n > 1 and any(tuple(left[k : k + n]) == marker for k in range(len(left) - n + 1))):
+                    candidates.append((-n, name))
+        return min(candidates)[1] if candidates else "asserted"
 
     # -- dates ---------------------------------------------------------------------------
     def dates(self) -> list[tuple[int, str]]:
@@ -567,7 +575,8 @@ class _EventFinder:
                 literal = self._date_literal(year, int(m.group(2)), int(m.group(1)))
                 if literal:
                     out.append((w.id, literal))
-            if w.lower in self.lex.weekdays and self.article_date is not None:
+            named_day = w.text[:1].isupper() or (i > 0 and words[i - 1].lower == "hari")
+            if w.lower in self.lex.weekdays and named_day and self.article_date is not None:
                 back = (self.article_date.weekday() - self.lex.weekdays[w.lower]) % 7
                 out.append((w.id, (self.article_date - dt.timedelta(days=back)).isoformat()))
         return out
@@ -626,7 +635,7 @@ class _EventFinder:
             trigger_text = self.sent.span_text(match.start, match.end)
             modality = self.modality_of(match, head)
             rule = "passive" if trig.passive else ("phrase" if len(trig.words) > 1 else "verb")
-            agent_parts = [self.resolve(a) for w in agents for a in self.conjuncts(w)]
+            agent_parts = _unique([self.resolve(a) for w in agents for a in self.conjuncts(w)])
             if trig.event_type == "Statement":
                 content_ids = [
                     i for c in self.kids(head.id) if c.deprel.startswith(("ccomp", "parataxis", "xcomp"))
@@ -645,8 +654,9 @@ class _EventFinder:
             place = self.place_of(match, head, targets)
             target_parts = [
                 part for w in targets for t in self.conjuncts(w)
-                if (part := self.resolve(t)).mention is not None or self.could_be_actor(t, obligue=not t.deprel.startswith("obj"))
+                if (part := self.resolve(t)).mention is not None or self.could_be_actor(t, oblique=not t.deprel.startswith("obj"))
             ]
+            target_parts = _unique(target_parts)
             target_parts = [t for t in target_parts if t.mention is None or t.mention.kind != PLACE or trig.event_type in ("Visit", "Attack")]
             if not target_parts:
                 continue
@@ -681,6 +691,18 @@ class _EventFinder:
         return events
 
 
+def _unique(parts: list[Participant]) -> list[Participant]:
+    """Participants with one entry per actor mention (a conjoined title leads to its own person)."""
+    seen: set[object] = set()
+    out = []
+    for part in parts:
+        key = part.mention.key if part.mention is not None else ("word", part.word)
+        if key not in seen:
+            seen.add(key)
+            out.append(part)
+    return out
+
+
 def extract(doc: ParsedDoc, lexicon: Lexicon | None = None) -> Extraction:
     """Find the mentions and events of one parsed article."""
     lex = lexicon or get_lexicon()
@@ -690,7 +712,9 @@ def extract(doc: ParsedDoc, lexicon: Lexicon | None = None) -> Extraction:
         found = _MentionFinder(lex, sentence).find()
         mentions.extend(found)
         events.extend(_EventFinder(lex, sentence, found, doc.article.date).find())
-    return Extraction(doc, tuple(mentions), tuple(events))
+    from kg.coref import resolve_references
+
+    return resolve_references(Extraction(doc, tuple(mentions), tuple(events)), lex)
 
 
 def iter_participants(events: Iterable[EventMention]) -> Iterable[Participant]:

@@ -11,6 +11,7 @@ Everything is read once, on first use (``get_lexicon``).
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 import tomllib
 import unicodedata
@@ -24,14 +25,14 @@ from kg.errors import OntologyError
 from kg.namespace import KG
 
 __all__ = [
+    "DATA_DIR",
+    "ONTOLOGY_DIR",
     "EventType",
-    "Trigger",
     "Lexicon",
+    "Trigger",
     "get_lexicon",
     "normalize_name",
     "slugify",
-    "ONTOLOGY_DIR",
-    "DATA_DIR",
 ]
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -82,7 +83,7 @@ def slugify(text: str) -> str:
     """
     folded = normalize_name(text).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
-    return slug or "x" + format(abs(hash(text)) % 10**8, "08d")
+    return slug or "x" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
 
 
 class Lexicon:

@@ -7,6 +7,8 @@ so a rebuild of the same input gives an identical graph: no timestamps, no rando
 from __future__ import annotations
 
 import hashlib
+import re
+from decimal import Decimal
 from collections.abc import Sequence
 from urllib.parse import quote
 
@@ -18,7 +20,7 @@ from kg.extract import COUNTRY, ORGANIZATION, PERSON, PLACE, EventMention, Extra
 from kg.lexicon import Lexicon, get_lexicon, slugify
 from kg.namespace import KG, KGET, KGR
 
-__all__ = ["article_iri", "actor_iri", "sentence_iri", "event_iri", "map_corpus", "map_article", "bind_prefixes"]
+__all__ = ["actor_iri", "article_iri", "bind_prefixes", "event_iri", "map_article", "map_corpus", "sentence_iri"]
 
 _KIND_CLASS = {PERSON: KG.Person, ORGANIZATION: KG.Organization, COUNTRY: KG.Country, PLACE: KG.Place}
 _MODALITY = {
@@ -34,13 +36,9 @@ _MODALITY = {
 def _safe(text: str) -> str:
     """A path segment that is a valid IRI piece for any article id."""
     slug = slugify(text)
-    if slug == normalize_id(text):
+    if slug == text:
         return slug
     return f"{slug[:60]}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:8]}"
-
-
-def normalize_id(text: str) -> str:
-    return quote(text, safe="").lower()
 
 
 def article_iri(article_id: str) -> URIRef:
@@ -103,8 +101,8 @@ def map_article(graph: Graph, extraction: Extraction, index: ActorIndex, lexicon
         graph.add((a_iri, KG.title, Literal(article.title)))
     if article.source:
         graph.add((a_iri, KG.publisher, Literal(article.source)))
-    if article.url:
-        graph.add((a_iri, KG.url, URIRef(quote(article.url, safe=":/?#[]@!$&'()*+,;=%"))))
+    if article.url and re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", article.url):
+        graph.add((a_iri, KG.url, URIRef(quote(article.url, safe=":/?#[]@!$&'()*+,;=%~"))))
     if article.date:
         graph.add((a_iri, KG.published, Literal(article.date, datatype=XSD.date)))
     if article.path:
@@ -148,7 +146,7 @@ def map_article(graph: Graph, extraction: Extraction, index: ActorIndex, lexicon
         graph.add((e_iri, KG.trigger, Literal(event.trigger)))
         graph.add((e_iri, KG.modality, _MODALITY[event.modality]))
         graph.add((e_iri, KG.extractedBy, Literal(event.rule)))
-        graph.add((e_iri, KG.confidence, Literal(lex.rule_confidence(event.rule), datatype=XSD.decimal)))
+        graph.add((e_iri, KG.confidence, Literal(Decimal(str(lex.rule_confidence(event.rule))), datatype=XSD.decimal)))
         if agent is not None:
             graph.add((e_iri, KG.agent, agent))
         elif event.agent is not None:

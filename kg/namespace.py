@@ -3,7 +3,7 @@
 from rdflib.namespace import DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
-__all__ = ["KG", "KGET", "KGR", "SEM", "SCHEMA"]
+__all__ = ["KG", "KGET", "KGR", "SCHEMA", "SEM"]
 
 
 class KG(DefinedNamespace):

@@ -16,7 +16,7 @@ from rdflib import Graph
 
 from kg.namespace import KG
 
-__all__ = ["actor_network", "centrality_table", "write_graphml", "write_gexf"]
+__all__ = ["actor_network", "centrality_table", "write_gexf", "write_graphml"]
 
 _EDGES = """
 SELECT ?event ?agent ?type ?target ?date ?modality ?sentence ?text ?article ?articleId ?trigger WHERE {

@@ -10,13 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import PROV
 from rdflib.query import Result
 
 from kg.errors import InputError, QueryError
 from kg.mapper import article_iri, bind_prefixes
 from kg.namespace import KG
 
-__all__ = ["named_queries", "load_graph", "run_query", "format_rows", "export_graph", "EXPORT_FORMATS"]
+__all__ = ["EXPORT_FORMATS", "export_graph", "format_rows", "load_graph", "named_queries", "run_query"]
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
 EXPORT_FORMATS = {"turtle": "turtle", "ttl": "turtle", "nt": "nt", "ntriples": "nt", "json-ld": "json-ld", "jsonld": "json-ld", "trig": "trig"}
@@ -101,14 +102,22 @@ def export_graph(graph: Graph, fmt: str = "turtle") -> str:
     dataset = Dataset()
     for prefix, ns in graph.namespaces():
         dataset.bind(prefix, ns)
-    owner: dict[Any, URIRef] = {}
+    # events and sentences belong to one article; a role belongs to each article that states it
+    homes: dict[Any, set[Any]] = {}
     for subject, article in graph.subject_objects(KG.inArticle):
-        owner[subject] = article  # type: ignore[assignment]
+        homes.setdefault(subject, set()).add(article)
     for article in graph.subjects(predicate=KG.articleId):
-        owner[article] = article  # type: ignore[assignment]
+        homes.setdefault(article, set()).add(article)
     corpus = dataset.graph(URIRef(str(article_iri("corpus")).replace("/article/", "/graph/")))
-    for triple in graph:
-        home = owner.get(triple[0])
-        target = dataset.graph(URIRef(str(home))) if home is not None else corpus
-        target.add(triple)
+    for s, p, o in graph:
+        places = homes.get(s)
+        if not places:
+            corpus.add((s, p, o))
+            continue
+        for article in places:
+            if p == KG.inArticle and o != article:
+                continue
+            if p == PROV.wasDerivedFrom and homes.get(o) and article not in homes[o]:
+                continue
+            dataset.graph(URIRef(str(article))).add((s, p, o))
     return dataset.serialize(format="trig")

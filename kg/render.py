@@ -17,7 +17,7 @@ import networkx as nx
 
 from kg.lexicon import get_lexicon
 
-__all__ = ["render_html", "TYPE_COLOURS", "QUAD_COLOURS"]
+__all__ = ["QUAD_COLOURS", "TYPE_COLOURS", "render_html"]
 
 TYPE_COLOURS = {"Person": "#4e79a7", "Organization": "#f28e2b", "Country": "#59a14f", "Place": "#9c755f"}
 QUAD_COLOURS = {

@@ -11,7 +11,7 @@ from typing import Any
 
 from kg.errors import EvaluationError
 
-__all__ = ["conllu_raw_text", "evaluate_conllu", "evaluate_ner", "entity_spans", "ner_scores", "format_scores"]
+__all__ = ["conllu_raw_text", "entity_spans", "evaluate_conllu", "evaluate_ner", "format_scores", "ner_scores"]
 
 CONLL_METRICS = ("Tokens", "Sentences", "Words", "UPOS", "XPOS", "UFeats", "AllTags", "Lemmas", "UAS", "LAS", "CLAS", "MLAS", "BLEX")
 

@@ -22,7 +22,7 @@ from typing import Any
 from kg.document import Article, ParsedDoc, Sentence, Word, entities_from_tags
 from kg.errors import ModelError
 
-__all__ = ["NlpSettings", "StanzaParser", "shipped_model_dir", "model_paths"]
+__all__ = ["NlpSettings", "StanzaParser", "model_paths", "shipped_model_dir"]
 
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
 _SHIPPED = Path(__file__).resolve().parent.parent / "resources" / "stanza"
@@ -149,7 +149,7 @@ class StanzaParser:
     def parse_to_conllu(self, text: str) -> str:
         """Parse raw text and return Stanza's own CoNLL-U (with multiword-token lines)."""
         doc = self.pipeline(text)
-        return "{:C}".format(doc) + "\n\n"
+        return f"{doc:C}" + "\n\n"
 
     # -- parsing ----------------------------------------------------------------
     def parse(self, article: Article) -> ParsedDoc:

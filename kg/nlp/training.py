@@ -31,12 +31,12 @@ from kg.errors import TrainingError
 
 __all__ = [
     "PROCESSORS",
+    "NerRepairCounts",
     "TrainingConfig",
     "TrainingResult",
-    "NerRepairCounts",
     "apply_treebank_policy",
-    "read_ner_file",
     "load_ner_label_map",
+    "read_ner_file",
     "train_models",
 ]
 

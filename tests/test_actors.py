@@ -1,0 +1,191 @@
+"""kg/actors.py: mentions of all articles grouped into actors, whatever the order of the articles."""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+import pytest
+from helpers import conllu
+
+from kg.actors import ActorIndex, resolve_actors
+from kg.document import Article, from_conllu
+from kg.extract import Extraction, extract
+from kg.mapper import actor_iri
+
+
+def _name_rows(first_id: int, head: int, deprel: str, name: str, label: str) -> list[str]:
+    """Rows of a name: the first word heads the phrase, the others hang off it as flat:name."""
+    words = name.split()
+    rows = []
+    for k, word in enumerate(words):
+        if len(words) == 1:
+            tag = f"S-{label}"
+        else:
+            tag = f"B-{label}" if k == 0 else f"E-{label}" if k == len(words) - 1 else f"I-{label}"
+        row_head, rel = (head, deprel) if k == 0 else (first_id, "flat:name")
+        rows.append(f"{first_id + k} {word} {word} PROPN _ _ {row_head} {rel} _ ner={tag}")
+    return rows
+
+
+def praise(agent: str, agent_label: str, target: str, target_label: str, verb: str = "memuji") -> str:
+    """CoNLL-U of '<agent> <verb> <target>.' with agent as nsubj and target as obj."""
+    n_agent = len(agent.split())
+    verb_id = n_agent + 1
+    rows = _name_rows(1, verb_id, "nsubj", agent, agent_label)
+    rows.append(f"{verb_id} {verb} {verb} VERB _ _ 0 root _ ner=O")
+    rows += _name_rows(verb_id + 1, verb_id, "obj", target, target_label)
+    rows.append(f"{verb_id + 1 + len(target.split())} . . PUNCT _ _ {verb_id} punct _ ner=O")
+    return f"# text = {agent} {verb} {target}.\n" + "\n".join(rows) + "\n"
+
+
+def _extraction(article_id: str, *sentences: str) -> Extraction:
+    text = "\n".join(conllu(s) for s in sentences)
+    return extract(from_conllu(text, Article(article_id, "")))
+
+
+def _summary(index: ActorIndex) -> dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...], str | None]]:
+    return {slug: (a.name, a.kind, a.aliases, a.articles, a.country_code) for slug, a in index.actors.items()}
+
+
+def _actor_of(index: ActorIndex, ex: Extraction, text: str) -> str:
+    [mention] = [m for m in ex.mentions if m.text == text]
+    actor = index.actor_of(ex.doc.article.id, mention)
+    assert actor is not None
+    return actor.slug
+
+
+def test_actors_short_name_in_one_article_is_the_full_name() -> None:
+    ex = _extraction("a1", praise("Ismail Zaid", "PER", "Libanon", "LOC"), praise("Zaid", "PER", "Iran", "LOC"))
+    index = resolve_actors([ex])
+    assert _summary(index)["ismail-zaid"] == ("Ismail Zaid", "Person", ("Ismail Zaid", "Zaid"), ("a1",), None)
+    assert _actor_of(index, ex, "Zaid") == _actor_of(index, ex, "Ismail Zaid") == "ismail-zaid"
+    assert [(m.actor, m.name, m.rule) for m in index.merges if m.rule == "short-name-in-article"] == [
+        ("ismail-zaid", "zaid", "short-name-in-article")
+    ]
+    assert "zaid" not in index.actors
+
+
+@pytest.mark.parametrize("second", ["Ismail Zaid", "Ismaïl Zaid"])
+def test_actors_same_full_name_across_articles_is_one_actor(second: str) -> None:
+    a1 = _extraction("a1", praise("Ismail Zaid", "PER", "Libanon", "LOC"))
+    a2 = _extraction("a2", praise("Malaysia", "LOC", second, "PER"))
+    index = resolve_actors([a1, a2])
+    persons = [a for a in index.actors.values() if a.kind == "Person"]
+    assert len(persons) == 1
+    assert (persons[0].slug, persons[0].articles) == ("ismail-zaid", ("a1", "a2"))
+    assert set(persons[0].aliases) == {"Ismail Zaid", second}
+    assert _actor_of(index, a1, "Ismail Zaid") == _actor_of(index, a2, second) == "ismail-zaid"
+
+
+def test_actors_short_name_matching_one_full_name_in_the_corpus() -> None:
+    a1 = _extraction("a1", praise("Ismail Zaid", "PER", "Libanon", "LOC"))
+    a2 = _extraction("a2", praise("Zaid", "PER", "Iran", "LOC"))
+    index = resolve_actors([a1, a2])
+    assert _actor_of(index, a2, "Zaid") == "ismail-zaid"
+    assert index.actors["ismail-zaid"].articles == ("a1", "a2")
+    assert ("ismail-zaid", "zaid", "unique-short-name") in {(m.actor, m.name, m.rule) for m in index.merges}
+
+
+def test_actors_ambiguous_short_name_stays_apart() -> None:
+    a1 = _extraction("a1", praise("Ismail Zaid", "PER", "Libanon", "LOC"))
+    a2 = _extraction("a2", praise("Yusuf Zaid", "PER", "Iran", "LOC"))
+    a3 = _extraction("a3", praise("Zaid", "PER", "Malaysia", "LOC"))
+    index = resolve_actors([a1, a2, a3])
+    assert {"ismail-zaid", "yusuf-zaid", "zaid"} <= set(index.actors)
+    assert _actor_of(index, a3, "Zaid") == "zaid"
+
+
+@pytest.mark.parametrize(("first", "second"), [("Libanon", "Lebanon"), ("Lebanon", "Libanon")])
+def test_actors_country_variants_are_one_country(first: str, second: str) -> None:
+    a1 = _extraction("a1", praise("Ismail Zaid", "PER", first, "LOC"))
+    a2 = _extraction("a2", praise(second, "LOC", "Iran", "LOC"))
+    index = resolve_actors([a1, a2])
+    assert _summary(index)["lebanon"] == ("Lebanon", "Country", ("Lebanon", "Libanon"), ("a1", "a2"), "LB")
+    assert _actor_of(index, a1, first) == _actor_of(index, a2, second) == "lebanon"
+    assert "libanon" not in index.actors
+
+
+def test_actors_alias_table_joins_place_names() -> None:
+    a1 = _extraction("a1", praise("Ismail Zaid", "PER", "Malaysia", "LOC", verb="mengunjungi").replace(
+        "Malaysia", "Teheran"))
+    a2 = _extraction("a2", praise("Yusuf Amin", "PER", "Tehran", "LOC", verb="mengunjungi"))
+    index = resolve_actors([a1, a2])
+    assert _summary(index)["teheran"] == ("Teheran", "Place", ("Teheran", "Tehran"), ("a1", "a2"), None)
+    assert _actor_of(index, a2, "Tehran") == "teheran"
+    assert ("teheran", "tehran", "alias-table") in {(m.actor, m.name, m.rule) for m in index.merges}
+
+
+ACRONYM = """
+    # text = Badan Antariksa Nasional (BAN) memuji Malaysia.
+    1 Badan badan PROPN _ _ 7 nsubj _ ner=B-ORG
+    2 Antariksa antariksa PROPN _ _ 1 flat _ ner=I-ORG
+    3 Nasional nasional PROPN _ _ 1 flat _ ner=I-ORG
+    4 ( ( PUNCT _ _ 5 punct _ ner=I-ORG
+    5 BAN BAN PROPN _ _ 1 appos _ ner=I-ORG
+    6 ) ) PUNCT _ _ 5 punct _ ner=E-ORG
+    7 memuji puji VERB _ _ 0 root _ ner=O
+    8 Malaysia Malaysia PROPN _ _ 7 obj _ ner=S-LOC
+    9 . . PUNCT _ _ 7 punct _ ner=O
+"""
+
+
+def test_actors_acronym_in_text_joins_the_acronym() -> None:
+    a1 = _extraction("a1", ACRONYM)
+    a2 = _extraction("a2", praise("BAN", "ORG", "Filipina", "LOC"))
+    index = resolve_actors([a1, a2])
+    slug = "badan-antariksa-nasional"
+    assert _summary(index)[slug] == ("Badan Antariksa Nasional", "Organization", ("BAN", "Badan Antariksa Nasional"),
+                                     ("a1", "a2"), None)
+    assert _actor_of(index, a2, "BAN") == slug
+    assert "ban" not in index.actors
+    assert (slug, "ban", "acronym-in-text") in {(m.actor, m.name, m.rule) for m in index.merges}
+
+
+def _corpus() -> list[Extraction]:
+    return [
+        _extraction("a1", praise("Ismail Zaid", "PER", "Libanon", "LOC"), praise("Zaid", "PER", "Iran", "LOC"), ACRONYM),
+        _extraction("a2", praise("Lebanon", "LOC", "Yusuf Amin", "PER"), praise("BAN", "ORG", "Teheran", "LOC", "mengunjungi")),
+        _extraction("a3", praise("Amin", "PER", "Tehran", "LOC", "mengunjungi"), praise("Ismail Zaid", "PER", "Malaysia", "LOC")),
+        _extraction("a4", praise("Yusuf Zaid", "PER", "Filipina", "LOC")),
+    ]
+
+
+@pytest.fixture(scope="module")
+def corpus() -> list[Extraction]:
+    return _corpus()
+
+
+def test_actors_do_not_depend_on_the_order_of_the_extractions(corpus: list[Extraction]) -> None:
+    reference = resolve_actors(corpus)
+    orders = list(itertools.permutations(corpus))
+    rng = random.Random(7)
+    for order in [*rng.sample(orders, 8), tuple(reversed(corpus))]:
+        index = resolve_actors(list(order))
+        assert _summary(index) == _summary(reference)
+        assert index.by_mention == reference.by_mention
+        assert sorted(index.merges, key=repr) == sorted(reference.merges, key=repr)
+
+
+def test_actors_of_the_mixed_corpus(corpus: list[Extraction]) -> None:
+    index = resolve_actors(corpus)
+    assert sorted(index.actors) == [
+        "badan-antariksa-nasional", "filipina", "iran", "ismail-zaid", "lebanon", "malaysia", "teheran", "yusuf-amin",
+        "yusuf-zaid",
+    ]
+    assert index.actors["yusuf-amin"].aliases == ("Amin", "Yusuf Amin")
+    assert index.actors["ismail-zaid"].articles == ("a1", "a3")
+
+
+def test_actors_iris_are_stable_across_runs(corpus: list[Extraction]) -> None:
+    first = resolve_actors(corpus)
+    second = resolve_actors(_corpus())
+    assert {actor_iri(s) for s in first.actors} == {actor_iri(s) for s in second.actors}
+    assert first.by_mention == second.by_mention
+    assert str(actor_iri("ismail-zaid")) == "https://w3id.org/kg-news/id/actor/ismail-zaid"
+
+
+def test_actors_each_merge_is_recorded_once() -> None:
+    ex = _extraction("a1", praise("Karim Haddad", "PER", "Libanon", "LOC"), praise("Haddad", "PER", "Iran", "LOC"))
+    merges = [(m.actor, m.name) for m in resolve_actors([ex]).merges]
+    assert merges == [("karim-haddad", "haddad")]

@@ -1,0 +1,235 @@
+"""kg/cli.py through typer's CliRunner: query, export, evaluate and build (with the fake parser)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from helpers import FakeParser, corpus_conllu, write_corpus
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+from typer.testing import CliRunner, Result
+
+import kg.build
+from kg.cli import app
+
+runner = CliRunner()
+
+
+def _kg(*args: str | Path) -> Result:
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def _clean_failure(result: Result, *needles: str) -> None:
+    """A usage error: non-zero exit, a one-line 'error: ...' message, no traceback."""
+    assert result.exit_code == 2, result.output
+    assert isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+    for needle in needles:
+        assert needle in result.stderr
+
+
+# ----------------------------------------------------------------------------- query
+
+
+def test_cli_query_list_without_a_graph() -> None:
+    result = _kg("query", "--list")
+    assert result.exit_code == 0, result.output
+    assert "who-met-whom" in result.stdout
+
+
+def test_cli_query_list(built_out: Path) -> None:
+    result = _kg("query", built_out, "--list")
+    assert result.exit_code == 0
+    names = [line.split()[0] for line in result.stdout.splitlines()]
+    assert names == ["actor-events", "actors-by-degree", "article-events", "who-met-whom"]
+    assert "Who met whom: every Meet event" in result.stdout
+
+
+def test_cli_query_named_query_as_json(built_out: Path) -> None:
+    result = _kg("query", built_out, "who-met-whom", "--format", "json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert [(r["agent"], r["target"], r["date"]) for r in rows] == [
+        ("Ahmad Zaki", "Maria Santos", "--05-03"), ("Karim Haddad", "Ahmad Zaki", "2024-05-08"),
+    ]
+
+
+def test_cli_query_with_param_as_csv(built_out: Path) -> None:
+    result = _kg("query", built_out / "graph.ttl", "actor-events", "--param", "actor=Santos", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert sorted((r["agentName"], r["type"], r["targetName"]) for r in rows) == [
+        ("Ahmad Zaki", "Meet", "Maria Santos"), ("Badan Antariksa Nasional", "Thank", "Maria Santos"),
+    ]
+
+
+def test_cli_query_all_includes_negated_and_future(built_out: Path) -> None:
+    plain = _kg("query", built_out, "article-events", "-p", "article=pertemuan-manila", "-f", "json")
+    everything = _kg("query", built_out, "article-events", "-p", "article=pertemuan-manila", "-f", "json", "--all")
+    assert [r["modality"] for r in json.loads(plain.stdout)] == ["Asserted", "Asserted"]
+    assert [r["modality"] for r in json.loads(everything.stdout)] == ["Asserted", "Asserted", "Negated", "Future"]
+
+
+def test_cli_query_sparql_text_as_table(built_out: Path) -> None:
+    query = "PREFIX kg: <https://w3id.org/kg-news/ontology#> SELECT (COUNT(?e) AS ?n) WHERE { ?e a kg:Event }"
+    result = _kg("query", built_out, query)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[2].strip() == "13"
+    assert result.stdout.rstrip().endswith("(1 rows)")
+
+
+def test_cli_query_param_without_equals_sign(built_out: Path) -> None:
+    result = _kg("query", built_out, "actor-events", "--param", "Zaki")
+    assert result.exit_code == 2
+    assert "NAME=VALUE" in result.output and "Traceback" not in result.output
+
+
+def test_cli_query_bad_sparql(built_out: Path) -> None:
+    _clean_failure(_kg("query", built_out, "SELECT ?x WHERE {"), "error: The SPARQL query failed")
+
+
+def test_cli_query_missing_graph(tmp_path: Path) -> None:
+    _clean_failure(_kg("query", tmp_path / "tidak-ada", "who-met-whom"), "error: No graph at", "kg build")
+
+
+# ----------------------------------------------------------------------------- export
+
+
+def test_cli_export_turtle_to_stdout(built_out: Path) -> None:
+    result = _kg("export", built_out)
+    assert result.exit_code == 0
+    assert isomorphic(Graph().parse(data=result.stdout, format="turtle"), Graph().parse(built_out / "graph.ttl"))
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # rdflib's own TriG plugin
+def test_cli_export_trig_to_file(built_out: Path, tmp_path: Path) -> None:
+    target = tmp_path / "keluar" / "graph.trig"
+    result = _kg("export", built_out, "--format", "trig", "--out", target)
+    assert result.exit_code == 0 and result.stdout == ""
+    dataset = Dataset()
+    dataset.parse(target, format="trig")
+    names = {str(g.identifier).rsplit("/", 1)[-1] for g in dataset.graphs() if len(g)}
+    assert names == {"dukungan-2024", "kecaman-ban", "pertemuan-manila", "corpus"}
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+@pytest.mark.parametrize(("fmt", "rdf_format"), [("nt", "nt"), ("json-ld", "json-ld")])
+def test_cli_export_other_formats(built_out: Path, fmt: str, rdf_format: str) -> None:
+    result = _kg("export", built_out, "-f", fmt)
+    assert result.exit_code == 0
+    assert len(Graph().parse(data=result.stdout, format=rdf_format)) == len(Graph().parse(built_out / "graph.ttl"))
+
+
+def test_cli_export_unknown_format(built_out: Path) -> None:
+    _clean_failure(_kg("export", built_out, "--format", "rdfxml"), "error: Unknown export format 'rdfxml'")
+
+
+# ----------------------------------------------------------------------------- evaluate
+
+GOLD = {
+    "articles": ["kecaman-ban"],
+    "actors": [
+        {"id": "ban", "type": "Organization", "aliases": ["Badan Antariksa Nasional", "BAN"]},
+        {"id": "santos", "type": "Person", "aliases": ["Maria Santos"]},
+        {"id": "zaki", "type": "Person", "aliases": ["Ahmad Zaki"]},
+    ],
+    "events": [
+        {"id": "e1", "article": "kecaman-ban", "type": "Thank", "agent": ["ban"], "target": ["santos"]},
+        {"id": "e2", "article": "kecaman-ban", "type": "Thank", "agent": ["ban"], "target": ["zaki"]},
+    ],
+}
+
+
+def test_cli_evaluate(built_out: Path, tmp_path: Path) -> None:
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps(GOLD), encoding="utf-8")
+    result = _kg("evaluate", gold, built_out, "--json")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[2].split() == ["events", "0.500", "1.000", "0.667", "2/2/0"]
+    summary = json.loads(lines[-1])
+    assert summary["actors"] == {"precision": 0.25, "recall": 1.0, "f1": 0.4, "tp": 3, "fp": 9, "fn": 0}
+    assert (summary["events"]["tp"], summary["events"]["fp"], summary["events"]["fn"]) == (2, 2, 0)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        None,
+        "{bukan json",
+        '{"actors": []}',
+        pytest.param('{"actors": [], "events": [{"type": "Meet", "agent": ["a"], "target": ["b"]}]}'),
+    ],
+    ids=["missing", "not-json", "no-events", "event-without-article"],
+)
+def test_cli_evaluate_bad_gold(built_out: Path, tmp_path: Path, content: str | None) -> None:
+    gold = tmp_path / "gold.json"
+    if content is not None:
+        gold.write_text(content, encoding="utf-8")
+    _clean_failure(_kg("evaluate", gold, built_out), "error: ")
+
+
+# ----------------------------------------------------------------------------- build
+
+
+def test_cli_build_missing_input_is_a_clean_usage_error(tmp_path: Path) -> None:
+    missing = tmp_path / "tidak-ada.txt"
+    result = _kg("build", missing, "--out", tmp_path / "out")
+    _clean_failure(result, f"error: Input '{missing}' does not exist")
+    assert not (tmp_path / "out").exists()
+
+
+def test_cli_build_unreadable_gold_list(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "c")
+    _clean_failure(_kg("build", corpus, "--gold", tmp_path / "tidak-ada.json"), "error: cannot read the article list")
+
+
+@pytest.fixture
+def fake_stanza(monkeypatch: pytest.MonkeyPatch) -> list[FakeParser]:
+    """`kg build` gets the fake parser instead of loading Stanza."""
+    made: list[FakeParser] = []
+
+    def make(settings: kg.build.BuildSettings) -> FakeParser:
+        made.append(FakeParser(corpus_conllu()))
+        return made[-1]
+
+    monkeypatch.setattr(kg.build, "_default_parser", make)
+    return made
+
+
+def test_cli_build_with_the_fake_parser(tmp_path: Path, fake_stanza: list[FakeParser]) -> None:
+    corpus = write_corpus(tmp_path / "c")
+    out = tmp_path / "out"
+    result = _kg("build", corpus, "--out", out, "--no-validate")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("3/3 articles built: 12 actors, 13 events (10 asserted)")
+    assert sorted(p.name for p in out.iterdir()) == ["graph.gexf", "graph.graphml", "graph.ttl", "network.html", "report.json"]
+    assert len(fake_stanza) == 1 and sorted(fake_stanza[0].calls) == ["dukungan-2024", "kecaman-ban", "pertemuan-manila"]
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["settings"] == {"validate": False, "select": [], "models": "shipped"}
+
+
+def test_cli_build_select_and_gold_list(tmp_path: Path, fake_stanza: list[FakeParser]) -> None:
+    corpus = write_corpus(tmp_path / "c")
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps({"articles": ["kecaman-ban"]}), encoding="utf-8")
+    result = _kg("build", corpus, "--out", tmp_path / "out", "--no-validate", "--select", "pertemuan-manila", "--gold", gold)
+    assert result.exit_code == 0, result.output
+    assert sorted(fake_stanza[0].calls) == ["kecaman-ban", "pertemuan-manila"]
+    assert result.stdout.startswith("2/2 articles built")
+
+
+@pytest.mark.parametrize(("strict", "code"), [(False, 0), (True, 1)])
+def test_cli_build_bad_article_and_strict(tmp_path: Path, fake_stanza: list[FakeParser], strict: bool, code: int) -> None:
+    corpus = write_corpus(tmp_path / "c")
+    (corpus / "kosong.txt").write_text("", encoding="utf-8")
+    out = tmp_path / "out"
+    result = _kg("build", corpus, "--out", out, "--no-validate", *(["--strict"] if strict else []))
+    assert result.exit_code == code, result.output
+    assert "  kosong: empty: " in result.stderr
+    assert result.stdout.startswith("3/4 articles built")
+    assert (out / "graph.ttl").is_file()

@@ -1,0 +1,139 @@
+"""kg/evaluate.py: scores of the fixture graph against a hand-written gold file."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+from rdflib import Graph
+
+from kg.errors import EvaluationError
+from kg.evaluate import PRF, evaluate_graph, format_evaluation
+
+GOLD: dict[str, Any] = {
+    "articles": ["pertemuan-manila", "kecaman-ban"],
+    "actors": [
+        {"id": "ahmad_zaki", "type": "Person", "aliases": ["Ahmad Zaki", "Zaki"]},
+        {"id": "maria_santos", "type": "Person", "aliases": ["Maria Santos", "Santos"]},
+        {"id": "karim_haddad", "type": "Person", "aliases": ["Karim Haddad"]},
+        {"id": "lebanon", "type": "Country", "aliases": ["Libanon", "Lebanon"]},
+        {"id": "ban", "type": "Organization", "aliases": ["Badan Antariksa Nasional", "BAN"]},
+        {"id": "filipina", "type": "Country", "aliases": ["Filipina"]},
+        {"id": "manila", "type": "Place", "aliases": ["Manila"]},
+        {"id": "siti_rahma", "type": "Person", "aliases": ["Siti Rahma"]},
+    ],
+    "events": [
+        {"id": "e1", "article": "pertemuan-manila", "type": "Meet", "agent": ["maria_santos"], "target": ["ahmad_zaki"],
+         "symmetric": True, "date": "--05-03", "place": "manila"},
+        {"id": "e2", "article": "pertemuan-manila", "type": "Praise", "agent": ["ahmad_zaki"], "target": ["filipina"]},
+        {"id": "e3", "article": "pertemuan-manila", "type": "Visit", "agent": ["ahmad_zaki"], "target": ["manila"]},
+        {"id": "e4", "article": "kecaman-ban", "type": "Criticize", "agent": ["lebanon"], "target": ["ban"]},
+        {"id": "e5", "article": "kecaman-ban", "type": "Thank", "agent": ["ban"], "target": ["maria_santos"]},
+        {"id": "e6", "article": "kecaman-ban", "type": "Thank", "agent": ["ban"], "target": ["ahmad_zaki"]},
+        {"id": "e7", "article": "kecaman-ban", "type": "Thank", "agent": ["ban"], "target": ["ahmad_zaki"], "same_as": "e6"},
+    ],
+    "negative_events": [],
+    "roles": [
+        {"person": "maria_santos", "title": "Presiden", "of": "filipina"},
+        {"person": "karim_haddad", "title": "perdana  menteri", "of": "lebanon"},
+        {"person": "ahmad_zaki", "title": "Menteri Luar Negeri", "of": "malaysia"},
+    ],
+}
+
+
+def _counts(prf: PRF) -> tuple[int, int, int]:
+    return prf.tp, prf.fp, prf.fn
+
+
+def test_evaluate_precision_and_recall(built_graph: Graph) -> None:
+    scores = evaluate_graph(GOLD, built_graph)
+    # actors: 7 of the 12 system actors are gold actors; Siti Rahma is missed
+    assert _counts(scores.actors) == (7, 5, 1)
+    assert (scores.actors.precision, scores.actors.recall) == (pytest.approx(7 / 12), pytest.approx(7 / 8))
+    # events: Meet (reversed, symmetric), Praise, Criticize and both Thanks match; the Statement of
+    # Dewi Lestari (no gold actor) is spurious; the Visit is missed; e7 repeats e6 and counts once
+    assert _counts(scores.events) == (5, 1, 1)
+    assert scores.events.precision == pytest.approx(5 / 6) and scores.events.recall == pytest.approx(5 / 6)
+    assert scores.events.f1 == pytest.approx(5 / 6)
+    assert _counts(scores.events_date_place) == (5, 1, 1)
+    assert scores.events.missed == ["[pertemuan-manila] ['ahmad_zaki'] Visit ['manila'] ()"]
+    assert scores.events.spurious == ["[kecaman-ban] Dewi Lestari Statement None date=None place=None"]
+    # roles: Malaysia is no gold actor, so Zaki's role is both spurious and missed
+    assert _counts(scores.roles) == (2, 1, 1)
+    assert scores.negative_asserted == []
+    assert scores.summary() == {
+        "actors": {"precision": 0.5833, "recall": 0.875, "f1": 0.7, "tp": 7, "fp": 5, "fn": 1},
+        "events": {"precision": 0.8333, "recall": 0.8333, "f1": 0.8333, "tp": 5, "fp": 1, "fn": 1},
+        "events_date_place": {"precision": 0.8333, "recall": 0.8333, "f1": 0.8333, "tp": 5, "fp": 1, "fn": 1},
+        "roles": {"precision": 0.6667, "recall": 0.6667, "f1": 0.6667, "tp": 2, "fp": 1, "fn": 1},
+        "negative_asserted": 0,
+    }
+
+
+@pytest.mark.parametrize(("agent", "target"), [("maria_santos", "ahmad_zaki"), ("ahmad_zaki", "maria_santos")])
+def test_evaluate_symmetric_event_matches_in_both_directions(built_graph: Graph, agent: str, target: str) -> None:
+    gold = copy.deepcopy(GOLD)
+    gold["events"][0].update(agent=[agent], target=[target], symmetric=True)
+    assert _counts(evaluate_graph(gold, built_graph).events) == (5, 1, 1)
+
+
+def test_evaluate_asymmetric_event_matches_one_direction_only(built_graph: Graph) -> None:
+    gold = copy.deepcopy(GOLD)
+    gold["events"][0]["symmetric"] = False
+    scores = evaluate_graph(gold, built_graph)
+    assert _counts(scores.events) == (4, 2, 2)
+    assert "[pertemuan-manila] Ahmad Zaki Meet Maria Santos date=--05-03 place=manila" in scores.events.spurious
+
+
+def test_evaluate_date_and_place_must_match_for_the_strict_measure(built_graph: Graph) -> None:
+    gold = copy.deepcopy(GOLD)
+    gold["events"][0]["date"] = "--05-04"
+    scores = evaluate_graph(gold, built_graph)
+    assert _counts(scores.events) == (5, 1, 1)
+    assert _counts(scores.events_date_place) == (4, 2, 2)
+
+
+def test_evaluate_negative_event_asserted_is_reported(built_graph: Graph) -> None:
+    gold = copy.deepcopy(GOLD)
+    gold["negative_events"] = [
+        # asserted in the graph: an error
+        {"article": "pertemuan-manila", "type": "Praise", "agent": ["ahmad_zaki"], "target": ["filipina"], "modality": "negated"},
+        # negated in the graph too: fine
+        {"article": "pertemuan-manila", "type": "Meet", "agent": ["maria_santos"], "target": ["karim_haddad"],
+         "modality": "negated"},
+    ]
+    scores = evaluate_graph(gold, built_graph)
+    assert scores.negative_asserted == [
+        "[pertemuan-manila] Ahmad Zaki Praise Filipina date=None place=None asserted, but gold says negated"
+    ]
+    assert scores.summary()["negative_asserted"] == 1
+    report = format_evaluation(scores)
+    assert "negative events asserted: 1" in report
+    assert "  ! [pertemuan-manila] Ahmad Zaki Praise Filipina" in report
+
+
+def test_evaluate_second_node_for_one_gold_actor_is_spurious(built_graph: Graph) -> None:
+    gold = copy.deepcopy(GOLD)
+    gold["actors"][0]["aliases"].append("Kevin Lasut")  # pretend Kevin Lasut is another name of Ahmad Zaki
+    scores = evaluate_graph(gold, built_graph)
+    assert _counts(scores.actors) == (7, 5, 1)
+    assert any("second node for gold 'ahmad_zaki'" in s for s in scores.actors.spurious)
+
+
+def test_evaluate_format(built_graph: Graph) -> None:
+    text = format_evaluation(evaluate_graph(GOLD, built_graph))
+    lines = text.splitlines()
+    assert lines[1].split() == ["actors", "0.583", "0.875", "0.700", "7/5/1"]
+    assert lines[2].split() == ["events", "0.833", "0.833", "0.833", "5/1/1"]
+    assert "missed events:" in text and "spurious actors:" in text
+
+
+@pytest.mark.parametrize("gold", [[], {"actors": []}, {"events": []}, "gold"])
+def test_evaluate_malformed_gold(built_graph: Graph, gold: Any) -> None:
+    with pytest.raises(EvaluationError, match="'actors' and 'events'"):
+        evaluate_graph(gold, built_graph)
+
+
+def test_evaluate_empty_prf() -> None:
+    assert (PRF().precision, PRF().recall, PRF().f1) == (0.0, 0.0, 0.0)

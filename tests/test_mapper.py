@@ -1,0 +1,198 @@
+"""kg/mapper.py: extractions and actors to RDF; IRIs minted from names and positions only."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from decimal import Decimal
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import PROV, SKOS
+
+from kg.actors import Actor, ActorIndex, resolve_actors
+from kg.document import Article, ParsedDoc, Sentence, Word
+from kg.extract import EventMention, Extraction, Mention, Participant, RoleMention, extract
+from kg.lexicon import slugify
+from kg.mapper import actor_iri, article_iri, event_iri, map_corpus, role_iri, sentence_iri
+from kg.namespace import KG, KGET, KGR
+
+Parse = Callable[..., ParsedDoc]
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#")  # rdflib's XSD warns when pytest inspects it
+
+MEETING = """
+    # text = Presiden Filipina Maria Santos bertemu dengan mereka di Manila.
+    1 Presiden presiden NOUN _ _ 5 nsubj _ ner=O
+    2 Filipina Filipina PROPN _ _ 1 nmod _ ner=S-LOC
+    3 Maria Maria PROPN _ _ 1 flat:name _ ner=B-PER
+    4 Santos Santos PROPN _ _ 1 flat:name _ ner=E-PER
+    5 bertemu temu VERB _ _ 0 root _ ner=O
+    6 dengan dengan ADP _ _ 7 case _ ner=O
+    7 mereka mereka PRON _ _ 5 obl _ ner=O
+    8 di di ADP _ _ 9 case _ ner=O
+    9 Manila Manila PROPN _ _ 5 obl _ ner=S-LOC
+    10 . . PUNCT _ _ 5 punct _ ner=O
+
+    # text = Cuaca cerah.
+    1 Cuaca cuaca NOUN _ _ 2 nsubj _ ner=O
+    2 cerah cerah ADJ _ _ 0 root _ ner=O
+    3 . . PUNCT _ _ 2 punct _ ner=O
+
+    # text = Mereka mengecam Ahmad Zaki.
+    1 Mereka mereka PRON _ _ 2 nsubj _ ner=O
+    2 mengecam kecam VERB _ _ 0 root _ ner=O
+    3 Ahmad Ahmad PROPN _ _ 2 obj _ ner=B-PER
+    4 Zaki Zaki PROPN _ _ 3 flat:name _ ner=E-PER
+    5 . . PUNCT _ _ 2 punct _ ner=O
+"""
+
+
+@pytest.fixture
+def mapped(parse: Parse) -> Graph:
+    article = Article("rapat-1", "", title="Rapat", source="Warta Contoh", url="https://contoh.example/rapat 1",
+                      date=dt.date(2024, 5, 10), path="/data/rapat-1.txt")
+    ex = extract(parse(MEETING, article))
+    return map_corpus([ex], resolve_actors([ex]))
+
+
+def test_mapper_article_triples(mapped: Graph) -> None:
+    a = article_iri("rapat-1")
+    assert str(a) == "https://w3id.org/kg-news/id/article/rapat-1"
+    assert set(mapped.predicate_objects(a)) == {
+        (RDF.type, KG.Article),
+        (KG.articleId, Literal("rapat-1")),
+        (KG.title, Literal("Rapat")),
+        (KG.publisher, Literal("Warta Contoh")),
+        (KG.url, URIRef("https://contoh.example/rapat%201")),
+        (KG.published, Literal(dt.date(2024, 5, 10), datatype=XSD.date)),
+        (KG.file, Literal("/data/rapat-1.txt")),
+    }
+
+
+def test_mapper_actor_and_role_triples(mapped: Graph) -> None:
+    santos = actor_iri("maria-santos")
+    assert (santos, RDF.type, KG.Person) in mapped
+    assert mapped.value(santos, RDFS.label) == Literal("Maria Santos")
+    assert set(mapped.objects(santos, SKOS.altLabel)) == {Literal("Maria Santos")}
+    assert set(mapped.objects(santos, KG.mentionedIn)) == {article_iri("rapat-1")}
+    role = role_iri("maria-santos", "Presiden", "filipina")
+    assert str(role) == "https://w3id.org/kg-news/id/role/maria-santos/presiden-of-filipina"
+    assert set(mapped.predicate_objects(role)) == {
+        (RDF.type, KG.Role), (KG.holder, santos), (KG.roleTitle, Literal("Presiden")),
+        (KG.roleOf, actor_iri("filipina")), (KG.inArticle, article_iri("rapat-1")),
+        (PROV.wasDerivedFrom, sentence_iri("rapat-1", 0)),
+    }
+    assert (santos, KG.role, role) in mapped
+    assert mapped.value(actor_iri("filipina"), KG.countryCode) == Literal("PH")
+    assert (actor_iri("manila"), RDF.type, KG.Place) in mapped
+
+
+def test_mapper_event_triples_with_unresolved_participants(mapped: Graph) -> None:
+    events = sorted(mapped.subjects(RDF.type, KG.Event))
+    assert [str(e).rsplit("/", 1)[-1] for e in events] == ["0-5-0", "2-2-1"]
+    meet, criticism = events
+    assert mapped.value(meet, KG.eventType) == KGET.Meet
+    assert mapped.value(meet, KG.agent) == actor_iri("maria-santos")
+    assert mapped.value(meet, KG.target) is None
+    assert mapped.value(meet, KG.unresolvedTarget) == Literal("mereka")
+    assert mapped.value(meet, KG.place) == actor_iri("manila")
+    assert mapped.value(meet, KG.modality) == KG.Asserted
+    assert mapped.value(meet, KG.trigger) == Literal("bertemu dengan")
+    assert mapped.value(meet, KG.extractedBy) == Literal("phrase")
+    confidence = mapped.value(meet, KG.confidence)
+    assert isinstance(confidence, Literal) and confidence.datatype == XSD.decimal
+    assert Decimal(str(confidence)) == Decimal("0.5")
+    assert mapped.value(criticism, KG.unresolvedAgent) == Literal("Mereka")
+    assert mapped.value(criticism, KG.target) == actor_iri("ahmad-zaki")
+
+
+def test_mapper_no_actor_for_pronouns_or_titles(mapped: Graph) -> None:
+    labels = {str(o) for o in mapped.objects(None, RDFS.label)}
+    assert labels == {"Maria Santos", "Filipina", "Manila", "Ahmad Zaki"}
+
+
+def test_mapper_only_sentences_with_mentions_or_events(mapped: Graph) -> None:
+    sentences = set(mapped.subjects(RDF.type, KG.Sentence))
+    assert sentences == {sentence_iri("rapat-1", 0), sentence_iri("rapat-1", 2)}
+    second = sentence_iri("rapat-1", 2)
+    assert mapped.value(second, KG.text) == Literal("Mereka mengecam Ahmad Zaki.")
+    assert (mapped.value(second, KG.startChar), mapped.value(second, KG.endChar)) == (Literal(77), Literal(104))
+    assert mapped.value(second, KG.sentenceIndex) == Literal(2)
+
+
+def test_mapper_event_with_no_resolved_participant_is_left_out() -> None:
+    words = (Word(1, "Mereka", "mereka", "PRON", 2, "nsubj", 0, 6), Word(2, "memuji", "puji", "VERB", 0, "root", 7, 13),
+             Word(3, "dia", "dia", "PRON", 2, "obj", 14, 17))
+    doc = ParsedDoc(Article("x", "Mereka memuji dia"), (Sentence(0, "Mereka memuji dia", 0, 17, words),))
+    event = EventMention(0, "Praise", "memuji", 2, Participant(None, "Mereka", 1), Participant(None, "dia", 3))
+    graph = map_corpus([Extraction(doc, (), (event,))], ActorIndex({}, {}, ()))
+    assert list(graph.subjects(RDF.type, KG.Event)) == []
+
+
+@pytest.mark.parametrize("article_id", ["berita 1", "Berita_1", "berita/1", "Ǆakarta", "لبنان", "a" * 200])
+def test_mapper_article_iri_of_odd_ids(article_id: str) -> None:
+    iri = str(article_iri(article_id))
+    assert re.fullmatch(re.escape(str(KGR)) + r"article/[a-z0-9-]+", iri), iri
+    assert iri != str(article_iri("berita-1"))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(min_size=1, max_size=60))
+def test_mapper_article_iri_is_iri_safe(article_id: str) -> None:
+    iri = str(article_iri(article_id))
+    assert re.fullmatch(re.escape(str(KGR)) + r"article/[a-z0-9-]+", iri), iri
+    assert iri == str(article_iri(article_id))
+
+
+def test_mapper_article_ids_differing_in_case_get_distinct_iris() -> None:
+    assert article_iri("Berita") != article_iri("berita")
+
+
+def test_mapper_event_iri_from_positions() -> None:
+    event = EventMention(3, "Meet", "bertemu", 7, None, None)
+    assert str(event_iri("rapat-1", event, 12)) == "https://w3id.org/kg-news/id/article/rapat-1/event/3-7-12"
+
+
+# ----------------------------------------------------------------------------- Turtle round trip
+
+_TEXT = st.text(max_size=30)
+_NAME = st.text(min_size=1, max_size=30).filter(lambda s: s.strip() != "")
+
+
+@st.composite
+def _corpus(draw: st.DrawFn) -> tuple[list[Extraction], ActorIndex]:
+    aid = draw(_NAME)
+    name = draw(_NAME)
+    sentence_text = draw(_TEXT)
+    article = Article(aid, sentence_text, title=draw(_TEXT) or None, source=draw(_TEXT) or None,
+                      url="https://contoh.example/" + draw(_TEXT), date=dt.date(2024, 5, 10), path=draw(_TEXT) or None)
+    words = (Word(1, "x", "x", "PROPN", 2, "nsubj", 0, 1), Word(2, "y", "y", "VERB", 0, "root", 2, 3))
+    doc = ParsedDoc(article, (Sentence(0, sentence_text, 0, len(sentence_text), words),))
+    person = Mention(0, 0, 1, name, "Person", 0, roles=(RoleMention(draw(_NAME), None, None),))
+    event = EventMention(0, "Statement", draw(_TEXT), 2, Participant(person, name, 1), Participant(None, draw(_TEXT), 1),
+                         content=draw(_TEXT) or None)
+    slug = slugify(name)
+    actor = Actor(slug, name, "Person", tuple(sorted({name, *draw(st.lists(_NAME, max_size=3))})), (aid,))
+    index = ActorIndex({slug: actor}, {(aid, *person.key): slug}, ())
+    return [Extraction(doc, (person,), (event,))], index
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_corpus())
+def test_mapper_turtle_round_trip_of_arbitrary_strings(corpus: tuple[list[Extraction], ActorIndex]) -> None:
+    extractions, index = corpus
+    graph = map_corpus(extractions, index)
+    back = Graph().parse(data=graph.serialize(format="turtle"), format="turtle")
+    assert isomorphic(graph, back)
+    assert len(back) == len(graph)
+
+
+def test_mapper_url_without_scheme_round_trips() -> None:
+    doc = ParsedDoc(Article("b1", "", url="contoh.example/berita/1"))
+    graph = map_corpus([Extraction(doc, (), ())], ActorIndex({}, {}, ()))
+    back = Graph().parse(data=graph.serialize(format="turtle"), format="turtle")
+    assert isomorphic(graph, back)

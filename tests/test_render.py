@@ -1,0 +1,143 @@
+"""kg/render.py: the network page works offline and never lets article text become HTML."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rdflib import Graph
+
+from kg.actors import Actor, ActorIndex
+from kg.document import Article, ParsedDoc, Sentence, Word
+from kg.extract import EventMention, Extraction, Mention, Participant
+from kg.mapper import map_corpus
+from kg.network import actor_network
+from kg.render import _safe_json, render_html
+
+PAYLOAD = "<img src=x onerror=alert(1)>"
+SCRIPT_PAYLOAD = "</script><script>alert('x')</script>"
+
+
+class _Resources(HTMLParser):
+    """Every src/href/action attribute, and the scripts and styles of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.refs: list[tuple[str, str, str]] = []
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        for name, value in attrs:
+            if name in ("src", "href", "action", "data", "poster") and value is not None:
+                self.refs.append((tag, name, value))
+
+
+def _resources(page: str) -> _Resources:
+    parser = _Resources()
+    parser.feed(page)
+    return parser
+
+
+def _data(page: str) -> dict[str, Any]:
+    match = re.search(r"const DATA = (\{.*?\});\n", page, re.DOTALL)
+    assert match is not None
+    return json.loads(match.group(1))
+
+
+def _graph_with(name: str, sentence: str) -> Graph:
+    """A graph (through the mapper) with one person named ``name`` praising Malaysia in ``sentence``."""
+    words = (Word(1, "X", "x", "PROPN", 2, "nsubj", 0, 1), Word(2, "memuji", "puji", "VERB", 0, "root", 2, 8),
+             Word(3, "Malaysia", "Malaysia", "PROPN", 2, "obj", 9, 17))
+    doc = ParsedDoc(Article("uji<>&", sentence), (Sentence(0, sentence, 0, len(sentence), words),))
+    person = Mention(0, 0, 1, name, "Person", 0)
+    country = Mention(0, 2, 3, "Malaysia", "Country", 2, "MY")
+    event = EventMention(0, "Praise", "memuji", 2, Participant(person, name, 1), Participant(country, "Malaysia", 3))
+    actors = {"orang": Actor("orang", name, "Person", (name,), ("uji<>&",)),
+              "malaysia": Actor("malaysia", "Malaysia", "Country", ("Malaysia",), ("uji<>&",), "MY")}
+    by_mention = {("uji<>&", *person.key): "orang", ("uji<>&", *country.key): "malaysia"}
+    return map_corpus([Extraction(doc, (person, country), (event,))], ActorIndex(actors, by_mention, ()))
+
+
+@pytest.fixture(scope="module")
+def hostile_page() -> str:
+    return render_html(actor_network(_graph_with(PAYLOAD + SCRIPT_PAYLOAD, f"Dia berkata {PAYLOAD} & {SCRIPT_PAYLOAD}.")))
+
+
+def test_render_page_has_no_remote_resources(built_out: Path) -> None:
+    page = (built_out / "network.html").read_text(encoding="utf-8")
+    found = _resources(page)
+    remote = [r for r in found.refs if re.match(r"\s*(https?:)?//", r[2], re.IGNORECASE)]
+    assert remote == []
+    assert "script" in found.tags and not any(tag == "script" and name == "src" for tag, name, _ in found.refs)
+    assert not any(tag == "link" for tag in found.tags)
+    assert not re.search(r"@import|url\(\s*['\"]?\s*(https?:)?//", page, re.IGNORECASE)
+    assert "Content-Security-Policy" in page and "default-src 'none'" in page
+
+
+def test_render_page_carries_the_network(built_out: Path) -> None:
+    data = _data((built_out / "network.html").read_text(encoding="utf-8"))
+    labels = {n["label"] for n in data["nodes"]}
+    assert {"Ahmad Zaki", "Maria Santos", "Badan Antariksa Nasional", "Lebanon"} <= labels
+    assert len(data["nodes"]) == 12 and len(data["edges"]) == 8
+    assert {e["eventType"] for e in data["edges"]} == {"Meet", "Praise", "Thank", "Criticize"}
+    assert "vis.Network" in (built_out / "network.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("raw", [PAYLOAD, SCRIPT_PAYLOAD, "<img", "</script"])
+def test_render_hostile_text_never_appears_raw(hostile_page: str, raw: str) -> None:
+    rest = _outside_vis(hostile_page)
+    assert rest.count("</script") == 2  # the closing tags of the library's script and of kg's own
+    if raw != "</script":
+        assert raw.lower() not in rest.lower()
+
+
+def _outside_vis(page: str) -> str:
+    """The page without the inlined vis-network library (whose minified code has its own markup strings)."""
+    start = page.index("<script>") + len("<script>")
+    end = page.index("</script>", start)
+    return page[:start] + page[end:]
+
+
+def test_render_hostile_text_reaches_the_page_as_data(hostile_page: str) -> None:
+    data = _data(hostile_page)
+    labels = {n["label"] for n in data["nodes"]}
+    assert PAYLOAD + SCRIPT_PAYLOAD in labels
+    [edge] = data["edges"]
+    assert PAYLOAD in edge["title"] and SCRIPT_PAYLOAD in edge["title"]
+    assert edge["articles"] == ["uji<>&"]
+    assert len(re.findall(r"<script", _outside_vis(hostile_page))) == 2
+
+
+def test_render_title_is_escaped(built_graph: Graph) -> None:
+    page = render_html(actor_network(built_graph), title=PAYLOAD)
+    assert PAYLOAD not in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_JSON)
+def test_render_safe_json_never_lets_markup_through(data: Any) -> None:
+    text = _safe_json(data)
+    assert not set(text) & {"<", ">", "&", "\u2028", "\u2029"}
+    assert json.loads(text) == data
+
+
+@pytest.mark.parametrize("text", ["</script>", "<!--", "a & b", "x\u2028y"])
+def test_render_safe_json_examples(text: str) -> None:
+    out = _safe_json({"k": text})
+    assert json.loads(out) == {"k": text}
+    assert "<" not in out and ">" not in out and "&" not in out

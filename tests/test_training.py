@@ -1,0 +1,105 @@
+"""The training path: data policies, NER repairs, and a tiny end-to-end training run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.nlp.training import (
+    NerRepairCounts,
+    TrainingConfig,
+    apply_treebank_policy,
+    read_ner_file,
+    train_models,
+)
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+def test_training_policy_blanks_xpos_and_keeps_propn_case() -> None:
+    conllu = (
+        "# text = Jakarta ramai\n"
+        "1\tJakarta\tjakarta\tPROPN\tNSD\t_\t2\tnsubj\t_\t_\n"
+        "2\tramai\tramai\tADJ\tASP\t_\t0\troot\t_\t_\n"
+    )
+    rows = [line.split("\t") for line in apply_treebank_policy(conllu).splitlines() if "\t" in line]
+    assert [r[4] for r in rows] == ["_", "_"]
+    assert rows[0][2] == "Jakarta"
+    assert rows[1][2] == "ramai"
+    assert apply_treebank_policy(conllu).startswith("# text = Jakarta ramai\n")
+
+
+def test_training_ner_labels_mapped_and_repaired(tmp_path: Path) -> None:
+    path = tmp_path / "ner.tsv"
+    path.write_text(
+        "Budi\tB-PERSON\nSantoso\tI-PERSON\nke\tO\nBandung\tI-LOCATION\npada\tO\nSenin\tB-TIME\n\n"
+        "PT\tB-ORGANISATION\nMaju\tI-ORGANISATION\n",
+        encoding="utf-8",
+    )
+    sentences, counts = read_ner_file(path)
+    assert sentences[0] == [
+        ("Budi", "B-PER"), ("Santoso", "I-PER"), ("ke", "O"), ("Bandung", "B-LOC"), ("pada", "O"), ("Senin", "O"),
+    ]
+    assert sentences[1] == [("PT", "B-ORG"), ("Maju", "I-ORG")]
+    assert counts == NerRepairCounts(sentences=2, tokens=8, relabelled_to_o=1, stray_inside_fixed=1, malformed_lines=0)
+
+
+def test_training_space_separated_three_columns(tmp_path: Path) -> None:
+    path = tmp_path / "idner.txt"
+    path.write_text("Presiden NOUN O\nJoko PROPN B-PER\nWidodo PROPN I-PER\n", encoding="utf-8")
+    sentences, _ = read_ner_file(path)
+    assert sentences == [[("Presiden", "O"), ("Joko", "B-PER"), ("Widodo", "I-PER")]]
+
+
+def _first_sentences(path: Path, n: int) -> str:
+    blocks = path.read_text(encoding="utf-8").strip().split("\n\n")
+    return "\n\n".join(blocks[:n]) + "\n\n"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SHARED.is_dir(), reason="needs ../shared/data beside the repo")
+def test_training_tiny_models_end_to_end(tmp_path: Path) -> None:
+    """Train every processor on a handful of sentences with Stanza's trainers, then load and parse."""
+    data = tmp_path / "data"
+    (data / "ud").mkdir(parents=True)
+    (data / "ner").mkdir()
+    (data / "corpus").mkdir()
+    (data / "ud" / "train.conllu").write_text(_first_sentences(SHARED / "ud" / "id_csui-ud-train.conllu", 40), encoding="utf-8")
+    (data / "ud" / "dev.conllu").write_text(_first_sentences(SHARED / "ud" / "id_gsd-ud-test.conllu", 10), encoding="utf-8")
+    ner_lines = (SHARED / "ner" / "idner_news_2k" / "train.txt").read_text(encoding="utf-8").split("\n\n")
+    (data / "ner" / "train.txt").write_text("\n\n".join(ner_lines[:40]) + "\n", encoding="utf-8")
+    (data / "ner" / "dev.txt").write_text("\n\n".join(ner_lines[40:50]) + "\n", encoding="utf-8")
+    (data / "corpus" / "text.txt").write_text(
+        "Presiden bertemu dengan menteri di Jakarta.\nMenteri itu memuji dukungan rakyat.\n", encoding="utf-8"
+    )
+    out = tmp_path / "models"
+    config = TrainingConfig(
+        data_dir=data,
+        out_dir=out,
+        work_dir=tmp_path / "work",
+        profile="tiny",
+        jobs=2,
+        ud_train=("ud/train.conllu",),
+        ud_dev="ud/dev.conllu",
+        vector_corpora=("corpus/text.txt",),
+        ner_train=("ner/train.txt",),
+        ner_dev="ner/dev.txt",
+    )
+    result = train_models(config)
+    assert {s.processor for s in result.steps} == {"tokenize", "mwt", "lemma", "pos", "depparse", "ner"}
+    for step in result.steps:
+        assert step.model_path.is_file(), step.processor
+    assert (out / "resources.json").is_file()
+    assert (out / "pretrain" / "kg.pt").is_file()
+    assert not list(out.rglob("*checkpoint*"))
+
+    from kg.document import Article
+    from kg.nlp.pipeline import NlpSettings, StanzaParser
+
+    parser = StanzaParser(NlpSettings(model_dir=out))
+    doc = parser.parse(Article("t", "Menteri itu bertemu dengan presiden di Jakarta."))
+    words = [w for s in doc.sentences for w in s.words]
+    assert words, "the tiny pipeline produced no words"
+    assert all(w.upos for w in words)
+    assert all(0 <= w.head <= len(s.words) for s in doc.sentences for w in s.words)
