@@ -35,16 +35,21 @@ def main() -> None:
     seconds = time.perf_counter() - t1
     tokens = sum(len({(w.start_char, w.end_char) for w in s.words}) for d in docs for s in d.sentences)
     words = sum(len(s.words) for d in docs for s in d.sentences)
-    print(json.dumps({
-        "machine": f"{platform.machine()} {platform.processor() or ''} {__import__('os').cpu_count()} cores".strip(),
-        "articles": len(docs),
-        "tokens": tokens,
-        "words": words,
-        "load_seconds": round(load, 2),
-        "parse_seconds": round(seconds, 2),
-        "tokens_per_second": round(tokens / seconds, 1),
-        "articles_per_second": round(len(docs) / seconds, 2),
-    }, indent=2))
+    print(
+        json.dumps(
+            {
+                "machine": f"{platform.machine()} {platform.processor() or ''} {__import__('os').cpu_count()} cores".strip(),
+                "articles": len(docs),
+                "tokens": tokens,
+                "words": words,
+                "load_seconds": round(load, 2),
+                "parse_seconds": round(seconds, 2),
+                "tokens_per_second": round(tokens / seconds, 1),
+                "articles_per_second": round(len(docs) / seconds, 2),
+            },
+            indent=2,
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -88,7 +88,7 @@ def _is_part_of(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """True when ``short`` is a contiguous run of ``full``'s words at its end, or its first words."""
     if not short or len(short) >= len(full):
         return False
-    return full[-len(short):] == short or (len(short) >= 2 and full[: len(short)] == short)
+    return full[-len(short) :] == short or (len(short) >= 2 and full[: len(short)] == short)
 
 
 def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = None) -> ActorIndex:
@@ -126,7 +126,9 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
                 kind_of.setdefault(canonical_node, m.kind)
                 fixed_name[canonical_node] = alias[0]
                 if canonical_node != node:
-                    reasons.append((node, canonical_node, "alias-table", f"{m.text!r} and {alias[0]!r} are listed together in aliases.toml"))
+                    reasons.append(
+                        (node, canonical_node, "alias-table", f"{m.text!r} and {alias[0]!r} are listed together in aliases.toml")
+                    )
             if m.acronym:
                 acr = node_for(m.kind, m.acronym)
                 kind_of.setdefault(acr, m.kind)
@@ -136,7 +138,8 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
         persons = {mention_node[(aid, *m.key)]: m.text for m in ex.mentions if m.kind == PERSON}
         for node, name in persons.items():
             candidates = {
-                other for other, other_name in persons.items()
+                other
+                for other, other_name in persons.items()
                 if other != node and _is_part_of(_tokens(name), _tokens(other_name))
             }
             if len(candidates) == 1:
@@ -156,8 +159,7 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
         if len(toks) != 1 or node in already_merged:
             continue
         matches = {
-            uf.find(f) for f in person_nodes
-            if uf.find(f) in full_names and _is_part_of(toks, _tokens(f.split("|", 1)[1]))
+            uf.find(f) for f in person_nodes if uf.find(f) in full_names and _is_part_of(toks, _tokens(f.split("|", 1)[1]))
         }
         if len(matches) == 1:
             target = matches.pop()
@@ -188,9 +190,7 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
         actors[slug] = Actor(slug, name, kind, tuple(names), tuple(aids), code)
         root_slug[root] = slug
     by_mention = {key: root_slug[uf.find(node)] for key, node in mention_node.items() if uf.find(node) in root_slug}
-    final_merges = tuple(
-        Merge(root_slug.get(uf.find(m.actor), m.actor), m.name, m.rule, m.reason) for m in merges
-    )
+    final_merges = tuple(Merge(root_slug.get(uf.find(m.actor), m.actor), m.name, m.rule, m.reason) for m in merges)
     return ActorIndex(actors, by_mention, final_merges)
 
 

@@ -118,9 +118,7 @@ def article_from_text(
     if found:
         last = found[-1]
         source = source or (last.group("paren") or last.group("line")).strip()
-        notes.extend(
-            f"source marker {m.group(0).strip()!r} removed from the text" for m in found[:-1]
-        )
+        notes.extend(f"source marker {m.group(0).strip()!r} removed from the text" for m in found[:-1])
         raw = _SOURCE.sub(lambda m: " " if m.group("paren") else "", raw)
     paragraphs = [" ".join(line.split()) for line in raw.splitlines()]
     text = "\n\n".join(p for p in paragraphs if p)

@@ -163,12 +163,16 @@ def build(
         digest = hashlib.sha256(item.text.encode("utf-8")).hexdigest()
         if digest in seen_text:
             reports[key] = ArticleReport(
-                item.id, "duplicate", item.path,
+                item.id,
+                "duplicate",
+                item.path,
                 warnings=(f"same text as article {seen_text[digest]}: built once",),
             )
             continue
         if key != item.id:
-            reports[key] = ArticleReport(item.id, "duplicate_id", item.path, errors=(f"article id {item.id!r} is used twice: skipped",))
+            reports[key] = ArticleReport(
+                item.id, "duplicate_id", item.path, errors=(f"article id {item.id!r} is used twice: skipped",)
+            )
             continue
         seen_text[digest] = item.id
         articles.append(item)

@@ -37,11 +37,20 @@ def _parse_params(params: list[str]) -> dict[str, str]:
 def build(
     inputs: Annotated[list[str], typer.Argument(help="Article files, directories, globs or JSONL files.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("output"),
-    select: Annotated[list[str] | None, typer.Option("--select", help="Only build the article with this id (repeatable).")] = None,
-    models: Annotated[str, typer.Option(help="'shipped' (kg's models, offline) or 'official' (Stanza's downloaded ones).", envvar="KG_STANZA_MODELS")] = "shipped",
+    select: Annotated[
+        list[str] | None, typer.Option("--select", help="Only build the article with this id (repeatable).")
+    ] = None,
+    models: Annotated[
+        str,
+        typer.Option(
+            help="'shipped' (kg's models, offline) or 'official' (Stanza's downloaded ones).", envvar="KG_STANZA_MODELS"
+        ),
+    ] = "shipped",
     no_validate: Annotated[bool, typer.Option("--no-validate", help="Skip SHACL validation.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit non-zero when any article fails.")] = False,
-    gold: Annotated[Path | None, typer.Option("--gold", help="Only build the articles listed in this gold file's 'articles'.")] = None,
+    gold: Annotated[
+        Path | None, typer.Option("--gold", help="Only build the articles listed in this gold file's 'articles'.")
+    ] = None,
 ) -> None:
     """Build the knowledge graph of ARTICLES into OUT (graph.ttl, network.html, report.json ...)."""
     from kg.build import BuildSettings, write_outputs
@@ -85,7 +94,9 @@ def query(
     sparql: Annotated[str, typer.Argument(help="SPARQL text, a .rq file, or a named query (see --list).")] = "",
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE bound in the query.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
-    include_all: Annotated[bool, typer.Option("--all", help="Include negated, future ... events, not only asserted ones.")] = False,
+    include_all: Annotated[
+        bool, typer.Option("--all", help="Include negated, future ... events, not only asserted ones.")
+    ] = False,
     list_queries: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
 ) -> None:
     """Run a SPARQL query against a built graph."""
@@ -106,7 +117,9 @@ def query(
 @app.command()
 def export(
     graph: Annotated[Path, typer.Argument(help="graph.ttl, or the output folder of `kg build`.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="turtle, nt, json-ld or trig (one named graph per article).")] = "turtle",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="turtle, nt, json-ld or trig (one named graph per article).")
+    ] = "turtle",
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file instead of standard output.")] = None,
 ) -> None:
     """Export a built graph as Turtle, N-Triples, JSON-LD or TriG."""
@@ -157,8 +170,12 @@ def models_train(
     from kg.nlp.training import PROCESSORS, TrainingConfig, train_models
 
     config = TrainingConfig(
-        data_dir=data_dir, out_dir=out, work_dir=work_dir, profile=profile,
-        processors=tuple(processor or PROCESSORS), jobs=jobs,
+        data_dir=data_dir,
+        out_dir=out,
+        work_dir=work_dir,
+        profile=profile,
+        processors=tuple(processor or PROCESSORS),
+        jobs=jobs,
     )
     try:
         result = train_models(config, on_step=lambda s: typer.echo(f"{s.processor}: {s.seconds:.0f} s -> {s.model_path}"))

@@ -62,7 +62,8 @@ class _Resolver:
     def _before(self, sentence: int, word: int) -> list[Mention]:
         """Person mentions before (sentence, word), latest first."""
         persons = [
-            m for m in self.ex.mentions
+            m
+            for m in self.ex.mentions
             if m.kind == PERSON and (m.sentence < sentence or (m.sentence == sentence and m.end <= word - 1))
         ]
         return sorted(persons, key=lambda m: (m.sentence, m.start), reverse=True)
@@ -88,7 +89,9 @@ class _Resolver:
         exact = [m for m, t, o in self.roles if t == title and (of_key is None or o == of_key) and m.key in earlier]
         if not exact:
             head = title.split()[0]
-            exact = [m for m, t, o in self.roles if t.split()[0] == head and of_key is not None and o == of_key and m.key in earlier]
+            exact = [
+                m for m, t, o in self.roles if t.split()[0] == head and of_key is not None and o == of_key and m.key in earlier
+            ]
         if not exact and of_key is not None and title.split()[0] in _GENERIC:
             holders = {m.text for m, _t, o in self.roles if o == of_key}
             if len(holders) == 1:
@@ -100,7 +103,9 @@ class _Resolver:
             return max(exact, key=lambda m: (m.sentence, m.start)) if of_key else None
         return max(exact, key=lambda m: (m.sentence, m.start))
 
-    def resolve(self, sentence: int, part: Participant | None, events: list[EventMention]) -> tuple[Participant | None, str | None]:
+    def resolve(
+        self, sentence: int, part: Participant | None, events: list[EventMention]
+    ) -> tuple[Participant | None, str | None]:
         if part is None or part.mention is not None:
             return part, None
         found = self.pronoun(sentence, part, events)
@@ -122,9 +127,9 @@ def resolve_references(extraction: Extraction, lexicon: Lexicon | None = None) -
         agent, how_a = resolver.resolve(ev.sentence, ev.agent, done)
         target, how_t = resolver.resolve(ev.sentence, ev.target, done)
         source, how_s = resolver.resolve(ev.sentence, ev.according_to, done)
-        if agent is not None and target is not None and agent.mention is not None and target.mention is not None:
-            if agent.mention.key == target.mention.key:  # "X bertemu dengan dia": dia is not X
-                target, how_t = ev.target, None
+        same = agent is not None and target is not None and agent.mention is not None and target.mention is not None
+        if same and agent.mention.key == target.mention.key:  # type: ignore[union-attr]  # "X bertemu dengan dia"
+            target, how_t = ev.target, None
         hows = sorted({h for h in (how_a, how_t, how_s) if h})
         if hows:
             ev = replace(ev, agent=agent, target=target, according_to=source, rule=ev.rule + "".join(f"+{h}" for h in hows))

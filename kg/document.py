@@ -8,6 +8,7 @@ Character offsets and NER tags travel in the MISC column (``start_char=0|end_cha
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -84,7 +85,7 @@ class Sentence:
         if not words:
             return ""
         out = [words[0].text]
-        for prev, cur in zip(words, words[1:], strict=False):
+        for prev, cur in itertools.pairwise(words):
             if cur.start_char == prev.start_char and cur.end_char == prev.end_char:
                 continue  # pieces of one multiword token: keep the surface token once
             out.append(("" if cur.start_char == prev.end_char else " ") + cur.text)

@@ -23,7 +23,7 @@ from rdflib import Graph
 
 from kg.errors import EvaluationError
 from kg.lexicon import normalize_name
-from kg.namespace import KG
+from kg.sparql import select
 
 __all__ = ["Scores", "evaluate_graph", "format_evaluation"]
 
@@ -50,11 +50,6 @@ SELECT ?person ?title ?of WHERE {
   OPTIONAL { ?role kg:roleOf ?of }
 }
 """
-_NS = {
-    "kg": KG._NS,
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-}
 
 
 @dataclass
@@ -81,8 +76,14 @@ class PRF:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_dict(self) -> dict[str, Any]:
-        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
-                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
 
 
 @dataclass
@@ -114,17 +115,21 @@ def _match_actors(gold: dict[str, Any], graph: Graph) -> tuple[dict[str, str], P
             alias_to_gold.setdefault(normalize_name(alias), actor["id"])
     names: dict[str, set[str]] = defaultdict(set)
     labels: dict[str, str] = {}
-    for row in graph.query(_ACTORS, initNs=_NS):
-        iri = str(row.actor)  # type: ignore[union-attr]
-        labels[iri] = str(row.label)  # type: ignore[union-attr]
-        names[iri].add(str(row.label))  # type: ignore[union-attr]
-        if row.alias is not None:  # type: ignore[union-attr]
-            names[iri].add(str(row.alias))  # type: ignore[union-attr]
+    for row in select(graph, _ACTORS):
+        iri = str(row.actor)
+        labels[iri] = str(row.label)
+        names[iri].add(str(row.label))
+        if row.alias is not None:
+            names[iri].add(str(row.alias))
     mapping: dict[str, str] = {}
     score = PRF()
     claimed: dict[str, str] = {}
     for iri in sorted(names, key=lambda i: (-len(names[i]), i)):
-        hits = [alias_to_gold[normalize_name(n)] for n in sorted(names[iri], key=lambda s: -len(s)) if normalize_name(n) in alias_to_gold]
+        hits = [
+            alias_to_gold[normalize_name(n)]
+            for n in sorted(names[iri], key=lambda s: -len(s))
+            if normalize_name(n) in alias_to_gold
+        ]
         if not hits:
             score.fp += 1
             score.spurious.append(f"actor {labels[iri]!r} matches no gold actor")
@@ -182,7 +187,9 @@ def _score_events(gold_events: list[dict[str, Any]], system: list[dict[str, Any]
         if i not in matched_gold:
             score.fn += 1
             extra = f" date={g.get('date')} place={g.get('place')}" if with_date_place else ""
-            score.missed.append(f"[{g['article']}] {g.get('agent')} {g['type']} {g.get('target')}{extra} ({g.get('evidence', '')})")
+            score.missed.append(
+                f"[{g['article']}] {g.get('agent')} {g['type']} {g.get('target')}{extra} ({g.get('evidence', '')})"
+            )
     return score
 
 
@@ -198,7 +205,9 @@ def evaluate_graph(gold: dict[str, Any], graph: Graph) -> Scores:
         for n, ev in enumerate(gold.get(kind, [])):
             missing = [k for k in ("type", "agent", "article") if k not in ev]
             if missing:
-                raise EvaluationError(f"Gold {kind}[{n}] ({ev.get('id', '?')}) lacks {', '.join(missing)}: every event needs them.")
+                raise EvaluationError(
+                    f"Gold {kind}[{n}] ({ev.get('id', '?')}) lacks {', '.join(missing)}: every event needs them."
+                )
     articles = set(gold.get("articles") or {e["article"] for e in gold["events"]})
     mapping, actor_score, labels = _match_actors(gold, graph)
 
@@ -208,21 +217,21 @@ def evaluate_graph(gold: dict[str, Any], graph: Graph) -> Scores:
     system: dict[tuple[Any, ...], dict[str, Any]] = {}
     negatives_hit: list[str] = []
     negative = gold.get("negative_events", [])
-    for row in graph.query(_EVENTS, initNs=_NS):
-        article = str(row.article)  # type: ignore[union-attr]
+    for row in select(graph, _EVENTS):
+        article = str(row.article)
         if articles and article not in articles:
             continue
         s = {
             "article": article,
-            "type": _local(row.type),  # type: ignore[union-attr]
-            "agent": gid(row.agent),  # type: ignore[union-attr]
-            "target": gid(row.target),  # type: ignore[union-attr]
-            "agent_label": labels.get(str(row.agent), None),  # type: ignore[union-attr]
-            "target_label": labels.get(str(row.target), None),  # type: ignore[union-attr]
-            "date": str(row.date) if row.date is not None else None,  # type: ignore[union-attr]
-            "place": gid(row.place),  # type: ignore[union-attr]
+            "type": _local(row.type),
+            "agent": gid(row.agent),
+            "target": gid(row.target),
+            "agent_label": labels.get(str(row.agent), None),
+            "target_label": labels.get(str(row.target), None),
+            "date": str(row.date) if row.date is not None else None,
+            "place": gid(row.place),
         }
-        asserted = _local(row.modality) == "Asserted"  # type: ignore[union-attr]
+        asserted = _local(row.modality) == "Asserted"
         if s["agent"] is None or (s["target"] is None and s["type"] != "Statement"):
             continue  # unresolved participants are counted in report.json, not scored as edges
         if asserted:
@@ -239,11 +248,11 @@ def evaluate_graph(gold: dict[str, Any], graph: Graph) -> Scores:
     roles = PRF()
     gold_roles = {(r["person"], normalize_name(r["title"]), r.get("of")) for r in gold.get("roles", [])}
     system_roles = set()
-    for row in graph.query(_ROLES, initNs=_NS):
-        person = gid(row.person)  # type: ignore[union-attr]
+    for row in select(graph, _ROLES):
+        person = gid(row.person)
         if person is None:
             continue
-        system_roles.add((person, normalize_name(str(row.title)), gid(row.of)))  # type: ignore[union-attr]
+        system_roles.add((person, normalize_name(str(row.title)), gid(row.of)))
     for role in sorted(system_roles, key=str):
         if role in gold_roles:
             roles.tp += 1
@@ -258,11 +267,20 @@ def evaluate_graph(gold: dict[str, Any], graph: Graph) -> Scores:
 
 def format_evaluation(scores: Scores) -> str:
     lines = [f"{'measure':22s} {'P':>6s} {'R':>6s} {'F1':>6s}   tp/fp/fn"]
-    for name, prf in (("actors", scores.actors), ("events", scores.events),
-                      ("events+date+place", scores.events_date_place), ("roles", scores.roles)):
+    for name, prf in (
+        ("actors", scores.actors),
+        ("events", scores.events),
+        ("events+date+place", scores.events_date_place),
+        ("roles", scores.roles),
+    ):
         lines.append(f"{name:22s} {prf.precision:6.3f} {prf.recall:6.3f} {prf.f1:6.3f}   {prf.tp}/{prf.fp}/{prf.fn}")
     lines.append(f"negative events asserted: {len(scores.negative_asserted)}")
-    for name, prf in (("actors", scores.actors), ("events", scores.events), ("events+date+place", scores.events_date_place), ("roles", scores.roles)):
+    for name, prf in (
+        ("actors", scores.actors),
+        ("events", scores.events),
+        ("events+date+place", scores.events_date_place),
+        ("roles", scores.roles),
+    ):
         if prf.missed:
             lines.append(f"\nmissed {name}:")
             lines.extend(f"  - {m}" for m in prf.missed)

@@ -23,7 +23,7 @@ _KIND_PREFERENCE = {PERSON: 0, ORGANIZATION: 1, COUNTRY: 2, PLACE: 3}
 _NOMINAL_LINKS = {"flat", "compound", "nmod", "appos", "amod", "det", "nummod", "acl", "case"}
 _SUBJECTS = ("nsubj", "csubj")
 _PASSIVE_SUBJECTS = ("nsubj:pass", "csubj:pass")
-_PUNCT_BREAK = {",", ";", ":", ".", "!", "?", "\"", "“", "”", "'"}
+_PUNCT_BREAK = {",", ";", ":", ".", "!", "?", '"', "“", "”", "'"}
 _CONNECTORS = {"dan", "serta", "&"}
 
 
@@ -120,9 +120,7 @@ class _MentionFinder:
             hit = None
             for length in range(min(self.lex.max_country_len, n - i), 0, -1):
                 name = self.sent.span_text(i, i + length)
-                code = self.lex.country_code(name) or self.lex.country_code(
-                    " ".join(w.text for w in self.words[i : i + length])
-                )
+                code = self.lex.country_code(name) or self.lex.country_code(" ".join(w.text for w in self.words[i : i + length]))
                 if code:
                     hit = (i, i + length, code)
                     break
@@ -244,7 +242,8 @@ class _MentionFinder:
                 window_start -= 1
                 continue
             title_here = any(
-                self.title_at(k, window_start) == window_start - k for k in range(max(0, window_start - self.lex.max_title_len), window_start)
+                self.title_at(k, window_start) == window_start - k
+                for k in range(max(0, window_start - self.lex.max_title_len), window_start)
             )
             if title_here or _is_capitalized(prev) or prev.lower in self.lex.honorifics:
                 window_start -= 1
@@ -255,8 +254,15 @@ class _MentionFinder:
             return person
         # The extent starts at the first title actually found.
         return Mention(
-            person.sentence, person.start, person.end, person.text, person.kind,
-            min(window_start, person.start), person.country_code, person.acronym, tuple(roles),
+            person.sentence,
+            person.start,
+            person.end,
+            person.text,
+            person.kind,
+            min(window_start, person.start),
+            person.country_code,
+            person.acronym,
+            tuple(roles),
         )
 
     def _parse_roles(self, start: int, end: int, by_start: dict[int, Mention]) -> list[RoleMention]:
@@ -348,16 +354,16 @@ class _EventFinder:
                 n = len(trig.words)
                 if i + n > len(self.words):
                     continue
-                ok = all(
-                    trig.words[j] in (self.words[i + j].lower, self.words[i + j].lemma.lower()) for j in range(n)
-                )
+                ok = all(trig.words[j] in (self.words[i + j].lower, self.words[i + j].lemma.lower()) for j in range(n))
                 if not ok:
                     continue
                 if trig.lemma:
                     if word.upos != "VERB" or word.lemma.lower() != trig.words[0]:
                         continue
-                elif n == 1 and word.upos not in ("VERB", "ADJ", "AUX") and not (
-                    word.lower in self.lex.according_to and word.upos in ("VERB", "ADP", "NOUN")
+                elif (
+                    n == 1
+                    and word.upos not in ("VERB", "ADJ", "AUX")
+                    and not (word.lower in self.lex.according_to and word.upos in ("VERB", "ADP", "NOUN"))
                 ):
                     continue
                 found.append(_TriggerMatch(trig, i, i + n))
@@ -459,7 +465,10 @@ class _EventFinder:
 
     def could_be_actor(self, word: Word, oblique: bool) -> bool:
         """Whether an unresolved argument may still stand for an actor (a pronoun, a role noun)."""
-        if any(self.sent.word(i).lower in self.lex.months or self.sent.word(i).lower in self.lex.weekdays for i in self.subtree(word.id)):
+        if any(
+            self.sent.word(i).lower in self.lex.months or self.sent.word(i).lower in self.lex.weekdays
+            for i in self.subtree(word.id)
+        ):
             return False
         if word.upos == "PRON" or word.lower in self.lex.pronouns:
             return True
@@ -469,7 +478,8 @@ class _EventFinder:
 
     def nominal_text(self, word: Word) -> str:
         ids = [
-            i for i in self.subtree(word.id)
+            i
+            for i in self.subtree(word.id)
             if self.sent.word(i).deprel not in ("punct", "acl", "acl:relcl", "conj", "cc", "case")
         ]
         contiguous = [i for i in ids if abs(i - word.id) <= 4]
@@ -508,7 +518,9 @@ class _EventFinder:
                 if child.id in ids:
                     continue
                 rel = child.deprel
-                if rel in ("obj", "iobj") or (rel.startswith(("obl", "nmod")) and (self.case_of(child) or "") in self.lex.target_prepositions):
+                if rel in ("obj", "iobj") or (
+                    rel.startswith(("obl", "nmod")) and (self.case_of(child) or "") in self.lex.target_prepositions
+                ):
                     out.append(child)
         # a phrase that ends with its preposition ("bertemu dengan"): the nominal it marks
         last = self.sent.word(match.end)
@@ -550,7 +562,9 @@ class _EventFinder:
         for name in ("failed", "negated", "obligation", "future", "hypothetical"):
             for marker in self.lex.modality.get(name, ()):
                 n = len(marker)
-                if (n == 1 and marker[0] in markers) or (n > 1 and any(tuple(left[k : k + n]) == marker for k in range(len(left) - n + 1))):
+                if (n == 1 and marker[0] in markers) or (
+                    n > 1 and any(tuple(left[k : k + n]) == marker for k in range(len(left) - n + 1))
+                ):
                     candidates.append((-n, name))
         return min(candidates)[1] if candidates else "asserted"
 
@@ -638,14 +652,26 @@ class _EventFinder:
             agent_parts = _unique([self.resolve(a) for w in agents for a in self.conjuncts(w)])
             if trig.event_type == "Statement":
                 content_ids = [
-                    i for c in self.kids(head.id) if c.deprel.startswith(("ccomp", "parataxis", "xcomp"))
+                    i
+                    for c in self.kids(head.id)
+                    if c.deprel.startswith(("ccomp", "parataxis", "xcomp"))
                     for i in self.subtree(c.id)
                 ]
                 content = self.sent.span_text(min(content_ids) - 1, max(content_ids)) if content_ids else None
-                for agent in agent_parts or [None]:
+                for agent in agent_parts or [None]:  # type: ignore[list-item]
                     ev = EventMention(
-                        self.sent.index, "Statement", trigger_text, head.id, agent, None,
-                        None, dates.get(n), modality, None, content, "statement",
+                        self.sent.index,
+                        "Statement",
+                        trigger_text,
+                        head.id,
+                        agent,
+                        None,
+                        None,
+                        dates.get(n),
+                        modality,
+                        None,
+                        content,
+                        "statement",
                     )
                     pending.append((n, ev))
                     if agent is not None:
@@ -653,22 +679,44 @@ class _EventFinder:
                 continue
             place = self.place_of(match, head, targets)
             target_parts = [
-                part for w in targets for t in self.conjuncts(w)
+                part
+                for w in targets
+                for t in self.conjuncts(w)
                 if (part := self.resolve(t)).mention is not None or self.could_be_actor(t, oblique=not t.deprel.startswith("obj"))
             ]
             target_parts = _unique(target_parts)
-            target_parts = [t for t in target_parts if t.mention is None or t.mention.kind != PLACE or trig.event_type in ("Visit", "Attack")]
+            target_parts = [
+                t for t in target_parts if t.mention is None or t.mention.kind != PLACE or trig.event_type in ("Visit", "Attack")
+            ]
             if not target_parts:
                 continue
-            for agent in agent_parts or [None]:
+            for agent in agent_parts or [None]:  # type: ignore[list-item]
                 for target in target_parts:
-                    if agent is not None and agent.mention is not None and target.mention is not None and agent.mention.key == target.mention.key:
+                    if (
+                        agent is not None
+                        and agent.mention is not None
+                        and target.mention is not None
+                        and agent.mention.key == target.mention.key
+                    ):
                         continue
                     pending.append(
-                        (n, EventMention(
-                            self.sent.index, trig.event_type, trigger_text, head.id, agent, target,
-                            place, dates.get(n), modality, None, None, rule,
-                        ))
+                        (
+                            n,
+                            EventMention(
+                                self.sent.index,
+                                trig.event_type,
+                                trigger_text,
+                                head.id,
+                                agent,
+                                target,
+                                place,
+                                dates.get(n),
+                                modality,
+                                None,
+                                None,
+                                rule,
+                            ),
+                        )
                     )
         # events inside what someone said carry who said it
         for n, ev in pending:
@@ -684,8 +732,18 @@ class _EventFinder:
                     break
             if source is not None and ev.event_type != "Statement":
                 ev = EventMention(
-                    ev.sentence, ev.event_type, ev.trigger, ev.trigger_word, ev.agent, ev.target, ev.place,
-                    ev.date, ev.modality, source, ev.content, ev.rule + "+reported",
+                    ev.sentence,
+                    ev.event_type,
+                    ev.trigger,
+                    ev.trigger_word,
+                    ev.agent,
+                    ev.target,
+                    ev.place,
+                    ev.date,
+                    ev.modality,
+                    source,
+                    ev.content,
+                    ev.rule + "+reported",
                 )
             events.append(ev)
         return events

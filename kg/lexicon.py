@@ -148,7 +148,7 @@ def _load_event_types(path: Path) -> tuple[dict[str, EventType], tuple[Trigger, 
     graph = Graph().parse(path)
     types: dict[str, EventType] = {}
     triggers: list[Trigger] = []
-    for concept in sorted(set(graph.subjects(RDF.type, KG.EventType))):
+    for concept in sorted(set(graph.subjects(RDF.type, KG.EventType)), key=str):
         name = str(concept).rsplit("/", 1)[-1]
         labels = [o for o in graph.objects(concept, SKOS.prefLabel) if getattr(o, "language", None) == "en"]
         quad = graph.value(concept, KG.quadClass)
@@ -161,7 +161,7 @@ def _load_event_types(path: Path) -> tuple[dict[str, EventType], tuple[Trigger, 
             cameo=str(cameo) if cameo is not None else None,
             plover=str(plover) if plover is not None else None,
             quad_class=str(quad).rsplit("#", 1)[-1] if quad is not None else None,
-            symmetric=bool(symmetric is not None and symmetric.toPython() is True),
+            symmetric=isinstance(symmetric, Literal) and symmetric.toPython() is True,
         )
         for form in _literal_strings(graph, concept, KG.triggerForm):
             triggers.append(Trigger(tuple(form.lower().split()), name))

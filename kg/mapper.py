@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from decimal import Decimal
 from collections.abc import Sequence
+from decimal import Decimal
 from urllib.parse import quote
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef

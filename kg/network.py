@@ -14,7 +14,7 @@ from typing import Any
 import networkx as nx
 from rdflib import Graph
 
-from kg.namespace import KG
+from kg.sparql import select
 
 __all__ = ["actor_network", "centrality_table", "write_gexf", "write_graphml"]
 
@@ -30,9 +30,9 @@ SELECT ?event ?agent ?type ?target ?date ?modality ?sentence ?text ?article ?art
 """
 
 _NODES = """
-SELECT ?actor ?label ?class WHERE {
-  ?actor a ?class ; rdfs:label ?label .
-  VALUES ?class { kg:Person kg:Organization kg:Country kg:Place }
+SELECT ?actor ?label ?cls WHERE {
+  ?actor a ?cls ; rdfs:label ?label .
+  VALUES ?cls { kg:Person kg:Organization kg:Country kg:Place }
 }
 """
 
@@ -51,41 +51,47 @@ def _local(iri: Any) -> str:
 
 def actor_network(graph: Graph, include_all: bool = False) -> nx.MultiDiGraph:
     """The actor network of a kg graph (asserted events only, unless ``include_all``)."""
-    ns = {"kg": KG._NS, "prov": "http://www.w3.org/ns/prov#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#"}
     net = nx.MultiDiGraph()
-    for row in graph.query(_NODES, initNs=ns):
-        node = str(row.actor)  # type: ignore[union-attr]
+    for row in select(graph, _NODES):
+        node = str(row.actor)
         if net.has_node(node) and net.nodes[node]["type"] == "Country":
             continue
-        net.add_node(node, label=str(row.label), type=_local(row["class"]), roles=[])  # type: ignore[index]
-    for row in graph.query(_ROLES, initNs=ns):
-        node = str(row.actor)  # type: ignore[union-attr]
+        net.add_node(node, label=str(row.label), type=_local(row.cls), roles=[])
+    for row in select(graph, _ROLES):
+        node = str(row.actor)
         if node in net:
-            title = str(row.title) + (f" ({row.ofLabel})" if row.ofLabel else "")  # type: ignore[union-attr]
+            title = str(row.title) + (f" ({row.ofLabel})" if row.ofLabel else "")
             if title not in net.nodes[node]["roles"]:
                 net.nodes[node]["roles"].append(title)
     edges: dict[tuple[str, str, str], dict[str, Any]] = defaultdict(
         lambda: {"count": 0, "dates": set(), "evidence": [], "articles": set(), "modalities": set()}
     )
-    for row in graph.query(_EDGES, initNs=ns):
-        modality = _local(row.modality)  # type: ignore[union-attr]
+    for row in select(graph, _EDGES):
+        modality = _local(row.modality)
         if not include_all and modality != "Asserted":
             continue
-        key = (str(row.agent), str(row.target), _local(row.type))  # type: ignore[union-attr]
+        key = (str(row.agent), str(row.target), _local(row.type))
         data = edges[key]
         data["count"] += 1
-        if row.date is not None:  # type: ignore[union-attr]
-            data["dates"].add(str(row.date))  # type: ignore[union-attr]
-        data["articles"].add(str(row.articleId))  # type: ignore[union-attr]
+        if row.date is not None:
+            data["dates"].add(str(row.date))
+        data["articles"].add(str(row.articleId))
         data["modalities"].add(modality)
-        data["evidence"].append({"article": str(row.articleId), "sentence": str(row.text), "trigger": str(row.trigger)})  # type: ignore[union-attr]
+        data["evidence"].append({"article": str(row.articleId), "sentence": str(row.text), "trigger": str(row.trigger)})
     for (agent, target, etype), data in sorted(edges.items()):
         if agent not in net or target not in net:
             continue
         data["evidence"].sort(key=lambda e: (e["article"], e["sentence"]))
         net.add_edge(
-            agent, target, key=etype, type=etype, count=data["count"], dates=sorted(data["dates"]),
-            articles=sorted(data["articles"]), modalities=sorted(data["modalities"]), evidence=data["evidence"],
+            agent,
+            target,
+            key=etype,
+            type=etype,
+            count=data["count"],
+            dates=sorted(data["dates"]),
+            articles=sorted(data["articles"]),
+            modalities=sorted(data["modalities"]),
+            evidence=data["evidence"],
         )
     return net
 
@@ -103,7 +109,9 @@ def centrality_table(net: nx.MultiDiGraph, top: int = 20) -> list[dict[str, Any]
     pagerank = nx.pagerank(simple, weight="weight") if simple.number_of_edges() else {n: 1 / len(simple) for n in simple}
     betweenness = nx.betweenness_centrality(simple)
     communities = nx.community.louvain_communities(simple, weight="weight", seed=1) if simple.number_of_edges() else [set(simple)]
-    community_of = {node: i for i, members in enumerate(sorted(communities, key=lambda c: (-len(c), sorted(c)))) for node in members}
+    community_of = {
+        node: i for i, members in enumerate(sorted(communities, key=lambda c: (-len(c), sorted(c)))) for node in members
+    }
     rows = [
         {
             "actor": net.nodes[n].get("label", n),
@@ -127,8 +135,14 @@ def _flat_copy(net: nx.MultiDiGraph) -> nx.MultiDiGraph:
         flat.add_node(node, label=data.get("label", ""), type=data.get("type", ""), roles="; ".join(data.get("roles", [])))
     for u, v, key, data in net.edges(keys=True, data=True):
         flat.add_edge(
-            u, v, key=key, type=data["type"], count=data["count"], dates=" ".join(data["dates"]),
-            articles=" ".join(data["articles"]), label=data["type"],
+            u,
+            v,
+            key=key,
+            type=data["type"],
+            count=data["count"],
+            dates=" ".join(data["dates"]),
+            articles=" ".join(data["articles"]),
+            label=data["type"],
         )
     return flat
 

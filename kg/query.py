@@ -20,7 +20,15 @@ from kg.namespace import KG
 __all__ = ["EXPORT_FORMATS", "export_graph", "format_rows", "load_graph", "named_queries", "run_query"]
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
-EXPORT_FORMATS = {"turtle": "turtle", "ttl": "turtle", "nt": "nt", "ntriples": "nt", "json-ld": "json-ld", "jsonld": "json-ld", "trig": "trig"}
+EXPORT_FORMATS = {
+    "turtle": "turtle",
+    "ttl": "turtle",
+    "nt": "nt",
+    "ntriples": "nt",
+    "json-ld": "json-ld",
+    "jsonld": "json-ld",
+    "trig": "trig",
+}
 
 
 def named_queries() -> dict[str, Path]:
@@ -85,8 +93,10 @@ def format_rows(result: Result, fmt: str = "table") -> str:
     if fmt != "table":
         raise QueryError(f"Unknown output format {fmt!r}: use table, csv or json.")
     widths = [min(60, max([len(n)] + [len(r[i]) for r in rows])) for i, n in enumerate(names)]
+
     def line(cells: list[str]) -> str:
         return "  ".join((c if len(c) <= w else c[: w - 1] + "…").ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+
     out = [line(names), line(["-" * w for w in widths])] + [line(r) for r in rows]
     out.append(f"({len(rows)} rows)")
     return "\n".join(out)

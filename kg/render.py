@@ -40,7 +40,13 @@ def _vis_assets() -> tuple[str, str]:
 
 def _safe_json(data: Any) -> str:
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return (
+        text.replace("&", "\\u0026")
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 def _tooltip_node(data: dict[str, Any], events_out: int, events_in: int) -> str:
@@ -84,7 +90,8 @@ def render_html(net: nx.MultiDiGraph, title: str = "kg actor network", physics_t
         )
     for u, v, data in net.edges(data=True):
         vis.add_edge(
-            u, v,
+            u,
+            v,
             label=data["type"],
             title=_tooltip_edge(net.nodes[u].get("label", u), net.nodes[v].get("label", v), data),
             color=QUAD_COLOURS.get(quad_of.get(data["type"])),
@@ -108,7 +115,9 @@ def render_html(net: nx.MultiDiGraph, title: str = "kg actor network", physics_t
         "{{TITLE}}": html.escape(title),
         "{{VIS_CSS}}": css,
         "{{VIS_JS}}": js.replace("</script", "<\\/script"),
-        "{{DATA}}": _safe_json({"nodes": nodes, "edges": edges, "options": options, "types": legend_types, "quads": legend_quads}),
+        "{{DATA}}": _safe_json(
+            {"nodes": nodes, "edges": edges, "options": options, "types": legend_types, "quads": legend_quads}
+        ),
     }
     for key, value in replacements.items():
         page = page.replace(key, value)

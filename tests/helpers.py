@@ -86,9 +86,7 @@ def write_corpus(folder: Path) -> Path:
     (folder / "pertemuan-manila.txt").write_text(
         article_text(parses["pertemuan-manila"]) + "\n\nSumber: Kantor Berita Nusantara\n", encoding="utf-8"
     )
-    (folder / "kecaman-ban.txt").write_text(
-        article_text(parses["kecaman-ban"]) + " (Sumber: Warta Contoh)\n", encoding="utf-8"
-    )
+    (folder / "kecaman-ban.txt").write_text(article_text(parses["kecaman-ban"]) + " (Sumber: Warta Contoh)\n", encoding="utf-8")
     record = {
         "id": "dukungan-2024",
         "title": "Dukungan untuk Malaysia",

@@ -107,8 +107,7 @@ def test_actors_country_variants_are_one_country(first: str, second: str) -> Non
 
 
 def test_actors_alias_table_joins_place_names() -> None:
-    a1 = _extraction("a1", praise("Ismail Zaid", "PER", "Malaysia", "LOC", verb="mengunjungi").replace(
-        "Malaysia", "Teheran"))
+    a1 = _extraction("a1", praise("Ismail Zaid", "PER", "Malaysia", "LOC", verb="mengunjungi").replace("Malaysia", "Teheran"))
     a2 = _extraction("a2", praise("Yusuf Amin", "PER", "Tehran", "LOC", verb="mengunjungi"))
     index = resolve_actors([a1, a2])
     assert _summary(index)["teheran"] == ("Teheran", "Place", ("Teheran", "Tehran"), ("a1", "a2"), None)
@@ -135,8 +134,13 @@ def test_actors_acronym_in_text_joins_the_acronym() -> None:
     a2 = _extraction("a2", praise("BAN", "ORG", "Filipina", "LOC"))
     index = resolve_actors([a1, a2])
     slug = "badan-antariksa-nasional"
-    assert _summary(index)[slug] == ("Badan Antariksa Nasional", "Organization", ("BAN", "Badan Antariksa Nasional"),
-                                     ("a1", "a2"), None)
+    assert _summary(index)[slug] == (
+        "Badan Antariksa Nasional",
+        "Organization",
+        ("BAN", "Badan Antariksa Nasional"),
+        ("a1", "a2"),
+        None,
+    )
     assert _actor_of(index, a2, "BAN") == slug
     assert "ban" not in index.actors
     assert (slug, "ban", "acronym-in-text") in {(m.actor, m.name, m.rule) for m in index.merges}
@@ -170,7 +174,14 @@ def test_actors_do_not_depend_on_the_order_of_the_extractions(corpus: list[Extra
 def test_actors_of_the_mixed_corpus(corpus: list[Extraction]) -> None:
     index = resolve_actors(corpus)
     assert sorted(index.actors) == [
-        "badan-antariksa-nasional", "filipina", "iran", "ismail-zaid", "lebanon", "malaysia", "teheran", "yusuf-amin",
+        "badan-antariksa-nasional",
+        "filipina",
+        "iran",
+        "ismail-zaid",
+        "lebanon",
+        "malaysia",
+        "teheran",
+        "yusuf-amin",
         "yusuf-zaid",
     ]
     assert index.actors["yusuf-amin"].aliases == ("Amin", "Yusuf Amin")

@@ -87,17 +87,31 @@ def test_articles_utf8_bom_is_dropped(tmp_path: Path) -> None:
 
 def test_articles_jsonl_fields_and_unknown_fields(tmp_path: Path) -> None:
     lines = [
-        {"id": "a1", "text": "Presiden tiba di Manila.", "title": "Kunjungan", "source": "Harian Contoh",
-         "url": "https://contoh.example/a1", "date": "2024-05-10", "kategori": "politik", "penulis": ["X"]},
-        {"id": "a2", "text": "Menteri bertemu.", "source_url": "https://contoh.example/a2",
-         "date": "2024-05-11T08:30:00+07:00"},
+        {
+            "id": "a1",
+            "text": "Presiden tiba di Manila.",
+            "title": "Kunjungan",
+            "source": "Harian Contoh",
+            "url": "https://contoh.example/a1",
+            "date": "2024-05-10",
+            "kategori": "politik",
+            "penulis": ["X"],
+        },
+        {"id": "a2", "text": "Menteri bertemu.", "source_url": "https://contoh.example/a2", "date": "2024-05-11T08:30:00+07:00"},
         {"id": "a3", "text": "Tanpa tanggal.", "url": "https://contoh.example/2023/12/31/a3"},
         {"id": "a4", "text": "Tanggal rusak.", "date": "kemarin"},
     ]
     path = _write(tmp_path / "berita.jsonl", "".join(json.dumps(r) + "\n" for r in lines))
     a1, a2, a3, a4 = _read(path)
-    assert a1 == Article("a1", "Presiden tiba di Manila.", "Kunjungan", "Harian Contoh", "https://contoh.example/a1",
-                         dt.date(2024, 5, 10), f"{path}:1")
+    assert a1 == Article(
+        "a1",
+        "Presiden tiba di Manila.",
+        "Kunjungan",
+        "Harian Contoh",
+        "https://contoh.example/a1",
+        dt.date(2024, 5, 10),
+        f"{path}:1",
+    )
     assert (a2.id, a2.url, a2.date, a2.title, a2.source) == ("a2", "https://contoh.example/a2", dt.date(2024, 5, 11), None, None)
     assert a3.date == dt.date(2023, 12, 31)
     assert (a4.id, a4.date) == ("a4", None)
@@ -112,14 +126,20 @@ def test_articles_jsonl_source_marker_in_text_used_when_no_source_field(tmp_path
 def test_articles_jsonl_invalid_line_is_reported_and_others_read(tmp_path: Path) -> None:
     path = _write(
         tmp_path / "campur.jsonl",
-        json.dumps({"id": "ok-1", "text": "Presiden tiba."}) + "\n"
+        json.dumps({"id": "ok-1", "text": "Presiden tiba."})
+        + "\n"
         + '{"id": "rusak", "text": "tanpa penutup\n'
         + "\n"
-        + json.dumps({"id": "tanpa-teks"}) + "\n"
-        + json.dumps(["bukan", "objek"]) + "\n"
-        + json.dumps({"id": "kosong", "text": "   "}) + "\n"
-        + json.dumps({"text": "Tanpa id."}) + "\n"
-        + json.dumps({"id": "ok-2", "text": "Menteri bertemu."}) + "\n",
+        + json.dumps({"id": "tanpa-teks"})
+        + "\n"
+        + json.dumps(["bukan", "objek"])
+        + "\n"
+        + json.dumps({"id": "kosong", "text": "   "})
+        + "\n"
+        + json.dumps({"text": "Tanpa id."})
+        + "\n"
+        + json.dumps({"id": "ok-2", "text": "Menteri bertemu."})
+        + "\n",
     )
     items = _read(path)
     summary = [(i.id, i.status) if isinstance(i, InputProblem) else (i.id, "ok") for i in items]
@@ -138,8 +158,9 @@ def test_articles_jsonl_invalid_line_is_reported_and_others_read(tmp_path: Path)
 # ----------------------------------------------------------------------------- bad inputs
 
 
-@pytest.mark.parametrize(("content", "status"), [(b"", "empty"), (b"  \n\t\n ", "empty"), (PNG_BYTES, "binary")],
-                         ids=["empty", "whitespace", "png"])
+@pytest.mark.parametrize(
+    ("content", "status"), [(b"", "empty"), (b"  \n\t\n ", "empty"), (PNG_BYTES, "binary")], ids=["empty", "whitespace", "png"]
+)
 def test_articles_bad_file_gets_a_status(tmp_path: Path, content: bytes, status: str) -> None:
     path = tmp_path / "buruk.txt"
     path.write_bytes(content)

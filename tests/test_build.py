@@ -28,6 +28,7 @@ def _events(graph: Graph) -> set[tuple[str, str, str | None, str | None, str]]:
     """(article id, type, agent label or unresolved words, target label or unresolved words, modality)."""
     out = set()
     for ev in graph.subjects(RDF.type, KG.Event):
+
         def who(prop: object, unresolved: object, ev: object = ev) -> str | None:
             actor = graph.value(ev, prop)
             if actor is not None:
@@ -36,9 +37,15 @@ def _events(graph: Graph) -> set[tuple[str, str, str | None, str | None, str]]:
             return f"?{words}" if words is not None else None
 
         article = graph.value(graph.value(ev, KG.inArticle), KG.articleId)
-        out.add((str(article), str(graph.value(ev, KG.eventType)).rsplit("/", 1)[-1],
-                 who(KG.agent, KG.unresolvedAgent), who(KG.target, KG.unresolvedTarget),
-                 str(graph.value(ev, KG.modality)).rsplit("#", 1)[-1]))
+        out.add(
+            (
+                str(article),
+                str(graph.value(ev, KG.eventType)).rsplit("/", 1)[-1],
+                who(KG.agent, KG.unresolvedAgent),
+                who(KG.target, KG.unresolvedTarget),
+                str(graph.value(ev, KG.modality)).rsplit("#", 1)[-1],
+            )
+        )
     return out
 
 
@@ -66,12 +73,23 @@ def test_build_events_of_the_fixture_corpus(built: BuildResult) -> None:
 
 def test_build_actors_of_the_fixture_corpus(built: BuildResult) -> None:
     g = built.graph
-    actors = {(str(g.value(s, RDFS.label)), str(o).rsplit("#", 1)[-1]) for s, o in g.subject_objects(RDF.type)
-              if o in (KG.Person, KG.Organization, KG.Country, KG.Place)}
+    actors = {
+        (str(g.value(s, RDFS.label)), str(o).rsplit("#", 1)[-1])
+        for s, o in g.subject_objects(RDF.type)
+        if o in (KG.Person, KG.Organization, KG.Country, KG.Place)
+    }
     assert actors == {
-        ("Ahmad Zaki", "Person"), ("Maria Santos", "Person"), ("Karim Haddad", "Person"), ("Dewi Lestari", "Person"),
-        ("Kevin Lasut", "Person"), ("Badan Antariksa Nasional", "Organization"), ("Malaysia", "Country"),
-        ("Filipina", "Country"), ("Lebanon", "Country"), ("Manila", "Place"), ("Kuala Lumpur", "Place"),
+        ("Ahmad Zaki", "Person"),
+        ("Maria Santos", "Person"),
+        ("Karim Haddad", "Person"),
+        ("Dewi Lestari", "Person"),
+        ("Kevin Lasut", "Person"),
+        ("Badan Antariksa Nasional", "Organization"),
+        ("Malaysia", "Country"),
+        ("Filipina", "Country"),
+        ("Lebanon", "Country"),
+        ("Manila", "Place"),
+        ("Kuala Lumpur", "Place"),
         ("Jakarta", "Place"),
     }
     zaki = actor_iri("ahmad-zaki")
@@ -81,9 +99,14 @@ def test_build_actors_of_the_fixture_corpus(built: BuildResult) -> None:
 
 def test_build_places_dates_and_sources(built: BuildResult) -> None:
     g = built.graph
-    rows = {(str(g.value(g.value(ev, KG.inArticle), KG.articleId)), str(g.value(ev, KG.modality)).rsplit("#")[-1]):
-            (g.value(ev, KG.date), g.value(ev, KG.place), g.value(ev, KG.accordingTo))
-            for ev in g.subjects(KG.eventType, KGET.Meet)}
+    rows = {
+        (str(g.value(g.value(ev, KG.inArticle), KG.articleId)), str(g.value(ev, KG.modality)).rsplit("#")[-1]): (
+            g.value(ev, KG.date),
+            g.value(ev, KG.place),
+            g.value(ev, KG.accordingTo),
+        )
+        for ev in g.subjects(KG.eventType, KGET.Meet)
+    }
     assert rows[("pertemuan-manila", "Asserted")] == (Literal("--05-03", datatype=XSD.gMonthDay), actor_iri("manila"), None)
     assert rows[("pertemuan-manila", "Future")][1] == actor_iri("kuala-lumpur")
     assert rows[("dukungan-2024", "Asserted")][0] == Literal("2024-05-08", datatype=XSD.date)
@@ -153,8 +176,9 @@ def test_build_shacl_validation_passes(corpus_dir: Path, fake_parser: MakeParser
     assert result.shacl_conforms is True
 
 
-def test_build_month_day_date_valid_after_an_earlier_validation(corpus_dir: Path, built: BuildResult,
-                                                               fake_parser: MakeParser) -> None:
+def test_build_month_day_date_valid_after_an_earlier_validation(
+    corpus_dir: Path, built: BuildResult, fake_parser: MakeParser
+) -> None:
     assert built.shacl_conforms is not None  # a validation has run in this process
     result = build([corpus_dir], BuildSettings(select=("pertemuan-manila",)), parser=fake_parser())
     assert [v for v in result.shacl_violations if "#date" in v] == []
@@ -189,8 +213,10 @@ def test_build_reports(built: BuildResult) -> None:
     reports = {r.id: r for r in built.reports}
     assert [r.id for r in built.reports] == IDS
     assert all(r.status == "ok" for r in built.reports) and built.ok
-    summary = {r.id: (r.sentences, r.actors, r.events, r.asserted_events, r.unresolved_agents, r.unresolved_targets)
-               for r in built.reports}
+    summary = {
+        r.id: (r.sentences, r.actors, r.events, r.asserted_events, r.unresolved_agents, r.unresolved_targets)
+        for r in built.reports
+    }
     assert summary == {
         "pertemuan-manila": (4, 8, 4, 2, 0, 0),
         "kecaman-ban": (3, 5, 5, 4, 1, 0),
@@ -202,7 +228,11 @@ def test_build_reports(built: BuildResult) -> None:
 
 def test_build_write_outputs(built: BuildResult, built_out: Path) -> None:
     assert sorted(p.name for p in built_out.iterdir()) == [
-        "graph.gexf", "graph.graphml", "graph.ttl", "network.html", "report.json"
+        "graph.gexf",
+        "graph.graphml",
+        "graph.ttl",
+        "network.html",
+        "report.json",
     ]
     assert isomorphic(load_graph(built_out), built.graph)
     report = json.loads((built_out / "report.json").read_text(encoding="utf-8"))
@@ -213,8 +243,12 @@ def test_build_write_outputs(built: BuildResult, built_out: Path) -> None:
     assert report["totals"]["articles"] == 3 and report["totals"]["ok"] == 3
     assert report["totals"]["events"] == 13 and report["totals"]["asserted_events"] == 10
     assert report["totals"]["actors"] == 12 and report["totals"]["triples"] == len(built.graph)
-    assert {"actor": "badan-antariksa-nasional", "name": "ban", "rule": "acronym-in-text",
-            "reason": "Badan Antariksa Nasional (BAN) in article kecaman-ban"} in report["merges"]
+    assert {
+        "actor": "badan-antariksa-nasional",
+        "name": "ban",
+        "rule": "acronym-in-text",
+        "reason": "Badan Antariksa Nasional (BAN) in article kecaman-ban",
+    } in report["merges"]
     assert report["shacl"]["conforms"] == built.shacl_conforms
     for name in ("graph.graphml", "graph.gexf"):
         net = nx.read_graphml(built_out / name) if name.endswith("graphml") else nx.read_gexf(built_out / name)
@@ -261,8 +295,13 @@ def test_build_duplicate_text_and_duplicate_id(tmp_path: Path) -> None:
     parses["salinan"] = parses["kecaman-ban"]
     result = build([corpus, other], BuildSettings(validate=False), parser=FakeParser(parses))
     statuses = [(r.id, r.status) for r in result.reports]
-    assert statuses == [("dukungan-2024", "ok"), ("kecaman-ban", "ok"), ("pertemuan-manila", "ok"),
-                        ("salinan", "duplicate"), ("kecaman-ban", "duplicate_id")]
+    assert statuses == [
+        ("dukungan-2024", "ok"),
+        ("kecaman-ban", "ok"),
+        ("pertemuan-manila", "ok"),
+        ("salinan", "duplicate"),
+        ("kecaman-ban", "duplicate_id"),
+    ]
     assert result.reports[3].warnings == ("same text as article kecaman-ban: built once",)
 
 

@@ -54,7 +54,8 @@ def test_cli_query_named_query_as_json(built_out: Path) -> None:
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
     assert [(r["agent"], r["target"], r["date"]) for r in rows] == [
-        ("Ahmad Zaki", "Maria Santos", "--05-03"), ("Karim Haddad", "Ahmad Zaki", "2024-05-08"),
+        ("Ahmad Zaki", "Maria Santos", "--05-03"),
+        ("Karim Haddad", "Ahmad Zaki", "2024-05-08"),
     ]
 
 
@@ -63,7 +64,8 @@ def test_cli_query_with_param_as_csv(built_out: Path) -> None:
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert sorted((r["agentName"], r["type"], r["targetName"]) for r in rows) == [
-        ("Ahmad Zaki", "Meet", "Maria Santos"), ("Badan Antariksa Nasional", "Thank", "Maria Santos"),
+        ("Ahmad Zaki", "Meet", "Maria Santos"),
+        ("Badan Antariksa Nasional", "Thank", "Maria Santos"),
     ]
 
 

@@ -44,16 +44,19 @@ def _spans(entities: tuple[Entity, ...]) -> list[tuple[str, int, int, str]]:
             [("PER", 0, 3, "Maria Luz Santos")],
             id="bioes-three-words",
         ),
-        pytest.param([("Maria", "I-PER"), ("Santos", "I-PER")], [("PER", 0, 2, "Maria Santos")],
-                     id="inside-without-begin"),
-        pytest.param([("Zaki", "B-PER"), ("Santos", "B-PER")], [("PER", 0, 1, "Zaki"), ("PER", 1, 2, "Santos")],
-                     id="begin-begin"),
-        pytest.param([("Zaki", "B-PER"), ("Malaysia", "I-LOC")], [("PER", 0, 1, "Zaki"), ("LOC", 1, 2, "Malaysia")],
-                     id="label-change"),
-        pytest.param([("Badan", "B-ORG"), ("Zaki", "E-PER")], [("ORG", 0, 1, "Badan"), ("PER", 1, 2, "Zaki")],
-                     id="end-other-label"),
-        pytest.param([("Manila", "S-LOC"), ("Raya", "I-LOC")], [("LOC", 0, 1, "Manila"), ("LOC", 1, 2, "Raya")],
-                     id="single-then-inside"),
+        pytest.param([("Maria", "I-PER"), ("Santos", "I-PER")], [("PER", 0, 2, "Maria Santos")], id="inside-without-begin"),
+        pytest.param(
+            [("Zaki", "B-PER"), ("Santos", "B-PER")], [("PER", 0, 1, "Zaki"), ("PER", 1, 2, "Santos")], id="begin-begin"
+        ),
+        pytest.param(
+            [("Zaki", "B-PER"), ("Malaysia", "I-LOC")], [("PER", 0, 1, "Zaki"), ("LOC", 1, 2, "Malaysia")], id="label-change"
+        ),
+        pytest.param(
+            [("Badan", "B-ORG"), ("Zaki", "E-PER")], [("ORG", 0, 1, "Badan"), ("PER", 1, 2, "Zaki")], id="end-other-label"
+        ),
+        pytest.param(
+            [("Manila", "S-LOC"), ("Raya", "I-LOC")], [("LOC", 0, 1, "Manila"), ("LOC", 1, 2, "Raya")], id="single-then-inside"
+        ),
         pytest.param([("dia", "O"), ("pergi", "O")], [], id="outside"),
     ],
 )
@@ -82,8 +85,11 @@ def test_document_from_conllu_reads_the_meeting_fixture() -> None:
     assert sent.word(7).text == "bertemu" and sent.word(7).deprel == "root"
     assert [w.text for w in sent.children(9)] == ["dengan", "Filipina", "Maria", "Santos"]
     assert _spans(sent.entities) == [
-        ("LOC", 3, 4, "Malaysia"), ("PER", 4, 6, "Ahmad Zaki"), ("LOC", 9, 10, "Filipina"),
-        ("PER", 10, 12, "Maria Santos"), ("LOC", 13, 14, "Manila"),
+        ("LOC", 3, 4, "Malaysia"),
+        ("PER", 4, 6, "Ahmad Zaki"),
+        ("LOC", 9, 10, "Filipina"),
+        ("PER", 10, 12, "Maria Santos"),
+        ("LOC", 13, 14, "Manila"),
     ]
     for w in sent.words:
         assert sent.text[w.start_char - sent.start_char : w.end_char - sent.start_char] == w.text
@@ -109,7 +115,10 @@ def test_document_from_conllu_offsets_continue_across_sentences(parse: Callable[
     text = doc.article.text
     assert text == "Zaki tiba.\nSantos menyambutnya."
     assert [(w.text, w.start_char, w.end_char) for w in second.words] == [
-        ("Santos", 11, 17), ("menyambut", 18, 27), ("nya", 27, 30), (".", 30, 31)
+        ("Santos", 11, 17),
+        ("menyambut", 18, 27),
+        ("nya", 27, 30),
+        (".", 30, 31),
     ]
     assert second.span_text(0, 4) == "Santos menyambutnya."
 
@@ -159,9 +168,9 @@ def test_document_to_conllu_of_no_sentences_is_empty() -> None:
     assert to_conllu(ParsedDoc(Article("kosong", ""))) == ""
 
 
-_TOKEN = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zs", "Zl", "Zp")), min_size=1, max_size=8
-).filter(lambda t: not any(c.isspace() for c in t) and t != "_")
+_TOKEN = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zs", "Zl", "Zp")), min_size=1, max_size=8).filter(
+    lambda t: not any(c.isspace() for c in t) and t != "_"
+)
 _PLAIN = st.text(alphabet="abcdefghijklmnopqrstuvwxyz:", min_size=1, max_size=10)
 _TAG = st.sampled_from(["O", "B-PER", "I-PER", "E-PER", "S-PER", "B-ORG", "I-ORG", "E-ORG", "S-LOC", "B-LOC", "I-LOC"])
 
@@ -176,11 +185,20 @@ def _sentence(draw: st.DrawFn, index: int, start: int) -> Sentence:
         if i > 1 and not glue[i - 1]:
             text += " "
             pos += 1
-        words.append(Word(
-            id=i, text=token, lemma=draw(_TOKEN), upos=draw(st.sampled_from(["NOUN", "PROPN", "VERB", "ADP", "PUNCT"])),
-            head=draw(st.integers(0, n)), deprel=draw(_PLAIN), start_char=pos, end_char=pos + len(token),
-            feats=draw(st.sampled_from(["_", "Number=Sing", "Voice=Act|Mood=Ind"])), ner=draw(_TAG),
-        ))
+        words.append(
+            Word(
+                id=i,
+                text=token,
+                lemma=draw(_TOKEN),
+                upos=draw(st.sampled_from(["NOUN", "PROPN", "VERB", "ADP", "PUNCT"])),
+                head=draw(st.integers(0, n)),
+                deprel=draw(_PLAIN),
+                start_char=pos,
+                end_char=pos + len(token),
+                feats=draw(st.sampled_from(["_", "Number=Sing", "Voice=Act|Mood=Ind"])),
+                ner=draw(_TAG),
+            )
+        )
         text += token
         pos += len(token)
     words_t = tuple(words)

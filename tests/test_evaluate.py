@@ -24,8 +24,16 @@ GOLD: dict[str, Any] = {
         {"id": "siti_rahma", "type": "Person", "aliases": ["Siti Rahma"]},
     ],
     "events": [
-        {"id": "e1", "article": "pertemuan-manila", "type": "Meet", "agent": ["maria_santos"], "target": ["ahmad_zaki"],
-         "symmetric": True, "date": "--05-03", "place": "manila"},
+        {
+            "id": "e1",
+            "article": "pertemuan-manila",
+            "type": "Meet",
+            "agent": ["maria_santos"],
+            "target": ["ahmad_zaki"],
+            "symmetric": True,
+            "date": "--05-03",
+            "place": "manila",
+        },
         {"id": "e2", "article": "pertemuan-manila", "type": "Praise", "agent": ["ahmad_zaki"], "target": ["filipina"]},
         {"id": "e3", "article": "pertemuan-manila", "type": "Visit", "agent": ["ahmad_zaki"], "target": ["manila"]},
         {"id": "e4", "article": "kecaman-ban", "type": "Criticize", "agent": ["lebanon"], "target": ["ban"]},
@@ -100,8 +108,13 @@ def test_evaluate_negative_event_asserted_is_reported(built_graph: Graph) -> Non
         # asserted in the graph: an error
         {"article": "pertemuan-manila", "type": "Praise", "agent": ["ahmad_zaki"], "target": ["filipina"], "modality": "negated"},
         # negated in the graph too: fine
-        {"article": "pertemuan-manila", "type": "Meet", "agent": ["maria_santos"], "target": ["karim_haddad"],
-         "modality": "negated"},
+        {
+            "article": "pertemuan-manila",
+            "type": "Meet",
+            "agent": ["maria_santos"],
+            "target": ["karim_haddad"],
+            "modality": "negated",
+        },
     ]
     scores = evaluate_graph(gold, built_graph)
     assert scores.negative_asserted == [

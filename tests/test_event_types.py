@@ -13,8 +13,23 @@ from kg.lexicon import ONTOLOGY_DIR, get_lexicon
 from kg.namespace import KG, KGET
 
 REQUIRED = [
-    "Meet", "Visit", "Statement", "Praise", "Thank", "Congratulate", "Apologize", "Support", "Criticize",
-    "Accuse", "Threaten", "Attack", "Negotiate", "Coordinate", "Appeal", "Aid", "Reject",
+    "Meet",
+    "Visit",
+    "Statement",
+    "Praise",
+    "Thank",
+    "Congratulate",
+    "Apologize",
+    "Support",
+    "Criticize",
+    "Accuse",
+    "Threaten",
+    "Attack",
+    "Negotiate",
+    "Coordinate",
+    "Appeal",
+    "Aid",
+    "Reject",
 ]
 QUADS = {KG.VerbalCooperation, KG.MaterialCooperation, KG.VerbalConflict, KG.MaterialConflict}
 
@@ -65,8 +80,10 @@ def test_event_types_lexicon_reads_codes_and_quad_classes(name: str, cameo: str,
     assert event_type.label == name
 
 
-@pytest.mark.parametrize(("name", "symmetric"), [("Meet", True), ("Negotiate", True), ("Coordinate", True),
-                                                 ("Praise", False), ("Visit", False), ("Attack", False)])
+@pytest.mark.parametrize(
+    ("name", "symmetric"),
+    [("Meet", True), ("Negotiate", True), ("Coordinate", True), ("Praise", False), ("Visit", False), ("Attack", False)],
+)
 def test_event_types_symmetry(name: str, symmetric: bool) -> None:
     assert get_lexicon().event_types[name].symmetric is symmetric
 

@@ -58,7 +58,9 @@ TITLE_IN_PER_SPAN = """
 def test_extract_title_and_country_split_off_a_person_span(parse: Parse) -> None:
     ex = _ex(parse, TITLE_IN_PER_SPAN)
     assert [(m.text, m.kind, m.country_code) for m in ex.mentions] == [
-        ("Malaysia", COUNTRY, "MY"), ("Ahmad Zaki", PERSON, None), ("Filipina", COUNTRY, "PH"),
+        ("Malaysia", COUNTRY, "MY"),
+        ("Ahmad Zaki", PERSON, None),
+        ("Filipina", COUNTRY, "PH"),
     ]
     zaki = _mention(ex, "Ahmad Zaki")
     assert _roles(zaki) == [("Menteri Luar Negeri", "Malaysia")]
@@ -76,7 +78,9 @@ def test_extract_title_before_a_name_span(parse: Parse) -> None:
 
 
 def test_extract_president_and_surname_gives_the_surname_only(parse: Parse) -> None:
-    ex = _ex(parse, """
+    ex = _ex(
+        parse,
+        """
         # text = Presiden Santos berterima kasih kepada Malaysia.
         1 Presiden presiden NOUN _ _ 3 nsubj _ ner=B-PER
         2 Santos Santos PROPN _ _ 1 flat:name _ ner=E-PER
@@ -85,7 +89,8 @@ def test_extract_president_and_surname_gives_the_surname_only(parse: Parse) -> N
         5 kepada kepada ADP _ _ 6 case _ ner=O
         6 Malaysia Malaysia PROPN _ _ 3 obl _ ner=S-LOC
         7 . . PUNCT _ _ 3 punct _ ner=O
-    """)
+    """,
+    )
     santos = _mention(ex, "Santos")
     assert (santos.kind, _roles(santos)) == (PERSON, [("Presiden", None)])
     assert [e.trigger for e in ex.events] == ["berterima kasih kepada"]
@@ -139,24 +144,34 @@ _HONORIFICS_ARE_NO_ROLES = (
 )
 def test_extract_honorifics_are_stripped_but_are_no_roles(parse: Parse, words: list[str], roles: list[tuple[str, None]]) -> None:
     n = len(words)
-    rows = [f"{k + 1} {w} {w.lower()} PROPN _ _ 1 {'nsubj' if k == 0 else 'flat'} _ ner={'B' if k == 0 else 'I'}-PER"
-            for k, w in enumerate(words)]
+    rows = [
+        f"{k + 1} {w} {w.lower()} PROPN _ _ 1 {'nsubj' if k == 0 else 'flat'} _ ner={'B' if k == 0 else 'I'}-PER"
+        for k, w in enumerate(words)
+    ]
     rows[0] = rows[0].replace(" 1 nsubj ", f" {n + 3} nsubj ")
-    ex = _ex(parse, "\n".join([
-        f"# text = {' '.join(words)} Ahmad Zaki memuji Malaysia.", *rows,
-        f"{n + 1} Ahmad Ahmad PROPN _ _ 1 flat:name _ ner=I-PER",
-        f"{n + 2} Zaki Zaki PROPN _ _ 1 flat:name _ ner=E-PER",
-        f"{n + 3} memuji puji VERB _ _ 0 root _ ner=O",
-        f"{n + 4} Malaysia Malaysia PROPN _ _ {n + 3} obj _ ner=S-LOC",
-        f"{n + 5} . . PUNCT _ _ {n + 3} punct _ ner=O",
-    ]))
+    ex = _ex(
+        parse,
+        "\n".join(
+            [
+                f"# text = {' '.join(words)} Ahmad Zaki memuji Malaysia.",
+                *rows,
+                f"{n + 1} Ahmad Ahmad PROPN _ _ 1 flat:name _ ner=I-PER",
+                f"{n + 2} Zaki Zaki PROPN _ _ 1 flat:name _ ner=E-PER",
+                f"{n + 3} memuji puji VERB _ _ 0 root _ ner=O",
+                f"{n + 4} Malaysia Malaysia PROPN _ _ {n + 3} obj _ ner=S-LOC",
+                f"{n + 5} . . PUNCT _ _ {n + 3} punct _ ner=O",
+            ]
+        ),
+    )
     zaki = _mention(ex, "Ahmad Zaki")
     assert _events(ex) == [("Praise", "Ahmad Zaki", "Malaysia")]
     assert _roles(zaki) == roles
 
 
 def test_extract_abbreviated_honorifics_with_full_stops(parse: Parse) -> None:
-    ex = _ex(parse, """
+    ex = _ex(
+        parse,
+        """
         # text = Prof. Dr. Ahmad Zaki memuji Malaysia.
         1 Prof. prof. PROPN _ _ 5 nsubj _ ner=B-PER
         2 Dr. dr. PROPN _ _ 1 flat:name _ ner=I-PER
@@ -165,7 +180,8 @@ def test_extract_abbreviated_honorifics_with_full_stops(parse: Parse) -> None:
         5 memuji puji VERB _ _ 0 root _ ner=O
         6 Malaysia Malaysia PROPN _ _ 5 obj _ ner=S-LOC
         7 . . PUNCT _ _ 5 punct _ ner=O
-    """)
+    """,
+    )
     assert [m.text for m in ex.mentions] == ["Ahmad Zaki", "Malaysia"]
 
 
@@ -173,9 +189,12 @@ def test_extract_abbreviated_honorifics_with_full_stops(parse: Parse) -> None:
     ("subject", "upos", "tag", "expected_agent"),
     [("Presiden", "NOUN", "S-PER", "?Presiden"), ("Dia", "PRON", "S-PER", "?Dia"), ("Mereka", "PRON", "O", "?Mereka")],
 )
-def test_extract_bare_title_and_pronoun_give_no_mention(parse: Parse, subject: str, upos: str, tag: str,
-                                                        expected_agent: str) -> None:
-    ex = _ex(parse, f"""
+def test_extract_bare_title_and_pronoun_give_no_mention(
+    parse: Parse, subject: str, upos: str, tag: str, expected_agent: str
+) -> None:
+    ex = _ex(
+        parse,
+        f"""
         # text = {subject} bertemu dengan Maria Santos.
         1 {subject} {subject.lower()} {upos} _ _ 2 nsubj _ ner={tag}
         2 bertemu temu VERB _ _ 0 root _ ner=O
@@ -183,13 +202,16 @@ def test_extract_bare_title_and_pronoun_give_no_mention(parse: Parse, subject: s
         4 Maria Maria PROPN _ _ 2 obl _ ner=B-PER
         5 Santos Santos PROPN _ _ 4 flat:name _ ner=E-PER
         6 . . PUNCT _ _ 2 punct _ ner=O
-    """)
+    """,
+    )
     assert [m.text for m in ex.mentions] == ["Maria Santos"]
     assert _events(ex) == [("Meet", expected_agent, "Maria Santos")]
 
 
 def test_extract_acronym_in_parentheses(parse: Parse) -> None:
-    ex = _ex(parse, """
+    ex = _ex(
+        parse,
+        """
         # text = Badan Antariksa Nasional (BAN) memuji Malaysia.
         1 Badan badan PROPN _ _ 7 nsubj _ ner=B-ORG
         2 Antariksa antariksa PROPN _ _ 1 flat _ ner=I-ORG
@@ -200,7 +222,8 @@ def test_extract_acronym_in_parentheses(parse: Parse) -> None:
         7 memuji puji VERB _ _ 0 root _ ner=O
         8 Malaysia Malaysia PROPN _ _ 7 obj _ ner=S-LOC
         9 . . PUNCT _ _ 7 punct _ ner=O
-    """)
+    """,
+    )
     ban = _mention(ex, "Badan Antariksa Nasional")
     assert (ban.kind, ban.acronym) == ("Organization", "BAN")
     assert _events(ex) == [("Praise", "Badan Antariksa Nasional", "Malaysia")]
@@ -273,7 +296,9 @@ def test_extract_date_forms(parse: Parse, when: str, expected: str | None) -> No
 
 
 def test_extract_light_verb_phrase(parse: Parse) -> None:
-    ex = _ex(parse, """
+    ex = _ex(
+        parse,
+        """
         # text = Ahmad Zaki mengadakan pertemuan dengan Maria Santos.
         1 Ahmad Ahmad PROPN _ _ 3 nsubj _ ner=B-PER
         2 Zaki Zaki PROPN _ _ 1 flat:name _ ner=E-PER
@@ -283,14 +308,17 @@ def test_extract_light_verb_phrase(parse: Parse) -> None:
         6 Maria Maria PROPN _ _ 4 nmod _ ner=B-PER
         7 Santos Santos PROPN _ _ 6 flat:name _ ner=E-PER
         8 . . PUNCT _ _ 3 punct _ ner=O
-    """)
+    """,
+    )
     assert _events(ex) == [("Meet", "Ahmad Zaki", "Maria Santos")]
     assert ex.events[0].trigger == "mengadakan pertemuan"
 
 
 def test_extract_longer_trigger_wins(parse: Parse) -> None:
     """'meminta maaf kepada' is Apologize, not the Appeal of 'meminta'; 'harus' makes it an obligation."""
-    ex = _ex(parse, """
+    ex = _ex(
+        parse,
+        """
         # text = Malaysia harus meminta maaf kepada Filipina.
         1 Malaysia Malaysia PROPN _ _ 3 nsubj _ ner=S-LOC
         2 harus harus AUX _ _ 3 aux _ ner=O
@@ -299,13 +327,16 @@ def test_extract_longer_trigger_wins(parse: Parse) -> None:
         5 kepada kepada ADP _ _ 6 case _ ner=O
         6 Filipina Filipina PROPN _ _ 3 obl _ ner=S-LOC
         7 . . PUNCT _ _ 3 punct _ ner=O
-    """)
+    """,
+    )
     assert _events(ex) == [("Apologize", "Malaysia", "Filipina")]
     assert (ex.events[0].trigger, ex.events[0].modality) == ("meminta maaf kepada", "obligation")
 
 
 def test_extract_coordinated_targets_give_one_event_each(parse: Parse) -> None:
-    ex = _ex(parse, """
+    ex = _ex(
+        parse,
+        """
         # text = Kevin Lasut memuji Malaysia dan Filipina.
         1 Kevin Kevin PROPN _ _ 3 nsubj _ ner=B-PER
         2 Lasut Lasut PROPN _ _ 1 flat:name _ ner=E-PER
@@ -314,12 +345,15 @@ def test_extract_coordinated_targets_give_one_event_each(parse: Parse) -> None:
         5 dan dan CCONJ _ _ 6 cc _ ner=O
         6 Filipina Filipina PROPN _ _ 4 conj _ ner=S-LOC
         7 . . PUNCT _ _ 3 punct _ ner=O
-    """)
+    """,
+    )
     assert _events(ex) == [("Praise", "Kevin Lasut", "Malaysia"), ("Praise", "Kevin Lasut", "Filipina")]
 
 
 def test_extract_coordinated_agents_give_one_event_each(parse: Parse) -> None:
-    ex = _ex(parse, """
+    ex = _ex(
+        parse,
+        """
         # text = Malaysia dan Filipina mengecam Iran.
         1 Malaysia Malaysia PROPN _ _ 4 nsubj _ ner=S-LOC
         2 dan dan CCONJ _ _ 3 cc _ ner=O
@@ -327,12 +361,15 @@ def test_extract_coordinated_agents_give_one_event_each(parse: Parse) -> None:
         4 mengecam kecam VERB _ _ 0 root _ ner=O
         5 Iran Iran PROPN _ _ 4 obj _ ner=S-LOC
         6 . . PUNCT _ _ 4 punct _ ner=O
-    """)
+    """,
+    )
     assert _events(ex) == [("Criticize", "Malaysia", "Iran"), ("Criticize", "Filipina", "Iran")]
 
 
 def test_extract_abstract_noun_target_resolves_to_its_owner(parse: Parse) -> None:
-    ex = _ex(parse, """
+    ex = _ex(
+        parse,
+        """
         # text = Kevin Lasut memuji dukungan Malaysia.
         1 Kevin Kevin PROPN _ _ 3 nsubj _ ner=B-PER
         2 Lasut Lasut PROPN _ _ 1 flat:name _ ner=E-PER
@@ -340,13 +377,16 @@ def test_extract_abstract_noun_target_resolves_to_its_owner(parse: Parse) -> Non
         4 dukungan dukung NOUN _ _ 3 obj _ ner=O
         5 Malaysia Malaysia PROPN _ _ 4 nmod _ ner=S-LOC
         6 . . PUNCT _ _ 3 punct _ ner=O
-    """)
+    """,
+    )
     assert _events(ex) == [("Praise", "Kevin Lasut", "Malaysia")]
     assert ex.events[0].target is not None and ex.events[0].target.word == 4
 
 
 def test_extract_group_led_by_a_named_person_is_that_person(parse: Parse) -> None:
-    ex = _ex(parse, """
+    ex = _ex(
+        parse,
+        """
         # text = Delegasi Libanon yang dipimpin oleh Karim Haddad bertemu dengan Ahmad Zaki.
         1 Delegasi delegasi NOUN _ _ 8 nsubj _ ner=O
         2 Libanon Libanon PROPN _ _ 1 nmod _ ner=S-LOC
@@ -360,12 +400,15 @@ def test_extract_group_led_by_a_named_person_is_that_person(parse: Parse) -> Non
         10 Ahmad Ahmad PROPN _ _ 8 obl _ ner=B-PER
         11 Zaki Zaki PROPN _ _ 10 flat:name _ ner=E-PER
         12 . . PUNCT _ _ 8 punct _ ner=O
-    """)
+    """,
+    )
     assert _events(ex) == [("Meet", "Karim Haddad", "Ahmad Zaki")]
 
 
 def test_extract_passive_swaps_agent_and_target(parse: Parse) -> None:
-    ex = _ex(parse, """
+    ex = _ex(
+        parse,
+        """
         # text = Kevin Lasut diundang oleh Malaysia.
         1 Kevin Kevin PROPN _ _ 3 nsubj:pass _ ner=B-PER
         2 Lasut Lasut PROPN _ _ 1 flat:name _ ner=E-PER
@@ -373,7 +416,8 @@ def test_extract_passive_swaps_agent_and_target(parse: Parse) -> None:
         4 oleh oleh ADP _ _ 5 case _ ner=O
         5 Malaysia Malaysia PROPN _ _ 3 obl _ ner=S-LOC
         6 . . PUNCT _ _ 3 punct _ ner=O
-    """)
+    """,
+    )
     assert _events(ex) == [("Invite", "Malaysia", "Kevin Lasut")]
     assert ex.events[0].rule == "passive"
 
@@ -437,7 +481,9 @@ def test_extract_modality(parse: Parse, marker: str, upos: str, deprel: str, mod
 
 
 def test_extract_modality_of_a_governing_verb(parse: Parse) -> None:
-    ex = _ex(parse, """
+    ex = _ex(
+        parse,
+        """
         # text = Maria Santos gagal bertemu dengan Ahmad Zaki.
         1 Maria Maria PROPN _ _ 3 nsubj _ ner=B-PER
         2 Santos Santos PROPN _ _ 1 flat:name _ ner=E-PER
@@ -447,12 +493,15 @@ def test_extract_modality_of_a_governing_verb(parse: Parse) -> None:
         6 Ahmad Ahmad PROPN _ _ 4 obl _ ner=B-PER
         7 Zaki Zaki PROPN _ _ 6 flat:name _ ner=E-PER
         8 . . PUNCT _ _ 3 punct _ ner=O
-    """)
+    """,
+    )
     assert [(e.event_type, _who(e.agent), e.modality) for e in ex.events] == [("Meet", "Maria Santos", "failed")]
 
 
 def test_extract_multiword_negation_marker(parse: Parse) -> None:
-    ex = _ex(parse, """
+    ex = _ex(
+        parse,
+        """
         # text = Maria Santos menolak untuk bertemu dengan Ahmad Zaki.
         1 Maria Maria PROPN _ _ 3 nsubj _ ner=B-PER
         2 Santos Santos PROPN _ _ 1 flat:name _ ner=E-PER
@@ -463,12 +512,15 @@ def test_extract_multiword_negation_marker(parse: Parse) -> None:
         7 Ahmad Ahmad PROPN _ _ 5 obl _ ner=B-PER
         8 Zaki Zaki PROPN _ _ 7 flat:name _ ner=E-PER
         9 . . PUNCT _ _ 3 punct _ ner=O
-    """)
+    """,
+    )
     assert [(e.event_type, e.modality) for e in ex.events] == [("Meet", "negated")]
 
 
 def test_extract_multiword_failed_marker(parse: Parse) -> None:
-    ex = _ex(parse, """
+    ex = _ex(
+        parse,
+        """
         # text = Maria Santos tidak jadi bertemu dengan Ahmad Zaki.
         1 Maria Maria PROPN _ _ 5 nsubj _ ner=B-PER
         2 Santos Santos PROPN _ _ 1 flat:name _ ner=E-PER
@@ -479,7 +531,8 @@ def test_extract_multiword_failed_marker(parse: Parse) -> None:
         7 Ahmad Ahmad PROPN _ _ 5 obl _ ner=B-PER
         8 Zaki Zaki PROPN _ _ 7 flat:name _ ner=E-PER
         9 . . PUNCT _ _ 5 punct _ ner=O
-    """)
+    """,
+    )
     assert [(e.event_type, e.modality) for e in ex.events] == [("Meet", "failed")]
 
 
@@ -511,7 +564,9 @@ def test_extract_reported_speech(parse: Parse) -> None:
 
 
 def test_extract_pronoun_agent_is_the_person_named_before(parse: Parse) -> None:
-    ex = _ex(parse, """
+    ex = _ex(
+        parse,
+        """
         # text = Ahmad Zaki tiba di Manila.
         1 Ahmad Ahmad PROPN _ _ 3 nsubj _ ner=B-PER
         2 Zaki Zaki PROPN _ _ 1 flat:name _ ner=E-PER
@@ -525,14 +580,17 @@ def test_extract_pronoun_agent_is_the_person_named_before(parse: Parse) -> None:
         2 memuji puji VERB _ _ 0 root _ ner=O
         3 Filipina Filipina PROPN _ _ 2 obj _ ner=S-LOC
         4 . . PUNCT _ _ 2 punct _ ner=O
-    """)
+    """,
+    )
     [event] = ex.events
     assert (_who(event.agent), event.agent.text, _who(event.target)) == ("Ahmad Zaki", "Dia", "Filipina")
     assert event.rule == "verb+pronoun"
 
 
 def test_extract_pronoun_that_would_be_the_agent_itself_stays_unresolved(parse: Parse) -> None:
-    ex = _ex(parse, """
+    ex = _ex(
+        parse,
+        """
         # text = Maria Santos bertemu dengan dia.
         1 Maria Maria PROPN _ _ 3 nsubj _ ner=B-PER
         2 Santos Santos PROPN _ _ 1 flat:name _ ner=E-PER
@@ -540,7 +598,8 @@ def test_extract_pronoun_that_would_be_the_agent_itself_stays_unresolved(parse: 
         4 dengan dengan ADP _ _ 5 case _ ner=O
         5 dia dia PRON _ _ 3 obl _ ner=O
         6 . . PUNCT _ _ 3 punct _ ner=O
-    """)
+    """,
+    )
     assert _events(ex) == [("Meet", "Maria Santos", "?dia")]
     assert ex.events[0].rule == "phrase"
 

@@ -78,8 +78,18 @@ def test_lexicon_slugify_of_other_scripts_is_stable_across_runs(slugs_in_two_run
 
 @pytest.mark.parametrize(
     ("name", "code"),
-    [("Libanon", "LB"), ("Lebanon", "LB"), ("Filipina", "PH"), ("Amerika Serikat", "US"), ("AS", "US"),
-     ("Republik Islam Iran", "IR"), ("Tiongkok", "CN"), ("Palestina", "PS"), ("Teheran", None), ("libanon", None)],
+    [
+        ("Libanon", "LB"),
+        ("Lebanon", "LB"),
+        ("Filipina", "PH"),
+        ("Amerika Serikat", "US"),
+        ("AS", "US"),
+        ("Republik Islam Iran", "IR"),
+        ("Tiongkok", "CN"),
+        ("Palestina", "PS"),
+        ("Teheran", None),
+        ("libanon", None),
+    ],
 )
 def test_lexicon_country_codes(name: str, code: str | None) -> None:
     assert get_lexicon().country_code(name) == code
@@ -92,8 +102,14 @@ def test_lexicon_canonical_country_names(code: str, name: str) -> None:
 
 @pytest.mark.parametrize(
     ("words", "is_title"),
-    [(("Menteri", "Luar", "Negeri"), True), (("Presiden",), True), (("perdana", "menteri"), True),
-     (("Prof",), True), (("Ahmad",), False), (("Menteri", "Luar"), False)],
+    [
+        (("Menteri", "Luar", "Negeri"), True),
+        (("Presiden",), True),
+        (("perdana", "menteri"), True),
+        (("Prof",), True),
+        (("Ahmad",), False),
+        (("Menteri", "Luar"), False),
+    ],
 )
 def test_lexicon_titles(words: tuple[str, ...], is_title: bool) -> None:
     assert get_lexicon().is_title(words) is is_title
@@ -101,8 +117,13 @@ def test_lexicon_titles(words: tuple[str, ...], is_title: bool) -> None:
 
 @pytest.mark.parametrize(
     ("alias", "canonical", "kind"),
-    [("Tehran", "Teheran", "places"), ("Teheran", "Teheran", "places"), ("hezbollah", "Hizbullah", "organizations"),
-     ("Ismail Haniyah", "Ismail Haniyeh", "people"), ("PBB", "Perserikatan Bangsa-Bangsa", "organizations")],
+    [
+        ("Tehran", "Teheran", "places"),
+        ("Teheran", "Teheran", "places"),
+        ("hezbollah", "Hizbullah", "organizations"),
+        ("Ismail Haniyah", "Ismail Haniyeh", "people"),
+        ("PBB", "Perserikatan Bangsa-Bangsa", "organizations"),
+    ],
 )
 def test_lexicon_aliases(alias: str, canonical: str, kind: str) -> None:
     assert get_lexicon().aliases[normalize_name(alias)] == (canonical, kind)

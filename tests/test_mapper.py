@@ -53,8 +53,15 @@ MEETING = """
 
 @pytest.fixture
 def mapped(parse: Parse) -> Graph:
-    article = Article("rapat-1", "", title="Rapat", source="Warta Contoh", url="https://contoh.example/rapat 1",
-                      date=dt.date(2024, 5, 10), path="/data/rapat-1.txt")
+    article = Article(
+        "rapat-1",
+        "",
+        title="Rapat",
+        source="Warta Contoh",
+        url="https://contoh.example/rapat 1",
+        date=dt.date(2024, 5, 10),
+        path="/data/rapat-1.txt",
+    )
     ex = extract(parse(MEETING, article))
     return map_corpus([ex], resolve_actors([ex]))
 
@@ -82,8 +89,11 @@ def test_mapper_actor_and_role_triples(mapped: Graph) -> None:
     role = role_iri("maria-santos", "Presiden", "filipina")
     assert str(role) == "https://w3id.org/kg-news/id/role/maria-santos/presiden-of-filipina"
     assert set(mapped.predicate_objects(role)) == {
-        (RDF.type, KG.Role), (KG.holder, santos), (KG.roleTitle, Literal("Presiden")),
-        (KG.roleOf, actor_iri("filipina")), (KG.inArticle, article_iri("rapat-1")),
+        (RDF.type, KG.Role),
+        (KG.holder, santos),
+        (KG.roleTitle, Literal("Presiden")),
+        (KG.roleOf, actor_iri("filipina")),
+        (KG.inArticle, article_iri("rapat-1")),
         (PROV.wasDerivedFrom, sentence_iri("rapat-1", 0)),
     }
     assert (santos, KG.role, role) in mapped
@@ -125,8 +135,11 @@ def test_mapper_only_sentences_with_mentions_or_events(mapped: Graph) -> None:
 
 
 def test_mapper_event_with_no_resolved_participant_is_left_out() -> None:
-    words = (Word(1, "Mereka", "mereka", "PRON", 2, "nsubj", 0, 6), Word(2, "memuji", "puji", "VERB", 0, "root", 7, 13),
-             Word(3, "dia", "dia", "PRON", 2, "obj", 14, 17))
+    words = (
+        Word(1, "Mereka", "mereka", "PRON", 2, "nsubj", 0, 6),
+        Word(2, "memuji", "puji", "VERB", 0, "root", 7, 13),
+        Word(3, "dia", "dia", "PRON", 2, "obj", 14, 17),
+    )
     doc = ParsedDoc(Article("x", "Mereka memuji dia"), (Sentence(0, "Mereka memuji dia", 0, 17, words),))
     event = EventMention(0, "Praise", "memuji", 2, Participant(None, "Mereka", 1), Participant(None, "dia", 3))
     graph = map_corpus([Extraction(doc, (), (event,))], ActorIndex({}, {}, ()))
@@ -168,13 +181,27 @@ def _corpus(draw: st.DrawFn) -> tuple[list[Extraction], ActorIndex]:
     aid = draw(_NAME)
     name = draw(_NAME)
     sentence_text = draw(_TEXT)
-    article = Article(aid, sentence_text, title=draw(_TEXT) or None, source=draw(_TEXT) or None,
-                      url="https://contoh.example/" + draw(_TEXT), date=dt.date(2024, 5, 10), path=draw(_TEXT) or None)
+    article = Article(
+        aid,
+        sentence_text,
+        title=draw(_TEXT) or None,
+        source=draw(_TEXT) or None,
+        url="https://contoh.example/" + draw(_TEXT),
+        date=dt.date(2024, 5, 10),
+        path=draw(_TEXT) or None,
+    )
     words = (Word(1, "x", "x", "PROPN", 2, "nsubj", 0, 1), Word(2, "y", "y", "VERB", 0, "root", 2, 3))
     doc = ParsedDoc(article, (Sentence(0, sentence_text, 0, len(sentence_text), words),))
     person = Mention(0, 0, 1, name, "Person", 0, roles=(RoleMention(draw(_NAME), None, None),))
-    event = EventMention(0, "Statement", draw(_TEXT), 2, Participant(person, name, 1), Participant(None, draw(_TEXT), 1),
-                         content=draw(_TEXT) or None)
+    event = EventMention(
+        0,
+        "Statement",
+        draw(_TEXT),
+        2,
+        Participant(person, name, 1),
+        Participant(None, draw(_TEXT), 1),
+        content=draw(_TEXT) or None,
+    )
     slug = slugify(name)
     actor = Actor(slug, name, "Person", tuple(sorted({name, *draw(st.lists(_NAME, max_size=3))})), (aid,))
     index = ActorIndex({slug: actor}, {(aid, *person.key): slug}, ())

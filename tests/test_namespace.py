@@ -22,7 +22,7 @@ def _local_names(graph: Graph, namespace: str, subjects_only: bool = False) -> s
     for triple in graph:
         for term in triple[:1] if subjects_only else triple:
             if isinstance(term, URIRef) and str(term).startswith(namespace):
-                names.add(str(term)[len(namespace):])
+                names.add(str(term)[len(namespace) :])
     return names
 
 

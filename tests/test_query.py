@@ -75,8 +75,10 @@ def test_query_actor_events_of_an_acronym(built_graph: Graph) -> None:
 def test_query_article_events(built_graph: Graph) -> None:
     rows = _rows(built_graph, "article-events", {"article": "kecaman-ban"})
     assert [r[:3] for r in rows] == [
-        ("0", "Lebanon", "Criticize"), ("0", "Dewi Lestari", "Statement"),
-        ("1", "Badan Antariksa Nasional", "Thank"), ("1", "Badan Antariksa Nasional", "Thank"),
+        ("0", "Lebanon", "Criticize"),
+        ("0", "Dewi Lestari", "Statement"),
+        ("1", "Badan Antariksa Nasional", "Thank"),
+        ("1", "Badan Antariksa Nasional", "Thank"),
     ]
     assert sorted((r[0], r[1], r[2], r[3], r[6], r[7]) for r in rows) == [
         ("0", "Dewi Lestari", "Statement", None, "Asserted", "mengatakan"),
@@ -165,8 +167,9 @@ def test_query_load_graph_errors(tmp_path: Path) -> None:
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")  # rdflib's own JSON-LD/TriG plugins
-@pytest.mark.parametrize(("fmt", "rdf_format"), [("turtle", "turtle"), ("ttl", "turtle"), ("nt", "nt"),
-                                                 ("json-ld", "json-ld"), ("jsonld", "json-ld")])
+@pytest.mark.parametrize(
+    ("fmt", "rdf_format"), [("turtle", "turtle"), ("ttl", "turtle"), ("nt", "nt"), ("json-ld", "json-ld"), ("jsonld", "json-ld")]
+)
 def test_query_export_parses_back(built_graph: Graph, fmt: str, rdf_format: str) -> None:
     text = export_graph(built_graph, fmt)
     assert isomorphic(Graph().parse(data=text, format=rdf_format), built_graph)

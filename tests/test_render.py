@@ -53,14 +53,19 @@ def _data(page: str) -> dict[str, Any]:
 
 def _graph_with(name: str, sentence: str) -> Graph:
     """A graph (through the mapper) with one person named ``name`` praising Malaysia in ``sentence``."""
-    words = (Word(1, "X", "x", "PROPN", 2, "nsubj", 0, 1), Word(2, "memuji", "puji", "VERB", 0, "root", 2, 8),
-             Word(3, "Malaysia", "Malaysia", "PROPN", 2, "obj", 9, 17))
+    words = (
+        Word(1, "X", "x", "PROPN", 2, "nsubj", 0, 1),
+        Word(2, "memuji", "puji", "VERB", 0, "root", 2, 8),
+        Word(3, "Malaysia", "Malaysia", "PROPN", 2, "obj", 9, 17),
+    )
     doc = ParsedDoc(Article("uji<>&", sentence), (Sentence(0, sentence, 0, len(sentence), words),))
     person = Mention(0, 0, 1, name, "Person", 0)
     country = Mention(0, 2, 3, "Malaysia", "Country", 2, "MY")
     event = EventMention(0, "Praise", "memuji", 2, Participant(person, name, 1), Participant(country, "Malaysia", 3))
-    actors = {"orang": Actor("orang", name, "Person", (name,), ("uji<>&",)),
-              "malaysia": Actor("malaysia", "Malaysia", "Country", ("Malaysia",), ("uji<>&",), "MY")}
+    actors = {
+        "orang": Actor("orang", name, "Person", (name,), ("uji<>&",)),
+        "malaysia": Actor("malaysia", "Malaysia", "Country", ("Malaysia",), ("uji<>&",), "MY"),
+    }
     by_mention = {("uji<>&", *person.key): "orang", ("uji<>&", *country.key): "malaysia"}
     return map_corpus([Extraction(doc, (person, country), (event,))], ActorIndex(actors, by_mention, ()))
 

@@ -39,7 +39,12 @@ def test_training_ner_labels_mapped_and_repaired(tmp_path: Path) -> None:
     )
     sentences, counts = read_ner_file(path)
     assert sentences[0] == [
-        ("Budi", "B-PER"), ("Santoso", "I-PER"), ("ke", "O"), ("Bandung", "B-LOC"), ("pada", "O"), ("Senin", "O"),
+        ("Budi", "B-PER"),
+        ("Santoso", "I-PER"),
+        ("ke", "O"),
+        ("Bandung", "B-LOC"),
+        ("pada", "O"),
+        ("Senin", "O"),
     ]
     assert sentences[1] == [("PT", "B-ORG"), ("Maju", "I-ORG")]
     assert counts == NerRepairCounts(sentences=2, tokens=8, relabelled_to_o=1, stray_inside_fixed=1, malformed_lines=0)

@@ -13,7 +13,21 @@ from kg.errors import EvaluationError
 
 __all__ = ["conllu_raw_text", "entity_spans", "evaluate_conllu", "evaluate_ner", "format_scores", "ner_scores"]
 
-CONLL_METRICS = ("Tokens", "Sentences", "Words", "UPOS", "XPOS", "UFeats", "AllTags", "Lemmas", "UAS", "LAS", "CLAS", "MLAS", "BLEX")
+CONLL_METRICS = (
+    "Tokens",
+    "Sentences",
+    "Words",
+    "UPOS",
+    "XPOS",
+    "UFeats",
+    "AllTags",
+    "Lemmas",
+    "UAS",
+    "LAS",
+    "CLAS",
+    "MLAS",
+    "BLEX",
+)
 
 
 def conllu_raw_text(text: str) -> str:
@@ -23,7 +37,7 @@ def conllu_raw_text(text: str) -> str:
         if line.startswith("# newdoc") and docs[-1]:
             docs.append([])
         elif line.startswith("# text = "):
-            docs[-1].append(line[len("# text = "):].strip())
+            docs[-1].append(line[len("# text = ") :].strip())
     return "\n\n".join(" ".join(d) for d in docs if d)
 
 
@@ -95,8 +109,12 @@ def ner_scores(gold: Sequence[Sequence[str]], predicted: Sequence[Sequence[str]]
         p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
         r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
-        return {"precision": round(100 * p, 2), "recall": round(100 * r, 2), "f1": round(100 * f, 2),
-                "support": c["tp"] + c["fn"]}
+        return {
+            "precision": round(100 * p, 2),
+            "recall": round(100 * r, 2),
+            "f1": round(100 * f, 2),
+            "support": c["tp"] + c["fn"],
+        }
 
     total: Counter[str] = Counter()
     for c in counts.values():
@@ -132,7 +150,9 @@ def format_scores(scores: dict[str, Any]) -> str:
         lines.append(f"{'label':8s} {'P':>7s} {'R':>7s} {'F1':>7s} {'n':>6s}")
         for label, s in scores["per_label"].items():
             lines.append(f"{label:8s} {s['precision']:7.2f} {s['recall']:7.2f} {s['f1']:7.2f} {s['support']:6d}")
-        lines.append(f"{'overall':8s} {scores['precision']:7.2f} {scores['recall']:7.2f} {scores['f1']:7.2f} {scores['support']:6d}")
+        lines.append(
+            f"{'overall':8s} {scores['precision']:7.2f} {scores['recall']:7.2f} {scores['f1']:7.2f} {scores['support']:6d}"
+        )
     else:
         for m in CONLL_METRICS:
             if m.lower() in scores:

@@ -134,7 +134,12 @@ class StanzaParser:
                 config = self._config()
                 import stanza
 
-                keep = {k: v for k, v in config.items() if k.startswith(("ner_", "tokenize_model")) or k in ("lang", "dir", "download_method", "logging_level", "use_gpu")}
+                keep = {
+                    k: v
+                    for k, v in config.items()
+                    if k.startswith(("ner_", "tokenize_model"))
+                    or k in ("lang", "dir", "download_method", "logging_level", "use_gpu")
+                }
                 try:
                     self._ner = stanza.Pipeline(**keep, processors="tokenize,ner", tokenize_pretokenized=True)
                 except Exception as exc:

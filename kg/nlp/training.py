@@ -68,6 +68,7 @@ class TrainingConfig:
     ner_train: tuple[str, ...] | None = None
     ner_dev: str | None = None
     vectors: bool = True
+    ud_repeat: tuple[tuple[str, int], ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -150,9 +151,7 @@ def _ner_training_files(path: Path = _NER_LABELS) -> tuple[tuple[str, ...], str]
     return tuple(data["train"]), str(data["dev"])
 
 
-def read_ner_file(
-    path: Path, label_map: dict[str, str] | None = None
-) -> tuple[list[list[tuple[str, str]]], NerRepairCounts]:
+def read_ner_file(path: Path, label_map: dict[str, str] | None = None) -> tuple[list[list[tuple[str, str]]], NerRepairCounts]:
     """Read an IOB file (tag in the last column) into sentences of (token, kg tag).
 
     Labels are mapped with ``label_map``; an ``I-`` tag that does not continue an
@@ -203,9 +202,7 @@ def read_ner_file(
 
 
 def _merge_counts(counts: Sequence[NerRepairCounts]) -> NerRepairCounts:
-    return NerRepairCounts(
-        *(sum(getattr(c, name) for c in counts) for name in NerRepairCounts.__dataclass_fields__)
-    )
+    return NerRepairCounts(*(sum(getattr(c, name) for c in counts) for name in NerRepairCounts.__dataclass_fields__))
 
 
 def _write_ner_json(sentences: list[list[tuple[str, str]]], target: Path) -> None:
@@ -256,10 +253,7 @@ def _train_vectors(config: TrainingConfig, settings: dict[str, int], target: Pat
     text_path.parent.mkdir(parents=True, exist_ok=True)
     model.wv.save_word2vec_format(str(text_path), binary=False)
     # Stanza's Pretrain converts the text vectors into its own .pt format on first load.
-    code = (
-        "import sys\nfrom stanza.models.common.pretrain import Pretrain\n"
-        "Pretrain(sys.argv[1], sys.argv[2], -1).load()\n"
-    )
+    code = "import sys\nfrom stanza.models.common.pretrain import Pretrain\nPretrain(sys.argv[1], sys.argv[2], -1).load()\n"
     subprocess.run([sys.executable, "-c", code, str(target), str(text_path)], check=True)
     text_path.unlink()
     return target
@@ -268,11 +262,16 @@ def _train_vectors(config: TrainingConfig, settings: dict[str, int], target: Pat
 # --------------------------------------------------------------------------- processors
 
 
+def _load_repeats() -> dict[str, int]:
+    with _HYPERPARAMETERS.open("rb") as handle:
+        return {k: int(v) for k, v in tomllib.load(handle).get("data", {}).get("ud_repeat", {}).items()}
+
+
 def _load_hyperparameters(profile: str) -> tuple[dict[str, list[str]], dict[str, int]]:
     with _HYPERPARAMETERS.open("rb") as handle:
         data = tomllib.load(handle)
     if profile not in data:
-        known = sorted(k for k in data if k != "vectors")
+        known = sorted(k for k in data if k not in ("vectors", "data"))
         raise TrainingError(f"Unknown training profile {profile!r}; choose one of {known}.")
     return {k: list(v) for k, v in data[profile].items()}, dict(data["vectors"][profile])
 
@@ -283,9 +282,7 @@ def _run_stanza(module: str, args: list[str], log_path: Path, threads: int) -> N
     with log_path.open("w", encoding="utf-8") as log:
         log.write(f"$ python -m {module} {' '.join(args)}\n")
         log.flush()
-        proc = subprocess.run(
-            [sys.executable, "-m", module, *args], stdout=log, stderr=subprocess.STDOUT, env=env
-        )
+        proc = subprocess.run([sys.executable, "-m", module, *args], stdout=log, stderr=subprocess.STDOUT, env=env)
     if proc.returncode != 0:
         raise TrainingError(f"Training with {module} failed (exit {proc.returncode}); read {log_path}.")
 
@@ -333,46 +330,104 @@ def _step_args(processor: str, config: TrainingConfig, prep: _Prepared, save: Pa
         assert prep.tokenize_dir is not None
         t = prep.tokenize_dir
         return "stanza.models.tokenizer", [
-            "--label_file", str(t / f"{SHORTHAND}-ud-train.toklabels"),
-            "--txt_file", str(t / f"{SHORTHAND}.train.txt"),
-            "--lang", "id", "--shorthand", SHORTHAND, "--max_seqlen", "300",
-            "--mwt_json_file", str(t / f"{SHORTHAND}-ud-dev-mwt.json"),
-            "--dev_txt_file", str(t / f"{SHORTHAND}.dev.txt"),
-            "--dev_label_file", str(t / f"{SHORTHAND}-ud-dev.toklabels"),
-            "--dev_conll_gold", str(t / f"{SHORTHAND}.dev.gold.conllu"),
-            "--conll_file", str(config.work_dir / "tokenize.dev.pred.conllu"),
+            "--label_file",
+            str(t / f"{SHORTHAND}-ud-train.toklabels"),
+            "--txt_file",
+            str(t / f"{SHORTHAND}.train.txt"),
+            "--lang",
+            "id",
+            "--shorthand",
+            SHORTHAND,
+            "--max_seqlen",
+            "300",
+            "--mwt_json_file",
+            str(t / f"{SHORTHAND}-ud-dev-mwt.json"),
+            "--dev_txt_file",
+            str(t / f"{SHORTHAND}.dev.txt"),
+            "--dev_label_file",
+            str(t / f"{SHORTHAND}-ud-dev.toklabels"),
+            "--dev_conll_gold",
+            str(t / f"{SHORTHAND}.dev.gold.conllu"),
+            "--conll_file",
+            str(config.work_dir / "tokenize.dev.pred.conllu"),
             *common,
         ]
     if processor == "mwt":
         return "stanza.models.mwt_expander", [
-            "--train_file", str(prep.train), "--eval_file", str(prep.dev),
-            "--output_file", str(config.work_dir / "mwt.dev.pred.conllu"), "--gold_file", str(prep.dev),
-            "--lang", "id", "--shorthand", SHORTHAND, *common,
+            "--train_file",
+            str(prep.train),
+            "--eval_file",
+            str(prep.dev),
+            "--output_file",
+            str(config.work_dir / "mwt.dev.pred.conllu"),
+            "--gold_file",
+            str(prep.dev),
+            "--lang",
+            "id",
+            "--shorthand",
+            SHORTHAND,
+            *common,
         ]
     if processor == "lemma":
         return "stanza.models.lemmatizer", [
-            "--train_file", str(prep.train), "--eval_file", str(prep.dev),
-            "--output_file", str(config.work_dir / "lemma.dev.pred.conllu"),
-            "--shorthand", SHORTHAND, "--mode", "train", *common,
+            "--train_file",
+            str(prep.train),
+            "--eval_file",
+            str(prep.dev),
+            "--output_file",
+            str(config.work_dir / "lemma.dev.pred.conllu"),
+            "--shorthand",
+            SHORTHAND,
+            "--mode",
+            "train",
+            *common,
         ]
     if processor == "pos":
         return "stanza.models.tagger", [
-            "--train_file", str(prep.train), "--eval_file", str(prep.dev),
-            "--output_file", str(config.work_dir / "pos.dev.pred.conllu"),
-            "--shorthand", SHORTHAND, "--mode", "train", *pretrain, *common,
+            "--train_file",
+            str(prep.train),
+            "--eval_file",
+            str(prep.dev),
+            "--output_file",
+            str(config.work_dir / "pos.dev.pred.conllu"),
+            "--shorthand",
+            SHORTHAND,
+            "--mode",
+            "train",
+            *pretrain,
+            *common,
         ]
     if processor == "depparse":
         return "stanza.models.parser", [
-            "--train_file", str(prep.train), "--eval_file", str(prep.dev),
-            "--output_file", str(config.work_dir / "depparse.dev.pred.conllu"),
-            "--lang", "id", "--shorthand", SHORTHAND, "--mode", "train", "--no_checkpoint",
-            *pretrain, *common,
+            "--train_file",
+            str(prep.train),
+            "--eval_file",
+            str(prep.dev),
+            "--output_file",
+            str(config.work_dir / "depparse.dev.pred.conllu"),
+            "--lang",
+            "id",
+            "--shorthand",
+            SHORTHAND,
+            "--mode",
+            "train",
+            "--no_checkpoint",
+            *pretrain,
+            *common,
         ]
     if processor == "ner":
         assert prep.ner_train is not None and prep.ner_dev is not None
         return "stanza.models.ner_tagger", [
-            "--train_file", str(prep.ner_train), "--eval_file", str(prep.ner_dev),
-            "--shorthand", SHORTHAND, "--mode", "train", *pretrain, *common,
+            "--train_file",
+            str(prep.ner_train),
+            "--eval_file",
+            str(prep.ner_dev),
+            "--shorthand",
+            SHORTHAND,
+            "--mode",
+            "train",
+            *pretrain,
+            *common,
         ]
     raise TrainingError(f"Unknown processor {processor!r}; choose from {', '.join(PROCESSORS)}.")
 
@@ -382,7 +437,8 @@ def _prepare(config: TrainingConfig, vector_settings: dict[str, int]) -> tuple[_
     work = config.work_dir
     train = work / "ud" / "train.conllu"
     dev = work / "ud" / "dev.conllu"
-    _write_policy_conllu((data / rel for rel in config.ud_train), train)
+    repeat = _load_repeats() if config.ud_repeat is None else dict(config.ud_repeat)
+    _write_policy_conllu((data / rel for rel in config.ud_train for _ in range(repeat.get(rel, 1))), train)
     _write_policy_conllu([data / config.ud_dev], dev)
     ner_train_path = ner_dev_path = None
     repairs = None
@@ -415,9 +471,7 @@ def _prepare(config: TrainingConfig, vector_settings: dict[str, int]) -> tuple[_
     return _Prepared(train, dev, dev, ner_train_path, ner_dev_path, pretrain, tokenize_dir), repairs
 
 
-def train_models(
-    config: TrainingConfig, on_step: Callable[[StepResult], None] | None = None
-) -> TrainingResult:
+def train_models(config: TrainingConfig, on_step: Callable[[StepResult], None] | None = None) -> TrainingResult:
     """Train the requested processors; return where the models and logs are."""
     unknown = set(config.processors) - set(PROCESSORS)
     if unknown:

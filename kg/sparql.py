@@ -1,0 +1,26 @@
+"""A typed helper for SELECT queries: rows as plain dicts of variable name -> RDF term."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+from rdflib import Graph
+
+from kg.namespace import KG
+
+__all__ = ["PREFIXES", "select"]
+
+PREFIXES = {
+    "kg": KG._NS,
+    "prov": "http://www.w3.org/ns/prov#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+}
+
+
+def select(graph: Graph, query: str) -> list[Any]:
+    """Run a SELECT query with kg's prefixes; each row has one attribute per variable (None when unbound)."""
+    result = graph.query(query, initNs=PREFIXES)
+    names = [str(v) for v in result.vars or []]
+    return [SimpleNamespace(**{n: b.get(v) for n, v in zip(names, result.vars or [], strict=True)}) for b in result.bindings]
