@@ -165,6 +165,7 @@ def models_train(
     profile: Annotated[str, typer.Option(help="Hyperparameter profile in kg/nlp/training.toml: full or tiny.")] = "full",
     processor: Annotated[list[str] | None, typer.Option("--processor", help="Train only this processor (repeatable).")] = None,
     jobs: Annotated[int, typer.Option(help="Processors trained at once (each gets cores/jobs threads).")] = 2,
+    pretrain: Annotated[Path | None, typer.Option(help="Reuse these Stanza word vectors (.pt) instead of training them.")] = None,
 ) -> None:
     """Train tokenize, mwt, lemma, pos, depparse and ner models with Stanza's own trainers."""
     from kg.nlp.training import PROCESSORS, TrainingConfig, train_models
@@ -176,6 +177,7 @@ def models_train(
         profile=profile,
         processors=tuple(processor or PROCESSORS),
         jobs=jobs,
+        pretrain_file=pretrain,
     )
     try:
         result = train_models(config, on_step=lambda s: typer.echo(f"{s.processor}: {s.seconds:.0f} s -> {s.model_path}"))
@@ -193,6 +195,10 @@ def models_evaluate(
     ner: Annotated[Path | None, typer.Option("--ner", help="Score NER on this IOB file.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="End with one JSON object of the scores.")] = False,
     models: Annotated[str, typer.Option(envvar="KG_STANZA_MODELS", help="'shipped' or 'official'.")] = "shipped",
+    apply_policy: Annotated[
+        bool,
+        typer.Option("--apply-policy", help="Score against the gold after kg's treebank policy (PROPN lemma case, no XPOS)."),
+    ] = False,
 ) -> None:
     """Score the shipped models: CoNLL 2018 measures on a treebank, entity F1 on NER data."""
     from kg.nlp.evaluation import evaluate_conllu, evaluate_ner, format_scores
@@ -202,7 +208,7 @@ def models_evaluate(
         raise typer.BadParameter("give exactly one of --conllu FILE or --ner FILE")
     parser = StanzaParser(NlpSettings(models=models))
     try:
-        scores = evaluate_conllu(conllu, parser) if conllu is not None else evaluate_ner(ner, parser)  # type: ignore[arg-type]
+        scores = evaluate_conllu(conllu, parser, apply_policy) if conllu is not None else evaluate_ner(ner, parser)  # type: ignore[arg-type]
     except KGError as exc:
         _fail(exc)
         return

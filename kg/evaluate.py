@@ -168,7 +168,16 @@ def _event_matches(g: dict[str, Any], s: dict[str, Any], with_date_place: bool) 
             ok = s["agent"] in targets and s["target"] in agents
     if not ok or not with_date_place:
         return ok
-    return (g.get("date") or None) == (s["date"] or None) and (g.get("place") or None) == (s["place"] or None)
+    return _same_date(g.get("date"), s["date"]) and (g.get("place") or None) == (s["place"] or None)
+
+
+def _same_date(gold: str | None, system: str | None) -> bool:
+    """Dates agree at the precision of the gold: a gold '--06-20' accepts any year's 20 June."""
+    if not gold or not system:
+        return not gold and not system
+    if gold.startswith("--"):
+        return system.endswith(gold[1:]) or system == gold
+    return gold == system
 
 
 def _score_events(gold_events: list[dict[str, Any]], system: list[dict[str, Any]], with_date_place: bool) -> PRF:

@@ -570,8 +570,9 @@ class _EventFinder:
 
     # -- dates ---------------------------------------------------------------------------
     def dates(self) -> list[tuple[int, str]]:
-        """(word id, date literal) for each date expression in the sentence."""
+        """(word id, date literal) for each date expression in the sentence; explicit dates first."""
         out = []
+        weekdays = []
         words = self.words
         for i, w in enumerate(words):
             month = self.lex.months.get(w.lower)
@@ -583,17 +584,19 @@ class _EventFinder:
                 literal = self._date_literal(year, month, day)
                 if literal:
                     out.append((w.id, literal))
-            m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/((?:19|20)?\d\d)", w.text)
+            # "Kamis (18/8/2016)", "Rabu (14/6)": day/month[/year] in news datelines
+            m = re.fullmatch(r"(\d{1,2})/(\d{1,2})(?:/((?:19|20)?\d\d))?", w.text)
             if m:
-                year = int(m.group(3)) + (2000 if len(m.group(3)) == 2 else 0)
+                year = None if m.group(3) is None else int(m.group(3)) + (2000 if len(m.group(3)) == 2 else 0)
                 literal = self._date_literal(year, int(m.group(2)), int(m.group(1)))
                 if literal:
                     out.append((w.id, literal))
+                    continue
             named_day = w.text[:1].isupper() or (i > 0 and words[i - 1].lower == "hari")
             if w.lower in self.lex.weekdays and named_day and self.article_date is not None:
                 back = (self.article_date.weekday() - self.lex.weekdays[w.lower]) % 7
-                out.append((w.id, (self.article_date - dt.timedelta(days=back)).isoformat()))
-        return out
+                weekdays.append((w.id, (self.article_date - dt.timedelta(days=back)).isoformat()))
+        return out + weekdays
 
     def _date_literal(self, year: int | None, month: int, day: int) -> str | None:
         if year is None and self.article_date is not None:

@@ -69,6 +69,7 @@ class TrainingConfig:
     ner_dev: str | None = None
     vectors: bool = True
     ud_repeat: tuple[tuple[str, int], ...] | None = None
+    pretrain_file: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -464,7 +465,12 @@ def _prepare(config: TrainingConfig, vector_settings: dict[str, int]) -> tuple[_
         _write_ner_json(dev_sentences, ner_dev_path)
     pretrain = None
     needs_vectors = {"pos", "depparse", "ner"} & set(config.processors)
-    if config.vectors and needs_vectors:
+    if config.pretrain_file is not None and needs_vectors:
+        pretrain = config.out_dir / MODEL_FILES["pretrain"]
+        if config.pretrain_file.resolve() != pretrain:
+            pretrain.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(config.pretrain_file, pretrain)
+    elif config.vectors and needs_vectors:
         pretrain = config.out_dir / MODEL_FILES["pretrain"]
         _train_vectors(config, vector_settings, pretrain)
     tokenize_dir = _prepare_tokenizer_data(config, train, dev) if "tokenize" in config.processors else None
@@ -482,6 +488,7 @@ def train_models(config: TrainingConfig, on_step: Callable[[StepResult], None] |
         data_dir=config.data_dir.resolve(),
         out_dir=config.out_dir.resolve(),
         work_dir=config.work_dir.resolve(),
+        pretrain_file=config.pretrain_file.resolve() if config.pretrain_file else None,
     )
     config.work_dir.mkdir(parents=True, exist_ok=True)
     prep, repairs = _prepare(config, vector_settings)

@@ -1,0 +1,55 @@
+"""How the Stanza pipeline is configured (no model is loaded here)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.errors import ModelError
+from kg.nlp.pipeline import NlpSettings, StanzaParser, model_paths
+
+
+def _fake_models(root: Path) -> Path:
+    for path in model_paths(root).values():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"x")
+    (root / "resources.json").write_text('{"id": {"lang_name": "Indonesian"}}', encoding="utf-8")
+    return root
+
+
+def test_pipeline_shipped_config_is_offline_and_names_every_model(tmp_path: Path) -> None:
+    root = _fake_models(tmp_path)
+    config = StanzaParser(NlpSettings(model_dir=root))._config()
+    assert config["download_method"] is None
+    assert config["dir"] == str(root)
+    for name in ("tokenize", "mwt", "pos", "lemma", "depparse", "ner"):
+        assert config[f"{name}_model_path"] == str(model_paths(root)[name])
+    assert config["pos_pretrain_path"] == config["depparse_pretrain_path"] == config["ner_pretrain_path"]
+
+
+def test_pipeline_official_config_downloads_all_but_ner(tmp_path: Path) -> None:
+    from stanza import DownloadMethod
+
+    root = _fake_models(tmp_path)
+    config = StanzaParser(NlpSettings(models="official", model_dir=root))._config()
+    assert config["download_method"] == DownloadMethod.REUSE_RESOURCES
+    assert "tokenize_model_path" not in config and "depparse_model_path" not in config
+    assert config["ner_model_path"] == str(model_paths(root)["ner"])
+
+
+def test_pipeline_from_env_selects_official(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KG_STANZA_MODELS", "official")
+    assert NlpSettings.from_env().models == "official"
+
+
+def test_pipeline_missing_models_say_what_to_do(tmp_path: Path) -> None:
+    with pytest.raises(ModelError, match="KG_MODELS_DIR"):
+        StanzaParser(NlpSettings(model_dir=tmp_path))._config()
+
+
+def test_pipeline_models_dir_from_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from kg.nlp.pipeline import shipped_model_dir
+
+    monkeypatch.setenv("KG_MODELS_DIR", str(tmp_path))
+    assert shipped_model_dir() == tmp_path
