@@ -500,6 +500,10 @@ class _EventFinder:
             agents = [c for c in self.kids(node.id) if c.deprel.startswith("obl") and self.case_of(c) == "oleh"]
             if subjects or pass_subjects or agents:
                 return subjects + agents, pass_subjects
+            if node.upos in ("NOUN", "PROPN"):  # "kunjungannya ke Teheran": the owner did it
+                owners = [c for c in self.kids(node.id) if c.deprel in ("nmod:poss", "det:poss") or c.lower == "nya"]
+                if owners:
+                    return owners, []
             if node.deprel.startswith(("conj", "xcomp", "advcl", "ccomp")) and node.head:
                 node = self.sent.word(node.head)
             elif node.deprel.startswith("acl") and node.head:
@@ -511,6 +515,7 @@ class _EventFinder:
 
     def objects_of(self, match: _TriggerMatch, head: Word) -> list[Word]:
         ids = set(match.ids())
+        destination = match.trigger.event_type == "Visit"
         out = []
         holders = [self.sent.word(i) for i in ids] + ([head] if head.id not in ids else [])
         for holder in holders:
@@ -518,8 +523,10 @@ class _EventFinder:
                 if child.id in ids:
                     continue
                 rel = child.deprel
+                marker = self.case_of(child) or ""
                 if rel in ("obj", "iobj") or (
-                    rel.startswith(("obl", "nmod")) and (self.case_of(child) or "") in self.lex.target_prepositions
+                    rel.startswith(("obl", "nmod"))
+                    and (marker in self.lex.target_prepositions or (destination and marker in self.lex.destination_prepositions))
                 ):
                     out.append(child)
         # a phrase that ends with its preposition ("bertemu dengan"): the nominal it marks
