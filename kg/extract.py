@@ -113,16 +113,26 @@ class _MentionFinder:
     # -- gazetteer ---------------------------------------------------------------
     def country_spans(self) -> list[tuple[int, int, str]]:
         """Longest matches of country names (case-sensitive, whole words)."""
+        return [(s, e, code) for s, e, label, code in self.gazetteer_spans() if label == "COUNTRY" and code]
+
+    def gazetteer_spans(self) -> list[tuple[int, int, str, str | None]]:
+        """Longest matches of country names (CLDR + countries.toml) and aliases.toml names, as written."""
         out = []
         i = 0
         n = len(self.words)
+        longest = max(self.lex.max_country_len, self.lex.max_alias_len)
         while i < n:
             hit = None
-            for length in range(min(self.lex.max_country_len, n - i), 0, -1):
+            for length in range(min(longest, n - i), 0, -1):
                 name = self.sent.span_text(i, i + length)
-                code = self.lex.country_code(name) or self.lex.country_code(" ".join(w.text for w in self.words[i : i + length]))
+                spaced = " ".join(w.text for w in self.words[i : i + length])
+                code = self.lex.country_code(name) or self.lex.country_code(spaced)
                 if code:
-                    hit = (i, i + length, code)
+                    hit = (i, i + length, "COUNTRY", code)
+                    break
+                kind = self.lex.alias_surface.get(name) or self.lex.alias_surface.get(spaced)
+                if kind:
+                    hit = (i, i + length, {"organizations": "ORG", "places": "LOC", "people": "PER"}[kind], None)
                     break
             if hit:
                 out.append(hit)
@@ -140,17 +150,12 @@ class _MentionFinder:
 
     # -- main --------------------------------------------------------------------
     def find(self) -> list[Mention]:
-        countries = {(s, e): code for s, e, code in self.country_spans()}
+        gazetteer = self.gazetteer_spans()
+        countries = {(s, e): code for s, e, label, code in gazetteer if label == "COUNTRY" and code}
         spans: list[tuple[int, int, str]] = []  # (start, end, NER label or COUNTRY)
         for ent in self.sent.entities:
             spans.extend(self._split_entity(ent))
-        taken = [False] * len(self.words)
-        for s, e, _ in spans:
-            for k in range(s, e):
-                taken[k] = True
-        for (s, e), _code in countries.items():
-            if not any(taken[s:e]):
-                spans.append((s, e, "COUNTRY"))
+        spans = self._merge_gazetteer(spans, gazetteer)
         spans.sort()
         base: list[Mention] = []
         for s, e, label in spans:
@@ -165,6 +170,39 @@ class _MentionFinder:
             out.append(mention)
         return out
 
+    def _merge_gazetteer(
+        self, spans: list[tuple[int, int, str]], gazetteer: list[tuple[int, int, str, str | None]]
+    ) -> list[tuple[int, int, str]]:
+        """Combine NER spans with known names.
+
+        A known name that covers NER spans replaces them ("Republik Islam Iran" over "Iran");
+        an ORG/LOC span made of several known names is split into them ("Hizbullah Libanon");
+        a longer NER span that merely contains a known name wins ("Dewan Keamanan Nasional Iran").
+        """
+        known = [(s, e, "COUNTRY" if label == "COUNTRY" else label) for s, e, label, _ in gazetteer]
+        out: list[tuple[int, int, str]] = []
+        for s, e, label in spans:
+            inside = [k for k in known if s <= k[0] and k[1] <= e]
+            covered = sum(k[1] - k[0] for k in inside)
+            if label != "PER" and len(inside) >= 2 and covered == e - s:
+                out.extend(inside)
+            else:
+                out.append((s, e, label))
+        result: list[tuple[int, int, str]] = []
+        for k in sorted(known, key=lambda k: (k[0] - k[1], k[0])):  # longest first
+            if any(r[0] < k[1] and k[0] < r[1] for r in result):
+                continue
+            # a known name followed by its acronym in brackets keeps the bracket: "... Islam (IRGC)"
+            if k[1] < len(self.words) and self.words[k[1]].text == "(":
+                close = next((j for j in range(k[1] + 1, min(k[1] + 4, len(self.words))) if self.words[j].text == ")"), None)
+                if close is not None and close - k[1] == 2:
+                    k = (k[0], close + 1, k[2])
+            overlapping = [sp for sp in out if sp[0] < k[1] and k[0] < sp[1]]
+            if all(k[0] <= sp[0] and sp[1] <= k[1] for sp in overlapping):
+                out = [sp for sp in out if sp not in overlapping]
+                result.append(k)
+        return sorted(set(out + result))
+
     def _split_entity(self, ent: Entity) -> list[tuple[int, int, str]]:
         """Trim punctuation, split 'Name (ACR)' and strip leading titles off PER spans."""
         s, e = ent.start, ent.end
@@ -178,6 +216,11 @@ class _MentionFinder:
         texts = [w.text for w in self.words[s:e]]
         if texts[-1] == ")" and "(" not in texts:
             e -= 1
+        if ent.label in ("ORG", "LOC"):
+            # "Panglima Korps ...": a person's title tagged into an organisation belongs to the role
+            length = self.title_at(s, e)
+            if 0 < length < e - s and _is_capitalized(self.words[s + length]):
+                s += length
         if ent.label == "PER":
             while s < e:
                 length = self.title_at(s, e)
@@ -186,9 +229,12 @@ class _MentionFinder:
                 s += length
             # a country or organisation name between the title and the name ("Iran" in
             # "Menteri Luar Negeri Iran Ali Baghi Kani") belongs to the role, not the name
-            for cs, ce, _code in self.country_spans():
-                if cs == s and ce < e:
-                    s = ce
+            after_title = any(self.title_at(k, s) == s - k for k in range(max(0, s - self.lex.max_title_len), s))
+            for gs, ge, label, _code in self.gazetteer_spans():
+                if after_title and gs == s and ge < e and label in ("COUNTRY", "ORG", "LOC"):
+                    s = ge
+                    while s < e and self.title_at(s, e) and self.title_at(s, e) < e - s:
+                        s += self.title_at(s, e)
             if s < e and e - s == self.title_at(s, e):
                 return []  # only a title: "Presiden" is not an actor
         return [(s, e, ent.label)]

@@ -113,6 +113,9 @@ class Lexicon:
         self.event_types, self.triggers = _load_event_types(ontology_dir / "event-types.ttl")
         self.countries, self.country_names = _load_countries(data_dir / "countries.toml")
         self.aliases = _load_aliases(data_dir / "aliases.toml")
+        self.alias_surface = _load_alias_surface(data_dir / "aliases.toml")
+        self.max_alias_len = max((len(n.split()) for n in self.alias_surface), default=1)
+        self.org_heads = frozenset(lex.get("organizations", {}).get("heads", []))
         self.max_trigger_len = max((len(t.words) for t in self.triggers), default=1)
         self._trigger_index: dict[str, list[Trigger]] = {}
         for trig in self.triggers:
@@ -205,6 +208,13 @@ def _load_aliases(path: Path) -> dict[str, tuple[str, str]]:
             for name in [canonical, *variants]:
                 out[normalize_name(name)] = (canonical, kind)
     return out
+
+
+def _load_alias_surface(path: Path) -> dict[str, str]:
+    """Map every alias as written (case kept) to its kind: organizations, places or people."""
+    with path.open("rb") as handle:
+        data = tomllib.load(handle)
+    return {name: kind for kind, table in data.items() for canonical, variants in table.items() for name in [canonical, *variants]}
 
 
 @functools.lru_cache(maxsize=1)
