@@ -85,10 +85,27 @@ def _tokens(name: str) -> tuple[str, ...]:
 
 
 def _is_part_of(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    """True when ``short`` is a contiguous run of ``full``'s words at its end, or its first words."""
-    if not short or len(short) >= len(full):
+    """True when ``short`` is a shorter form of ``full``: its words in order, sharing the first or last word.
+
+    >>> _is_part_of(("retno",), ("retno", "lp", "marsudi")), _is_part_of(("baghi", "kani"), ("ali", "baghi", "kani"))
+    (True, True)
+    >>> _is_part_of(("lp",), ("retno", "lp", "marsudi"))
+    False
+    """
+    if not short or len(short) >= len(full) or (short[0] != full[0] and short[-1] != full[-1]):
         return False
-    return full[-len(short) :] == short or (len(short) >= 2 and full[: len(short)] == short)
+    position = 0
+    for word in short:
+        try:
+            position = full.index(word, position) + 1
+        except ValueError:
+            return False
+    return True
+
+
+def _maximal(names: dict[str, tuple[str, ...]]) -> set[str]:
+    """The names that are not a shorter form of another one in ``names``."""
+    return {n for n, toks in names.items() if not any(o != n and _is_part_of(toks, t) for o, t in names.items())}
 
 
 def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = None) -> ActorIndex:
@@ -137,14 +154,28 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
         # short person names inside one article
         persons = {mention_node[(aid, *m.key)]: m.text for m in ex.mentions if m.kind == PERSON}
         for node, name in persons.items():
-            candidates = {
-                other
+            longer = {
+                other: _tokens(other_name)
                 for other, other_name in persons.items()
                 if other != node and _is_part_of(_tokens(name), _tokens(other_name))
             }
+            candidates = _maximal(longer)
             if len(candidates) == 1:
                 other = candidates.pop()
                 reasons.append((node, other, "short-name-in-article", f"{name!r} and {persons[other]!r} in article {aid}"))
+        # a one-word name the tagger read as a place or organisation, standing for a person of the article
+        for m in ex.mentions:
+            if m.kind == PERSON or m.country_code or len(_tokens(m.text)) != 1:
+                continue
+            if lex.aliases.get(normalize_name(m.text)) is not None:
+                continue
+            word = _tokens(m.text)
+            owners = _maximal({p: _tokens(n) for p, n in persons.items() if _is_part_of(word, _tokens(n))})
+            if len(owners) == 1:
+                other = owners.pop()
+                node = mention_node[(aid, *m.key)]
+                kind_of[node] = PERSON
+                reasons.append((node, other, "short-name-in-article", f"{m.text!r} stands for {persons[other]!r} in article {aid}"))
     # acronyms written without their expansion elsewhere may have been read with another kind
     for a, b, rule, reason in reasons:
         if kind_of.get(a) and kind_of.get(b):
@@ -156,15 +187,16 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
     full_names = {uf.find(n) for n in person_nodes if len(_tokens(n.split("|", 1)[1])) >= 2}
     for node in person_nodes:
         toks = _tokens(node.split("|", 1)[1])
-        if len(toks) != 1 or node in already_merged:
+        if node in already_merged or uf.find(node) != node:
             continue
-        matches = {
-            uf.find(f) for f in person_nodes if uf.find(f) in full_names and _is_part_of(toks, _tokens(f.split("|", 1)[1]))
-        }
+        longer = {f: _tokens(f.split("|", 1)[1]) for f in person_nodes if uf.find(f) in full_names and uf.find(f) != uf.find(node)}
+        longer = {f: t for f, t in longer.items() if _is_part_of(toks, t)}
+        matches = {uf.find(f) for f in _maximal(longer)}
         if len(matches) == 1:
             target = matches.pop()
             uf.union(node, target)
-            merges.append(Merge(target, toks[0], "unique-short-name", f"{toks[0]!r} matches only one full name in the corpus"))
+            name = " ".join(toks)
+            merges.append(Merge(target, name, "unique-short-name", f"{name!r} matches only one fuller name in the corpus"))
     # build actors
     groups: dict[str, list[str]] = defaultdict(list)
     for node in kind_of:

@@ -231,7 +231,8 @@ class _MentionFinder:
             # "Menteri Luar Negeri Iran Ali Baghi Kani") belongs to the role, not the name
             after_title = any(self.title_at(k, s) == s - k for k in range(max(0, s - self.lex.max_title_len), s))
             for gs, ge, label, _code in self.gazetteer_spans():
-                if after_title and gs == s and ge < e and label in ("COUNTRY", "ORG", "LOC"):
+                # "Amerika Serikat Rex Tillerson": a known name before a full name belongs to the role
+                if (after_title or e - ge >= 2) and gs == s and ge < e and label in ("COUNTRY", "ORG", "LOC"):
                     s = ge
                     while s < e and self.title_at(s, e) and self.title_at(s, e) < e - s:
                         s += self.title_at(s, e)
