@@ -181,13 +181,13 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
         if kind_of.get(a) and kind_of.get(b):
             uf.union(a, b)
             merges.append(Merge(b, a.split("|", 1)[1], rule, reason))
-    already_merged = {a for a, _b, _rule, _reason in reasons} | {b for _a, b, _rule, _reason in reasons}
+    already_merged = {a for a, _b, _rule, _reason in reasons}
     # a short person name that matches exactly one full name across the corpus
     person_nodes = [n for n in kind_of if kind_of[n] == PERSON]
     full_names = {uf.find(n) for n in person_nodes if len(_tokens(n.split("|", 1)[1])) >= 2}
     for node in person_nodes:
         toks = _tokens(node.split("|", 1)[1])
-        if node in already_merged or uf.find(node) != node:
+        if node in already_merged:
             continue
         longer = {f: _tokens(f.split("|", 1)[1]) for f in person_nodes if uf.find(f) in full_names and uf.find(f) != uf.find(node)}
         longer = {f: t for f, t in longer.items() if _is_part_of(toks, t)}

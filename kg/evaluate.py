@@ -35,8 +35,8 @@ SELECT ?actor ?label ?alias ?cls WHERE {
 }
 """
 _EVENTS = """
-SELECT ?event ?article ?type ?agent ?target ?date ?place ?modality WHERE {
-  ?event a kg:Event ; kg:eventType ?type ; kg:inArticle ?a ; kg:modality ?modality .
+SELECT ?event ?article ?type ?agent ?target ?date ?place ?modality ?rule WHERE {
+  ?event a kg:Event ; kg:eventType ?type ; kg:inArticle ?a ; kg:modality ?modality ; kg:extractedBy ?rule .
   ?a kg:articleId ?article .
   OPTIONAL { ?event kg:agent ?agent }
   OPTIONAL { ?event kg:target ?target }
@@ -93,6 +93,7 @@ class Scores:
     events_date_place: PRF
     roles: PRF
     negative_asserted: list[str]
+    rules: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -101,6 +102,7 @@ class Scores:
             "events_date_place": self.events_date_place.as_dict(),
             "roles": self.roles.as_dict(),
             "negative_asserted": len(self.negative_asserted),
+            "rule_precision": {r: round(tp / (tp + fp), 4) if tp + fp else None for r, (tp, fp) in self.rules.items()},
         }
 
 
@@ -239,6 +241,7 @@ def evaluate_graph(gold: dict[str, Any], graph: Graph) -> Scores:
             "target_label": labels.get(str(row.target), None),
             "date": str(row.date) if row.date is not None else None,
             "place": gid(row.place),
+            "rule": str(row.rule).split("+", 1)[0],
         }
         asserted = _local(row.modality) == "Asserted"
         if s["agent"] is None or (s["target"] is None and s["type"] != "Statement"):
@@ -253,6 +256,11 @@ def evaluate_graph(gold: dict[str, Any], graph: Graph) -> Scores:
     for s in system.values():
         unique_edges.setdefault((s["article"], s["type"], s["agent"], s["target"]), s)
     events = _score_events(gold["events"], list(unique_edges.values()), False)
+    by_rule: dict[str, list[int]] = {}
+    for s in unique_edges.values():
+        hit = any(_event_matches(g, s, False) for g in _gold_edges(gold["events"]))
+        counts = by_rule.setdefault(s["rule"], [0, 0])
+        counts[0 if hit else 1] += 1
     events_dp = _score_events(gold["events"], list(system.values()), True)
     roles = PRF()
     gold_roles = {(r["person"], normalize_name(r["title"]), r.get("of")) for r in gold.get("roles", [])}
@@ -271,7 +279,7 @@ def evaluate_graph(gold: dict[str, Any], graph: Graph) -> Scores:
     for role in sorted(gold_roles - system_roles, key=str):
         roles.fn += 1
         roles.missed.append(f"role {role}")
-    return Scores(actor_score, events, events_dp, roles, negatives_hit)
+    return Scores(actor_score, events, events_dp, roles, negatives_hit, {r: (tp, fp) for r, (tp, fp) in sorted(by_rule.items())})
 
 
 def format_evaluation(scores: Scores) -> str:
@@ -284,6 +292,8 @@ def format_evaluation(scores: Scores) -> str:
     ):
         lines.append(f"{name:22s} {prf.precision:6.3f} {prf.recall:6.3f} {prf.f1:6.3f}   {prf.tp}/{prf.fp}/{prf.fn}")
     lines.append(f"negative events asserted: {len(scores.negative_asserted)}")
+    for rule, (tp, fp) in scores.rules.items():
+        lines.append(f"rule {rule:12s} precision {tp / (tp + fp):.3f} ({tp}/{tp + fp})")
     for name, prf in (
         ("actors", scores.actors),
         ("events", scores.events),
