@@ -76,6 +76,7 @@ def test_evaluate_precision_and_recall(built_graph: Graph) -> None:
         "events_date_place": {"precision": 0.8333, "recall": 0.8333, "f1": 0.8333, "tp": 5, "fp": 1, "fn": 1},
         "roles": {"precision": 0.6667, "recall": 0.6667, "f1": 0.6667, "tp": 2, "fp": 1, "fn": 1},
         "negative_asserted": 0,
+        "rule_precision": {"phrase": 1.0, "statement": 0.0, "verb": 1.0},
     }
 
 
