@@ -17,7 +17,7 @@ from rdflib.namespace import PROV, SKOS
 from kg.actors import Actor, ActorIndex, resolve_actors
 from kg.document import Article, ParsedDoc, Sentence, Word
 from kg.extract import EventMention, Extraction, Mention, Participant, RoleMention, extract
-from kg.lexicon import slugify
+from kg.lexicon import get_lexicon, slugify
 from kg.mapper import actor_iri, article_iri, event_iri, map_corpus, role_iri, sentence_iri
 from kg.namespace import KG, KGET, KGR
 
@@ -115,7 +115,8 @@ def test_mapper_event_triples_with_unresolved_participants(mapped: Graph) -> Non
     assert mapped.value(meet, KG.extractedBy) == Literal("phrase")
     confidence = mapped.value(meet, KG.confidence)
     assert isinstance(confidence, Literal) and confidence.datatype == XSD.decimal
-    assert Decimal(str(confidence)) == Decimal("0.5")
+    assert Decimal(str(confidence)) == Decimal(str(get_lexicon().rule_confidence("phrase")))
+    assert 0 < get_lexicon().rule_confidence("phrase") <= 1
     assert mapped.value(criticism, KG.unresolvedAgent) == Literal("Mereka")
     assert mapped.value(criticism, KG.target) == actor_iri("ahmad-zaki")
 
