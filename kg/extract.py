@@ -329,7 +329,9 @@ class _MentionFinder:
 
         while k < end:
             word = self.words[k]
-            length = self.title_at(k, end)
+            # a title stops where a known organisation or country starts ("Panglima | Korps ...")
+            limit = min((m.start for m in by_start.values() if m.kind != PERSON and k < m.start < end), default=end)
+            length = self.title_at(k, limit)
             if length and " ".join(w.lower.rstrip(".") for w in self.words[k : k + length]) in self.lex.honorifics:
                 k += length  # "Bapak", "Prof. Dr.": a form of address, not an office
                 continue

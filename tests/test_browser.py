@@ -27,8 +27,14 @@ def driver():  # type: ignore[no-untyped-def]
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for flag in (
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
         "--window-size=1200,800",
     ):
         options.add_argument(flag)
@@ -44,9 +50,39 @@ def _network() -> nx.MultiDiGraph:
     net.add_node("c", label="Filipina", type="Country", roles=[])
     net.add_node("x", label=XSS, type="Organization", roles=[XSS])
     evidence = [{"article": "berita-1", "sentence": f"Kalimat {XSS} bukti.", "trigger": "bertemu"}]
-    net.add_edge("a", "b", key="Meet", type="Meet", count=2, dates=["--05-03"], articles=["berita-1"], modalities=["Asserted"], evidence=evidence)
-    net.add_edge("a", "c", key="Praise", type="Praise", count=1, dates=[], articles=["berita-2"], modalities=["Asserted"], evidence=evidence)
-    net.add_edge("x", "b", key="Criticize", type="Criticize", count=1, dates=[], articles=["berita-2"], modalities=["Asserted"], evidence=evidence)
+    net.add_edge(
+        "a",
+        "b",
+        key="Meet",
+        type="Meet",
+        count=2,
+        dates=["--05-03"],
+        articles=["berita-1"],
+        modalities=["Asserted"],
+        evidence=evidence,
+    )
+    net.add_edge(
+        "a",
+        "c",
+        key="Praise",
+        type="Praise",
+        count=1,
+        dates=[],
+        articles=["berita-2"],
+        modalities=["Asserted"],
+        evidence=evidence,
+    )
+    net.add_edge(
+        "x",
+        "b",
+        key="Criticize",
+        type="Criticize",
+        count=1,
+        dates=[],
+        articles=["berita-2"],
+        modalities=["Asserted"],
+        evidence=evidence,
+    )
     return net
 
 

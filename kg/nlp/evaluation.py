@@ -59,8 +59,8 @@ def evaluate_conllu(path: Path, parser: Any, apply_policy: bool = False) -> dict
     system_text = parser.parse_to_conllu(raw)
     seconds = time.perf_counter() - start
     try:
-        gold = udeval.load_conllu(io.StringIO(gold_text), {})
-        system = udeval.load_conllu(io.StringIO(system_text), {})
+        gold = udeval.load_conllu(io.StringIO(gold_text), str(path), {})
+        system = udeval.load_conllu(io.StringIO(system_text), "system", {})
         result = udeval.evaluate(gold, system)
     except udeval.UDError as exc:
         raise EvaluationError(f"The CoNLL 2018 scorer rejected the files: {exc}") from exc
