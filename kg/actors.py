@@ -175,7 +175,9 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
                 other = owners.pop()
                 node = mention_node[(aid, *m.key)]
                 kind_of[node] = PERSON
-                reasons.append((node, other, "short-name-in-article", f"{m.text!r} stands for {persons[other]!r} in article {aid}"))
+                reasons.append(
+                    (node, other, "short-name-in-article", f"{m.text!r} stands for {persons[other]!r} in article {aid}")
+                )
     # acronyms written without their expansion elsewhere may have been read with another kind
     for a, b, rule, reason in reasons:
         if kind_of.get(a) and kind_of.get(b):
@@ -189,7 +191,9 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
         toks = _tokens(node.split("|", 1)[1])
         if node in already_merged:
             continue
-        longer = {f: _tokens(f.split("|", 1)[1]) for f in person_nodes if uf.find(f) in full_names and uf.find(f) != uf.find(node)}
+        longer = {
+            f: _tokens(f.split("|", 1)[1]) for f in person_nodes if uf.find(f) in full_names and uf.find(f) != uf.find(node)
+        }
         longer = {f: t for f, t in longer.items() if _is_part_of(toks, t)}
         matches = {uf.find(f) for f in _maximal(longer)}
         if len(matches) == 1:

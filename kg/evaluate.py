@@ -259,7 +259,7 @@ def evaluate_graph(gold: dict[str, Any], graph: Graph) -> Scores:
     by_rule: dict[str, list[int]] = {}
     for s in unique_edges.values():
         hit = any(_event_matches(g, s, False) for g in _gold_edges(gold["events"]))
-        counts = by_rule.setdefault(s["rule"], [0, 0])
+        counts = by_rule.setdefault(str(s["rule"]), [0, 0])
         counts[0 if hit else 1] += 1
     events_dp = _score_events(gold["events"], list(system.values()), True)
     roles = PRF()

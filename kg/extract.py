@@ -117,7 +117,8 @@ class _MentionFinder:
 
     def gazetteer_spans(self) -> list[tuple[int, int, str, str | None]]:
         """Longest matches of country names (CLDR + countries.toml) and aliases.toml names, as written."""
-        out = []
+        out: list[tuple[int, int, str, str | None]] = []
+        hit: tuple[int, int, str, str | None] | None
         i = 0
         n = len(self.words)
         longest = max(self.lex.max_country_len, self.lex.max_alias_len)

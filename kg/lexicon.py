@@ -214,7 +214,9 @@ def _load_alias_surface(path: Path) -> dict[str, str]:
     """Map every alias as written (case kept) to its kind: organizations, places or people."""
     with path.open("rb") as handle:
         data = tomllib.load(handle)
-    return {name: kind for kind, table in data.items() for canonical, variants in table.items() for name in [canonical, *variants]}
+    return {
+        name: kind for kind, table in data.items() for canonical, variants in table.items() for name in [canonical, *variants]
+    }
 
 
 @functools.lru_cache(maxsize=1)
