@@ -157,6 +157,44 @@ def evaluate(
         typer.echo(json.dumps(scores.summary(), ensure_ascii=False))
 
 
+@app.command()
+def stats(
+    graph: Annotated[Path, typer.Argument(help="graph.ttl, or the output folder of `kg build`.")],
+    top: Annotated[int, typer.Option(help="How many actors.")] = 20,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+    include_all: Annotated[bool, typer.Option("--all", help="Count negated, future ... events too.")] = False,
+) -> None:
+    """The top actors by PageRank, with degree, betweenness and Louvain community."""
+    import csv
+    import io
+
+    from kg.network import actor_network, centrality_table
+    from kg.query import load_graph
+
+    try:
+        rows = centrality_table(actor_network(load_graph(graph), include_all=include_all), top)
+    except KGError as exc:
+        _fail(exc)
+        return
+    columns = ["actor", "type", "pagerank", "degree", "betweenness", "community"]
+    if fmt == "json":
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=[*columns, "iri"])
+        writer.writeheader()
+        writer.writerows(rows)
+        typer.echo(buffer.getvalue().rstrip("\n"))
+    elif fmt == "table":
+        typer.echo(f"{'actor':32s} {'type':13s} {'pagerank':>9s} {'degree':>6s} {'betweenness':>11s} {'community':>9s}")
+        for r in rows:
+            typer.echo(
+                f"{r['actor'][:32]:32s} {r['type']:13s} {r['pagerank']:9.4f} {r['degree']:6d} {r['betweenness']:11.4f} {r['community']:9d}"
+            )
+    else:
+        _fail(KGError(f"Unknown format {fmt!r}: use table, csv or json."))
+
+
 @models_app.command("train")
 def models_train(
     data_dir: Annotated[Path, typer.Option(help="The shared data folder (ud/, ner/, corpus/).")] = DEFAULT_DATA,

@@ -235,3 +235,20 @@ def test_cli_build_bad_article_and_strict(tmp_path: Path, fake_stanza: list[Fake
     assert "  kosong: empty: " in result.stderr
     assert result.stdout.startswith("3/4 articles built")
     assert (out / "graph.ttl").is_file()
+
+
+def test_cli_stats_ranks_actors_by_pagerank(built_out: Path) -> None:
+    result = _kg("stats", built_out, "--format", "json", "--top", "3")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert len(rows) == 3
+    assert [r["pagerank"] for r in rows] == sorted((r["pagerank"] for r in rows), reverse=True)
+    assert set(rows[0]) == {"actor", "iri", "type", "pagerank", "degree", "betweenness", "community"}
+    assert all(r["degree"] >= 1 for r in rows)
+
+
+def test_cli_stats_csv_and_table(built_out: Path) -> None:
+    table = _kg("stats", built_out)
+    assert table.exit_code == 0 and table.output.splitlines()[0].split()[:2] == ["actor", "type"]
+    rows = list(csv.DictReader(io.StringIO(_kg("stats", built_out, "-f", "csv").output)))
+    assert rows and rows[0]["iri"].startswith("https://w3id.org/kg-news/id/actor/")
