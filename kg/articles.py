@@ -5,7 +5,8 @@ file never sinks a batch. Policies:
 
 - plain text: one article per file, id = file name without extension; each non-empty
   line is a paragraph. ``Sumber: X`` / ``(Sumber: X)`` markers are removed from the text;
-  the last one names the publisher.
+  the last one names the publisher. A dateline opening the text ("Jakarta, CNN Indonesia --")
+  is removed too, and names the publisher when nothing else does.
 - JSONL: one article per line with ``id`` and ``text``; optional ``title``, ``source``,
   ``url`` (or ``source_url``) and ``date``; other fields are ignored.
 - empty or whitespace-only: status ``empty``; binary (NUL bytes): ``binary``;
@@ -32,6 +33,13 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 _SOURCE = re.compile(
     r"\(\s*Sumber\s*:\s*(?P<paren>[^)\n]+?)\s*\)|^[ \t]*Sumber\s*:\s*(?P<line>[^\n]+?)[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
+)
+# A news dateline opening the text: "Jakarta, CNN Indonesia -- ", "JAKARTA (Pos Kota) – ",
+# "Seoul (ANTARA News) - ", "Suara.com - ". It names the place of writing and the publisher; it is
+# no sentence of the article, and its names are no actors of it.
+_DATELINE = re.compile(
+    r"^\s*(?:(?P<place>[A-Z][\w.'/ -]{1,40}?)\s*(?:,\s*(?P<pub>[A-Z][\w. ]{1,40}?)|\((?P<pub2>[^)\n]{1,60})\))"
+    r"|(?P<site>[A-Z][\w-]*\.(?:com|co\.id|id|net)))\s*(?:--|[-–—])\s+"
 )
 _URL_DATE = re.compile(r"/(20\d\d|19\d\d)/(\d{1,2})/(\d{1,2})/")
 
@@ -120,6 +128,11 @@ def article_from_text(
         source = source or (last.group("paren") or last.group("line")).strip()
         notes.extend(f"source marker {m.group(0).strip()!r} removed from the text" for m in found[:-1])
         raw = _SOURCE.sub(lambda m: " " if m.group("paren") else "", raw)
+    dateline = _DATELINE.match(raw)
+    if dateline:
+        source = source or (dateline.group("pub") or dateline.group("pub2") or dateline.group("site") or "").strip() or None
+        notes.append(f"dateline {dateline.group(0).strip()!r} removed from the text")
+        raw = raw[dateline.end() :]
     paragraphs = [" ".join(line.split()) for line in raw.splitlines()]
     text = "\n\n".join(p for p in paragraphs if p)
     if date is None and url:

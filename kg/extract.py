@@ -718,6 +718,7 @@ class _EventFinder:
                     for i in self.subtree(c.id)
                 ]
                 content = self.sent.span_text(min(content_ids) - 1, max(content_ids)) if content_ids else None
+                agent_parts = [a for a in agent_parts if a.mention is None or a.mention.kind != PLACE]
                 for agent in agent_parts or [None]:  # type: ignore[list-item]
                     ev = EventMention(
                         self.sent.index,

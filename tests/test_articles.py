@@ -224,3 +224,19 @@ def test_articles_mix_of_file_directory_glob_and_jsonl_without_duplicates(tree: 
 def test_articles_missing_path_raises_input_error(tmp_path: Path, missing: str) -> None:
     with pytest.raises(InputError, match="tidak"):
         _read(str(tmp_path / missing))
+
+
+@pytest.mark.parametrize(
+    ("raw", "text", "source"),
+    [
+        ("Jakarta, CNN Indonesia -- Menteri itu bertemu Presiden.", "Menteri itu bertemu Presiden.", "CNN Indonesia"),
+        ("BANDUNG (Kabar Kota) – Wali kota berbicara.", "Wali kota berbicara.", "Kabar Kota"),
+        ("Contoh.com - Gubernur memuji warga.", "Gubernur memuji warga.", "Contoh.com"),
+        ("Menteri Ahmad Zaki - yang baru tiba - bertemu warga.", "Menteri Ahmad Zaki - yang baru tiba - bertemu warga.", None),
+    ],
+)
+def test_articles_dateline_is_removed_and_names_the_publisher(raw: str, text: str, source: str | None) -> None:
+    article = article_from_text("d", raw)
+    assert article.text == text
+    assert article.source == source
+    assert any("dateline" in w for w in article.warnings) == (source is not None)
