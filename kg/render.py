@@ -85,7 +85,6 @@ def render_html(net: nx.MultiDiGraph, title: str = "kg actor network", physics_t
             title=_tooltip_node(data, net.out_degree(node), net.in_degree(node)),
             color=TYPE_COLOURS.get(data.get("type", ""), "#bab0ac"),
             size=10 + 30 * rank.get(node, 0) / top,
-            group=data.get("type", ""),
             **extra,
         )
     for u, v, data in net.edges(data=True):
