@@ -508,9 +508,11 @@ def train_models(config: TrainingConfig, on_step: Callable[[StepResult], None] |
             on_step(step)
         return step
 
-    with ThreadPoolExecutor(max_workers=max(1, config.jobs)) as pool:
-        steps = tuple(pool.map(run_one, config.processors))
-    write_resources(config.out_dir)
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, config.jobs)) as pool:
+            steps = tuple(pool.map(run_one, config.processors))
+    finally:
+        write_resources(config.out_dir)  # the models that did finish stay loadable
     return TrainingResult(config, steps, repairs, hyper)
 
 
