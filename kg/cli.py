@@ -189,7 +189,8 @@ def stats(
         typer.echo(f"{'actor':32s} {'type':13s} {'pagerank':>9s} {'degree':>6s} {'betweenness':>11s} {'community':>9s}")
         for r in rows:
             typer.echo(
-                f"{r['actor'][:32]:32s} {r['type']:13s} {r['pagerank']:9.4f} {r['degree']:6d} {r['betweenness']:11.4f} {r['community']:9d}"
+                f"{r['actor'][:32]:32s} {r['type']:13s} {r['pagerank']:9.4f} {r['degree']:6d} "
+                f"{r['betweenness']:11.4f} {r['community']:9d}"
             )
     else:
         _fail(KGError(f"Unknown format {fmt!r}: use table, csv or json."))
