@@ -513,6 +513,23 @@ class _EventFinder:
             return Participant(best, best.text, word.id)
         return Participant(None, text, word.id)
 
+    def with_owner_conjuncts(self, part: Participant) -> list[Participant]:
+        """A target found through its owner brings the owner's conjuncts: "kelompok di Lebanon, Yaman dan Irak"."""
+        mention = part.mention
+        if mention is None or mention.extent_start <= part.word - 1 < mention.end:
+            return [part]
+        head = next(
+            (w for w in self.words[mention.start : mention.end] if not mention.start < w.head <= mention.end), None
+        )
+        if head is None:
+            return [part]
+        out = [part]
+        for conj in self.conjuncts(head)[1:]:
+            found = self.by_word.get(conj.id)
+            if found is not None and found.kind == mention.kind:
+                out.append(Participant(found, found.text, part.word))
+        return out
+
     def could_be_actor(self, word: Word, oblique: bool) -> bool:
         """Whether an unresolved argument may still stand for an actor (a pronoun, a role noun)."""
         if any(
@@ -745,12 +762,17 @@ class _EventFinder:
                 for t in self.conjuncts(w)
                 if (part := self.resolve(t)).mention is not None or self.could_be_actor(t, oblique=not t.deprel.startswith("obj"))
             ]
-            target_parts = _unique(target_parts)
+            target_parts = _unique([more for part in target_parts for more in self.with_owner_conjuncts(part)])
             target_parts = [
                 t for t in target_parts if t.mention is None or t.mention.kind != PLACE or trig.event_type in ("Visit", "Attack")
             ]
+            if not target_parts and trig.event_type == "Visit" and place is not None:
+                # "kunjungannya di Teheran": the place visited is the target
+                target_parts, place = [Participant(place, place.text, place.start + 1)], None
             if not target_parts:
                 continue
+            if place is not None and any(t.mention is not None and t.mention.key == place.key for t in target_parts):
+                place = None  # "kelompok di Lebanon": where the target is, not where the event was
             for agent in agent_parts or [None]:  # type: ignore[list-item]
                 for target in target_parts:
                     if (

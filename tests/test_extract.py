@@ -651,3 +651,41 @@ def test_extract_trigger_choice_does_not_depend_on_the_hash_seed(run_seeded: Cal
     ]
     results = {seed: json.loads(run_seeded(seed, _EXTRACT_SCRIPT, stdin)) for seed in (0, 1, 3)}
     assert results == {seed: expected for seed in (0, 1, 3)}
+
+
+def test_extract_owner_conjuncts_give_one_event_each_without_their_place(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        """
+        # text = Kevin Lasut berterima kasih kepada kelompok di Malaysia dan Filipina.
+        1 Kevin Kevin PROPN _ _ 3 nsubj _ ner=B-PER
+        2 Lasut Lasut PROPN _ _ 1 flat:name _ ner=E-PER
+        3 berterima terima VERB _ _ 0 root _ ner=O
+        4 kasih kasih NOUN _ _ 3 obj _ ner=O
+        5 kepada kepada ADP _ _ 6 case _ ner=O
+        6 kelompok kelompok NOUN _ _ 3 obl _ ner=O
+        7 di di ADP _ _ 8 case _ ner=O
+        8 Malaysia Malaysia PROPN _ _ 6 nmod _ ner=S-LOC
+        9 dan dan CCONJ _ _ 10 cc _ ner=O
+        10 Filipina Filipina PROPN _ _ 8 conj _ ner=S-LOC
+        11 . . PUNCT _ _ 3 punct _ ner=O
+    """,
+    )
+    assert _events(ex) == [("Thank", "Kevin Lasut", "Malaysia"), ("Thank", "Kevin Lasut", "Filipina")]
+    assert all(ev.place is None for ev in ex.events)
+
+
+def test_extract_visit_without_destination_takes_its_place(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        """
+        # text = Kevin Lasut berkunjung di Manila.
+        1 Kevin Kevin PROPN _ _ 3 nsubj _ ner=B-PER
+        2 Lasut Lasut PROPN _ _ 1 flat:name _ ner=E-PER
+        3 berkunjung kunjung VERB _ _ 0 root _ ner=O
+        4 di di ADP _ _ 5 case _ ner=O
+        5 Manila Manila PROPN _ _ 3 obl _ ner=S-LOC
+        6 . . PUNCT _ _ 3 punct _ ner=O
+    """,
+    )
+    assert _events(ex) == [("Visit", "Kevin Lasut", "Manila")]
