@@ -17,7 +17,7 @@ minted from it, so rebuilding gives the same IRIs.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.extract import COUNTRY, PERSON, PLACE, Extraction, Mention
@@ -228,8 +228,3 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
     by_mention = {key: root_slug[uf.find(node)] for key, node in mention_node.items() if uf.find(node) in root_slug}
     final_merges = tuple(Merge(root_slug.get(uf.find(m.actor), m.actor), m.name, m.rule, m.reason) for m in merges)
     return ActorIndex(actors, by_mention, final_merges)
-
-
-def actor_names(index: ActorIndex) -> Iterable[tuple[str, str]]:
-    for actor in index.actors.values():
-        yield actor.slug, actor.name

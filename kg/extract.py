@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import deque
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.document import Entity, ParsedDoc, Sentence, Word
@@ -856,10 +855,3 @@ def extract(doc: ParsedDoc, lexicon: Lexicon | None = None) -> Extraction:
     from kg.coref import resolve_references
 
     return resolve_references(Extraction(doc, tuple(mentions), tuple(events)), lex)
-
-
-def iter_participants(events: Iterable[EventMention]) -> Iterable[Participant]:
-    for ev in events:
-        for p in (ev.agent, ev.target, ev.according_to):
-            if p is not None:
-                yield p

@@ -292,7 +292,6 @@ def _run_stanza(module: str, args: list[str], log_path: Path, threads: int) -> N
 class _Prepared:
     train: Path
     dev: Path
-    dev_gold: Path
     ner_train: Path | None
     ner_dev: Path | None
     pretrain: Path | None
@@ -474,7 +473,7 @@ def _prepare(config: TrainingConfig, vector_settings: dict[str, int]) -> tuple[_
         pretrain = config.out_dir / MODEL_FILES["pretrain"]
         _train_vectors(config, vector_settings, pretrain)
     tokenize_dir = _prepare_tokenizer_data(config, train, dev) if "tokenize" in config.processors else None
-    return _Prepared(train, dev, dev, ner_train_path, ner_dev_path, pretrain, tokenize_dir), repairs
+    return _Prepared(train, dev, ner_train_path, ner_dev_path, pretrain, tokenize_dir), repairs
 
 
 def train_models(config: TrainingConfig, on_step: Callable[[StepResult], None] | None = None) -> TrainingResult:
