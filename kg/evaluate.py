@@ -182,12 +182,17 @@ def _same_date(gold: str | None, system: str | None) -> bool:
     return gold == system
 
 
-def _score_events(gold_events: list[dict[str, Any]], system: list[dict[str, Any]], with_date_place: bool) -> PRF:
+def _score_events(
+    gold_events: list[dict[str, Any]], system: list[dict[str, Any]], with_date_place: bool
+) -> tuple[PRF, list[bool]]:
+    """The score, and for each system event whether it matched a gold event."""
     score = PRF()
     gold = _gold_edges(gold_events)
     matched_gold: set[int] = set()
+    correct = []
     for s in system:
         hit = [i for i, g in enumerate(gold) if _event_matches(g, s, with_date_place)]
+        correct.append(bool(hit))
         if hit:
             score.tp += 1
             matched_gold.update(hit)
@@ -201,7 +206,7 @@ def _score_events(gold_events: list[dict[str, Any]], system: list[dict[str, Any]
             score.missed.append(
                 f"[{g['article']}] {g.get('agent')} {g['type']} {g.get('target')}{extra} ({g.get('evidence', '')})"
             )
-    return score
+    return score, correct
 
 
 def _describe(s: dict[str, Any]) -> str:
@@ -255,13 +260,13 @@ def evaluate_graph(gold: dict[str, Any], graph: Graph) -> Scores:
     unique_edges: dict[tuple[Any, ...], dict[str, Any]] = {}
     for s in system.values():
         unique_edges.setdefault((s["article"], s["type"], s["agent"], s["target"]), s)
-    events = _score_events(gold["events"], list(unique_edges.values()), False)
+    edges = list(unique_edges.values())
+    events, correct = _score_events(gold["events"], edges, False)
     by_rule: dict[str, list[int]] = {}
-    for s in unique_edges.values():
-        hit = any(_event_matches(g, s, False) for g in _gold_edges(gold["events"]))
+    for s, hit in zip(edges, correct, strict=True):
         counts = by_rule.setdefault(str(s["rule"]), [0, 0])
         counts[0 if hit else 1] += 1
-    events_dp = _score_events(gold["events"], list(system.values()), True)
+    events_dp, _ = _score_events(gold["events"], list(system.values()), True)
     roles = PRF()
     gold_roles = {(r["person"], normalize_name(r["title"]), r.get("of")) for r in gold.get("roles", [])}
     system_roles = set()

@@ -8,6 +8,7 @@ around trigger phrases listed in ``ontology/event-types.ttl``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import deque
 from dataclasses import dataclass, field
@@ -110,11 +111,8 @@ class _MentionFinder:
         self.words = sentence.words
 
     # -- gazetteer ---------------------------------------------------------------
-    def country_spans(self) -> list[tuple[int, int, str]]:
-        """Longest matches of country names (case-sensitive, whole words)."""
-        return [(s, e, code) for s, e, label, code in self.gazetteer_spans() if label == "COUNTRY" and code]
-
-    def gazetteer_spans(self) -> list[tuple[int, int, str, str | None]]:
+    @functools.cached_property
+    def gazetteer(self) -> list[tuple[int, int, str, str | None]]:
         """Longest matches of country names (CLDR + countries.toml) and aliases.toml names, as written."""
         out: list[tuple[int, int, str, str | None]] = []
         hit: tuple[int, int, str, str | None] | None
@@ -150,7 +148,7 @@ class _MentionFinder:
 
     # -- main --------------------------------------------------------------------
     def find(self) -> list[Mention]:
-        gazetteer = self.gazetteer_spans()
+        gazetteer = self.gazetteer
         countries = {(s, e): code for s, e, label, code in gazetteer if label == "COUNTRY" and code}
         spans: list[tuple[int, int, str]] = []  # (start, end, NER label or COUNTRY)
         for ent in self.sent.entities:
@@ -230,7 +228,7 @@ class _MentionFinder:
             # a country or organisation name between the title and the name ("Iran" in
             # "Menteri Luar Negeri Iran Ali Baghi Kani") belongs to the role, not the name
             after_title = any(self.title_at(k, s) == s - k for k in range(max(0, s - self.lex.max_title_len), s))
-            for gs, ge, label, _code in self.gazetteer_spans():
+            for gs, ge, label, _code in self.gazetteer:
                 # "Amerika Serikat Rex Tillerson": a known name before a full name belongs to the role
                 if (after_title or e - ge >= 2) and gs == s and ge < e and label in ("COUNTRY", "ORG", "LOC"):
                     s = ge
@@ -517,9 +515,7 @@ class _EventFinder:
         mention = part.mention
         if mention is None or mention.extent_start <= part.word - 1 < mention.end:
             return [part]
-        head = next(
-            (w for w in self.words[mention.start : mention.end] if not mention.start < w.head <= mention.end), None
-        )
+        head = next((w for w in self.words[mention.start : mention.end] if not mention.start < w.head <= mention.end), None)
         if head is None:
             return [part]
         out = [part]
@@ -701,7 +697,8 @@ class _EventFinder:
     # -- main ------------------------------------------------------------------------------
     def find(self) -> list[EventMention]:
         matches = self.triggers()
-        heads = {self.phrase_head(m).id: n for n, m in enumerate(matches)}
+        phrase_heads = [self.phrase_head(m) for m in matches]
+        heads = {head.id: n for n, head in enumerate(phrase_heads)}
         for n, m in enumerate(matches):
             for wid in m.ids():
                 heads.setdefault(wid, n)
@@ -715,8 +712,7 @@ class _EventFinder:
         events: list[EventMention] = []
         speakers: dict[int, Participant] = {}
         pending: list[tuple[int, EventMention]] = []
-        for n, match in enumerate(matches):
-            head = self.phrase_head(match)
+        for n, (match, head) in enumerate(zip(matches, phrase_heads, strict=True)):
             trig = match.trigger
             agents, passive_subjects = self.subject_of(head, trig.passive)
             targets = self.objects_of(match, head)

@@ -118,30 +118,25 @@ def map_article(graph: Graph, extraction: Extraction, index: ActorIndex, lexicon
         graph.add((s_iri, KG.sentenceIndex, Literal(sent.index)))
         graph.add((s_iri, KG.startChar, Literal(sent.start_char)))
         graph.add((s_iri, KG.endChar, Literal(sent.end_char)))
-    stated: dict[str, set[tuple[str, str | None]]] = {}
-    for mention in extraction.mentions:
-        person = index.actor_of(aid, mention)
-        if person is not None:
-            for role in mention.roles:
-                of_actor = index.actor_of(aid, role.of) if role.of else None
-                stated.setdefault(person.slug, set()).add((role.title.lower(), of_actor.slug if of_actor else None))
-    for mention in extraction.mentions:
-        person = index.actor_of(aid, mention)
-        if person is None:
-            continue
-        for role in mention.roles:
-            of_actor = index.actor_of(aid, role.of) if role.of else None
-            if of_actor is None and any(t == role.title.lower() and o for t, o in stated[person.slug]):
-                continue  # "Presiden Raisi" after "Presiden ... Iran Ebrahim Raisi": the same role
-            r_iri = role_iri(person.slug, role.title, of_actor.slug if of_actor else None)
-            graph.add((r_iri, RDF.type, KG.Role))
-            graph.add((r_iri, KG.holder, actor_iri(person.slug)))
-            graph.add((actor_iri(person.slug), KG.role, r_iri))
-            graph.add((r_iri, KG.roleTitle, Literal(role.title)))
-            graph.add((r_iri, KG.inArticle, a_iri))
-            graph.add((r_iri, PROV.wasDerivedFrom, sentence_iri(aid, mention.sentence)))
-            if of_actor is not None:
-                graph.add((r_iri, KG.roleOf, actor_iri(of_actor.slug)))
+    roles = [
+        (mention.sentence, person, role.title, index.actor_of(aid, role.of) if role.of else None)
+        for mention in extraction.mentions
+        if (person := index.actor_of(aid, mention)) is not None
+        for role in mention.roles
+    ]
+    titles_with_owner = {(person.slug, title.lower()) for _, person, title, of_actor in roles if of_actor is not None}
+    for sentence, person, title, of_actor in roles:
+        if of_actor is None and (person.slug, title.lower()) in titles_with_owner:
+            continue  # "Presiden Raisi" after "Presiden ... Iran Ebrahim Raisi": the same role
+        r_iri = role_iri(person.slug, title, of_actor.slug if of_actor else None)
+        graph.add((r_iri, RDF.type, KG.Role))
+        graph.add((r_iri, KG.holder, actor_iri(person.slug)))
+        graph.add((actor_iri(person.slug), KG.role, r_iri))
+        graph.add((r_iri, KG.roleTitle, Literal(title)))
+        graph.add((r_iri, KG.inArticle, a_iri))
+        graph.add((r_iri, PROV.wasDerivedFrom, sentence_iri(aid, sentence)))
+        if of_actor is not None:
+            graph.add((r_iri, KG.roleOf, actor_iri(of_actor.slug)))
     for n, event in enumerate(extraction.events):
         agent = _participant(index, aid, event.agent)
         target = _participant(index, aid, event.target)

@@ -26,6 +26,20 @@ ARTICLE_DATE = dt.date(2024, 5, 10)
 # the first bytes of a 1x1 PNG: a binary file with NUL bytes
 PNG_BYTES = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
 
+# An organisation written with its acronym in brackets, praising a country.
+ACRONYM = """
+    # text = Badan Antariksa Nasional (BAN) memuji Malaysia.
+    1 Badan badan PROPN _ _ 7 nsubj _ ner=B-ORG
+    2 Antariksa antariksa PROPN _ _ 1 flat _ ner=I-ORG
+    3 Nasional nasional PROPN _ _ 1 flat _ ner=I-ORG
+    4 ( ( PUNCT _ _ 5 punct _ ner=I-ORG
+    5 BAN BAN PROPN _ _ 1 appos _ ner=I-ORG
+    6 ) ) PUNCT _ _ 5 punct _ ner=E-ORG
+    7 memuji puji VERB _ _ 0 root _ ner=O
+    8 Malaysia Malaysia PROPN _ _ 7 obj _ ner=S-LOC
+    9 . . PUNCT _ _ 7 punct _ ner=O
+"""
+
 
 def conllu(text: str) -> str:
     """Tab-separated CoNLL-U from a readable block whose columns are separated by spaces.

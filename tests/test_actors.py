@@ -6,7 +6,7 @@ import itertools
 import random
 
 import pytest
-from helpers import conllu
+from helpers import ACRONYM, conllu
 
 from kg.actors import ActorIndex, resolve_actors
 from kg.document import Article, from_conllu
@@ -113,20 +113,6 @@ def test_actors_alias_table_joins_place_names() -> None:
     assert _summary(index)["teheran"] == ("Teheran", "Place", ("Teheran", "Tehran"), ("a1", "a2"), None)
     assert _actor_of(index, a2, "Tehran") == "teheran"
     assert ("teheran", "tehran", "alias-table") in {(m.actor, m.name, m.rule) for m in index.merges}
-
-
-ACRONYM = """
-    # text = Badan Antariksa Nasional (BAN) memuji Malaysia.
-    1 Badan badan PROPN _ _ 7 nsubj _ ner=B-ORG
-    2 Antariksa antariksa PROPN _ _ 1 flat _ ner=I-ORG
-    3 Nasional nasional PROPN _ _ 1 flat _ ner=I-ORG
-    4 ( ( PUNCT _ _ 5 punct _ ner=I-ORG
-    5 BAN BAN PROPN _ _ 1 appos _ ner=I-ORG
-    6 ) ) PUNCT _ _ 5 punct _ ner=E-ORG
-    7 memuji puji VERB _ _ 0 root _ ner=O
-    8 Malaysia Malaysia PROPN _ _ 7 obj _ ner=S-LOC
-    9 . . PUNCT _ _ 7 punct _ ner=O
-"""
 
 
 def test_actors_acronym_in_text_joins_the_acronym() -> None:

@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable
 
 import pytest
-from helpers import FIXTURES, conllu
+from helpers import ACRONYM, FIXTURES, conllu
 
 from kg.document import Article, ParsedDoc
 from kg.extract import COUNTRY, PERSON, PLACE, EventMention, Extraction, Mention, Participant, extract
@@ -211,18 +211,7 @@ def test_extract_bare_title_and_pronoun_give_no_mention(
 def test_extract_acronym_in_parentheses(parse: Parse) -> None:
     ex = _ex(
         parse,
-        """
-        # text = Badan Antariksa Nasional (BAN) memuji Malaysia.
-        1 Badan badan PROPN _ _ 7 nsubj _ ner=B-ORG
-        2 Antariksa antariksa PROPN _ _ 1 flat _ ner=I-ORG
-        3 Nasional nasional PROPN _ _ 1 flat _ ner=I-ORG
-        4 ( ( PUNCT _ _ 5 punct _ ner=I-ORG
-        5 BAN BAN PROPN _ _ 1 appos _ ner=I-ORG
-        6 ) ) PUNCT _ _ 5 punct _ ner=E-ORG
-        7 memuji puji VERB _ _ 0 root _ ner=O
-        8 Malaysia Malaysia PROPN _ _ 7 obj _ ner=S-LOC
-        9 . . PUNCT _ _ 7 punct _ ner=O
-    """,
+        ACRONYM,
     )
     ban = _mention(ex, "Badan Antariksa Nasional")
     assert (ban.kind, ban.acronym) == ("Organization", "BAN")
