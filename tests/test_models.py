@@ -60,3 +60,22 @@ def test_models_unknown_setting_is_a_clear_error() -> None:
 
     with pytest.raises(ModelError, match="shipped"):
         StanzaParser(NlpSettings(models="nonsense")).parse(Article("x", "Halo."))
+
+
+def test_models_retag_keeps_the_tree_and_predicts_tags() -> None:
+    from kg.nlp.pipeline import retag_conllu
+
+    gold = (
+        "# text = Presiden bertemu rakyatnya\n"
+        "1\tPresiden\tpresiden\tX\t_\t_\t2\tnsubj\t_\t_\n"
+        "2\tbertemu\tbertemu\tX\t_\t_\t0\troot\t_\t_\n"
+        "3-4\trakyatnya\t_\t_\t_\t_\t_\t_\t_\t_\n"
+        "3\trakyat\trakyat\tX\t_\t_\t2\tobj\t_\t_\n"
+        "4\tnya\tnya\tX\t_\t_\t3\tnmod:poss\t_\t_\n"
+    )
+    rows = [line.split("\t") for line in retag_conllu(gold, shipped_model_dir()).splitlines() if "\t" in line]
+    assert rows[0][0] == "1" and rows[2][0] == "3-4" and rows[2][3] == "_"
+    words = [r for r in rows if r[0].isdigit()]
+    assert [r[3] for r in words] == ["NOUN", "VERB", "NOUN", "PRON"]
+    assert words[1][2] == "temu"
+    assert [(r[6], r[7]) for r in words] == [("2", "nsubj"), ("0", "root"), ("2", "obj"), ("3", "nmod:poss")]

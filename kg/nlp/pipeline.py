@@ -22,7 +22,7 @@ from typing import Any
 from kg.document import Article, ParsedDoc, Sentence, Word, entities_from_tags
 from kg.errors import ModelError
 
-__all__ = ["NlpSettings", "StanzaParser", "model_paths", "shipped_model_dir"]
+__all__ = ["NlpSettings", "StanzaParser", "model_paths", "retag_conllu", "shipped_model_dir"]
 
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
 _SHIPPED = Path(__file__).resolve().parent.parent / "resources" / "stanza"
@@ -179,6 +179,55 @@ class StanzaParser:
         processed = self.pipeline.bulk_process(docs)
         for article, doc in zip(batch, processed, strict=True):
             yield convert_document(article, doc)
+
+
+def retag_conllu(conllu_text: str, model_dir: Path) -> str:
+    """Replace the lemma, UPOS and FEATS columns of a treebank with what the models in ``model_dir`` predict.
+
+    Tokens, words, heads and relations stay gold. Training the parser on predicted rather than gold
+    tags teaches it the tagger's mistakes it will meet at run time.
+    """
+    paths = model_paths(model_dir)
+    missing = [str(paths[k]) for k in ("pos", "lemma", "pretrain") if not paths[k].is_file()]
+    if missing:
+        raise ModelError(f"Retagging needs trained pos, lemma and pretrain models; missing {', '.join(missing)}.")
+    blocks = [b for b in conllu_text.strip("\n").split("\n\n") if b.strip()]
+    rows = [[line.split("\t") for line in b.splitlines()] for b in blocks]
+
+    def is_word(cols: list[str]) -> bool:
+        return len(cols) == 10 and cols[0].isdigit()
+
+    sentences = [[cols[1] for cols in sent if is_word(cols)] for sent in rows]
+    import stanza
+
+    try:
+        nlp = stanza.Pipeline(
+            lang="id",
+            dir=str(model_dir),
+            download_method=None,
+            processors="tokenize,pos,lemma",
+            tokenize_pretokenized=True,
+            pos_model_path=str(paths["pos"]),
+            pos_pretrain_path=str(paths["pretrain"]),
+            lemma_model_path=str(paths["lemma"]),
+            pos_batch_size=3000,
+            logging_level="WARN",
+            use_gpu=False,
+        )
+    except Exception as exc:  # stanza raises many types while loading
+        raise ModelError(f"Stanza could not load the models in {model_dir}: {exc}") from exc
+    doc = nlp(sentences)
+    out: list[str] = []
+    for sent, tagged in zip(rows, doc.sentences, strict=True):
+        predicted = iter(tagged.words)
+        lines = []
+        for cols in sent:
+            if is_word(cols):
+                w = next(predicted)
+                cols = [*cols[:2], w.lemma or cols[1], w.upos or "X", cols[4], w.feats or "_", *cols[6:]]
+            lines.append("\t".join(cols))
+        out.append("\n".join(lines))
+    return "\n\n".join(out) + "\n\n"
 
 
 def convert_document(article: Article, doc: Any) -> ParsedDoc:

@@ -10,6 +10,9 @@ subprocess, so the results are ordinary Stanza model files. Data policies
   like ``flat`` and ``nmod`` inside a noun phrase.
 - NER labels are mapped to PER / ORG / LOC by ``kg/data/ner_labels.toml``;
   stray ``I-`` tags after ``O`` become ``B-`` and are counted.
+- The parser is trained on predicted, not gold, lemmas, UPOS and features
+  (``[data] depparse_tags`` in ``training.toml``): the tagger and lemmatizer
+  retag its training and dev files first, so it learns the input it meets at run time.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ import sys
 import time
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -70,6 +73,7 @@ class TrainingConfig:
     vectors: bool = True
     ud_repeat: tuple[tuple[str, int], ...] | None = None
     pretrain_file: Path | None = None
+    depparse_tags: str | None = None  # "gold" or "predicted"; None reads training.toml
 
 
 @dataclass(frozen=True)
@@ -266,6 +270,29 @@ def _train_vectors(config: TrainingConfig, settings: dict[str, int], target: Pat
 def _load_repeats() -> dict[str, int]:
     with _HYPERPARAMETERS.open("rb") as handle:
         return {k: int(v) for k, v in tomllib.load(handle).get("data", {}).get("ud_repeat", {}).items()}
+
+
+def _load_depparse_tags() -> str:
+    with _HYPERPARAMETERS.open("rb") as handle:
+        return str(tomllib.load(handle).get("data", {}).get("depparse_tags", "gold"))
+
+
+def _retag_for_parser(prep: _Prepared, out_dir: Path, work_dir: Path) -> _Prepared:
+    """Copies of the parser's training and dev files with the trained tagger's lemmas, UPOS and features."""
+    from kg.errors import ModelError
+    from kg.nlp.pipeline import retag_conllu
+
+    retagged = []
+    for source in (prep.train, prep.dev):
+        target = work_dir / "ud" / f"{source.stem}.retagged.conllu"
+        try:
+            target.write_text(retag_conllu(source.read_text(encoding="utf-8"), out_dir), encoding="utf-8")
+        except ModelError as exc:
+            raise TrainingError(
+                f"{exc} Train pos and lemma first (or in the same run), or set depparse_tags = \"gold\" in training.toml."
+            ) from exc
+        retagged.append(target)
+    return replace(prep, train=retagged[0], dev=retagged[1])
 
 
 def _load_hyperparameters(profile: str) -> tuple[dict[str, list[str]], dict[str, int]]:
@@ -492,11 +519,20 @@ def train_models(config: TrainingConfig, on_step: Callable[[StepResult], None] |
     config.work_dir.mkdir(parents=True, exist_ok=True)
     prep, repairs = _prepare(config, vector_settings)
     threads = max(1, (os.cpu_count() or 1) // max(1, config.jobs))
+    tags = config.depparse_tags or _load_depparse_tags()
+    if tags not in ("gold", "predicted"):
+        raise TrainingError(f"depparse_tags must be 'gold' or 'predicted', not {tags!r}.")
 
     def run_one(processor: str) -> StepResult:
         save = config.out_dir / MODEL_FILES[processor]
         save.parent.mkdir(parents=True, exist_ok=True)
-        module, args = _step_args(processor, config, prep, save)
+        data = prep
+        if processor == "depparse" and tags == "predicted":
+            for needed in ("pos", "lemma"):
+                if needed in futures:
+                    futures[needed].result()  # the parser's input comes from these models
+            data = _retag_for_parser(prep, config.out_dir, config.work_dir)
+        module, args = _step_args(processor, config, data, save)
         log = config.work_dir / "logs" / f"{processor}.log"
         start = time.monotonic()
         _run_stanza(module, [*args, *hyper.get(processor, [])], log, threads)
@@ -507,9 +543,14 @@ def train_models(config: TrainingConfig, on_step: Callable[[StepResult], None] |
             on_step(step)
         return step
 
+    # the parser goes last: with predicted tags it waits for the tagger and lemmatizer
+    order = sorted(config.processors, key=lambda p: p == "depparse")
+    futures: dict[str, Future[StepResult]] = {}
     try:
         with ThreadPoolExecutor(max_workers=max(1, config.jobs)) as pool:
-            steps = tuple(pool.map(run_one, config.processors))
+            for processor in order:
+                futures[processor] = pool.submit(run_one, processor)
+            steps = tuple(futures[p].result() for p in config.processors)
     finally:
         write_resources(config.out_dir)  # the models that did finish stay loadable
     return TrainingResult(config, steps, repairs, hyper)
