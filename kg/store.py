@@ -100,7 +100,9 @@ def doc_to_json(doc: ParsedDoc) -> str:
                 "text": s.text,
                 "start": s.start_char,
                 "end": s.end_char,
-                "words": [[w.id, w.text, w.lemma, w.upos, w.head, w.deprel, w.start_char, w.end_char, w.feats, w.ner] for w in s.words],
+                "words": [
+                    [w.id, w.text, w.lemma, w.upos, w.head, w.deprel, w.start_char, w.end_char, w.feats, w.ner] for w in s.words
+                ],
                 "entities": [[e.label, e.start, e.end, e.text] for e in s.entities],
             }
             for s in doc.sentences
@@ -318,7 +320,7 @@ class KGStore:
             graph.add((_rdf_term(quad.subject), _rdf_term(quad.predicate), _rdf_term(quad.object)))
         return graph
 
-    def query(self, text: str, initBindings: Mapping[str, Any] | None = None) -> Result:  # noqa: N803 (rdflib's name)
+    def query(self, text: str, initBindings: Mapping[str, Any] | None = None) -> Result:
         """Run a SPARQL query inside Oxigraph over the knowledge graph; an rdflib ``Result`` back.
 
         The default graph is the union of the article and corpus graphs; ``initBindings``
@@ -396,16 +398,12 @@ class KGStore:
                 unchanged += 1
                 continue
             written += 1
-            deletes.append(f"DROP SILENT GRAPH {_nt_term(name)}")
-            deletes.append(f"DELETE WHERE {{ GRAPH {_nt_term(KGS.records)} {{ {_nt_term(name)} {_nt_term(KGS.graphHash)} ?h }} }}")
+            deletes += _drop_graph(name)
             inserts.append(f"GRAPH {_nt_term(name)} {{\n" + "\n".join(_nt(t) for t in graph) + "\n}")
             inserts.append(f"GRAPH {_nt_term(KGS.records)} {{ {_nt((name, KGS.graphHash, Literal(digest)))} }}")
-        for name in old_hashes:
-            if name not in graphs:
-                deletes.append(f"DROP SILENT GRAPH {_nt_term(name)}")
-                deletes.append(
-                    f"DELETE WHERE {{ GRAPH {_nt_term(KGS.records)} {{ {_nt_term(name)} {_nt_term(KGS.graphHash)} ?h }} }}"
-                )
+        for old in old_hashes:
+            if old not in graphs:
+                deletes += _drop_graph(URIRef(old))
         for aid in sorted(set(new) | gone):
             subject = article_iri(aid)
             deletes.append(f"DELETE WHERE {{ GRAPH {_nt_term(KGS.records)} {{ {_nt_term(subject)} ?p ?o }} }}")
@@ -443,6 +441,12 @@ class KGStore:
 
 def _nt_term(term: Any) -> str:
     return str(_ox_term(term))
+
+
+def _drop_graph(name: URIRef) -> list[str]:
+    """SPARQL update operations that delete a named graph and its recorded hash."""
+    records, name_nt, predicate = _nt_term(KGS.records), _nt_term(name), _nt_term(KGS.graphHash)
+    return [f"DROP SILENT GRAPH {name_nt}", f"DELETE WHERE {{ GRAPH {records} {{ {name_nt} {predicate} ?h }} }}"]
 
 
 def _write_marker(folder: Path, generation: int) -> None:
