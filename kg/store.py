@@ -403,7 +403,7 @@ class KGStore:
             inserts.append(f"GRAPH {_nt_term(KGS.records)} {{ {_nt((name, KGS.graphHash, Literal(digest)))} }}")
         for old in old_hashes:
             if old not in graphs:
-                deletes += _drop_graph(URIRef(old))
+                deletes += _drop_graph(URIRef(str(old)))
         for aid in sorted(set(new) | gone):
             subject = article_iri(aid)
             deletes.append(f"DELETE WHERE {{ GRAPH {_nt_term(KGS.records)} {{ {_nt_term(subject)} ?p ?o }} }}")
