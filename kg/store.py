@@ -235,13 +235,14 @@ class KGStore:
         marker = folder / MARKER_FILE
         if read_only:
             _check_marker(folder)
-            for attempt in range(5):
+            attempts = 20
+            for attempt in range(attempts):
                 try:
                     return cls(folder, ox.Store.read_only(str(folder / DATABASE_DIR)), True)
-                except OSError as exc:  # a writer may be swapping files while we open: try again
-                    if attempt == 4:
+                except (OSError, RuntimeError) as exc:  # a writer compacting files while we open: try again
+                    if attempt == attempts - 1:
                         raise StoreError(f"Cannot open the store {folder} read-only: {exc}") from exc
-                    time.sleep(0.05 * (attempt + 1))
+                    time.sleep(0.02 * (attempt + 1))
         if folder.exists() and not folder.is_dir():
             raise StoreError(f"{folder} is a file, not a store folder: give a folder for --store.")
         if not marker.is_file():
