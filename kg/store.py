@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -264,8 +265,11 @@ class KGStore:
         return cls(folder, database, False)
 
     def close(self) -> None:
-        del self.oxigraph
-        self.dataset = None  # type: ignore[assignment]
+        """Release the database (a read-write store's lock goes with it)."""
+        if self.dataset is not None:
+            self.dataset.close()  # oxrdflib drops its handle on the database
+            self.dataset = None  # type: ignore[assignment]
+            del self.oxigraph
 
     def __enter__(self) -> KGStore:
         return self
@@ -331,8 +335,7 @@ class KGStore:
 
         graphs = self.content_graphs()
         prefixes = {p: str(ns) for p, ns in self.dataset.namespaces()}
-        substitutions = {ox.Variable(k): _ox_term(v) for k, v in (initBindings or {}).items()}
-        raw = self.oxigraph.query(text, prefixes=prefixes, default_graph=graphs, named_graphs=graphs, substitutions=substitutions)
+        raw = self.oxigraph.query(_bind(text, initBindings or {}), prefixes=prefixes, default_graph=graphs, named_graphs=graphs)
         if isinstance(raw, ox.QueryBoolean):
             out = Result("ASK")
             out.askAnswer = bool(raw)
@@ -438,6 +441,37 @@ class KGStore:
             generation=generation,
         )
         return StoreState(tuple(ordered), index, change)
+
+
+# Strings, IRIs and comments, masked before looking for the keyword WHERE and the opening brace.
+_MASK = re.compile(
+    r"\\."
+    r'|"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n\r]|\\.)*"'
+    r"|'(?:[^'\\\n\r]|\\.)*'"
+    r"|<[^<>\"{}|^`\\\x00-\x20]*>"
+    r"|#[^\n\r]*",
+    re.DOTALL,
+)
+
+
+def _bind(text: str, bindings: Mapping[str, Any]) -> str:
+    """``text`` with ``bindings`` pre-bound, as rdflib's ``initBindings``: a VALUES block opening the WHERE clause.
+
+    >>> _bind("SELECT ?x WHERE { ?x ?p ?v }", {"v": Literal(1)})
+    'SELECT ?x WHERE { VALUES (?v) { ("1"^^<http://www.w3.org/2001/XMLSchema#integer>) } ?x ?p ?v }'
+    """
+    if not bindings:
+        return text
+    masked = _MASK.sub(lambda m: " " * len(m.group(0)), text)
+    where = re.search(r"\bWHERE\s*\{", masked, re.IGNORECASE)
+    brace = where.end() - 1 if where else masked.find("{")
+    if brace < 0:
+        return text
+    names = " ".join(f"?{name}" for name in bindings)
+    values = " ".join(_nt_term(term) for term in bindings.values())
+    return f"{text[: brace + 1]} VALUES ({names}) {{ ({values}) }}{text[brace + 1 :]}"
 
 
 def _nt_term(term: Any) -> str:
