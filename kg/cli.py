@@ -5,11 +5,16 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from kg.errors import KGError
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+
+    from kg.document import ConlluDirParser
 
 app = typer.Typer(help="Knowledge graphs of actors and events from Indonesian news.", no_args_is_help=True, add_completion=False)
 models_app = typer.Typer(help="Train and evaluate kg's Indonesian Stanza models.", no_args_is_help=True)
@@ -51,6 +56,10 @@ def build(
     gold: Annotated[
         Path | None, typer.Option("--gold", help="Only build the articles listed in this gold file's 'articles'.")
     ] = None,
+    store: Annotated[
+        Path | None,
+        typer.Option("--store", help="Add the articles to this persistent store (created if missing); OUT gets the whole store."),
+    ] = None,
 ) -> None:
     """Build the knowledge graph of ARTICLES into OUT (graph.ttl, network.html, report.json ...)."""
     from kg.build import BuildSettings, write_outputs
@@ -64,7 +73,13 @@ def build(
             _fail(KGError(f"cannot read the article list of {gold}: {exc}"))
     settings = BuildSettings(validate=not no_validate, select=tuple(chosen), models=models)
     try:
-        result = run_build(inputs, settings)
+        parser = _conllu_parser_from_env()
+        if store is not None:
+            from kg.store import build_into_store
+
+            result = build_into_store(inputs, store, settings, parser=parser)
+        else:
+            result = run_build(inputs, settings, parser=parser)
         paths = write_outputs(result, out)
     except KGError as exc:
         _fail(exc)
@@ -88,6 +103,56 @@ def build(
         raise typer.Exit(1)
 
 
+def _conllu_parser_from_env() -> ConlluDirParser | None:
+    """Test hook: ``KG_CONLLU_DIR=DIR`` makes ``kg build`` read ``DIR/<article id>.conllu`` instead of parsing."""
+    import os
+
+    folder = os.environ.get("KG_CONLLU_DIR")
+    if not folder:
+        return None
+    from kg.document import ConlluDirParser
+
+    return ConlluDirParser(Path(folder))
+
+
+@app.command()
+def remove(
+    ids: Annotated[list[str], typer.Argument(help="Ids of the articles to delete.")],
+    store: Annotated[Path, typer.Option("--store", help="The store to delete them from.")],
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Also rewrite graph.ttl, network.html, report.json ... here.")
+    ] = None,
+    no_validate: Annotated[bool, typer.Option("--no-validate", help="Skip SHACL validation.")] = False,
+) -> None:
+    """Delete articles from a store and recompute its corpus graph (actor merges, labels)."""
+    from kg.build import BuildSettings, write_outputs
+    from kg.store import remove_from_store
+
+    try:
+        result = remove_from_store(ids, store, BuildSettings(validate=not no_validate))
+        paths = write_outputs(result, out) if out is not None else {}
+    except KGError as exc:
+        _fail(exc)
+        return
+    typer.echo(f"removed {len(ids)} articles; {len(result.extractions)} left in {store}, {len(result.graph)} triples")
+    for name, path in paths.items():
+        typer.echo(f"  {name}: {path}")
+
+
+def _source_graph(graph: Path | None, store: Path | None) -> Graph:
+    """The graph of ``--store DIR`` or of a graph file / output folder."""
+    from kg.query import load_graph
+
+    if store is not None:
+        from kg.store import KGStore
+
+        with KGStore.open(store, read_only=True) as opened:
+            return opened.graph()
+    if graph is None:
+        raise KGError("Give a graph (graph.ttl or the output folder of `kg build`) or --store DIR.")
+    return load_graph(graph)
+
+
 @app.command()
 def query(
     graph: Annotated[Path | None, typer.Argument(help="graph.ttl, or the output folder of `kg build`.")] = None,
@@ -98,10 +163,24 @@ def query(
         bool, typer.Option("--all", help="Include negated, future ... events, not only asserted ones.")
     ] = False,
     list_queries: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
+    store: Annotated[
+        Path | None, typer.Option("--store", help="Query this store (inside Oxigraph); then the first argument is the query.")
+    ] = None,
 ) -> None:
     """Run a SPARQL query against a built graph."""
     from kg.query import format_rows, load_graph, named_queries, run_query
 
+    if store is not None and graph is not None and not sparql:
+        sparql, graph = str(graph), None
+    if store is not None and sparql and not list_queries:
+        from kg.store import KGStore
+
+        try:
+            with KGStore.open(store, read_only=True) as opened:
+                typer.echo(format_rows(run_query(opened, sparql, _parse_params(param or []), include_all), fmt))
+        except KGError as exc:
+            _fail(exc)
+        return
     if list_queries or graph is None or not sparql:
         for name, path in named_queries().items():
             first = path.read_text(encoding="utf-8").splitlines()[0].lstrip("# ")
@@ -116,18 +195,19 @@ def query(
 
 @app.command()
 def export(
-    graph: Annotated[Path, typer.Argument(help="graph.ttl, or the output folder of `kg build`.")],
+    graph: Annotated[Path | None, typer.Argument(help="graph.ttl, or the output folder of `kg build`.")] = None,
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="turtle, nt, json-ld or trig (one named graph per article).")
     ] = "turtle",
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file instead of standard output.")] = None,
+    store: Annotated[Path | None, typer.Option("--store", help="Export the graph of this store.")] = None,
 ) -> None:
     """Export a built graph as Turtle, N-Triples, JSON-LD or TriG."""
     from kg.build import atomic_write
-    from kg.query import export_graph, load_graph
+    from kg.query import export_graph
 
     try:
-        text = export_graph(load_graph(graph), fmt)
+        text = export_graph(_source_graph(graph, store), fmt)
     except KGError as exc:
         _fail(exc)
         return
@@ -159,20 +239,20 @@ def evaluate(
 
 @app.command()
 def stats(
-    graph: Annotated[Path, typer.Argument(help="graph.ttl, or the output folder of `kg build`.")],
+    graph: Annotated[Path | None, typer.Argument(help="graph.ttl, or the output folder of `kg build`.")] = None,
     top: Annotated[int, typer.Option(help="How many actors.")] = 20,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
     include_all: Annotated[bool, typer.Option("--all", help="Count negated, future ... events too.")] = False,
+    store: Annotated[Path | None, typer.Option("--store", help="The graph of this store.")] = None,
 ) -> None:
     """The top actors by PageRank, with degree, betweenness and Louvain community."""
     import csv
     import io
 
     from kg.network import actor_network, centrality_table
-    from kg.query import load_graph
 
     try:
-        rows = centrality_table(actor_network(load_graph(graph), include_all=include_all), top)
+        rows = centrality_table(actor_network(_source_graph(graph, store), include_all=include_all), top)
     except KGError as exc:
         _fail(exc)
         return
@@ -194,6 +274,50 @@ def stats(
             )
     else:
         _fail(KGError(f"Unknown format {fmt!r}: use table, csv or json."))
+
+
+@app.command()
+def serve(
+    store: Annotated[Path, typer.Option("--store", help="The store to serve (opened read-only).")],
+    port: Annotated[int, typer.Option(help="TCP port.")] = 7878,
+    host: Annotated[
+        str, typer.Option(help="Address to bind; keep 127.0.0.1 unless a reverse proxy with auth is in front (SECURITY.md).")
+    ] = "127.0.0.1",
+    timeout: Annotated[float, typer.Option(help="Seconds a query may run before it is stopped.")] = 30.0,
+    max_result_mb: Annotated[float, typer.Option(help="Largest result sent, in MB.")] = 50.0,
+    max_query_kb: Annotated[int, typer.Option(help="Largest request (query text) accepted, in KB.")] = 1000,
+    workers: Annotated[int, typer.Option(help="Query worker processes (queries running at once).")] = 2,
+    quiet: Annotated[bool, typer.Option("--quiet", help="Do not log requests.")] = False,
+) -> None:
+    """Serve a store as a read-only SPARQL 1.1 endpoint at http://HOST:PORT/sparql."""
+    from kg.serve import ServeSettings, make_server
+
+    settings = ServeSettings(
+        host=host,
+        port=port,
+        timeout_s=timeout,
+        max_query_bytes=max_query_kb * 1000,
+        max_result_bytes=int(max_result_mb * 1_000_000),
+        workers=workers,
+    )
+    try:
+        server = make_server(store, settings)
+    except KGError as exc:
+        _fail(exc)
+        return
+    except OSError as exc:
+        _fail(KGError(f"Cannot listen on {host}:{port}: {exc.strerror or exc}; choose another --port."))
+        return
+    if not quiet:
+        server.on_log = lambda line: typer.echo(line, err=True)
+    typer.echo(f"SPARQL endpoint (read-only) at {server.url}; Ctrl-C stops it")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+        server.pool.close()
 
 
 @models_app.command("train")

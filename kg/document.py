@@ -11,10 +11,21 @@ import datetime as dt
 import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from kg.errors import InputError
 
-__all__ = ["Article", "Entity", "ParsedDoc", "Sentence", "Word", "entities_from_tags", "from_conllu", "to_conllu"]
+__all__ = [
+    "Article",
+    "ConlluDirParser",
+    "Entity",
+    "ParsedDoc",
+    "Sentence",
+    "Word",
+    "entities_from_tags",
+    "from_conllu",
+    "to_conllu",
+]
 
 
 @dataclass(frozen=True)
@@ -240,3 +251,23 @@ def _words_from_rows(rows: Iterable[list[str]], sent_text: str, start: int) -> t
             )
         )
     return tuple(words)
+
+
+class ConlluDirParser:
+    """A parser that reads ``FOLDER/<article id>.conllu`` instead of running a model.
+
+    For tests and replays (``KG_CONLLU_DIR=FOLDER kg build ...``): parsing becomes free and
+    deterministic. An article without its file raises ``InputError``.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def parse_many(self, articles: Iterable[Article]) -> Iterator[ParsedDoc]:
+        for article in articles:
+            path = self.folder / f"{article.id}.conllu"
+            try:
+                text = path.read_text(encoding="utf-8")
+            except OSError as exc:
+                raise InputError(f"KG_CONLLU_DIR has no parse {path} for article {article.id}: {exc.strerror or exc}") from exc
+            yield from_conllu(text, article)

@@ -9,6 +9,7 @@ __all__ = [
     "ModelError",
     "OntologyError",
     "QueryError",
+    "StoreError",
     "TrainingError",
 ]
 
@@ -39,3 +40,7 @@ class OntologyError(KGError):
 
 class EvaluationError(KGError):
     """A gold or evaluation file is malformed."""
+
+
+class StoreError(KGError):
+    """A kg store folder cannot be opened, created or changed."""

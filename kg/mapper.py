@@ -20,7 +20,7 @@ from kg.extract import COUNTRY, ORGANIZATION, PERSON, PLACE, EventMention, Extra
 from kg.lexicon import Lexicon, get_lexicon, slugify
 from kg.namespace import KG, KGET, KGR
 
-__all__ = ["actor_iri", "article_iri", "bind_prefixes", "event_iri", "map_article", "map_corpus", "sentence_iri"]
+__all__ = ["actor_iri", "article_iri", "bind_prefixes", "event_iri", "map_actors", "map_article", "map_corpus", "sentence_iri"]
 
 _KIND_CLASS = {PERSON: KG.Person, ORGANIZATION: KG.Organization, COUNTRY: KG.Country, PLACE: KG.Place}
 _MODALITY = {
@@ -173,11 +173,16 @@ def map_article(graph: Graph, extraction: Extraction, index: ActorIndex, lexicon
     return graph
 
 
-def map_corpus(extractions: Sequence[Extraction], index: ActorIndex, lexicon: Lexicon | None = None) -> Graph:
-    """The whole corpus as one graph: actors, merges and every article."""
-    graph = bind_prefixes(Graph())
+def map_actors(graph: Graph, index: ActorIndex) -> Graph:
+    """Add the corpus-level triples to ``graph``: each actor with its canonical label, aliases and articles."""
     for actor in index.actors.values():
         _actor_triples(graph, actor)
+    return graph
+
+
+def map_corpus(extractions: Sequence[Extraction], index: ActorIndex, lexicon: Lexicon | None = None) -> Graph:
+    """The whole corpus as one graph: actors, merges and every article."""
+    graph = map_actors(bind_prefixes(Graph()), index)
     for extraction in extractions:
         map_article(graph, extraction, index, lexicon)
     return graph

@@ -3,7 +3,7 @@
 from rdflib.namespace import DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
-__all__ = ["KG", "KGET", "KGR", "SCHEMA", "SEM"]
+__all__ = ["KG", "KGET", "KGR", "KGS", "SCHEMA", "SEM"]
 
 
 class KG(DefinedNamespace):
@@ -79,3 +79,22 @@ KGR = Namespace("https://w3id.org/kg-news/id/")
 """Resources minted by kg: actors, articles, sentences, events, roles."""
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 SCHEMA = Namespace("https://schema.org/")
+
+
+class KGS(DefinedNamespace):
+    """kgs: the bookkeeping of kg's persistent store (``kg/store.py``), kept in its own named graph.
+
+    Not part of the knowledge graph: queries through the store and the endpoint never see it.
+    """
+
+    _fail = True
+    _NS = Namespace("https://w3id.org/kg-news/store#")
+
+    records: URIRef
+    """The named graph that holds the store's records (never queried as content)."""
+    parsedDoc: URIRef
+    """An article's parse (JSON of ``ParsedDoc``): corpus-level merges are recomputed from it, not re-parsed."""
+    textHash: URIRef
+    """SHA-256 of an article's text (duplicates across builds)."""
+    graphHash: URIRef
+    """SHA-256 of a named graph's sorted N-Triples (a graph is rewritten only when it changes)."""

@@ -7,7 +7,7 @@ import io
 import json
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV
@@ -16,6 +16,9 @@ from rdflib.query import Result
 from kg.errors import InputError, QueryError
 from kg.mapper import article_iri, bind_prefixes
 from kg.namespace import KG
+
+if TYPE_CHECKING:
+    from kg.store import KGStore
 
 __all__ = ["EXPORT_FORMATS", "export_graph", "format_rows", "load_graph", "named_queries", "run_query"]
 
@@ -50,7 +53,7 @@ def load_graph(path: Path) -> Graph:
     return graph
 
 
-def run_query(graph: Graph, query: str, params: Mapping[str, str] | None = None, include_all: bool = False) -> Result:
+def run_query(graph: Graph | KGStore, query: str, params: Mapping[str, str] | None = None, include_all: bool = False) -> Result:
     """Run SPARQL ``query`` (text, a named query, or a .rq file path) with ``params`` bound."""
     queries = named_queries()
     if query in queries:

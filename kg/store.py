@@ -1,0 +1,607 @@
+"""The persistent store: an embedded Oxigraph database in a folder, with rdflib as the API.
+
+Layout of a store folder ``DIR``:
+
+- ``DIR/kg-store.json``: what the folder is (format version) and its *generation*, a counter
+  raised after every completed change (readers such as ``kg serve`` re-open when it moves);
+- ``DIR/oxigraph/``: the Oxigraph (RocksDB) database, opened through oxrdflib as an
+  ``rdflib.Dataset``.
+
+The database holds one named graph per article (named by the article's IRI, as in
+``kg export --format trig``), one corpus graph (``kgr:graph/corpus``: every actor with its
+canonical label, aliases and articles), and the bookkeeping graph ``kgs:records``: each article's
+parse (JSON of its ``ParsedDoc``), its text hash, and a hash of every named graph.
+
+After every change the corpus level is recomputed from the stored parses of *all* articles
+(re-extracted, never re-parsed): actor resolution runs over the whole corpus, so the result does
+not depend on the order in which articles were added, and an article's graph is rewritten when a
+merge changes its actors' IRIs. One change (added, replaced and removed articles, the graphs they
+touch, the corpus graph and the records) is written as **one** SPARQL update, which Oxigraph runs
+as one transaction: a crash leaves the store as it was before the change or as it is after it,
+and a reader never sees half a change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef, Variable
+from rdflib.query import Result
+
+from kg.document import Article, Entity, ParsedDoc, Sentence, Word
+from kg.errors import StoreError
+from kg.mapper import article_iri, bind_prefixes, map_actors, map_article
+from kg.namespace import KG, KGR, KGS
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
+
+    from kg.actors import ActorIndex
+    from kg.build import ArticleReport, BuildResult, BuildSettings, Parser
+    from kg.extract import Extraction
+    from kg.lexicon import Lexicon
+
+__all__ = [
+    "CORPUS_GRAPH",
+    "KGStore",
+    "StoreChange",
+    "StoreState",
+    "build_into_store",
+    "doc_from_json",
+    "doc_to_json",
+    "remove_from_store",
+]
+
+STORE_FORMAT = 1
+MARKER_FILE = "kg-store.json"
+DATABASE_DIR = "oxigraph"
+CORPUS_GRAPH = KGR["graph/corpus"]
+"""The named graph of the corpus level: actors, canonical labels, aliases, the articles they appear in."""
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def article_graph(article_id: str) -> URIRef:
+    """The name of an article's graph: the article's own IRI (as in ``kg export --format trig``)."""
+    return article_iri(article_id)
+
+
+def text_hash(text: str) -> str:
+    """SHA-256 of an article text, as ``kg build`` uses to find duplicates."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# ----------------------------------------------------------------------------- records
+
+
+def doc_to_json(doc: ParsedDoc) -> str:
+    """A lossless JSON text of ``doc`` (its article, sentences, words and entities)."""
+    a = doc.article
+    data = {
+        "article": {
+            "id": a.id,
+            "text": a.text,
+            "title": a.title,
+            "source": a.source,
+            "url": a.url,
+            "date": a.date.isoformat() if a.date else None,
+            "path": a.path,
+            "warnings": list(a.warnings),
+        },
+        "sentences": [
+            {
+                "index": s.index,
+                "text": s.text,
+                "start": s.start_char,
+                "end": s.end_char,
+                "words": [
+                    [w.id, w.text, w.lemma, w.upos, w.head, w.deprel, w.start_char, w.end_char, w.feats, w.ner] for w in s.words
+                ],
+                "entities": [[e.label, e.start, e.end, e.text] for e in s.entities],
+            }
+            for s in doc.sentences
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def doc_from_json(text: str) -> ParsedDoc:
+    """The ``ParsedDoc`` of a ``doc_to_json`` text."""
+    import datetime as dt
+
+    data = json.loads(text)
+    a = data["article"]
+    article = Article(
+        a["id"],
+        a["text"],
+        a["title"],
+        a["source"],
+        a["url"],
+        dt.date.fromisoformat(a["date"]) if a["date"] else None,
+        a["path"],
+        tuple(a["warnings"]),
+    )
+    sentences = tuple(
+        Sentence(
+            s["index"],
+            s["text"],
+            s["start"],
+            s["end"],
+            tuple(Word(*w) for w in s["words"]),
+            tuple(Entity(*e) for e in s["entities"]),
+        )
+        for s in data["sentences"]
+    )
+    return ParsedDoc(article, sentences)
+
+
+def graph_hash(triples: Iterable[tuple[Any, Any, Any]]) -> str:
+    """SHA-256 of the sorted N-Triples lines of ``triples`` (kg graphs have no blank nodes)."""
+    lines = sorted(" ".join(term.n3() for term in triple) for triple in triples)
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+
+
+# ----------------------------------------------------------------------------- terms
+
+
+def _ox_term(term: Any) -> Any:
+    import pyoxigraph as ox
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)) if term.datatype else None)
+    raise StoreError(f"Cannot store the term {term!r}: only IRIs, blank nodes and literals are RDF terms.")
+
+
+def _rdf_term(term: Any) -> Any:
+    """An rdflib term from a pyoxigraph one; ``xsd:string`` literals become plain literals, as kg writes them."""
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value) if datatype == _XSD_STRING else Literal(term.value, datatype=URIRef(datatype))
+    raise StoreError(f"Unexpected term in the store: {term!r}.")
+
+
+def _nt(triple: tuple[Any, Any, Any]) -> str:
+    return " ".join(str(_ox_term(t)) for t in triple) + " ."
+
+
+# ----------------------------------------------------------------------------- the store
+
+
+@dataclass(frozen=True)
+class StoreChange:
+    """What one write did."""
+
+    added: tuple[str, ...] = ()
+    replaced: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    graphs_written: int = 0
+    graphs_unchanged: int = 0
+    generation: int = 0
+
+
+@dataclass(frozen=True)
+class StoreState:
+    """The store's articles after a write: their extractions and the corpus-level actor index."""
+
+    extractions: tuple[Extraction, ...]
+    index: ActorIndex
+    change: StoreChange
+
+
+class KGStore:
+    """A kg store folder, opened read-write (one process at a time) or read-only (any number).
+
+    ``dataset`` is the rdflib ``Dataset`` over the Oxigraph database (through oxrdflib);
+    ``graph()`` gives the knowledge graph (every article graph and the corpus graph, without the
+    bookkeeping), ``query()`` runs SPARQL on it inside Oxigraph.
+    """
+
+    def __init__(self, path: Path, database: ox.Store, read_only: bool) -> None:
+        from oxrdflib import OxigraphStore
+
+        self.path = path
+        self.oxigraph = database
+        self.read_only = read_only
+        self.dataset = bind_prefixes(Dataset(store=OxigraphStore(store=database)))
+
+    # -- opening
+
+    @classmethod
+    def open(cls, path: str | Path, read_only: bool = False) -> KGStore:
+        """Open the store in ``path``; read-write creates it when ``path`` is missing or empty."""
+        import pyoxigraph as ox
+
+        folder = Path(path)
+        marker = folder / MARKER_FILE
+        if read_only:
+            _check_marker(folder)
+            attempts = 20
+            for attempt in range(attempts):
+                try:
+                    return cls(folder, ox.Store.read_only(str(folder / DATABASE_DIR)), True)
+                except (OSError, RuntimeError) as exc:  # a writer compacting files while we open: try again
+                    if attempt == attempts - 1:
+                        raise StoreError(f"Cannot open the store {folder} read-only: {exc}") from exc
+                    time.sleep(0.02 * (attempt + 1))
+        if folder.exists() and not folder.is_dir():
+            raise StoreError(f"{folder} is a file, not a store folder: give a folder for --store.")
+        if not marker.is_file():
+            if folder.is_dir() and any(folder.iterdir()):
+                raise StoreError(
+                    f"{folder} is not empty and is no kg store (no {MARKER_FILE}): give a new or empty folder for --store."
+                )
+            _write_marker(folder, 0)
+        _check_marker(folder)
+        try:
+            database = ox.Store(str(folder / DATABASE_DIR))
+        except OSError as exc:
+            if "lock" in str(exc).lower():
+                raise StoreError(
+                    f"Another process is writing the store {folder} (Oxigraph allows one writer): "
+                    "wait for it to finish, then run this again."
+                ) from exc
+            raise StoreError(f"Cannot open the store {folder}: {exc}") from exc
+        return cls(folder, database, False)
+
+    def close(self) -> None:
+        """Release the database (a read-write store's lock goes with it)."""
+        if self.dataset is not None:
+            self.dataset.close()  # oxrdflib drops its handle on the database
+            self.dataset = None  # type: ignore[assignment]
+            del self.oxigraph
+
+    def __enter__(self) -> KGStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def generation(self) -> int:
+        """How many changes have completed (from ``kg-store.json``)."""
+        return int(_check_marker(self.path).get("generation", 0))
+
+    # -- reading
+
+    def _records(self) -> Graph:
+        """The bookkeeping graph, through rdflib (``Dataset.graph`` would create it: a write)."""
+        return Graph(store=self.dataset.store, identifier=KGS.records)
+
+    def text_hashes(self) -> dict[str, str]:
+        """Article id -> SHA-256 of its text, for every article in the store."""
+        records = self._records()
+        return {str(records.value(a, KG.articleId)): str(h) for a, h in records.subject_objects(KGS.textHash)}
+
+    def article_ids(self) -> list[str]:
+        """The ids of the articles in the store, sorted."""
+        return sorted(self.text_hashes())
+
+    def docs(self) -> list[ParsedDoc]:
+        """The stored parse of every article, sorted by id."""
+        records = self._records()
+        docs = [doc_from_json(str(text)) for text in records.objects(None, KGS.parsedDoc)]
+        return sorted(docs, key=lambda d: d.article.id)
+
+    def content_graphs(self) -> list[Any]:
+        """The pyoxigraph names of the graphs that make the knowledge graph (all but ``kgs:records``)."""
+        records = str(KGS.records)
+        return sorted((g for g in self.oxigraph.named_graphs() if g.value != records), key=lambda g: g.value)
+
+    def graph(self) -> Graph:
+        """The knowledge graph in the store, as an in-memory rdflib ``Graph``."""
+        graph = bind_prefixes(Graph())
+        for name in self.content_graphs():
+            for quad in self.oxigraph.quads_for_pattern(None, None, None, name):
+                graph.add((_rdf_term(quad.subject), _rdf_term(quad.predicate), _rdf_term(quad.object)))
+        return graph
+
+    def named_graph(self, name: URIRef) -> Graph:
+        """One named graph of the store (an article's, or ``CORPUS_GRAPH``), as an in-memory ``Graph``."""
+        import pyoxigraph as ox
+
+        graph = bind_prefixes(Graph(identifier=name))
+        for quad in self.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(str(name))):
+            graph.add((_rdf_term(quad.subject), _rdf_term(quad.predicate), _rdf_term(quad.object)))
+        return graph
+
+    def query(self, text: str, initBindings: Mapping[str, Any] | None = None) -> Result:
+        """Run a SPARQL query inside Oxigraph over the knowledge graph; an rdflib ``Result`` back.
+
+        The default graph is the union of the article and corpus graphs; ``initBindings``
+        substitutes variables (as ``Graph.query`` does).
+        """
+        import pyoxigraph as ox
+
+        graphs = self.content_graphs()
+        prefixes = {p: str(ns) for p, ns in self.dataset.namespaces()}
+        raw = self.oxigraph.query(_bind(text, initBindings or {}), prefixes=prefixes, default_graph=graphs, named_graphs=graphs)
+        if isinstance(raw, ox.QueryBoolean):
+            out = Result("ASK")
+            out.askAnswer = bool(raw)
+        elif isinstance(raw, ox.QuerySolutions):
+            out = Result("SELECT")
+            names = [Variable(v.value) for v in raw.variables]
+            out.vars = names
+            out.bindings = [
+                {n: _rdf_term(value) for n, value in zip(names, solution, strict=True) if value is not None} for solution in raw
+            ]
+        else:
+            out = Result("CONSTRUCT")
+            out.graph = bind_prefixes(Graph())
+            for t in raw:
+                out.graph.add((_rdf_term(t.subject), _rdf_term(t.predicate), _rdf_term(t.object)))
+        return out
+
+    # -- writing
+
+    def write(
+        self, put: Sequence[Extraction] = (), remove: Sequence[str] = (), lexicon: Lexicon | None = None
+    ) -> StoreState:
+        """Add or replace the articles of ``put``, delete those of ``remove``, recompute the corpus level.
+
+        Everything is written in one transaction. Raises ``StoreError`` for an id in ``remove`` that
+        is not in the store (nothing is changed then).
+        """
+        from kg.actors import resolve_actors
+        from kg.extract import extract
+        from kg.lexicon import get_lexicon
+
+        if self.read_only:
+            raise StoreError(f"The store {self.path} is open read-only: open it read-write to change it.")
+        lex = lexicon or get_lexicon()
+        stored = self.text_hashes()
+        missing = sorted(set(remove) - set(stored))
+        if missing:
+            raise StoreError(
+                f"Not in the store {self.path}: {', '.join(missing)}; nothing was removed. "
+                f"It holds {len(stored)} articles: {', '.join(sorted(stored)[:10])}{' ...' if len(stored) > 10 else ''}."
+            )
+        new = {ex.doc.article.id: ex for ex in put}
+        gone = set(remove) - set(new)
+        extractions = dict(new)
+        for doc in self.docs():
+            aid = doc.article.id
+            if aid not in new and aid not in gone:
+                extractions[aid] = extract(doc, lex)
+        ordered = [extractions[k] for k in sorted(extractions)]
+        index = resolve_actors(ordered, lex)
+        graphs: dict[URIRef, Graph] = {}
+        for ex in ordered:
+            graphs[article_graph(ex.doc.article.id)] = map_article(Graph(), ex, index, lex)
+        graphs[CORPUS_GRAPH] = map_actors(Graph(), index)
+
+        records = self._records()
+        old_hashes = {g: str(h) for g, h in records.subject_objects(KGS.graphHash)}
+        deletes: list[str] = []
+        inserts: list[str] = []
+        written = unchanged = 0
+        for name, graph in graphs.items():
+            digest = graph_hash(graph)
+            if old_hashes.get(name) == digest:
+                unchanged += 1
+                continue
+            written += 1
+            deletes += _drop_graph(name)
+            inserts.append(f"GRAPH {_nt_term(name)} {{\n" + "\n".join(_nt(t) for t in graph) + "\n}")
+            inserts.append(f"GRAPH {_nt_term(KGS.records)} {{ {_nt((name, KGS.graphHash, Literal(digest)))} }}")
+        for old in old_hashes:
+            if old not in graphs:
+                deletes += _drop_graph(URIRef(str(old)))
+        for aid in sorted(set(new) | gone):
+            subject = article_iri(aid)
+            deletes.append(f"DELETE WHERE {{ GRAPH {_nt_term(KGS.records)} {{ {_nt_term(subject)} ?p ?o }} }}")
+            if aid in new:
+                doc = new[aid].doc
+                record = [
+                    (subject, RDF.type, KG.Article),
+                    (subject, KG.articleId, Literal(aid)),
+                    (subject, KGS.textHash, Literal(text_hash(doc.article.text))),
+                    (subject, KGS.parsedDoc, Literal(doc_to_json(doc))),
+                ]
+                inserts.append(f"GRAPH {_nt_term(KGS.records)} {{\n" + "\n".join(_nt(t) for t in record) + "\n}")
+        statements = [*deletes]
+        if inserts:
+            statements.append("INSERT DATA {\n" + "\n".join(inserts) + "\n}")
+        if statements:
+            try:
+                self.oxigraph.update(" ;\n".join(statements))  # one update: one transaction
+                self.oxigraph.flush()
+            except (OSError, RuntimeError, SyntaxError) as exc:
+                raise StoreError(f"Writing to the store {self.path} failed, nothing was changed: {exc}") from exc
+        generation = self.generation + (1 if statements else 0)
+        if statements:
+            _write_marker(self.path, generation)
+        change = StoreChange(
+            added=tuple(sorted(set(new) - set(stored))),
+            replaced=tuple(sorted(set(new) & set(stored))),
+            removed=tuple(sorted(gone)),
+            graphs_written=written,
+            graphs_unchanged=unchanged,
+            generation=generation,
+        )
+        return StoreState(tuple(ordered), index, change)
+
+
+# Strings, IRIs and comments, masked before looking for the keyword WHERE and the opening brace.
+_MASK = re.compile(
+    r"\\."
+    r'|"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n\r]|\\.)*"'
+    r"|'(?:[^'\\\n\r]|\\.)*'"
+    r"|<[^<>\"{}|^`\\\x00-\x20]*>"
+    r"|#[^\n\r]*",
+    re.DOTALL,
+)
+
+
+def _bind(text: str, bindings: Mapping[str, Any]) -> str:
+    """``text`` with ``bindings`` pre-bound, as rdflib's ``initBindings``: a VALUES block opening the WHERE clause.
+
+    >>> _bind("SELECT ?x WHERE { ?x ?p ?v }", {"v": Literal(1)})
+    'SELECT ?x WHERE { VALUES (?v) { ("1"^^<http://www.w3.org/2001/XMLSchema#integer>) } ?x ?p ?v }'
+    """
+    if not bindings:
+        return text
+    masked = _MASK.sub(lambda m: " " * len(m.group(0)), text)
+    where = re.search(r"\bWHERE\s*\{", masked, re.IGNORECASE)
+    brace = where.end() - 1 if where else masked.find("{")
+    if brace < 0:
+        return text
+    names = " ".join(f"?{name}" for name in bindings)
+    values = " ".join(_nt_term(term) for term in bindings.values())
+    return f"{text[: brace + 1]} VALUES ({names}) {{ ({values}) }}{text[brace + 1 :]}"
+
+
+def _nt_term(term: Any) -> str:
+    return str(_ox_term(term))
+
+
+def _drop_graph(name: URIRef) -> list[str]:
+    """SPARQL update operations that delete a named graph and its recorded hash."""
+    records, name_nt, predicate = _nt_term(KGS.records), _nt_term(name), _nt_term(KGS.graphHash)
+    return [f"DROP SILENT GRAPH {name_nt}", f"DELETE WHERE {{ GRAPH {records} {{ {name_nt} {predicate} ?h }} }}"]
+
+
+def _write_marker(folder: Path, generation: int) -> None:
+    from kg.build import atomic_write
+
+    atomic_write(folder / MARKER_FILE, json.dumps({"kg_store_format": STORE_FORMAT, "generation": generation}) + "\n")
+
+
+def _check_marker(folder: Path) -> dict[str, Any]:
+    marker = folder / MARKER_FILE
+    try:
+        data = json.loads(marker.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise StoreError(f"No kg store at {folder}: build one with `kg build ARTICLES --store {folder}`.") from None
+    except (OSError, json.JSONDecodeError) as exc:
+        raise StoreError(f"{marker} is unreadable ({exc}): is {folder} a kg store?") from exc
+    if not isinstance(data, dict) or data.get("kg_store_format") != STORE_FORMAT:
+        raise StoreError(f"{folder} is a kg store of another format ({data!r}): rebuild it with this kg version.")
+    return data
+
+
+def generation_stamp(folder: Path) -> tuple[int, int]:
+    """A cheap stamp of ``kg-store.json`` (modification time, size): it moves when a change completes."""
+    try:
+        stat = os.stat(folder / MARKER_FILE)
+    except OSError:
+        return (0, 0)
+    return (stat.st_mtime_ns, stat.st_size)
+
+
+# ----------------------------------------------------------------------------- build and remove
+
+
+def _store_result(
+    store: KGStore,
+    state: StoreState,
+    run_reports: Sequence[ArticleReport],
+    settings: BuildSettings,
+    timings: dict[str, float],
+    start: float,
+) -> BuildResult:
+    """The ``BuildResult`` of the whole store: its graph, one report per stored article plus the run's problems."""
+    from kg.build import BuildResult, _counts, validate
+
+    graph = store.graph()
+    by_id = {ex.doc.article.id: ex for ex in state.extractions}
+    reports: list[ArticleReport] = []
+    seen: set[str] = set()
+    for report in run_reports:
+        ex = by_id.get(report.id)
+        if ex is not None and report.status == "ok" and report.id not in seen:
+            report = replace(report, sentences=len(ex.doc.sentences), **_counts(ex, state.index))  # type: ignore[arg-type]
+            seen.add(report.id)
+        reports.append(report)
+    from kg.build import ArticleReport as Report
+
+    for aid in sorted(set(by_id) - seen):
+        ex = by_id[aid]
+        a = ex.doc.article
+        reports.append(
+            Report(aid, "ok", a.path, a.source, len(ex.doc.sentences), warnings=a.warnings, **_counts(ex, state.index))  # type: ignore[arg-type]
+        )
+    conforms: bool | None = None
+    violations: tuple[str, ...] = ()
+    if settings.validate:
+        t0 = time.perf_counter()
+        conforms, violations = validate(graph)
+        timings["validate"] = time.perf_counter() - t0
+    timings["total"] = time.perf_counter() - start
+    return BuildResult(graph, tuple(reports), state.extractions, state.index, settings, timings, conforms, violations)
+
+
+def build_into_store(
+    inputs: Sequence[str | Path],
+    store_dir: str | Path,
+    settings: BuildSettings | None = None,
+    parser: Parser | None = None,
+    progress: Callable[..., None] | None = None,
+) -> BuildResult:
+    """``kg build --store``: analyse ``inputs`` as ``build()`` does, add them to the store, recompute the corpus.
+
+    An article already in the store is replaced; an article whose text is already stored under
+    another id is reported as ``duplicate`` and not added. The result describes the whole store.
+    """
+    from kg.build import BuildSettings, build
+
+    settings = settings or BuildSettings()
+    start = time.perf_counter()
+    run = build(inputs, replace(settings, validate=False), parser=parser, progress=progress)
+    timings = {k: v for k, v in run.timings.items() if k not in ("map", "total")}
+    t0 = time.perf_counter()
+    with KGStore.open(store_dir) as store:
+        owner = {h: aid for aid, h in store.text_hashes().items()}
+        reports = {r.id: r for r in run.reports}
+        put = []
+        for ex in run.extractions:
+            aid = ex.doc.article.id
+            other = owner.get(text_hash(ex.doc.article.text))
+            if other is not None and other != aid:
+                reports[aid] = replace(
+                    reports[aid], status="duplicate", warnings=(f"same text as article {other} in the store: built once",)
+                )
+                continue
+            put.append(ex)
+        state = store.write(put=put)
+        timings["store"] = time.perf_counter() - t0
+        ordered = [reports[r.id] if r.status == "ok" else r for r in run.reports]
+        return _store_result(store, state, ordered, settings, timings, start)
+
+
+def remove_from_store(ids: Sequence[str], store_dir: str | Path, settings: BuildSettings | None = None) -> BuildResult:
+    """``kg remove``: delete articles from the store and recompute the corpus level."""
+    from kg.build import BuildSettings
+
+    settings = settings or BuildSettings()
+    start = time.perf_counter()
+    store_path = Path(store_dir)
+    if not (store_path / MARKER_FILE).is_file():
+        raise StoreError(f"No kg store at {store_path}: build one with `kg build ARTICLES --store {store_path}`.")
+    with KGStore.open(store_path) as store:
+        state = store.write(remove=list(ids))
+        return _store_result(store, state, (), settings, {"store": time.perf_counter() - start}, start)
+
