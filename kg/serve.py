@@ -152,6 +152,13 @@ def _worker_main(store_dir: str, conn: Any, max_result_bytes: int) -> None:
     store: KGStore | None = None
     stamp: tuple[int, int] | None = None
     graphs: list[Any] = []
+    try:  # open before the first query, so start-up never counts against a query's timeout
+        stamp = generation_stamp(folder)
+        store = KGStore.open(folder, read_only=True)
+        graphs = store.content_graphs()
+    except Exception:  # reported on the first query instead
+        store = None
+    conn.send("ready")
     while True:
         try:
             message = conn.recv()
@@ -214,6 +221,9 @@ def _answer(
     return (200, media + charset, bytes(sink.data))
 
 
+_STARTUP_S = 120.0  # how long a new worker may take to import and open the store
+
+
 @dataclass(eq=False)
 class _Worker:
     process: Any
@@ -245,6 +255,9 @@ class _Pool:
         )
         process.start()
         child.close()
+        if parent.poll(_STARTUP_S):
+            with contextlib.suppress(EOFError, OSError):
+                parent.recv()  # "ready"
         worker = _Worker(process, parent)
         with self.lock:
             self.all.add(worker)
