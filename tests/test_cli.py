@@ -212,7 +212,12 @@ def test_cli_build_with_the_fake_parser(tmp_path: Path, fake_stanza: list[FakePa
     assert sorted(p.name for p in out.iterdir()) == ["graph.gexf", "graph.graphml", "graph.ttl", "network.html", "report.json"]
     assert len(fake_stanza) == 1 and sorted(fake_stanza[0].calls) == ["dukungan-2024", "kecaman-ban", "pertemuan-manila"]
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
-    assert report["settings"] == {"validate": False, "select": [], "models": "shipped"}
+    assert report["settings"] == {
+        "validate": False,
+        "select": [],
+        "models": "shipped",
+        "input_policy": {"max_bytes": 2_000_000, "max_line_chars": 5_000, "check_language": True},
+    }
 
 
 def test_cli_build_select_and_gold_list(tmp_path: Path, fake_stanza: list[FakeParser]) -> None:
