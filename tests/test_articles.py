@@ -304,7 +304,9 @@ def test_articles_bytes_undefined_in_cp1252_are_counted(tmp_path: Path) -> None:
     [article] = _read(tmp_path / "rusak.txt")
     assert isinstance(article, Article)
     assert article.text == "Café \ufffd dan \ufffd tutup."
-    assert article.warnings == ("not valid UTF-8: decoded as cp1252 (Windows Latin-1); 2 bytes undefined in cp1252 became U+FFFD",)
+    assert article.warnings == (
+        "not valid UTF-8: decoded as cp1252 (Windows Latin-1); 2 bytes undefined in cp1252 became U+FFFD",
+    )
 
 
 def test_articles_file_over_the_size_cap_is_too_large(tmp_path: Path) -> None:
@@ -476,14 +478,16 @@ def test_articles_file_without_read_permission_is_unreadable(tmp_path: Path) -> 
 
 def test_articles_folder_with_no_files_is_a_usage_error(tmp_path: Path) -> None:
     (tmp_path / "kosong" / "dalam").mkdir(parents=True)
-    with pytest.raises(InputError, match="Nothing to read in .*kosong.*: no files there"):
+    with pytest.raises(InputError, match=r"Nothing to read in .*kosong.*: no files there"):
         _read(tmp_path / "kosong")
 
 
 def test_articles_url_that_is_no_iri_is_reported() -> None:
     article = article_from_text("x", "Presiden tiba.", url="https://contoh.example:port/a")
     assert article.url == "https://contoh.example:port/a"
-    assert article.warnings == ("url 'https://contoh.example:port/a' is not an absolute http(s)-style URL: not linked in the graph",)
+    assert article.warnings == (
+        "url 'https://contoh.example:port/a' is not an absolute http(s)-style URL: not linked in the graph",
+    )
 
 
 def test_articles_normalised_text_ignores_case_spacing_and_composition() -> None:
