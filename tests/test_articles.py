@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import PNG_BYTES
+from helpers import ENGLISH_TEXT, PNG_BYTES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -257,16 +257,11 @@ def test_articles_dateline_is_removed_and_names_the_publisher(raw: str, text: st
 
 # ----------------------------------------------------------------------------- input policy
 
-# About 330 letters of invented Indonesian news text, and of English: long enough for the language check.
+# About 330 letters of invented Indonesian news text: long enough for the language check.
 INDONESIAN = (
     "Menteri Luar Negeri bertemu dengan Duta Besar Malaysia di Jakarta pada hari Senin untuk membahas kerja sama "
     "perdagangan kedua negara. Dalam pertemuan itu, kedua pejabat sepakat memperkuat hubungan ekonomi dan budaya, "
     "serta berjanji akan bertemu kembali bulan depan di Kuala Lumpur untuk menandatangani perjanjian baru."
-)
-ENGLISH = (
-    "The foreign minister met the ambassador of Malaysia in Jakarta on Monday to discuss trade cooperation between "
-    "the two countries. In the meeting, both officials agreed to strengthen economic and cultural ties, and promised "
-    "to meet again next month in Kuala Lumpur to sign a new agreement on fisheries and shipping."
 )
 
 
@@ -430,7 +425,7 @@ def test_articles_file_name_that_is_not_utf8(tmp_path: Path) -> None:
 
 
 def test_articles_not_indonesian_is_skipped_unless_asked(tmp_path: Path) -> None:
-    _write(tmp_path / "inggris.txt", ENGLISH)
+    _write(tmp_path / "inggris.txt", ENGLISH_TEXT)
     _write(tmp_path / "indonesia.txt", INDONESIAN)
     _write(tmp_path / "pendek.txt", "The minister arrived.")  # too short to tell: built
     indonesian, english, short = _read(tmp_path)
@@ -443,7 +438,7 @@ def test_articles_not_indonesian_is_skipped_unless_asked(tmp_path: Path) -> None
 def test_articles_detect_language_counts_malay_as_indonesian() -> None:
     guess = detect_language(INDONESIAN)
     assert guess.code in ("id", "ms") and guess.indonesian > 0.9
-    assert detect_language(ENGLISH).indonesian < 0.1
+    assert detect_language(ENGLISH_TEXT).indonesian < 0.1
 
 
 def test_articles_unreadable_entries_inside_a_folder(tmp_path: Path) -> None:
