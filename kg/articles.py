@@ -136,7 +136,6 @@ class InputProblem:
     status: str
     message: str
     path: str | None = None
-    duplicate_of: str | None = None
 
 
 @dataclass(frozen=True)

@@ -163,7 +163,7 @@ def build(
             key = f"{key}~"
         order.append(key)
         if isinstance(item, InputProblem):
-            reports[key] = ArticleReport(item.id, item.status, item.path, errors=(item.message,), duplicate_of=item.duplicate_of)
+            reports[key] = ArticleReport(item.id, item.status, item.path, errors=(item.message,))
             continue
         digest = hashlib.sha256(normalised_text(item.text).encode("utf-8")).hexdigest()
         if digest in seen_text:
