@@ -222,7 +222,11 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
         aids = sorted({a for n in nodes for a in articles_of[n]})
         previous = actors.get(slug)
         if previous is not None:  # two groups with one canonical name (e.g. a person and an org): keep apart
-            slug = f"{slug}-{kind.lower()}"
+            base, n = f"{slug}-{kind.lower()}", 1
+            slug = base
+            while slug in actors:  # a third group with that name and kind must not replace the second
+                n += 1
+                slug = f"{base}-{n}"
         actors[slug] = Actor(slug, name, kind, tuple(names), tuple(aids), code)
         root_slug[root] = slug
     by_mention = {key: root_slug[uf.find(node)] for key, node in mention_node.items() if uf.find(node) in root_slug}

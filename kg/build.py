@@ -12,6 +12,7 @@ import json
 import os
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -21,7 +22,7 @@ from rdflib import Graph
 
 from kg import __version__
 from kg.actors import ActorIndex, resolve_actors
-from kg.articles import InputProblem, read_articles
+from kg.articles import InputPolicy, InputProblem, normalised_text, read_articles
 from kg.document import Article, ParsedDoc
 from kg.errors import KGError
 from kg.extract import Extraction, extract
@@ -44,6 +45,7 @@ class BuildSettings:
     validate: bool = True
     select: tuple[str, ...] = ()
     models: str = "shipped"
+    input_policy: InputPolicy = field(default_factory=InputPolicy)
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,8 @@ class ArticleReport:
     unresolved_targets: int = 0
     warnings: tuple[str, ...] = ()
     errors: tuple[str, ...] = ()
+    message: str = ""
+    duplicate_of: str | None = None
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,7 @@ class BuildResult:
                 "unresolved_agents": sum(r.unresolved_agents for r in self.reports),
                 "unresolved_targets": sum(r.unresolved_targets for r in self.reports),
                 "triples": len(self.graph),
+                "by_status": dict(sorted(Counter(r.status for r in self.reports).items())),
             },
             "merges": [asdict(m) for m in self.actors.merges],
             "shacl": {"conforms": self.shacl_conforms, "violations": list(self.shacl_violations)},
@@ -150,7 +155,7 @@ def build(
     order: list[str] = []
     articles: list[Article] = []
     seen_text: dict[str, str] = {}
-    for item in read_articles(inputs):
+    for item in read_articles(inputs, settings.input_policy):
         if settings.select and item.id not in settings.select:
             continue
         key = item.id
@@ -160,13 +165,14 @@ def build(
         if isinstance(item, InputProblem):
             reports[key] = ArticleReport(item.id, item.status, item.path, errors=(item.message,))
             continue
-        digest = hashlib.sha256(item.text.encode("utf-8")).hexdigest()
+        digest = hashlib.sha256(normalised_text(item.text).encode("utf-8")).hexdigest()
         if digest in seen_text:
             reports[key] = ArticleReport(
                 item.id,
                 "duplicate",
                 item.path,
                 warnings=(f"same text as article {seen_text[digest]}: built once",),
+                duplicate_of=seen_text[digest],
             )
             continue
         if key != item.id:
@@ -223,8 +229,20 @@ def build(
         timings["validate"] = time.perf_counter() - t2
     timings["total"] = time.perf_counter() - start
     return BuildResult(
-        graph, tuple(reports[k] for k in order), tuple(extractions), index, settings, timings, conforms, violations
+        graph, tuple(_with_message(reports[k]) for k in order), tuple(extractions), index, settings, timings, conforms, violations
     )
+
+
+def _with_message(report: ArticleReport) -> ArticleReport:
+    """``report`` with its one readable line: the errors, or what was built, or why it was left out."""
+    if report.errors:
+        message = "; ".join(report.errors)
+    elif report.status == "ok":
+        message = f"built: {report.sentences} sentences, {report.actors} actors, {report.events} events"
+        message += f" ({len(report.warnings)} warnings)" if report.warnings else ""
+    else:
+        message = "; ".join(report.warnings) or report.status
+    return _replace(report, message=message)
 
 
 def _replace(report: ArticleReport, **changes: object) -> ArticleReport:

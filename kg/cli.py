@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from kg.articles import MAX_BYTES
 from kg.errors import KGError
 
 if TYPE_CHECKING:
@@ -60,8 +61,15 @@ def build(
         Path | None,
         typer.Option("--store", help="Add the articles to this persistent store (created if missing); OUT gets the whole store."),
     ] = None,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", min=1, help="Skip an article (status too_large) over this many bytes.")
+    ] = MAX_BYTES,
+    any_language: Annotated[
+        bool, typer.Option("--any-language", help="Build articles that look non-Indonesian instead of skipping them.")
+    ] = False,
 ) -> None:
     """Build the knowledge graph of ARTICLES into OUT (graph.ttl, network.html, report.json ...)."""
+    from kg.articles import InputPolicy
     from kg.build import BuildSettings, write_outputs
     from kg.build import build as run_build
 
@@ -71,7 +79,8 @@ def build(
             chosen += json.loads(gold.read_text(encoding="utf-8")).get("articles", [])
         except (OSError, json.JSONDecodeError) as exc:
             _fail(KGError(f"cannot read the article list of {gold}: {exc}"))
-    settings = BuildSettings(validate=not no_validate, select=tuple(chosen), models=models)
+    policy = InputPolicy(max_bytes=max_bytes, check_language=not any_language)
+    settings = BuildSettings(validate=not no_validate, select=tuple(chosen), models=models, input_policy=policy)
     try:
         parser = _conllu_parser_from_env()
         if store is not None:

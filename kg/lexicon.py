@@ -63,6 +63,9 @@ class EventType:
     symmetric: bool
 
 
+MAX_SLUG = 80
+
+
 def normalize_name(text: str) -> str:
     """Fold case, accents, quotes and spacing so variants of one name compare equal.
 
@@ -78,12 +81,22 @@ def normalize_name(text: str) -> str:
 def slugify(text: str) -> str:
     """An IRI-safe slug of a name: ASCII letters, digits and hyphens.
 
+    Names that fold to ASCII keep a readable slug; one with letters that do not (``Ali 北京``),
+    or a slug over 80 characters, gets a hash of its folded name, so two names never share a slug.
+
     >>> slugify("Gerakan Perlawanan Islam (IRGC)")
     'gerakan-perlawanan-islam-irgc'
+    >>> slugify("Ali 北京") != slugify("Ali 東京")
+    True
     """
-    folded = normalize_name(text).encode("ascii", "ignore").decode("ascii")
+    name = normalize_name(text)
+    folded = name.encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
-    return slug or "x" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+    if not slug:
+        return "x" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    if folded != name or len(slug) > MAX_SLUG:  # letters were lost, or a 10k-character name: keep names apart
+        return f"{slug[:60].rstrip('-')}-{hashlib.sha1(name.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
+    return slug
 
 
 class Lexicon:

@@ -7,16 +7,15 @@ so a rebuild of the same input gives an identical graph: no timestamps, no rando
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Sequence
 from decimal import Decimal
-from urllib.parse import quote
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, SKOS
 
 from kg.actors import Actor, ActorIndex
 from kg.extract import COUNTRY, ORGANIZATION, PERSON, PLACE, EventMention, Extraction, Participant
+from kg.iri import url_iri
 from kg.lexicon import Lexicon, get_lexicon, slugify
 from kg.namespace import KG, KGET, KGR
 
@@ -38,7 +37,7 @@ def _safe(text: str) -> str:
     slug = slugify(text)
     if slug == text:
         return slug
-    return f"{slug[:60]}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:8]}"
+    return f"{slug[:60]}-{hashlib.sha1(text.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
 
 
 def article_iri(article_id: str) -> URIRef:
@@ -101,8 +100,9 @@ def map_article(graph: Graph, extraction: Extraction, index: ActorIndex, lexicon
         graph.add((a_iri, KG.title, Literal(article.title)))
     if article.source:
         graph.add((a_iri, KG.publisher, Literal(article.source)))
-    if article.url and re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", article.url):
-        graph.add((a_iri, KG.url, URIRef(quote(article.url, safe=":/?#[]@!$&'()*+,;=%~"))))
+    url = url_iri(article.url) if article.url else None
+    if url is not None:  # the reader warned about a URL that is none
+        graph.add((a_iri, KG.url, URIRef(url)))
     if article.date:
         graph.add((a_iri, KG.published, Literal(article.date, datatype=XSD.date)))
     if article.path:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ QUAD_COLOURS = {
     None: "#7f7f7f",
 }
 _TEMPLATE = Path(__file__).resolve().parent / "templates" / "network.html"
+_SLOT = re.compile(r"\{\{(?:TITLE|VIS_CSS|VIS_JS|DATA)\}\}")
 
 
 def _vis_assets() -> tuple[str, str]:
@@ -118,6 +120,5 @@ def render_html(net: nx.MultiDiGraph, title: str = "kg actor network", physics_t
             {"nodes": nodes, "edges": edges, "options": options, "types": legend_types, "quads": legend_quads}
         ),
     }
-    for key, value in replacements.items():
-        page = page.replace(key, value)
-    return page
+    # one pass: a placeholder written inside the title or the data is text, not a slot to fill
+    return _SLOT.sub(lambda m: replacements[m.group(0)], page)

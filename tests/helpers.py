@@ -26,6 +26,13 @@ ARTICLE_DATE = dt.date(2024, 5, 10)
 # the first bytes of a 1x1 PNG: a binary file with NUL bytes
 PNG_BYTES = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
 
+# Invented English news text, long enough (over 200 letters) for kg's language check to flag it.
+ENGLISH_TEXT = (
+    "The foreign minister met the ambassador of Malaysia in Jakarta on Monday to discuss trade cooperation between "
+    "the two countries. In the meeting, both officials agreed to strengthen economic and cultural ties, and promised "
+    "to meet again next month in Kuala Lumpur to sign a new agreement on fisheries and shipping."
+)
+
 # An organisation written with its acronym in brackets, praising a country.
 ACRONYM = """
     # text = Badan Antariksa Nasional (BAN) memuji Malaysia.

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import networkx as nx
 import pytest
-from helpers import ARTICLE_DATE, PNG_BYTES, FakeParser, article_text, corpus_conllu, write_corpus
+from helpers import ARTICLE_DATE, ENGLISH_TEXT, PNG_BYTES, FakeParser, article_text, corpus_conllu, write_corpus
 from rdflib import RDF, RDFS, Graph, Literal, Namespace
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV, SKOS
 
+from kg.articles import InputPolicy
 from kg.build import BuildResult, BuildSettings, build, validate, write_outputs
+from kg.document import Article, ParsedDoc
 from kg.errors import InputError
 from kg.mapper import actor_iri, article_iri, sentence_iri
 from kg.namespace import KG, KGET
@@ -303,6 +305,77 @@ def test_build_duplicate_text_and_duplicate_id(tmp_path: Path) -> None:
         ("kecaman-ban", "duplicate_id"),
     ]
     assert result.reports[3].warnings == ("same text as article kecaman-ban: built once",)
+
+
+class _RecordingParser(FakeParser):
+    """A fake parser that also keeps the text each article reached it with."""
+
+    def __init__(self, parses: dict[str, str]) -> None:
+        super().__init__(parses)
+        self.texts: dict[str, str] = {}
+
+    def parse_many(self, articles: Iterable[Article]) -> Iterator[ParsedDoc]:
+        for article in articles:
+            self.texts[article.id] = article.text
+            yield from super().parse_many([article])
+
+
+def test_build_every_kind_of_bad_input_in_one_batch(tmp_path: Path) -> None:
+    parses = corpus_conllu()
+    corpus = write_corpus(tmp_path / "c")
+    (corpus / "kosong.txt").write_bytes(b"")
+    (corpus / "spasi.txt").write_bytes(b" \n\t \n")
+    (corpus / "gambar.png").write_bytes(PNG_BYTES)
+    (corpus / "latin.txt").write_bytes("Menteri bertemu di Café Nusantara.".encode("cp1252"))
+    (corpus / "halaman.html").write_text("<p>Presiden <b>tiba</b>.</p><script>alert(1)</script>", encoding="utf-8")
+    (corpus / "besar.txt").write_text("Presiden tiba. " * 20_000, encoding="utf-8")  # 300 kB
+    (corpus / "panjang.txt").write_text("Presiden Joko tiba di Istana untuk rapat kabinet bersama para menteri. " * 1_500)
+    (corpus / "inggris.txt").write_text(ENGLISH_TEXT, encoding="utf-8")
+    (corpus / "salinan.txt").write_text("  " + article_text(parses["kecaman-ban"]).upper().replace(" ", "   "), encoding="utf-8")
+    (corpus / "putus.txt").symlink_to(tmp_path / "tidak-ada.txt")
+    parser = _RecordingParser({**parses, "latin": "", "halaman": "", "panjang": ""})
+    result = build([corpus], BuildSettings(validate=False, input_policy=InputPolicy(max_bytes=200_000)), parser=parser)
+    by_id = {r.id: r for r in result.reports}
+    assert {i: r.status for i, r in by_id.items()} == {
+        "besar": "too_large",
+        "dukungan-2024": "ok",
+        "gambar": "binary",
+        "halaman": "ok",
+        "inggris": "not_indonesian",
+        "kecaman-ban": "ok",
+        "kosong": "empty",
+        "latin": "ok",
+        "panjang": "ok",
+        "pertemuan-manila": "ok",
+        "putus": "unreadable",
+        "salinan": "duplicate",
+        "spasi": "empty",
+    }
+    assert sorted(parser.calls) == ["dukungan-2024", "halaman", "kecaman-ban", "latin", "panjang", "pertemuan-manila"]
+    assert max(len(line) for text in parser.texts.values() for line in text.splitlines()) <= 5_000
+    assert parser.texts["halaman"] == "Presiden tiba."
+    assert by_id["salinan"].duplicate_of == "kecaman-ban"
+    assert by_id["salinan"].message == "same text as article kecaman-ban: built once"
+    assert by_id["besar"].message.endswith("is 300,000 bytes, over the limit of 200,000 (--max-bytes): skipped")
+    assert by_id["latin"].message == "built: 0 sentences, 0 actors, 0 events (1 warnings)"
+    assert "cp1252" in by_id["latin"].warnings[0] and "HTML" in by_id["halaman"].warnings[0]
+    assert "split into pieces" in by_id["panjang"].warnings[0]
+    assert all(r.message for r in result.reports)
+    assert len(list(result.graph.subjects(RDF.type, KG.Event))) == 13
+    out = tmp_path / "out"
+    write_outputs(result, out)
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["totals"]["by_status"] == {
+        "binary": 1,
+        "duplicate": 1,
+        "empty": 2,
+        "not_indonesian": 1,
+        "ok": 6,
+        "too_large": 1,
+        "unreadable": 1,
+    }
+    assert [a["id"] for a in report["articles"]] == [r.id for r in result.reports]
+    assert report["articles"][0].keys() >= {"id", "status", "path", "warnings", "errors", "message", "duplicate_of"}
 
 
 def test_build_select(corpus_dir: Path, fake_parser: MakeParser) -> None:

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from helpers import FakeParser, corpus_conllu, write_corpus
+from helpers import ENGLISH_TEXT, FakeParser, corpus_conllu, write_corpus
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 from typer.testing import CliRunner, Result
@@ -212,7 +212,12 @@ def test_cli_build_with_the_fake_parser(tmp_path: Path, fake_stanza: list[FakePa
     assert sorted(p.name for p in out.iterdir()) == ["graph.gexf", "graph.graphml", "graph.ttl", "network.html", "report.json"]
     assert len(fake_stanza) == 1 and sorted(fake_stanza[0].calls) == ["dukungan-2024", "kecaman-ban", "pertemuan-manila"]
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
-    assert report["settings"] == {"validate": False, "select": [], "models": "shipped"}
+    assert report["settings"] == {
+        "validate": False,
+        "select": [],
+        "models": "shipped",
+        "input_policy": {"max_bytes": 2_000_000, "max_line_chars": 5_000, "check_language": True},
+    }
 
 
 def test_cli_build_select_and_gold_list(tmp_path: Path, fake_stanza: list[FakeParser]) -> None:
@@ -235,6 +240,33 @@ def test_cli_build_bad_article_and_strict(tmp_path: Path, fake_stanza: list[Fake
     assert "  kosong: empty: " in result.stderr
     assert result.stdout.startswith("3/4 articles built")
     assert (out / "graph.ttl").is_file()
+
+
+def test_cli_build_folder_with_no_files_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "kosong" / "dalam").mkdir(parents=True)
+    _clean_failure(_kg("build", tmp_path / "kosong", "--out", tmp_path / "out"), "error: Nothing to read in", "no files there")
+    assert not (tmp_path / "out").exists()
+
+
+def test_cli_build_max_bytes_and_any_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = write_corpus(tmp_path / "c")
+    (corpus / "inggris.txt").write_text(ENGLISH_TEXT, encoding="utf-8")
+    monkeypatch.setattr(kg.build, "_default_parser", lambda settings: FakeParser({**corpus_conllu(), "inggris": ""}))
+    out = tmp_path / "out"
+    result = _kg("build", corpus, "--out", out, "--no-validate")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("3/4 articles built")
+    assert "  inggris: not_indonesian: " in result.stderr and "looks like English" in result.stderr
+    (corpus / "besar.txt").write_text("Presiden tiba. " * 100, encoding="utf-8")  # 1,500 bytes; the others are below 400
+    result = _kg("build", corpus, "--out", out, "--no-validate", "--any-language", "--max-bytes", 1000, "--strict")
+    assert result.exit_code == 1, result.output
+    assert result.stdout.startswith("4/5 articles built")
+    assert f"  besar: too_large: {corpus / 'besar.txt'} is 1,500 bytes, over the limit of 1,000" in result.stderr
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["settings"]["input_policy"] == {"max_bytes": 1000, "max_line_chars": 5_000, "check_language": False}
+    statuses = {a["id"]: (a["status"], a["message"]) for a in report["articles"]}
+    assert statuses["inggris"] == ("ok", "built: 0 sentences, 0 actors, 0 events")
+    assert _kg("build", corpus, "--max-bytes", 0).exit_code == 2
 
 
 def test_cli_stats_ranks_actors_by_pagerank(built_out: Path) -> None:

@@ -10,14 +10,14 @@ from decimal import Decimal
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV, SKOS
 
 from kg.actors import Actor, ActorIndex, resolve_actors
 from kg.document import Article, ParsedDoc, Sentence, Word
 from kg.extract import EventMention, Extraction, Mention, Participant, RoleMention, extract
-from kg.lexicon import get_lexicon, slugify
+from kg.lexicon import get_lexicon, normalize_name, slugify
 from kg.mapper import actor_iri, article_iri, event_iri, map_corpus, role_iri, sentence_iri
 from kg.namespace import KG, KGET, KGR
 
@@ -224,3 +224,164 @@ def test_mapper_url_without_scheme_round_trips() -> None:
     graph = map_corpus([Extraction(doc, (), ())], ActorIndex({}, {}, ()))
     back = Graph().parse(data=graph.serialize(format="turtle"), format="turtle")
     assert isomorphic(graph, back)
+
+
+# ----------------------------------------------------------------------------- hostile text
+
+# Pieces that break naive serialisers, IRI minting or HTML: quotes, backslashes, markup, line and
+# paragraph separators, zero-width and bidi characters, emoji, controls, Turtle syntax, 10k-character tokens.
+HOSTILE = (
+    '"',
+    "'",
+    '"""',
+    "'''",
+    "\\",
+    "\\u0022",
+    "<script>alert(1)</script>",
+    "</script>",
+    ">",
+    "<",
+    "&amp;",
+    "\n",
+    "\r\n",
+    "\t",
+    "\u2028",
+    "\u2029",
+    "\u200b",
+    "\u200d",
+    "\u202e",
+    "\u2066",
+    "\ufeff",
+    "😀",
+    "👨\u200d👩\u200d👧",
+    "\x00",
+    "\x07",
+    "\x7f",
+    "\x85",
+    "%zz",
+    "{}|^`",
+    "#",
+    "@prefix x: <y> .",
+    " ;,. ",
+    "Ǆakarta",
+    "北京",
+    "لبنان",
+    "x" * 10_000,
+    "ä" * 10_000,
+)
+_HOSTILE_TEXT = st.lists(st.sampled_from(HOSTILE) | st.text(max_size=12), min_size=1, max_size=4).map("".join)
+_HOSTILE_NAME = _HOSTILE_TEXT.filter(lambda s: s.strip() != "")
+_MINTED = re.compile(re.escape(str(KGR)) + r"[a-z0-9/-]+")
+
+
+@st.composite
+def _hostile_corpus(draw: st.DrawFn) -> tuple[list[Extraction], ActorIndex]:
+    """One article whose every string field (id and url included), two persons and an organisation come from ``HOSTILE``."""
+    aid = draw(_HOSTILE_NAME)
+    sentence_text = draw(_HOSTILE_TEXT)
+    article = Article(
+        aid,
+        sentence_text,
+        title=draw(_HOSTILE_TEXT),
+        source=draw(_HOSTILE_TEXT),
+        url=draw(st.sampled_from(["https://contoh.example/", "http://[::1]:80/", "contoh.example/", "https://x:y/"]))
+        + draw(_HOSTILE_TEXT),
+        date=dt.date(2024, 5, 10),
+        path=draw(_HOSTILE_TEXT),
+    )
+    words = tuple(Word(i, f"w{i}", f"w{i}", "PROPN", 0, "dep", 2 * i, 2 * i + 1) for i in range(1, 7))
+    doc = ParsedDoc(article, (Sentence(0, sentence_text, 0, len(sentence_text), words),))
+    names = [draw(_HOSTILE_NAME) for _ in range(3)]
+    org = Mention(0, 4, 5, names[2], "Organization", 4)
+    people = [
+        Mention(0, 0, 1, names[0], "Person", 0, roles=(RoleMention(draw(_HOSTILE_NAME), org, names[2]),)),
+        Mention(0, 2, 3, names[1], "Person", 2, roles=(RoleMention(draw(_HOSTILE_NAME), None, None),)),
+    ]
+    actors: dict[str, Actor] = {}
+    by_mention = {}
+    for mention, name in zip([*people, org], names, strict=True):
+        slug = slugify(name)
+        actors[slug] = Actor(slug, name, mention.kind, tuple(sorted({name, draw(_HOSTILE_NAME)})), (aid,))
+        by_mention[(aid, *mention.key)] = slug
+    event = EventMention(
+        0,
+        "Statement",
+        draw(_HOSTILE_TEXT),
+        2,
+        Participant(people[0], names[0], 1),
+        Participant(people[1], names[1], 3),
+        according_to=Participant(org, names[2], 5),
+        content=draw(_HOSTILE_TEXT) or None,
+    )
+    unresolved = EventMention(
+        0, "Criticize", draw(_HOSTILE_NAME), 4, Participant(people[1], names[1], 3), Participant(None, draw(_HOSTILE_NAME), 6)
+    )
+    return [Extraction(doc, (*people, org), (event, unresolved))], ActorIndex(actors, by_mention, ())
+
+
+def _oxigraph_graph(turtle: str) -> Graph:
+    """``turtle`` as Oxigraph reads it, back in rdflib terms."""
+    import pyoxigraph as ox
+
+    def term(node: object) -> URIRef | BNode | Literal:
+        if isinstance(node, ox.NamedNode):
+            return URIRef(node.value)
+        if isinstance(node, ox.BlankNode):
+            return BNode(node.value)
+        assert isinstance(node, ox.Literal)
+        if node.language:
+            return Literal(node.value, lang=node.language)
+        datatype = node.datatype.value
+        return Literal(node.value, datatype=None if datatype == str(XSD.string) else URIRef(datatype))
+
+    graph = Graph()
+    for triple in ox.parse(turtle.encode("utf-8"), format=ox.RdfFormat.TURTLE):
+        graph.add((term(triple.subject), term(triple.predicate), term(triple.object)))  # type: ignore[arg-type]
+    return graph
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
+)
+@given(_hostile_corpus())
+def test_mapper_hostile_text_gives_valid_iris_and_turtle_that_rdflib_and_oxigraph_read_alike(
+    corpus: tuple[list[Extraction], ActorIndex],
+) -> None:
+    import pyoxigraph as ox
+
+    extractions, index = corpus
+    graph = map_corpus(extractions, index)
+    minted = {t for triple in graph for t in triple if isinstance(t, URIRef) and t.startswith(str(KGR))}
+    assert all(_MINTED.fullmatch(iri) for iri in minted), minted
+    for iri in {t for triple in graph for t in triple if isinstance(t, URIRef)}:
+        ox.NamedNode(str(iri))  # Oxigraph's IRI parser is strict: it raises on an invalid IRI
+    assert len({actor_iri(a.slug) for a in index.actors.values()}) == len(index.actors)
+    turtle = graph.serialize(format="turtle")
+    from_rdflib = Graph().parse(data=turtle, format="turtle")
+    from_oxigraph = _oxigraph_graph(turtle)
+    assert len(from_rdflib) == len(from_oxigraph) == len(graph)
+    assert isomorphic(graph, from_rdflib)
+    assert isomorphic(graph, from_oxigraph)
+    assert {str(o) for o in from_oxigraph.objects(None, KG.articleId)} == {extractions[0].doc.article.id}
+
+
+@settings(max_examples=300, deadline=None)
+@given(_HOSTILE_NAME, _HOSTILE_NAME)
+def test_mapper_slugs_of_different_names_differ(first: str, second: str) -> None:
+    a, b = slugify(first), slugify(second)
+    assert re.fullmatch(r"[a-z0-9-]{1,80}", a), a
+    assert (a == b) == (normalize_name(first) == normalize_name(second)) or not normalize_name(first)
+
+
+def test_mapper_actors_with_names_that_lose_letters_in_ascii_stay_apart() -> None:
+    names = ["Ali 北京", "Ali 東京", "Ali 大阪"]
+    words = tuple(Word(i, f"w{i}", f"w{i}", "PROPN", 0, "dep", 2 * i, 2 * i + 1) for i in range(1, 7))
+    text = " ".join(names)
+    doc = ParsedDoc(Article("a", text), (Sentence(0, text, 0, len(text), words),))
+    mentions = tuple(Mention(0, 2 * i, 2 * i + 1, name, "Person", 2 * i) for i, name in enumerate(names))
+    index = resolve_actors([Extraction(doc, mentions, ())])
+    assert sorted(a.name for a in index.actors.values()) == sorted(names)
+    graph = map_corpus([Extraction(doc, mentions, ())], index)
+    assert len(set(graph.subjects(RDF.type, KG.Person))) == 3

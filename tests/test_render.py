@@ -146,3 +146,69 @@ def test_render_safe_json_examples(text: str) -> None:
     out = _safe_json({"k": text})
     assert json.loads(out) == {"k": text}
     assert "<" not in out and ">" not in out and "&" not in out
+
+
+# ----------------------------------------------------------------------------- the hostile set
+
+HOSTILE = [
+    "</script><script>alert(1)</script>",
+    "</SCRIPT >",
+    "<!--<script>",
+    "<img src=x onerror=alert(1)>",
+    "\"'`\\\\\\",
+    "a > b & c < d",
+    "baris\nbaru\r\n",
+    "\u2028\u2029",
+    "zero\u200bwidth\u200d\ufeff",
+    "\u202eabc\u202c \u2067rtl\u2069 لبنان",
+    "emoji 😀 👨\u200d👩\u200d👧",
+    "{{DATA}} {{VIS_JS}} {{TITLE}}",
+    "${alert(1)} `${x}`",
+    "x" * 10_000,
+]
+
+
+@pytest.fixture(scope="module")
+def hostile_set_page() -> str:
+    text = " | ".join(HOSTILE)
+    return render_html(actor_network(_graph_with(text, f"Dia berkata {text}.")), title=text)
+
+
+def test_render_hostile_set_cannot_close_or_open_a_script(hostile_set_page: str) -> None:
+    rest = _outside_vis(hostile_set_page)
+    assert len(re.findall(r"</script", rest, re.IGNORECASE)) == 2
+    assert len(re.findall(r"<script", rest, re.IGNORECASE)) == 2
+    assert "<!--" not in rest and "<img" not in rest.lower()
+    start = rest.index('"use strict"')
+    own_script = rest[start : rest.index("</script>", start)]
+    assert "\u2028" not in own_script and "\u2029" not in own_script  # line terminators end a JS string in old engines
+
+
+def test_render_hostile_set_reaches_the_page_unchanged_as_data(hostile_set_page: str) -> None:
+    text = " | ".join(HOSTILE)
+    data = _data(hostile_set_page)
+    assert text in {n["label"] for n in data["nodes"]}
+    [edge] = data["edges"]
+    assert f"Dia berkata {text}." in edge["title"]
+    assert any(text in n["title"] for n in data["nodes"])
+
+
+def test_render_placeholders_in_text_are_not_filled(hostile_set_page: str) -> None:
+    assert hostile_set_page.count("const DATA = ") == 1
+    [title] = re.findall(r"<title>(.*?)</title>", hostile_set_page, re.DOTALL)
+    assert "{{DATA}} {{VIS_JS}} {{TITLE}}" in title and "vis" not in title.replace("{{VIS_JS}}", "")
+    assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in title
+
+
+def test_render_hostile_page_is_well_formed_html(hostile_set_page: str) -> None:
+    """The page parses into the template's elements only: no element comes from article text."""
+    found = _resources(hostile_set_page)
+    assert found.tags.count("script") == 2 and "img" not in found.tags
+    assert not any(tag in ("iframe", "object", "embed", "a", "link") for tag in found.tags)
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_render_safe_json_round_trips_the_hostile_set(text: str) -> None:
+    out = _safe_json({"label": text, "title": [text, {text: text}]})
+    assert json.loads(out) == {"label": text, "title": [text, {text: text}]}
+    assert not set(out) & {"<", ">", "&", "\u2028", "\u2029"}
