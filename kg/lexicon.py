@@ -93,7 +93,7 @@ def slugify(text: str) -> str:
     folded = name.encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
     if not slug:
-        return "x" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+        return "x" + hashlib.sha1((name or text).encode("utf-8", "surrogatepass")).hexdigest()[:10]
     if folded != name or len(slug) > MAX_SLUG:  # letters were lost, or a 10k-character name: keep names apart
         return f"{slug[:60].rstrip('-')}-{hashlib.sha1(name.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
     return slug
