@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 __all__ = [
+    "CacheError",
     "EvaluationError",
     "InputError",
     "KGError",
@@ -10,6 +11,7 @@ __all__ = [
     "OntologyError",
     "QueryError",
     "TrainingError",
+    "WorkerError",
 ]
 
 
@@ -39,3 +41,11 @@ class OntologyError(KGError):
 
 class EvaluationError(KGError):
     """A gold or evaluation file is malformed."""
+
+
+class CacheError(KGError):
+    """The parse cache folder cannot be read or written."""
+
+
+class WorkerError(KGError):
+    """A worker process died, or the Dask scheduler cannot be reached or its workers cannot run kg."""
