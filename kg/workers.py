@@ -45,10 +45,12 @@ MAX_CHUNK = 16
 
 @dataclass(frozen=True)
 class Execution:
-    """Where the per-article work runs: ``workers`` local processes, or the Dask ``scheduler``."""
+    """Where the per-article work runs: ``workers`` local processes, or the Dask ``scheduler``
+    (given up after ``connect_timeout`` seconds without an answer)."""
 
     workers: int = 1
     scheduler: str | None = None
+    connect_timeout: float = 20.0
 
     def __post_init__(self) -> None:
         if self.workers < 1:
@@ -164,7 +166,7 @@ def run_tasks(
     if not tasks:
         return []
     if execution.scheduler is not None:
-        _run_dask(execution.scheduler, parser, _chunks(tasks, chunk_size(len(tasks), 8)), done)
+        _run_dask(execution.scheduler, execution.connect_timeout, parser, _chunks(tasks, chunk_size(len(tasks), 8)), done)
     elif execution.workers > 1 and any(t.cached is None for t in tasks):
         _run_local(execution.workers, parser, _chunks(tasks, chunk_size(len(tasks), execution.workers)), done)
     else:
@@ -221,14 +223,14 @@ def _run_dask_chunk(tasks: list[Task], parser: Parser) -> list[Outcome]:
         return list(analyse_chunk(parser, tasks))
 
 
-def _run_dask(address: str, parser: Parser, chunks: list[list[Task]], done: Callable[[Outcome], None]) -> None:
+def _run_dask(address: str, timeout: float, parser: Parser, chunks: list[list[Task]], done: Callable[[Outcome], None]) -> None:
     try:
         from distributed import Client
         from distributed import as_completed as dask_completed
     except ImportError as exc:
         raise WorkerError("--scheduler needs Dask distributed: pip install 'kg[dask]' (or the 'distributed' package).") from exc
     try:
-        client = Client(address, timeout=20, set_as_default=False)
+        client = Client(address, timeout=timeout, set_as_default=False)
     except (OSError, TimeoutError) as exc:
         raise WorkerError(
             f"Cannot reach the Dask scheduler at {address} ({exc}). Start one with `dask scheduler` and workers with "
@@ -238,7 +240,7 @@ def _run_dask(address: str, parser: Parser, chunks: list[list[Task]], done: Call
         try:
             remote_parser = client.scatter(parser, broadcast=True, hash=False)
             futures = client.map(_run_dask_chunk, chunks, parser=remote_parser, pure=False)
-            for future in dask_completed(futures):
+            for future in dask_completed(futures, loop=client.loop):
                 for outcome in future.result():
                     done(outcome)
         except KGError:

@@ -89,7 +89,7 @@ def model_identity(settings: NlpSettings | None = None) -> str:
         try:
             info = path.stat()
         except OSError:
-            parts.append(f"{path.name}:missing")
+            parts.append(f"{path.parent.name}/{path.name}:missing")
             continue
         parts.append(f"{path.parent.name}/{path.name}:{info.st_size}:{info.st_mtime_ns}")
     return "\n".join(parts)
