@@ -5,11 +5,16 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from kg.errors import KGError
+
+if TYPE_CHECKING:
+    from rich.progress import TaskID
+
+    from kg.build import Progress
 
 app = typer.Typer(help="Knowledge graphs of actors and events from Indonesian news.", no_args_is_help=True, add_completion=False)
 models_app = typer.Typer(help="Train and evaluate kg's Indonesian Stanza models.", no_args_is_help=True)
@@ -51,10 +56,26 @@ def build(
     gold: Annotated[
         Path | None, typer.Option("--gold", help="Only build the articles listed in this gold file's 'articles'.")
     ] = None,
+    workers: Annotated[int, typer.Option("--workers", "-j", help="Parse and extract in N processes on this machine.")] = 1,
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Parse and extract on this Dask scheduler (tcp://HOST:8786).")
+    ] = None,
+    cache: Annotated[
+        Path | None,
+        typer.Option("--cache", help="Parse cache folder (default: OUT/.cache/parses).", envvar="KG_CACHE_DIR"),
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse every article; neither read nor write the cache.")] = False,
+    show_progress: Annotated[
+        bool | None,
+        typer.Option("--progress/--no-progress", help="Progress bars on stderr (default: when stderr is a terminal)."),
+    ] = None,
 ) -> None:
     """Build the knowledge graph of ARTICLES into OUT (graph.ttl, network.html, report.json ...)."""
     from kg.build import BuildSettings, write_outputs
     from kg.build import build as run_build
+    from kg.cache import ParseCache
+    from kg.nlp.pipeline import NlpSettings, model_identity
+    from kg.workers import Execution
 
     chosen = list(select or ())
     if gold is not None:
@@ -64,8 +85,13 @@ def build(
             _fail(KGError(f"cannot read the article list of {gold}: {exc}"))
     settings = BuildSettings(validate=not no_validate, select=tuple(chosen), models=models)
     try:
-        result = run_build(inputs, settings)
-        paths = write_outputs(result, out)
+        execution = Execution(workers=workers, scheduler=scheduler)
+        parse_cache = (
+            None if no_cache else ParseCache(cache or out / ".cache" / "parses", model_identity(NlpSettings(models=models)))
+        )
+        with _ProgressBars(show_progress) as bars:
+            result = run_build(inputs, settings, progress=bars, execution=execution, cache=parse_cache)
+            paths = write_outputs(result, out, progress=bars)
     except KGError as exc:
         _fail(exc)
         return
@@ -82,10 +108,52 @@ def build(
             typer.secho(f"  {r.id}: {r.status}: {'; '.join(r.errors or r.warnings)}", err=True, fg=typer.colors.YELLOW)
     if result.shacl_conforms is False:
         typer.secho(f"  SHACL: {len(result.shacl_violations)} violations (see report.json)", err=True, fg=typer.colors.YELLOW)
+    cache_line = f"{result.cache.hits} hits, {result.cache.misses} misses" if result.cache else "off"
+    typer.echo(
+        f"  articles: {totals['ok']} ok, {totals['failed']} failed, {totals['skipped']} skipped; parse cache: {cache_line}"
+    )
+    stages = ("read", "parse", "extract", "cache", "map", "validate", "write")
+    typer.echo("  seconds: " + ", ".join(f"{k} {result.timings[k]:.2f}" for k in stages if k in result.timings))
     for name, path in paths.items():
         typer.echo(f"  {name}: {path}")
     if strict and not all(r.status in ("ok", "duplicate") for r in result.reports):
         raise typer.Exit(1)
+
+
+_STAGE_LABELS = {"analyse": "parse + extract", "map": "actors + RDF", "validate": "SHACL", "write": "outputs"}
+
+
+class _ProgressBars:
+    """Rich progress bars on stderr for ``build``'s progress events (an ETA for the articles)."""
+
+    def __init__(self, enabled: bool | None) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+        console = Console(stderr=True)
+        self.bars = Progress(
+            TextColumn("{task.description:16s}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
+            console=console,
+            disable=not (console.is_terminal if enabled is None else enabled),
+        )
+        self.tasks: dict[str, TaskID] = {}
+
+    def __enter__(self) -> _ProgressBars:
+        self.bars.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.bars.stop()
+
+    def __call__(self, event: Progress) -> None:
+        if event.stage not in self.tasks:
+            self.tasks[event.stage] = self.bars.add_task(_STAGE_LABELS.get(event.stage, event.stage), total=event.total)
+        self.bars.update(self.tasks[event.stage], completed=event.done, total=event.total)
 
 
 @app.command()
