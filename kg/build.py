@@ -341,6 +341,7 @@ def write_outputs(result: BuildResult, out_dir: Path, progress: Callable[[Progre
     """
     from kg.network import actor_network, write_gexf, write_graphml
     from kg.render import render_html
+    from kg.turtle import to_turtle
 
     t0 = time.perf_counter()
     _stage(progress, "write", 0)
@@ -352,7 +353,7 @@ def write_outputs(result: BuildResult, out_dir: Path, progress: Callable[[Progre
         "graphml": out_dir / "graph.graphml",
         "gexf": out_dir / "graph.gexf",
     }
-    atomic_write(paths["graph"], result.graph.serialize(format="turtle"))
+    atomic_write(paths["graph"], to_turtle(result.graph))
     network = actor_network(result.graph)
     atomic_write(paths["html"], render_html(network))
     atomic_write(paths["graphml"], write_graphml(network))
