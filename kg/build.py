@@ -23,13 +23,14 @@ from rdflib import Graph
 from kg import __version__
 from kg.actors import ActorIndex, resolve_actors
 from kg.articles import InputPolicy, InputProblem, normalised_text, read_articles
+from kg.cache import CacheStats, ParseCache
 from kg.document import Article, ParsedDoc
-from kg.errors import KGError
-from kg.extract import Extraction, extract
+from kg.extract import Extraction
 from kg.lexicon import ONTOLOGY_DIR, get_lexicon
 from kg.mapper import map_corpus
+from kg.workers import Execution, Outcome
 
-__all__ = ["ArticleReport", "BuildResult", "BuildSettings", "Parser", "atomic_write", "build", "write_outputs"]
+__all__ = ["ArticleReport", "BuildResult", "BuildSettings", "Parser", "Progress", "atomic_write", "build", "write_outputs"]
 
 
 class Parser(Protocol):
@@ -46,6 +47,16 @@ class BuildSettings:
     select: tuple[str, ...] = ()
     models: str = "shipped"
     input_policy: InputPolicy = field(default_factory=InputPolicy)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """A step of a build, for progress bars: ``done`` of ``total`` in ``stage`` (``item``: the article)."""
+
+    stage: str
+    done: int
+    total: int
+    item: str | None = None
 
 
 @dataclass(frozen=True)
@@ -66,6 +77,7 @@ class ArticleReport:
     errors: tuple[str, ...] = ()
     message: str = ""
     duplicate_of: str | None = None
+    cached: bool = False
 
 
 @dataclass(frozen=True)
@@ -81,6 +93,8 @@ class BuildResult:
     shacl_conforms: bool | None = None
     shacl_violations: tuple[str, ...] = ()
     version: str = __version__
+    cache: CacheStats | None = None
+    execution: Execution = field(default_factory=Execution)
 
     @property
     def ok(self) -> bool:
@@ -94,7 +108,8 @@ class BuildResult:
             "totals": {
                 "articles": len(self.reports),
                 "ok": sum(r.status == "ok" for r in self.reports),
-                "failed": sum(r.status != "ok" for r in self.reports),
+                "failed": sum(r.status not in ("ok", "duplicate") for r in self.reports),
+                "skipped": sum(r.status == "duplicate" for r in self.reports),
                 "actors": len(self.actors.actors),
                 "events": sum(r.events for r in self.reports),
                 "asserted_events": sum(r.asserted_events for r in self.reports),
@@ -105,7 +120,9 @@ class BuildResult:
             },
             "merges": [asdict(m) for m in self.actors.merges],
             "shacl": {"conforms": self.shacl_conforms, "violations": list(self.shacl_violations)},
+            "cache": asdict(self.cache) if self.cache is not None else None,
             "timings_s": {k: round(v, 3) for k, v in self.timings.items()},
+            "execution": asdict(self.execution),
         }
 
 
@@ -141,9 +158,17 @@ def build(
     inputs: Sequence[str | Path],
     settings: BuildSettings | None = None,
     parser: Parser | None = None,
-    progress: Callable[[str], None] | None = None,
+    progress: Callable[[Progress], None] | None = None,
+    *,
+    execution: Execution | None = None,
+    cache: ParseCache | None = None,
 ) -> BuildResult:
     """Build the knowledge graph of ``inputs`` (files, directories, globs, JSONL).
+
+    ``execution`` says where parsing and extraction run (``--workers``, ``--scheduler``; serial by
+    default); the result does not depend on it. With a ``cache``, an article whose text was parsed
+    before by the same models is not parsed again. ``progress`` receives a ``Progress`` for each
+    analysed article (stage ``analyse``) and at the start and end of ``map`` and ``validate``.
 
     Raises ``InputError`` when an input path matches nothing at all; a bad article
     only gets a non-ok status in the report.
@@ -186,50 +211,38 @@ def build(
     timings["read"] = time.perf_counter() - start
 
     lexicon = get_lexicon()
-    extractions: list[Extraction] = []
     t0 = time.perf_counter()
-    parse_time = 0.0
-    if articles:
-        active = parser or _default_parser(settings)
-        parsed_iter = iter(active.parse_many(articles))
-        for article in articles:
-            p0 = time.perf_counter()
-            try:
-                doc = next(parsed_iter)
-            except StopIteration:
-                break
-            except KGError:
-                raise
-            except Exception as exc:  # one article's crash must not sink the batch
-                reports[article.id] = _replace(reports[article.id], status="error", errors=(f"parsing failed: {exc}",))
-                parsed_iter = iter(active.parse_many(articles[articles.index(article) + 1 :]))
-                continue
-            parse_time += time.perf_counter() - p0
-            try:
-                extractions.append(extract(doc, lexicon))
-            except Exception as exc:
-                reports[article.id] = _replace(reports[article.id], status="error", errors=(f"extraction failed: {exc!r}",))
-                continue
-            if progress is not None:
-                progress(article.id)
-    timings["parse"] = parse_time
-    timings["extract"] = time.perf_counter() - t0 - parse_time
+    extractions, cache_stats = _analyse(articles, reports, settings, parser, execution, cache, progress, timings)
+    timings["analyse"] = time.perf_counter() - t0
+    _stage(progress, "map", 0)
     t1 = time.perf_counter()
     index = resolve_actors(extractions, lexicon)
     graph = map_corpus(extractions, index, lexicon)
     timings["map"] = time.perf_counter() - t1
+    _stage(progress, "map", 1)
     for ex in extractions:
         aid = ex.doc.article.id
         reports[aid] = _replace(reports[aid], status="ok", sentences=len(ex.doc.sentences), **_counts(ex, index))
     conforms: bool | None = None
     violations: tuple[str, ...] = ()
     if settings.validate:
+        _stage(progress, "validate", 0)
         t2 = time.perf_counter()
         conforms, violations = validate(graph)
         timings["validate"] = time.perf_counter() - t2
+        _stage(progress, "validate", 1)
     timings["total"] = time.perf_counter() - start
     return BuildResult(
-        graph, tuple(_with_message(reports[k]) for k in order), tuple(extractions), index, settings, timings, conforms, violations
+        graph,
+        tuple(_with_message(reports[k]) for k in order),
+        tuple(extractions),
+        index,
+        settings,
+        timings,
+        conforms,
+        violations,
+        cache=cache_stats,
+        execution=execution or Execution(),
     )
 
 
@@ -243,6 +256,63 @@ def _with_message(report: ArticleReport) -> ArticleReport:
     else:
         message = "; ".join(report.warnings) or report.status
     return _replace(report, message=message)
+
+
+def _stage(progress: Callable[[Progress], None] | None, stage: str, done: int, total: int = 1, item: str | None = None) -> None:
+    if progress is not None:
+        progress(Progress(stage, done, total, item))
+
+
+def _analyse(
+    articles: list[Article],
+    reports: dict[str, ArticleReport],
+    settings: BuildSettings,
+    parser: Parser | None,
+    execution: Execution | None,
+    cache: ParseCache | None,
+    progress: Callable[[Progress], None] | None,
+    timings: dict[str, float],
+) -> tuple[list[Extraction], CacheStats | None]:
+    """Parse (or load from ``cache``) and extract every article, as ``execution`` says.
+
+    Fresh parses go into the cache as they arrive, so an interrupted build keeps them. Fills in
+    the ``parse``, ``extract`` and ``cache`` timings (summed over articles: with several workers
+    they add up to more than the wall time, which is ``analyse``).
+    """
+    from kg.workers import Task, run_tasks
+
+    t0 = time.perf_counter()
+    tasks = [Task(a, cache.read(a) if cache is not None else None) for a in articles]
+    cache_seconds = time.perf_counter() - t0
+    _stage(progress, "analyse", 0, len(tasks))
+    finished = 0
+
+    def arrived(outcome: Outcome) -> None:
+        nonlocal finished, cache_seconds
+        finished += 1
+        if cache is not None and outcome.parsed is not None:
+            c0 = time.perf_counter()
+            cache.put(outcome.parsed)
+            cache_seconds += time.perf_counter() - c0
+        _stage(progress, "analyse", finished, len(tasks), outcome.article_id)
+
+    outcomes = run_tasks(tasks, parser or _default_parser(settings), execution, arrived) if tasks else []
+    extractions = []
+    for outcome in outcomes:
+        if outcome.extraction is None:
+            error = outcome.error or "failed"
+            reports[outcome.article_id] = _replace(reports[outcome.article_id], status="error", errors=(error,))
+        else:
+            extractions.append(outcome.extraction)
+            reports[outcome.article_id] = _replace(reports[outcome.article_id], cached=outcome.cached)
+    timings["parse"] = sum(o.parse_seconds for o in outcomes)
+    timings["extract"] = sum(o.extract_seconds for o in outcomes)
+    timings["cache"] = cache_seconds
+    stats = None
+    if cache is not None:
+        hits = sum(o.cached for o in outcomes)
+        stats = CacheStats(str(cache.directory), hits, len(outcomes) - hits)
+    return extractions, stats
 
 
 def _replace(report: ArticleReport, **changes: object) -> ArticleReport:
@@ -282,11 +352,17 @@ def atomic_write(path: Path, data: str | bytes) -> None:
         raise
 
 
-def write_outputs(result: BuildResult, out_dir: Path) -> dict[str, Path]:
-    """Write graph.ttl, report.json, network.html, graph.graphml and graph.gexf into ``out_dir``."""
+def write_outputs(result: BuildResult, out_dir: Path, progress: Callable[[Progress], None] | None = None) -> dict[str, Path]:
+    """Write graph.ttl, report.json, network.html, graph.graphml and graph.gexf into ``out_dir``.
+
+    The time it takes is added to ``result.timings`` as ``write`` (and so to report.json).
+    """
     from kg.network import actor_network, write_gexf, write_graphml
     from kg.render import render_html
+    from kg.turtle import to_turtle
 
+    t0 = time.perf_counter()
+    _stage(progress, "write", 0)
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = {
         "graph": out_dir / "graph.ttl",
@@ -295,10 +371,12 @@ def write_outputs(result: BuildResult, out_dir: Path) -> dict[str, Path]:
         "graphml": out_dir / "graph.graphml",
         "gexf": out_dir / "graph.gexf",
     }
-    atomic_write(paths["graph"], result.graph.serialize(format="turtle"))
+    atomic_write(paths["graph"], to_turtle(result.graph))
     network = actor_network(result.graph)
     atomic_write(paths["html"], render_html(network))
     atomic_write(paths["graphml"], write_graphml(network))
     atomic_write(paths["gexf"], write_gexf(network))
+    result.timings["write"] = time.perf_counter() - t0
     atomic_write(paths["report"], json.dumps(result.report_dict(), ensure_ascii=False, indent=2) + "\n")
+    _stage(progress, "write", 1)
     return paths

@@ -14,7 +14,9 @@ from kg.errors import KGError
 
 if TYPE_CHECKING:
     from rdflib import Graph
+    from rich.progress import TaskID
 
+    from kg.build import Progress
     from kg.document import ConlluDirParser
 
 app = typer.Typer(help="Knowledge graphs of actors and events from Indonesian news.", no_args_is_help=True, add_completion=False)
@@ -67,11 +69,27 @@ def build(
     any_language: Annotated[
         bool, typer.Option("--any-language", help="Build articles that look non-Indonesian instead of skipping them.")
     ] = False,
+    workers: Annotated[int, typer.Option("--workers", "-j", help="Parse and extract in N processes on this machine.")] = 1,
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Parse and extract on this Dask scheduler (tcp://HOST:8786).")
+    ] = None,
+    cache: Annotated[
+        Path | None,
+        typer.Option("--cache", help="Parse cache folder (default: OUT/.cache/parses).", envvar="KG_CACHE_DIR"),
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse every article; neither read nor write the cache.")] = False,
+    show_progress: Annotated[
+        bool | None,
+        typer.Option("--progress/--no-progress", help="Progress bars on stderr (default: when stderr is a terminal)."),
+    ] = None,
 ) -> None:
     """Build the knowledge graph of ARTICLES into OUT (graph.ttl, network.html, report.json ...)."""
     from kg.articles import InputPolicy
     from kg.build import BuildSettings, write_outputs
     from kg.build import build as run_build
+    from kg.cache import ParseCache
+    from kg.nlp.pipeline import NlpSettings, model_identity
+    from kg.workers import Execution
 
     chosen = list(select or ())
     if gold is not None:
@@ -83,13 +101,20 @@ def build(
     settings = BuildSettings(validate=not no_validate, select=tuple(chosen), models=models, input_policy=policy)
     try:
         parser = _conllu_parser_from_env()
-        if store is not None:
-            from kg.store import build_into_store
+        execution = Execution(workers=workers, scheduler=scheduler)
+        parse_cache = (
+            None if no_cache else ParseCache(cache or out / ".cache" / "parses", model_identity(NlpSettings(models=models)))
+        )
+        with _ProgressBars(show_progress) as bars:
+            if store is not None:
+                from kg.store import build_into_store
 
-            result = build_into_store(inputs, store, settings, parser=parser)
-        else:
-            result = run_build(inputs, settings, parser=parser)
-        paths = write_outputs(result, out)
+                result = build_into_store(
+                    inputs, store, settings, parser=parser, progress=bars, execution=execution, cache=parse_cache
+                )
+            else:
+                result = run_build(inputs, settings, parser=parser, progress=bars, execution=execution, cache=parse_cache)
+            paths = write_outputs(result, out, progress=bars)
     except KGError as exc:
         _fail(exc)
         return
@@ -106,6 +131,12 @@ def build(
             typer.secho(f"  {r.id}: {r.status}: {'; '.join(r.errors or r.warnings)}", err=True, fg=typer.colors.YELLOW)
     if result.shacl_conforms is False:
         typer.secho(f"  SHACL: {len(result.shacl_violations)} violations (see report.json)", err=True, fg=typer.colors.YELLOW)
+    cache_line = f"{result.cache.hits} hits, {result.cache.misses} misses" if result.cache else "off"
+    typer.echo(
+        f"  articles: {totals['ok']} ok, {totals['failed']} failed, {totals['skipped']} skipped; parse cache: {cache_line}"
+    )
+    stages = ("read", "parse", "extract", "cache", "map", "validate", "write")
+    typer.echo("  seconds: " + ", ".join(f"{k} {result.timings[k]:.2f}" for k in stages if k in result.timings))
     for name, path in paths.items():
         typer.echo(f"  {name}: {path}")
     if strict and not all(r.status in ("ok", "duplicate") for r in result.reports):
@@ -160,6 +191,40 @@ def _source_graph(graph: Path | None, store: Path | None) -> Graph:
     if graph is None:
         raise KGError("Give a graph (graph.ttl or the output folder of `kg build`) or --store DIR.")
     return load_graph(graph)
+_STAGE_LABELS = {"analyse": "parse + extract", "map": "actors + RDF", "validate": "SHACL", "write": "outputs"}
+
+
+class _ProgressBars:
+    """Rich progress bars on stderr for ``build``'s progress events (an ETA for the articles)."""
+
+    def __init__(self, enabled: bool | None) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+        console = Console(stderr=True)
+        self.bars = Progress(
+            TextColumn("{task.description:16s}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
+            console=console,
+            disable=not (console.is_terminal if enabled is None else enabled),
+        )
+        self.tasks: dict[str, TaskID] = {}
+
+    def __enter__(self) -> _ProgressBars:
+        self.bars.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.bars.stop()
+
+    def __call__(self, event: Progress) -> None:
+        if event.stage not in self.tasks:
+            self.tasks[event.stage] = self.bars.add_task(_STAGE_LABELS.get(event.stage, event.stage), total=event.total)
+        self.bars.update(self.tasks[event.stage], completed=event.done, total=event.total)
 
 
 @app.command()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 __all__ = [
+    "CacheError",
     "EvaluationError",
     "InputError",
     "KGError",
@@ -11,6 +12,7 @@ __all__ = [
     "QueryError",
     "StoreError",
     "TrainingError",
+    "WorkerError",
 ]
 
 
@@ -44,3 +46,9 @@ class EvaluationError(KGError):
 
 class StoreError(KGError):
     """A kg store folder cannot be opened, created or changed."""
+class CacheError(KGError):
+    """The parse cache folder cannot be read or written."""
+
+
+class WorkerError(KGError):
+    """A worker process died, or the Dask scheduler cannot be reached or its workers cannot run kg."""

@@ -104,6 +104,17 @@ def _is_capitalized(word: Word) -> bool:
     return bool(word.text[:1].isupper()) or bool(re.match(r"^[A-Z0-9][A-Za-z0-9.\-]*$", word.text))
 
 
+@functools.lru_cache(maxsize=4)
+def _name_starts(lexicon: Lexicon) -> frozenset[str]:
+    """Every prefix of the first word of a gazetteer name (countries and aliases, as written).
+
+    A name found at word ``i`` starts with that word's text (the next words may be glued to it),
+    so a word outside this set starts no name.
+    """
+    firsts = {name.split()[0] for name in (*lexicon.countries, *lexicon.alias_surface) if name.split()}
+    return frozenset(first[:k] for first in firsts for k in range(1, len(first) + 1))
+
+
 class _MentionFinder:
     def __init__(self, lexicon: Lexicon, sentence: Sentence) -> None:
         self.lex = lexicon
@@ -119,7 +130,12 @@ class _MentionFinder:
         i = 0
         n = len(self.words)
         longest = max(self.lex.max_country_len, self.lex.max_alias_len)
+        starts = _name_starts(self.lex)
         while i < n:
+            text = self.words[i].text
+            if text and text not in starts and not any(ch.isspace() for ch in text):
+                i += 1  # no known name starts with this word: skip the span lookups
+                continue
             hit = None
             for length in range(min(longest, n - i), 0, -1):
                 name = self.sent.span_text(i, i + length)

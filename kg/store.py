@@ -46,8 +46,10 @@ if TYPE_CHECKING:
 
     from kg.actors import ActorIndex
     from kg.build import ArticleReport, BuildResult, BuildSettings, Parser
+    from kg.cache import ParseCache
     from kg.extract import Extraction
     from kg.lexicon import Lexicon
+    from kg.workers import Execution
 
 __all__ = [
     "CORPUS_GRAPH",
@@ -560,6 +562,8 @@ def build_into_store(
     settings: BuildSettings | None = None,
     parser: Parser | None = None,
     progress: Callable[..., None] | None = None,
+    execution: Execution | None = None,
+    cache: ParseCache | None = None,
 ) -> BuildResult:
     """``kg build --store``: analyse ``inputs`` as ``build()`` does, add them to the store, recompute the corpus.
 
@@ -570,7 +574,7 @@ def build_into_store(
 
     settings = settings or BuildSettings()
     start = time.perf_counter()
-    run = build(inputs, replace(settings, validate=False), parser=parser, progress=progress)
+    run = build(inputs, replace(settings, validate=False), parser=parser, progress=progress, execution=execution, cache=cache)
     timings = {k: v for k, v in run.timings.items() if k not in ("map", "total")}
     t0 = time.perf_counter()
     with KGStore.open(store_dir) as store:

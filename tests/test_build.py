@@ -14,7 +14,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import PROV, SKOS
 
 from kg.articles import InputPolicy
-from kg.build import BuildResult, BuildSettings, build, validate, write_outputs
+from kg.build import BuildResult, BuildSettings, Progress, build, validate, write_outputs
 from kg.document import Article, ParsedDoc
 from kg.errors import InputError
 from kg.mapper import actor_iri, article_iri, sentence_iri
@@ -394,6 +394,9 @@ def test_build_missing_input_raises_before_parsing(tmp_path: Path, fake_parser: 
 
 
 def test_build_progress_callback(corpus_dir: Path, fake_parser: MakeParser) -> None:
-    seen: list[str] = []
-    build([corpus_dir], BuildSettings(validate=False), parser=fake_parser(), progress=seen.append)
-    assert seen == IDS
+    seen: list[Progress] = []
+    build([corpus_dir], BuildSettings(), parser=fake_parser(), progress=seen.append)
+    analysed = [p for p in seen if p.stage == "analyse"]
+    assert [(p.done, p.total) for p in analysed] == [(0, 3), (1, 3), (2, 3), (3, 3)]
+    assert [p.item for p in analysed[1:]] == IDS
+    assert [(p.stage, p.done) for p in seen[len(analysed) :]] == [("map", 0), ("map", 1), ("validate", 0), ("validate", 1)]

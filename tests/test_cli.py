@@ -209,7 +209,8 @@ def test_cli_build_with_the_fake_parser(tmp_path: Path, fake_stanza: list[FakePa
     result = _kg("build", corpus, "--out", out, "--no-validate")
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("3/3 articles built: 12 actors, 13 events (10 asserted)")
-    assert sorted(p.name for p in out.iterdir()) == ["graph.gexf", "graph.graphml", "graph.ttl", "network.html", "report.json"]
+    outputs = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
+    assert outputs == ["graph.gexf", "graph.graphml", "graph.ttl", "network.html", "report.json"]
     assert len(fake_stanza) == 1 and sorted(fake_stanza[0].calls) == ["dukungan-2024", "kecaman-ban", "pertemuan-manila"]
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert report["settings"] == {
@@ -284,3 +285,57 @@ def test_cli_stats_csv_and_table(built_out: Path) -> None:
     assert table.exit_code == 0 and table.output.splitlines()[0].split()[:2] == ["actor", "type"]
     rows = list(csv.DictReader(io.StringIO(_kg("stats", built_out, "-f", "csv").output)))
     assert rows and rows[0]["iri"].startswith("https://w3id.org/kg-news/id/actor/")
+
+
+def test_cli_build_second_run_parses_nothing(tmp_path: Path, fake_stanza: list[FakeParser]) -> None:
+    corpus = write_corpus(tmp_path / "c")
+    out = tmp_path / "out"
+    first = _kg("build", corpus, "--out", out, "--no-validate")
+    second = _kg("build", corpus, "--out", out, "--no-validate")
+    assert first.exit_code == second.exit_code == 0, second.output
+    assert len(fake_stanza[0].calls) == 3 and fake_stanza[1].calls == []
+    assert "  articles: 3 ok, 0 failed, 0 skipped; parse cache: 0 hits, 3 misses" in first.stdout
+    assert "  articles: 3 ok, 0 failed, 0 skipped; parse cache: 3 hits, 0 misses" in second.stdout
+    [seconds] = [line for line in second.stdout.splitlines() if line.startswith("  seconds: ")]
+    assert [part.split()[0] for part in seconds[len("  seconds: ") :].split(", ")] == [
+        "read",
+        "parse",
+        "extract",
+        "cache",
+        "map",
+        "write",
+    ]
+    assert len(list((out / ".cache" / "parses").rglob("*.conllu"))) == 3
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["cache"] == {"directory": str(out / ".cache" / "parses"), "hits": 3, "misses": 0}
+    assert set(report["timings_s"]) >= {"parse", "extract", "map", "write", "total"}
+
+
+def test_cli_build_cache_folder_and_no_cache(tmp_path: Path, fake_stanza: list[FakeParser]) -> None:
+    corpus = write_corpus(tmp_path / "c")
+    shared = tmp_path / "shared-cache"
+    assert _kg("build", corpus, "--out", tmp_path / "a", "--cache", shared, "--no-validate").exit_code == 0
+    assert _kg("build", corpus, "--out", tmp_path / "b", "--cache", shared, "--no-validate").exit_code == 0
+    off = _kg("build", corpus, "--out", tmp_path / "c-out", "--no-cache", "--no-validate")
+    assert off.exit_code == 0 and "parse cache: off" in off.stdout
+    assert [len(p.calls) for p in fake_stanza] == [3, 0, 3]
+    assert len(list(shared.rglob("*.conllu"))) == 3
+    assert not (tmp_path / "a" / ".cache").exists() and not (tmp_path / "c-out" / ".cache").exists()
+
+
+def test_cli_build_progress_bars_on_stderr(tmp_path: Path, fake_stanza: list[FakeParser]) -> None:
+    corpus = write_corpus(tmp_path / "c")
+    shown = _kg("build", corpus, "--out", tmp_path / "a", "--progress")
+    assert shown.exit_code == 0, shown.output
+    assert "parse + extract" in shown.stderr and "3/3" in shown.stderr and "SHACL" in shown.stderr
+    assert "parse + extract" not in shown.stdout
+    hidden = _kg("build", corpus, "--out", tmp_path / "b")  # not a terminal: no bars unless asked
+    assert hidden.exit_code == 0 and "parse + extract" not in hidden.stderr
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [(["--workers", "0"], "1 or more"), (["--workers", "2", "--scheduler", "tcp://127.0.0.1:8786"], "not both")],
+)
+def test_cli_build_bad_execution_options(tmp_path: Path, options: list[str], message: str) -> None:
+    _clean_failure(_kg("build", write_corpus(tmp_path / "c"), "--out", tmp_path / "out", *options), message)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import ModelError
-from kg.nlp.pipeline import NlpSettings, StanzaParser, model_paths
+from kg.nlp.pipeline import NlpSettings, StanzaParser, model_identity, model_paths
 
 
 def _fake_models(root: Path) -> Path:
@@ -53,3 +53,31 @@ def test_pipeline_models_dir_from_env(monkeypatch: pytest.MonkeyPatch, tmp_path:
 
     monkeypatch.setenv("KG_MODELS_DIR", str(tmp_path))
     assert shipped_model_dir() == tmp_path
+
+
+def test_pipeline_parser_travels_to_workers_as_its_settings(tmp_path: Path) -> None:
+    import pickle
+
+    settings = NlpSettings(models="shipped", model_dir=_fake_models(tmp_path), batch_size=8)
+    parser = StanzaParser(settings)
+    copy = pickle.loads(pickle.dumps(parser))
+    assert copy.settings == settings and copy._pipeline is None and copy._ner is None
+    assert copy._config() == parser._config()
+
+
+def test_pipeline_model_identity_changes_with_the_model_files(tmp_path: Path) -> None:
+    import os
+
+    settings = NlpSettings(model_dir=_fake_models(tmp_path))
+    first = model_identity(settings)
+    assert model_identity(settings) == first
+    assert model_identity(NlpSettings(models="official", model_dir=tmp_path)) != first
+    depparse = model_paths(tmp_path)["depparse"]
+    depparse.write_bytes(b"yy")
+    resized = model_identity(settings)
+    assert resized != first
+    info = depparse.stat()
+    os.utime(depparse, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000_000))
+    assert model_identity(settings) != resized
+    depparse.unlink()
+    assert "depparse/kg.pt:missing" in model_identity(settings)

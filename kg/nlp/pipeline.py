@@ -22,7 +22,7 @@ from typing import Any
 from kg.document import Article, ParsedDoc, Sentence, Word, entities_from_tags
 from kg.errors import ModelError
 
-__all__ = ["NlpSettings", "StanzaParser", "model_paths", "retag_conllu", "shipped_model_dir"]
+__all__ = ["NlpSettings", "StanzaParser", "model_identity", "model_paths", "retag_conllu", "shipped_model_dir"]
 
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
 _SHIPPED = Path(__file__).resolve().parent.parent / "resources" / "stanza"
@@ -61,6 +61,40 @@ class NlpSettings:
         return cls(models=os.environ.get("KG_STANZA_MODELS", "shipped"))
 
 
+def _stanza_resources_dir() -> Path:
+    return Path(os.environ.get("STANZA_RESOURCES_DIR") or Path.home() / "stanza_resources")
+
+
+def model_identity(settings: NlpSettings | None = None) -> str:
+    """A fingerprint of the models that ``settings`` selects, for the parse cache.
+
+    It covers the model setting, Stanza's version and the name, size and modification time of every
+    model file (kg's folder, and for ``official`` Stanza's Indonesian downloads too), so retraining
+    or swapping models changes it. No model is loaded and no file is read.
+    """
+    from importlib.metadata import PackageNotFoundError, version
+
+    settings = settings or NlpSettings.from_env()
+    model_dir = settings.model_dir or shipped_model_dir()
+    try:
+        stanza_version = version("stanza")
+    except PackageNotFoundError:
+        stanza_version = "none"
+    files = [model_dir / "resources.json", *model_paths(model_dir).values()]
+    if settings.models == "official":
+        official = _stanza_resources_dir() / "id"
+        files += sorted(p for p in official.rglob("*") if p.is_file()) if official.is_dir() else []
+    parts = [f"models={settings.models}", f"stanza={stanza_version}"]
+    for path in files:
+        try:
+            info = path.stat()
+        except OSError:
+            parts.append(f"{path.parent.name}/{path.name}:missing")
+            continue
+        parts.append(f"{path.parent.name}/{path.name}:{info.st_size}:{info.st_mtime_ns}")
+    return "\n".join(parts)
+
+
 class StanzaParser:
     """Turns ``Article``s into ``ParsedDoc``s with one lazily built Stanza pipeline."""
 
@@ -68,6 +102,16 @@ class StanzaParser:
         self.settings = settings or NlpSettings.from_env()
         self._pipeline: Any = None
         self._ner: Any = None
+        self._lock = threading.Lock()
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Only the settings travel to another process (``kg build --workers``); models load there."""
+        return {"settings": self.settings}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.settings = state["settings"]
+        self._pipeline = None
+        self._ner = None
         self._lock = threading.Lock()
 
     # -- loading ----------------------------------------------------------------

@@ -1,0 +1,252 @@
+"""Per-article work: parse (or load the cached parse) and extract, run serially, in local worker
+processes (``kg build --workers N``) or on a Dask distributed cluster (``--scheduler ADDRESS``).
+
+Each article's ``Outcome`` is the same however the work is spread; ``kg.build`` puts the outcomes
+back in input order, so the graph and the report do not depend on it either.
+
+- Serial (the default) runs in this process with the given parser.
+- ``workers > 1`` starts that many processes (``spawn``: torch does not survive ``fork``); each
+  gets a copy of the parser (a ``StanzaParser`` travels as its settings and loads its models once,
+  in the worker) and ``cores // workers`` torch threads. Workers start only when some article has
+  to be parsed: a build whose parses are all cached extracts in this process.
+- ``scheduler`` sends the work to an existing Dask cluster: the parser is broadcast once to every
+  worker (so each loads the models once) and articles go out in small chunks. Each Dask worker
+  process parses one chunk at a time; give workers ``--nthreads 1`` and set ``OMP_NUM_THREADS``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import multiprocessing
+import os
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from kg.cache import doc_from_cache
+from kg.document import Article, ParsedDoc
+from kg.errors import InputError, KGError, WorkerError
+from kg.extract import Extraction, extract
+from kg.lexicon import Lexicon, get_lexicon
+
+if TYPE_CHECKING:
+    from kg.build import Parser
+
+__all__ = ["Execution", "Outcome", "Task", "analyse_chunk", "run_tasks"]
+
+MAX_CHUNK = 16
+
+
+@dataclass(frozen=True)
+class Execution:
+    """Where the per-article work runs: ``workers`` local processes, or the Dask ``scheduler``
+    (given up after ``connect_timeout`` seconds without an answer)."""
+
+    workers: int = 1
+    scheduler: str | None = None
+    connect_timeout: float = 20.0
+
+    def __post_init__(self) -> None:
+        if self.workers < 1:
+            raise InputError(f"--workers must be 1 or more, got {self.workers}.")
+        if self.scheduler is not None and self.workers != 1:
+            raise InputError("Give --workers (processes on this machine) or --scheduler (a Dask cluster), not both.")
+
+
+@dataclass(frozen=True)
+class Task:
+    """One article to analyse, with its cached parse (CoNLL-U) when there is one."""
+
+    article: Article
+    cached: str | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one article: its extraction, or the error that stopped it.
+
+    ``parsed`` is the fresh parse (to store in the cache); it is None for a cached parse.
+    """
+
+    article_id: str
+    extraction: Extraction | None = None
+    parsed: ParsedDoc | None = None
+    error: str | None = None
+    cached: bool = False
+    parse_seconds: float = 0.0
+    extract_seconds: float = 0.0
+
+
+def _extract(doc: ParsedDoc, lexicon: Lexicon, cached: bool, parse_seconds: float) -> Outcome:
+    t0 = time.perf_counter()
+    try:
+        extraction = extract(doc, lexicon)
+    except KGError:
+        raise
+    except Exception as exc:
+        return Outcome(doc.article.id, None, None if cached else doc, f"extraction failed: {exc!r}", cached, parse_seconds)
+    return Outcome(doc.article.id, extraction, None if cached else doc, None, cached, parse_seconds, time.perf_counter() - t0)
+
+
+def analyse_chunk(parser: Parser, tasks: Sequence[Task], lexicon: Lexicon | None = None) -> Iterator[Outcome]:
+    """Parse (or load from the cache) and extract each task's article, in order.
+
+    A parser crash on one article fails that article only: parsing starts again after it.
+    ``KGError``s (missing models ...) are raised: they concern every article.
+    """
+    lex = lexicon or get_lexicon()
+    docs: dict[int, ParsedDoc] = {}
+    for i, task in enumerate(tasks):
+        if task.cached is not None:
+            with contextlib.suppress(InputError):  # an unreadable entry: parse again, the new parse replaces it
+                docs[i] = doc_from_cache(task.cached, task.article)
+    pending = [task.article for i, task in enumerate(tasks) if i not in docs]
+    parsed_iter: Iterator[ParsedDoc] = iter(parser.parse_many(pending)) if pending else iter(())
+    position = 0  # index in ``pending`` of the next article the parser yields
+    for i, task in enumerate(tasks):
+        if i in docs:
+            yield _extract(docs[i], lex, True, 0.0)
+            continue
+        p0 = time.perf_counter()
+        try:
+            doc = next(parsed_iter)
+        except StopIteration:
+            yield Outcome(task.article.id, error="parsing failed: the parser returned no parse for this article")
+            continue
+        except KGError:
+            raise
+        except Exception as exc:  # one article's crash must not sink the batch
+            yield Outcome(task.article.id, error=f"parsing failed: {exc}")
+            rest = pending[position + 1 :]
+            parsed_iter = iter(parser.parse_many(rest)) if rest else iter(())
+            position += 1
+            continue
+        position += 1
+        yield _extract(doc, lex, False, time.perf_counter() - p0)
+
+
+def chunk_size(tasks: int, workers: int) -> int:
+    """Articles per chunk: about four chunks per worker, at most ``MAX_CHUNK``.
+
+    >>> chunk_size(10, 2), chunk_size(1000, 2), chunk_size(1, 8)
+    (2, 16, 1)
+    """
+    return max(1, min(MAX_CHUNK, math.ceil(tasks / (workers * 4))))
+
+
+def _chunks(tasks: Sequence[Task], size: int) -> list[list[Task]]:
+    return [list(tasks[i : i + size]) for i in range(0, len(tasks), size)]
+
+
+def run_tasks(
+    tasks: Sequence[Task],
+    parser: Parser,
+    execution: Execution | None = None,
+    on_outcome: Callable[[Outcome], None] | None = None,
+) -> list[Outcome]:
+    """Analyse every task as ``execution`` says; return the outcomes in task order.
+
+    ``on_outcome`` is called as each outcome arrives (in completion order), for progress and
+    for writing the cache while the work goes on.
+    """
+    execution = execution or Execution()
+    outcomes: dict[str, Outcome] = {}
+
+    def done(outcome: Outcome) -> None:
+        outcomes[outcome.article_id] = outcome
+        if on_outcome is not None:
+            on_outcome(outcome)
+
+    if not tasks:
+        return []
+    if execution.scheduler is not None:
+        _run_dask(execution.scheduler, execution.connect_timeout, parser, _chunks(tasks, chunk_size(len(tasks), 8)), done)
+    elif execution.workers > 1 and any(t.cached is None for t in tasks):
+        _run_local(execution.workers, parser, _chunks(tasks, chunk_size(len(tasks), execution.workers)), done)
+    else:
+        for outcome in analyse_chunk(parser, tasks):
+            done(outcome)
+    return [outcomes[t.article.id] for t in tasks]
+
+
+# ----------------------------------------------------------------------------- local processes
+
+_WORKER_PARSER: Any = None
+
+
+def _init_worker(parser: Parser, threads: int) -> None:
+    """Runs once in each worker process, before torch is imported there."""
+    global _WORKER_PARSER
+    for name in ("OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[name] = str(threads)
+    torch = sys.modules.get("torch")
+    if torch is not None:
+        torch.set_num_threads(threads)
+    _WORKER_PARSER = parser
+
+
+def _run_local_chunk(tasks: list[Task]) -> list[Outcome]:
+    return list(analyse_chunk(_WORKER_PARSER, tasks))
+
+
+def _run_local(workers: int, parser: Parser, chunks: list[list[Task]], done: Callable[[Outcome], None]) -> None:
+    threads = max(1, (os.cpu_count() or 1) // workers)
+    context = multiprocessing.get_context("spawn")
+    try:
+        with ProcessPoolExecutor(
+            max_workers=min(workers, len(chunks)), mp_context=context, initializer=_init_worker, initargs=(parser, threads)
+        ) as pool:
+            futures = [pool.submit(_run_local_chunk, chunk) for chunk in chunks]
+            for future in as_completed(futures):
+                for outcome in future.result():
+                    done(outcome)
+    except BrokenProcessPool as exc:
+        raise WorkerError(
+            f"A worker process died ({exc}): most often it ran out of memory. Build again with fewer --workers; "
+            "the articles parsed so far are in the parse cache."
+        ) from exc
+
+
+# ----------------------------------------------------------------------------- Dask
+
+_DASK_LOCK = threading.Lock()
+
+
+def _run_dask_chunk(tasks: list[Task], parser: Parser) -> list[Outcome]:
+    with _DASK_LOCK:  # one pipeline per worker process; its threads take turns
+        return list(analyse_chunk(parser, tasks))
+
+
+def _run_dask(address: str, timeout: float, parser: Parser, chunks: list[list[Task]], done: Callable[[Outcome], None]) -> None:
+    try:
+        from distributed import Client
+        from distributed import as_completed as dask_completed
+    except ImportError as exc:
+        raise WorkerError("--scheduler needs Dask distributed: pip install 'kg[dask]' (or the 'distributed' package).") from exc
+    try:
+        client = Client(address, timeout=timeout, set_as_default=False)
+    except (OSError, TimeoutError) as exc:
+        raise WorkerError(
+            f"Cannot reach the Dask scheduler at {address} ({exc}). Start one with `dask scheduler` and workers with "
+            f"`dask worker {address}`, or check the address (tcp://HOST:8786)."
+        ) from exc
+    with client:
+        try:
+            remote_parser = client.scatter(parser, broadcast=True, hash=False)
+            futures = client.map(_run_dask_chunk, chunks, parser=remote_parser, pure=False)
+            for future in dask_completed(futures, loop=client.loop):
+                for outcome in future.result():
+                    done(outcome)
+        except KGError:
+            raise
+        except Exception as exc:
+            raise WorkerError(
+                f"The Dask workers at {address} could not run kg ({exc!r}). Install the same kg version "
+                "(and its models) on every worker, and start them with `dask worker ADDRESS --nthreads 1`."
+            ) from exc
