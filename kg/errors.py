@@ -10,6 +10,7 @@ __all__ = [
     "OntologyError",
     "QueryError",
     "TrainingError",
+    "UnknownActorError",
 ]
 
 
@@ -39,3 +40,7 @@ class OntologyError(KGError):
 
 class EvaluationError(KGError):
     """A gold or evaluation file is malformed."""
+
+
+class UnknownActorError(InputError):
+    """No actor (or more than one) has the name asked for; the message lists close matches."""

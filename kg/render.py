@@ -16,8 +16,9 @@ from typing import Any
 import networkx as nx
 
 from kg.lexicon import get_lexicon
+from kg.network import event_counts, node_metrics
 
-__all__ = ["QUAD_COLOURS", "TYPE_COLOURS", "render_html"]
+__all__ = ["PHYSICS_THRESHOLD", "QUAD_COLOURS", "TYPE_COLOURS", "layout_positions", "render_html"]
 
 TYPE_COLOURS = {"Person": "#4e79a7", "Organization": "#f28e2b", "Country": "#59a14f", "Place": "#9c755f"}
 QUAD_COLOURS = {
@@ -28,6 +29,9 @@ QUAD_COLOURS = {
     None: "#7f7f7f",
 }
 _TEMPLATE = Path(__file__).resolve().parent / "templates" / "network.html"
+PHYSICS_THRESHOLD = 300
+"""Above this many actors the layout is computed in Python and the page draws with physics off."""
+_EVIDENCE_SHOWN = 5
 
 
 def _vis_assets() -> tuple[str, str]:
@@ -49,10 +53,15 @@ def _safe_json(data: Any) -> str:
     )
 
 
-def _tooltip_node(data: dict[str, Any], events_out: int, events_in: int) -> str:
+def _tooltip_node(data: dict[str, Any], events_out: int, events_in: int, community: int | None) -> str:
     lines = [f"{data.get('label', '')} ({data.get('type', '')})"]
     lines += [f"role: {r}" for r in data.get("roles", [])]
+    others = [a for a in data.get("aliases", []) if a != data.get("label")]
+    if others:
+        lines.append("also: " + ", ".join(others))
     lines.append(f"events: {events_out} as agent, {events_in} as target")
+    if community is not None:
+        lines.append(f"community: {community}")
     return "\n".join(lines)
 
 
@@ -60,31 +69,49 @@ def _tooltip_edge(source: str, target: str, data: dict[str, Any]) -> str:
     lines = [f"{source} → {data['type']} → {target} ({data['count']}x)"]
     if data.get("dates"):
         lines.append("dates: " + ", ".join(data["dates"]))
-    for ev in data.get("evidence", [])[:5]:
+    if data.get("modalities") and data["modalities"] != ["Asserted"]:
+        lines.append("modalities: " + ", ".join(data["modalities"]))
+    evidence = data.get("evidence", [])
+    for ev in evidence[:_EVIDENCE_SHOWN]:
         lines.append(f"[{ev['article']}] {ev['sentence']}")
+    if len(evidence) > _EVIDENCE_SHOWN:
+        lines.append(f"… and {len(evidence) - _EVIDENCE_SHOWN} more sentences")
     return "\n".join(lines)
 
 
-def render_html(net: nx.MultiDiGraph, title: str = "kg actor network", physics_threshold: int = 300) -> str:
-    """Render the actor network as one self-contained HTML page."""
+def layout_positions(net: nx.MultiDiGraph, seed: int = 1) -> dict[Any, tuple[float, float]]:
+    """A spring layout of ``net`` in vis-network's pixel scale (fixed seed, so a rebuild draws the same)."""
+    simple = nx.Graph(net)
+    positions = nx.spring_layout(simple, seed=seed, iterations=50, scale=40 * max(1.0, simple.number_of_nodes() ** 0.5))
+    return {node: (round(float(x), 1), round(float(y), 1)) for node, (x, y) in positions.items()}
+
+
+def render_html(net: nx.MultiDiGraph, title: str = "kg actor network", physics_threshold: int = PHYSICS_THRESHOLD) -> str:
+    """Render the actor network as one self-contained HTML page.
+
+    Nodes are coloured by actor type and sized by PageRank; edges are coloured by the quad
+    class of their event type and labelled by it. Above ``physics_threshold`` actors the
+    layout is precomputed (``layout_positions``) and the page draws with physics off.
+    """
     from pyvis.network import Network
 
     lex = get_lexicon()
     quad_of = {name: et.quad_class for name, et in lex.event_types.items()}
-    simple = nx.Graph(net)
-    rank = nx.pagerank(simple) if simple.number_of_edges() else {n: 1.0 for n in simple}
-    top = max(rank.values(), default=1.0) or 1.0
+    metrics = node_metrics(net, betweenness=False)
+    top = max((m["pagerank"] for m in metrics.values()), default=1.0) or 1.0
     precomputed = net.number_of_nodes() > physics_threshold
-    positions = nx.spring_layout(simple, seed=1, iterations=50, scale=1000) if precomputed else {}
+    positions = layout_positions(net) if precomputed else {}
     vis = Network(directed=True)
     for node, data in net.nodes(data=True):
-        extra = {"x": float(positions[node][0]), "y": float(positions[node][1])} if precomputed else {}
+        extra = {"x": positions[node][0], "y": positions[node][1]} if precomputed else {}
+        metric = metrics.get(node, {})
         vis.add_node(
             node,
             label=data.get("label", node),
-            title=_tooltip_node(data, net.out_degree(node), net.in_degree(node)),
+            title=_tooltip_node(data, *event_counts(net, node), metric.get("community")),
             color=TYPE_COLOURS.get(data.get("type", ""), "#bab0ac"),
-            size=10 + 30 * rank.get(node, 0) / top,
+            size=round(10 + 30 * metric.get("pagerank", 0) / top, 2),
+            names=sorted({data.get("label", node), *data.get("aliases", [])}),
             **extra,
         )
     for u, v, data in net.edges(data=True):
@@ -104,7 +131,8 @@ def render_html(net: nx.MultiDiGraph, title: str = "kg actor network", physics_t
         "physics": {"enabled": not precomputed, "stabilization": {"iterations": 200}},
         "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "font": {"size": 10}, "smooth": False},
         "nodes": {"shape": "dot", "font": {"size": 14}},
-        "interaction": {"hover": True, "tooltipDelay": 100},
+        "interaction": {"hover": True, "tooltipDelay": 100, "hideEdgesOnDrag": precomputed, "hideEdgesOnZoom": precomputed},
+        "layout": {"improvedLayout": not precomputed},
     }
     legend_types = [{"name": k, "colour": c} for k, c in TYPE_COLOURS.items()]
     legend_quads = [{"name": k or "other", "colour": c} for k, c in QUAD_COLOURS.items()]
