@@ -16,9 +16,9 @@ from typing import Any
 import networkx as nx
 
 from kg.lexicon import get_lexicon
-from kg.network import event_counts, node_metrics
+from kg.network import event_counts, node_metrics, write_gexf, write_graphml
 
-__all__ = ["PHYSICS_THRESHOLD", "QUAD_COLOURS", "TYPE_COLOURS", "layout_positions", "render_html"]
+__all__ = ["PHYSICS_THRESHOLD", "QUAD_COLOURS", "TYPE_COLOURS", "layout_positions", "render_html", "write_view"]
 
 TYPE_COLOURS = {"Person": "#4e79a7", "Organization": "#f28e2b", "Country": "#59a14f", "Place": "#9c755f"}
 QUAD_COLOURS = {
@@ -149,3 +149,14 @@ def render_html(net: nx.MultiDiGraph, title: str = "kg actor network", physics_t
     for key, value in replacements.items():
         page = page.replace(key, value)
     return page
+
+
+def write_view(net: nx.MultiDiGraph, out_dir: Path, title: str = "kg actor network") -> dict[str, Path]:
+    """Write ``network.html``, ``graph.graphml`` and ``graph.gexf`` of ``net`` into ``out_dir``."""
+    from kg.build import atomic_write
+
+    paths = {"html": out_dir / "network.html", "graphml": out_dir / "graph.graphml", "gexf": out_dir / "graph.gexf"}
+    atomic_write(paths["html"], render_html(net, title=title))
+    atomic_write(paths["graphml"], write_graphml(net))
+    atomic_write(paths["gexf"], write_gexf(net))
+    return paths
