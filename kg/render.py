@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -79,11 +80,62 @@ def _tooltip_edge(source: str, target: str, data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+_SPACING = 60.0  # pixels between neighbouring actors in a precomputed layout
+_LEAF_GAP = 22.0  # pixels between the leaves around one actor
+
+
+def _component_layout(comp: nx.Graph, seed: int) -> dict[Any, tuple[float, float]]:
+    """A connected component laid out around (0, 0): a spring layout of its core, its leaves in rings round their actor.
+
+    Most actors of a news network are leaves (named once, linked to one other actor); leaving them
+    out of the spring layout keeps its quadratic cost down to the core.
+    """
+    if comp.number_of_nodes() == 1:
+        return {next(iter(comp)): (0.0, 0.0)}
+    leaves = {v for v in comp if comp.degree(v) == 1 and comp.degree(next(iter(comp[v]))) > 1}
+    core = comp.subgraph(v for v in comp if v not in leaves)
+    if core.number_of_nodes() == 1:
+        pos = {next(iter(core)): (0.0, 0.0)}
+    else:
+        raw = nx.spring_layout(core, seed=seed, iterations=50, scale=_SPACING * core.number_of_nodes() ** 0.5)
+        pos = {v: (float(x), float(y)) for v, (x, y) in raw.items()}
+    children: dict[Any, list[Any]] = {}
+    for leaf in sorted(leaves, key=str):
+        children.setdefault(next(iter(comp[leaf])), []).append(leaf)
+    for parent, kids in children.items():
+        radius = max(_SPACING, len(kids) * _LEAF_GAP / (2 * math.pi))
+        px, py = pos[parent]
+        for i, kid in enumerate(kids):
+            angle = 2 * math.pi * i / len(kids)
+            pos[kid] = (px + radius * math.cos(angle), py + radius * math.sin(angle))
+    return pos
+
+
 def layout_positions(net: nx.MultiDiGraph, seed: int = 1) -> dict[Any, tuple[float, float]]:
-    """A spring layout of ``net`` in vis-network's pixel scale (fixed seed, so a rebuild draws the same)."""
+    """A layout of ``net`` in vis-network's pixels: each connected component laid out alone, packed in rows.
+
+    Deterministic (fixed seed), so a rebuild draws the same picture.
+    """
     simple = nx.Graph(net)
-    positions = nx.spring_layout(simple, seed=seed, iterations=50, scale=40 * max(1.0, simple.number_of_nodes() ** 0.5))
-    return {node: (round(float(x), 1), round(float(y), 1)) for node, (x, y) in positions.items()}
+    simple.remove_edges_from(list(nx.selfloop_edges(simple)))
+    boxes = []
+    for members in sorted(nx.connected_components(simple), key=lambda c: (-len(c), min(map(str, c)))):
+        pos = _component_layout(simple.subgraph(members), seed)
+        cx = sum(x for x, _ in pos.values()) / len(pos)
+        cy = sum(y for _, y in pos.values()) / len(pos)
+        radius = max(math.hypot(x - cx, y - cy) for x, y in pos.values()) + _SPACING / 2
+        boxes.append(({v: (x - cx, y - cy) for v, (x, y) in pos.items()}, radius))
+    width = 1.2 * math.sqrt(sum((2 * r) ** 2 for _, r in boxes)) if boxes else 0.0
+    out: dict[Any, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for pos, radius in boxes:
+        if x > 0 and x + 2 * radius > width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        for v, (dx, dy) in pos.items():
+            out[v] = (round(x + radius + dx, 1), round(y + radius + dy, 1))
+        x += 2 * radius
+        row_height = max(row_height, 2 * radius)
+    return out
 
 
 def render_html(net: nx.MultiDiGraph, title: str = "kg actor network", physics_threshold: int = PHYSICS_THRESHOLD) -> str:

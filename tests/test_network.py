@@ -5,9 +5,8 @@ from __future__ import annotations
 import io
 
 import networkx as nx
-from rdflib import Graph
-
 import pytest
+from rdflib import Graph
 
 from kg.errors import UnknownActorError
 from kg.mapper import actor_iri
