@@ -14,5 +14,7 @@ python3 -m venv .venv
 # torch first and pinned: any other torch requirement pulls several GB of CUDA packages
 .venv/bin/pip install -q torch==2.13.0
 .venv/bin/pip install -q -e '.[test]'
+# the notebooks' "python3" kernel is this venv's python (the spec ipykernel ships says "python", whatever is on PATH)
+.venv/bin/python -m ipykernel install --sys-prefix --name python3 >/dev/null
 .venv/bin/kg --help >/dev/null
 echo "kg is set up: activate with 'source .venv/bin/activate'"

@@ -394,6 +394,38 @@ def serve(
         server.pool.close()
 
 
+@app.command()
+def network(
+    graph: Annotated[Path | None, typer.Argument(help="graph.ttl, or the output folder of `kg build`.")] = None,
+    from_dir: Annotated[Path | None, typer.Option("--from", help="The output folder of `kg build` (instead of GRAPH).")] = None,
+    ego: Annotated[str | None, typer.Option("--ego", help="Only this actor (label or any alias) and its neighbourhood.")] = None,
+    depth: Annotated[int, typer.Option("--depth", min=0, help="Steps from the --ego actor, along edges either way.")] = 2,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("output/network"),
+    include_all: Annotated[bool, typer.Option("--all", help="Draw negated, future ... events too.")] = False,
+) -> None:
+    """Write the actor network (or one actor's ego network) as network.html, graph.graphml and graph.gexf."""
+    from kg.network import actor_network, ego_network, find_actor
+    from kg.query import load_graph
+    from kg.render import write_view
+
+    if (graph is None) == (from_dir is None):
+        raise typer.BadParameter("give exactly one of GRAPH or --from DIR")
+    try:
+        net = actor_network(load_graph(graph or from_dir), include_all=include_all)  # type: ignore[arg-type]
+        title = "kg actor network"
+        if ego is not None:
+            center = find_actor(net, ego)
+            net = ego_network(net, center, depth)
+            title = f"{net.nodes[center]['label']}: ego network, depth {depth}"
+        paths = write_view(net, out, title=title)
+    except KGError as exc:
+        _fail(exc)
+        return
+    typer.echo(f"{net.number_of_nodes()} actors, {net.number_of_edges()} edges")
+    for name, path in paths.items():
+        typer.echo(f"  {name}: {path}")
+
+
 @models_app.command("train")
 def models_train(
     data_dir: Annotated[Path, typer.Option(help="The shared data folder (ud/, ner/, corpus/).")] = DEFAULT_DATA,

@@ -12,6 +12,7 @@ __all__ = [
     "QueryError",
     "StoreError",
     "TrainingError",
+    "UnknownActorError",
     "WorkerError",
 ]
 
@@ -46,9 +47,15 @@ class EvaluationError(KGError):
 
 class StoreError(KGError):
     """A kg store folder cannot be opened, created or changed."""
+
+
 class CacheError(KGError):
     """The parse cache folder cannot be read or written."""
 
 
 class WorkerError(KGError):
     """A worker process died, or the Dask scheduler cannot be reached or its workers cannot run kg."""
+
+
+class UnknownActorError(InputError):
+    """No actor (or more than one) has the name asked for; the message lists close matches."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -17,8 +18,9 @@ from typing import Any
 import networkx as nx
 
 from kg.lexicon import get_lexicon
+from kg.network import event_counts, node_metrics, write_gexf, write_graphml
 
-__all__ = ["QUAD_COLOURS", "TYPE_COLOURS", "render_html"]
+__all__ = ["PHYSICS_THRESHOLD", "QUAD_COLOURS", "TYPE_COLOURS", "layout_positions", "render_html", "write_view"]
 
 TYPE_COLOURS = {"Person": "#4e79a7", "Organization": "#f28e2b", "Country": "#59a14f", "Place": "#9c755f"}
 QUAD_COLOURS = {
@@ -30,6 +32,9 @@ QUAD_COLOURS = {
 }
 _TEMPLATE = Path(__file__).resolve().parent / "templates" / "network.html"
 _SLOT = re.compile(r"\{\{(?:TITLE|VIS_CSS|VIS_JS|DATA)\}\}")
+PHYSICS_THRESHOLD = 300
+"""Above this many actors the layout is computed in Python and the page draws with physics off."""
+_EVIDENCE_SHOWN = 5
 
 
 def _vis_assets() -> tuple[str, str]:
@@ -51,10 +56,15 @@ def _safe_json(data: Any) -> str:
     )
 
 
-def _tooltip_node(data: dict[str, Any], events_out: int, events_in: int) -> str:
+def _tooltip_node(data: dict[str, Any], events_out: int, events_in: int, community: int | None) -> str:
     lines = [f"{data.get('label', '')} ({data.get('type', '')})"]
     lines += [f"role: {r}" for r in data.get("roles", [])]
+    others = [a for a in data.get("aliases", []) if a != data.get("label")]
+    if others:
+        lines.append("also: " + ", ".join(others))
     lines.append(f"events: {events_out} as agent, {events_in} as target")
+    if community is not None:
+        lines.append(f"community: {community}")
     return "\n".join(lines)
 
 
@@ -62,31 +72,100 @@ def _tooltip_edge(source: str, target: str, data: dict[str, Any]) -> str:
     lines = [f"{source} → {data['type']} → {target} ({data['count']}x)"]
     if data.get("dates"):
         lines.append("dates: " + ", ".join(data["dates"]))
-    for ev in data.get("evidence", [])[:5]:
+    if data.get("modalities") and data["modalities"] != ["Asserted"]:
+        lines.append("modalities: " + ", ".join(data["modalities"]))
+    evidence = data.get("evidence", [])
+    for ev in evidence[:_EVIDENCE_SHOWN]:
         lines.append(f"[{ev['article']}] {ev['sentence']}")
+    if len(evidence) > _EVIDENCE_SHOWN:
+        lines.append(f"… and {len(evidence) - _EVIDENCE_SHOWN} more sentences")
     return "\n".join(lines)
 
 
-def render_html(net: nx.MultiDiGraph, title: str = "kg actor network", physics_threshold: int = 300) -> str:
-    """Render the actor network as one self-contained HTML page."""
+_SPACING = 60.0  # pixels between neighbouring actors in a precomputed layout
+_LEAF_GAP = 22.0  # pixels between the leaves around one actor
+
+
+def _component_layout(comp: nx.Graph, seed: int) -> dict[Any, tuple[float, float]]:
+    """A connected component laid out around (0, 0): a spring layout of its core, its leaves in rings round their actor.
+
+    Most actors of a news network are leaves (named once, linked to one other actor); leaving them
+    out of the spring layout keeps its quadratic cost down to the core.
+    """
+    if comp.number_of_nodes() == 1:
+        return {next(iter(comp)): (0.0, 0.0)}
+    leaves = {v for v in comp if comp.degree(v) == 1 and comp.degree(next(iter(comp[v]))) > 1}
+    core = comp.subgraph(v for v in comp if v not in leaves)
+    if core.number_of_nodes() == 1:
+        pos = {next(iter(core)): (0.0, 0.0)}
+    else:
+        raw = nx.spring_layout(core, seed=seed, iterations=50, scale=_SPACING * core.number_of_nodes() ** 0.5)
+        pos = {v: (float(x), float(y)) for v, (x, y) in raw.items()}
+    children: dict[Any, list[Any]] = {}
+    for leaf in sorted(leaves, key=str):
+        children.setdefault(next(iter(comp[leaf])), []).append(leaf)
+    for parent, kids in children.items():
+        radius = max(_SPACING, len(kids) * _LEAF_GAP / (2 * math.pi))
+        px, py = pos[parent]
+        for i, kid in enumerate(kids):
+            angle = 2 * math.pi * i / len(kids)
+            pos[kid] = (px + radius * math.cos(angle), py + radius * math.sin(angle))
+    return pos
+
+
+def layout_positions(net: nx.MultiDiGraph, seed: int = 1) -> dict[Any, tuple[float, float]]:
+    """A layout of ``net`` in vis-network's pixels: each connected component laid out alone, packed in rows.
+
+    Deterministic (fixed seed), so a rebuild draws the same picture.
+    """
+    simple = nx.Graph(net)
+    simple.remove_edges_from(list(nx.selfloop_edges(simple)))
+    boxes = []
+    for members in sorted(nx.connected_components(simple), key=lambda c: (-len(c), min(map(str, c)))):
+        pos = _component_layout(simple.subgraph(members), seed)
+        cx = sum(x for x, _ in pos.values()) / len(pos)
+        cy = sum(y for _, y in pos.values()) / len(pos)
+        radius = max(math.hypot(x - cx, y - cy) for x, y in pos.values()) + _SPACING / 2
+        boxes.append(({v: (x - cx, y - cy) for v, (x, y) in pos.items()}, radius))
+    width = 1.2 * math.sqrt(sum((2 * r) ** 2 for _, r in boxes)) if boxes else 0.0
+    out: dict[Any, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for pos, radius in boxes:
+        if x > 0 and x + 2 * radius > width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        for v, (dx, dy) in pos.items():
+            out[v] = (round(x + radius + dx, 1), round(y + radius + dy, 1))
+        x += 2 * radius
+        row_height = max(row_height, 2 * radius)
+    return out
+
+
+def render_html(net: nx.MultiDiGraph, title: str = "kg actor network", physics_threshold: int = PHYSICS_THRESHOLD) -> str:
+    """Render the actor network as one self-contained HTML page.
+
+    Nodes are coloured by actor type and sized by PageRank; edges are coloured by the quad
+    class of their event type and labelled by it. Above ``physics_threshold`` actors the
+    layout is precomputed (``layout_positions``) and the page draws with physics off.
+    """
     from pyvis.network import Network
 
     lex = get_lexicon()
     quad_of = {name: et.quad_class for name, et in lex.event_types.items()}
-    simple = nx.Graph(net)
-    rank = nx.pagerank(simple) if simple.number_of_edges() else {n: 1.0 for n in simple}
-    top = max(rank.values(), default=1.0) or 1.0
+    metrics = node_metrics(net, betweenness=False)
+    top = max((m["pagerank"] for m in metrics.values()), default=1.0) or 1.0
     precomputed = net.number_of_nodes() > physics_threshold
-    positions = nx.spring_layout(simple, seed=1, iterations=50, scale=1000) if precomputed else {}
+    positions = layout_positions(net) if precomputed else {}
     vis = Network(directed=True)
     for node, data in net.nodes(data=True):
-        extra = {"x": float(positions[node][0]), "y": float(positions[node][1])} if precomputed else {}
+        extra = {"x": positions[node][0], "y": positions[node][1]} if precomputed else {}
+        metric = metrics.get(node, {})
         vis.add_node(
             node,
             label=data.get("label", node),
-            title=_tooltip_node(data, net.out_degree(node), net.in_degree(node)),
+            title=_tooltip_node(data, *event_counts(net, node), metric.get("community")),
             color=TYPE_COLOURS.get(data.get("type", ""), "#bab0ac"),
-            size=10 + 30 * rank.get(node, 0) / top,
+            size=round(10 + 30 * metric.get("pagerank", 0) / top, 2),
+            names=sorted({data.get("label", node), *data.get("aliases", [])}),
             **extra,
         )
     for u, v, data in net.edges(data=True):
@@ -106,7 +185,8 @@ def render_html(net: nx.MultiDiGraph, title: str = "kg actor network", physics_t
         "physics": {"enabled": not precomputed, "stabilization": {"iterations": 200}},
         "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "font": {"size": 10}, "smooth": False},
         "nodes": {"shape": "dot", "font": {"size": 14}},
-        "interaction": {"hover": True, "tooltipDelay": 100},
+        "interaction": {"hover": True, "tooltipDelay": 100, "hideEdgesOnDrag": precomputed, "hideEdgesOnZoom": precomputed},
+        "layout": {"improvedLayout": not precomputed},
     }
     legend_types = [{"name": k, "colour": c} for k, c in TYPE_COLOURS.items()]
     legend_quads = [{"name": k or "other", "colour": c} for k, c in QUAD_COLOURS.items()]
@@ -122,3 +202,14 @@ def render_html(net: nx.MultiDiGraph, title: str = "kg actor network", physics_t
     }
     # one pass: a placeholder written inside the title or the data is text, not a slot to fill
     return _SLOT.sub(lambda m: replacements[m.group(0)], page)
+
+
+def write_view(net: nx.MultiDiGraph, out_dir: Path, title: str = "kg actor network") -> dict[str, Path]:
+    """Write ``network.html``, ``graph.graphml`` and ``graph.gexf`` of ``net`` into ``out_dir``."""
+    from kg.build import atomic_write
+
+    paths = {"html": out_dir / "network.html", "graphml": out_dir / "graph.graphml", "gexf": out_dir / "graph.gexf"}
+    atomic_write(paths["html"], render_html(net, title=title))
+    atomic_write(paths["graphml"], write_graphml(net))
+    atomic_write(paths["gexf"], write_gexf(net))
+    return paths

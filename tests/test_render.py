@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -18,7 +20,7 @@ from kg.document import Article, ParsedDoc, Sentence, Word
 from kg.extract import EventMention, Extraction, Mention, Participant
 from kg.mapper import map_corpus
 from kg.network import actor_network
-from kg.render import _safe_json, render_html
+from kg.render import QUAD_COLOURS, TYPE_COLOURS, _safe_json, layout_positions, render_html
 
 PAYLOAD = "<img src=x onerror=alert(1)>"
 SCRIPT_PAYLOAD = "</script><script>alert('x')</script>"
@@ -212,3 +214,66 @@ def test_render_safe_json_round_trips_the_hostile_set(text: str) -> None:
     out = _safe_json({"label": text, "title": [text, {text: text}]})
     assert json.loads(out) == {"label": text, "title": [text, {text: text}]}
     assert not set(out) & {"<", ">", "&", "\u2028", "\u2029"}
+
+def _star_forest() -> nx.MultiDiGraph:
+    """Two stars (hubs h0, h1 with 4 and 3 leaves) joined hub to hub, a separate pair, and one lone actor."""
+    net = nx.MultiDiGraph()
+    for hub, leaves in (("h0", 4), ("h1", 3)):
+        for i in range(leaves):
+            net.add_edge(hub, f"{hub}-{i}", key="Meet", type="Meet", count=1, dates=[], articles=["a"], evidence=[])
+    net.add_edge("h0", "h1", key="Meet", type="Meet", count=1, dates=[], articles=["a"], evidence=[])
+    net.add_edge("p", "q", key="Praise", type="Praise", count=1, dates=[], articles=["b"], evidence=[])
+    net.add_node("alone")
+    for node in net:
+        net.nodes[node].update(label=f"Actor {node}", type="Person", roles=[], aliases=[])
+    return net
+
+
+def test_render_layout_positions_every_node_apart() -> None:
+    net = _star_forest()
+    pos = layout_positions(net)
+    assert set(pos) == set(net)
+    points = list(pos.values())
+    closest = min(math.dist(a, b) for i, a in enumerate(points) for b in points[i + 1 :])
+    assert closest > 10  # no two actors drawn on top of each other
+    assert layout_positions(net) == pos  # fixed seed
+    # a leaf lies on a ring round its hub; components do not overlap
+    assert {round(math.dist(pos["h0"], pos[f"h0-{i}"])) for i in range(4)} == {60}
+    star = [pos[n] for n in net if str(n).startswith("h")]
+    assert min(math.dist(a, pos["p"]) for a in star) > 60 and min(math.dist(a, pos["alone"]) for a in star) > 60
+
+
+def test_render_large_graph_is_laid_out_in_advance() -> None:
+    net = _star_forest()
+    small, large = _data(render_html(net)), _data(render_html(net, physics_threshold=5))
+    assert small["options"]["physics"]["enabled"] is True and "x" not in small["nodes"][0]
+    assert large["options"]["physics"]["enabled"] is False
+    assert {n["id"]: (n["x"], n["y"]) for n in large["nodes"]} == layout_positions(net)
+
+
+def test_render_node_size_colour_and_tooltip(built_graph: Graph) -> None:
+    data = _data(render_html(actor_network(built_graph)))
+    nodes = {n["label"]: n for n in data["nodes"]}
+    zaki, dewi = nodes["Ahmad Zaki"], nodes["Dewi Lestari"]
+    assert zaki["color"] == TYPE_COLOURS["Person"] and nodes["Lebanon"]["color"] == TYPE_COLOURS["Country"]
+    assert zaki["size"] > dewi["size"]  # sized by PageRank: the most central actor against an isolated one
+    assert zaki["title"].splitlines()[:4] == [
+        "Ahmad Zaki (Person)",
+        "role: Menteri Luar Negeri (Malaysia)",
+        "also: Zaki",
+        "events: 2 as agent, 2 as target",
+    ]
+    assert zaki["names"] == ["Ahmad Zaki", "Zaki"]
+    edges = {(e["eventType"], e["color"]) for e in data["edges"]}
+    assert ("Meet", QUAD_COLOURS["VerbalCooperation"]) in edges and ("Criticize", QUAD_COLOURS["VerbalConflict"]) in edges
+    assert all(e["label"] == e["eventType"] for e in data["edges"])
+
+
+def test_render_edge_tooltip_lists_evidence_with_articles() -> None:
+    net = _star_forest()
+    evidence = [{"article": f"berita-{i}", "sentence": f"Kalimat {i}.", "trigger": "bertemu"} for i in range(7)]
+    net.add_edge("p", "q", key="Meet", type="Meet", count=7, dates=["2024-05-08"], articles=["x"], evidence=evidence)
+    [edge] = [e for e in _data(render_html(net))["edges"] if e["eventType"] == "Meet" and e["from"] == "p"]
+    lines = edge["title"].splitlines()
+    assert lines[0] == "Actor p → Meet → Actor q (7x)" and lines[1] == "dates: 2024-05-08"
+    assert lines[2:] == [f"[berita-{i}] Kalimat {i}." for i in range(5)] + ["… and 2 more sentences"]
