@@ -483,6 +483,7 @@ class _EventFinder:
                             if led.mention is not None:
                                 return led
         best: Mention | None = None
+        person: Mention | None = None
         best_depth = 99
         queue = deque([(word.id, 0)])
         seen = {word.id}
@@ -498,17 +499,27 @@ class _EventFinder:
                 seen.add(child.id)
                 found = self.by_word.get(child.id)
                 if found is not None:
+                    if found.kind == PERSON and person is None:
+                        person = found
                     if depth + 1 < best_depth or (
                         depth + 1 == best_depth
                         and best is not None
                         and _KIND_PREFERENCE[found.kind] < _KIND_PREFERENCE[best.kind]
                     ):
                         best, best_depth = found, depth + 1
-                    continue
+                    if found.kind == PERSON:
+                        continue
                 queue.append((child.id, depth + 1))
+        if person is not None and self.is_title_word(word):
+            # "kata Duta Besar Inggris untuk PBB Matthew Rycroft": the title stands for the person it names
+            return Participant(person, person.text, word.id)
         if best is not None and best.kind != PLACE:
             return Participant(best, best.text, word.id)
         return Participant(None, text, word.id)
+
+    def is_title_word(self, word: Word) -> bool:
+        """Whether a title starts at ``word`` ("Duta" of "Duta Besar", "Menlu")."""
+        return word.lower.rstrip(".") in _title_heads(self.lex)
 
     def with_owner_conjuncts(self, part: Participant) -> list[Participant]:
         """A target found through its owner brings the owner's conjuncts: "kelompok di Lebanon, Yaman dan Irak"."""
@@ -560,6 +571,10 @@ class _EventFinder:
             if passive and not pass_subjects and subjects:
                 pass_subjects, subjects = subjects, []
             agents = [c for c in self.kids(node.id) if c.deprel.startswith("obl") and self.case_of(c) == "oleh"]
+            if passive and agents and not subjects and not pass_subjects and node.deprel.startswith(("xcomp", "conj")):
+                # "Retno mengaku dihubungi oleh Menlu Inggris": the controller is the one contacted
+                governor = self.sent.word(node.head)
+                pass_subjects = [c for c in self.kids(governor.id) if c.deprel in _SUBJECTS + _PASSIVE_SUBJECTS]
             if subjects or pass_subjects or agents:
                 return subjects + agents, pass_subjects
             if node.upos in ("NOUN", "PROPN"):  # "kunjungannya ke Teheran": the owner did it
@@ -597,6 +612,17 @@ class _EventFinder:
             marked = self.sent.word(last.head)
             if marked not in out:
                 out.append(marked)
+        return out
+
+    def raised_objects(self, head: Word) -> list[Word]:
+        """The object of an object-control verb, parsed into its complement: "meminta Turki menghentikan ..."."""
+        out = []
+        for xcomp in self.kids(head.id):
+            if not xcomp.deprel.startswith("xcomp"):
+                continue
+            out.extend(
+                c for c in self.kids(xcomp.id) if c.deprel in ("obj", "nsubj") and head.id < c.id < xcomp.id and self.case_of(c) is None
+            )
         return out
 
     def place_of(self, match: _TriggerMatch, head: Word, targets: list[Word]) -> Mention | None:
@@ -716,8 +742,18 @@ class _EventFinder:
             trig = match.trigger
             agents, passive_subjects = self.subject_of(head, trig.passive)
             targets = self.objects_of(match, head)
+            if trig.passive and trig.words[0].startswith("di") and not agents:
+                # a di- passive without "oleh": a bare nominal after the verb is the agent
+                # ("Retno dihubungi Menlu Belanda")
+                agents = [t for t in targets if t.deprel == "obj" and t.id > head.id and self.case_of(t) is None]
+                targets = [t for t in targets if t not in agents]
             if trig.passive:
                 targets = passive_subjects + targets
+            elif not targets:
+                targets = self.raised_objects(head)
+            if not agents and len(match.trigger.words) == 1 and head.deprel in ("case", "mark") and head.head:
+                # "Menurut X, ...": the trigger is the preposition of its speaker
+                agents = [self.sent.word(head.head)]
             trigger_text = self.sent.span_text(match.start, match.end)
             modality = self.modality_of(match, head)
             rule = "passive" if trig.passive else ("phrase" if len(trig.words) > 1 else "verb")
@@ -825,6 +861,12 @@ class _EventFinder:
                 )
             events.append(ev)
         return events
+
+
+@functools.lru_cache(maxsize=4)
+def _title_heads(lex: Lexicon) -> frozenset[str]:
+    """The first words of the titles that are offices, not forms of address."""
+    return frozenset(t[0] for t in lex.titles if " ".join(t) not in lex.honorifics)
 
 
 def _unique(parts: list[Participant]) -> list[Participant]:

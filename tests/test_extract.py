@@ -678,3 +678,95 @@ def test_extract_visit_without_destination_takes_its_place(parse: Parse) -> None
     """,
     )
     assert _events(ex) == [("Visit", "Kevin Lasut", "Manila")]
+
+
+# ============================================================================ passives, control, speakers
+
+
+def test_extract_di_passive_with_a_bare_agent_after_the_verb(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        """
+        # text = Kevin Lasut dihubungi Menlu Malaysia Ahmad Zaki.
+        1 Kevin Kevin PROPN _ _ 3 nsubj:pass _ ner=B-PER
+        2 Lasut Lasut PROPN _ _ 1 flat:name _ ner=E-PER
+        3 dihubungi hubung VERB _ _ 0 root _ ner=O
+        4 Menlu Menlu PROPN _ _ 3 obj _ ner=O
+        5 Malaysia Malaysia PROPN _ _ 4 flat:name _ ner=S-LOC
+        6 Ahmad Ahmad PROPN _ _ 4 flat:name _ ner=B-PER
+        7 Zaki Zaki PROPN _ _ 6 flat:name _ ner=E-PER
+        8 . . PUNCT _ _ 3 punct _ ner=O
+    """,
+    )
+    assert _events(ex) == [("Meet", "Ahmad Zaki", "Kevin Lasut")]
+    assert ex.events[0].rule == "passive"
+
+
+def test_extract_passive_complement_takes_the_subject_of_its_governor(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        """
+        # text = Kevin Lasut mengaku dihubungi oleh Malaysia.
+        1 Kevin Kevin PROPN _ _ 3 nsubj _ ner=B-PER
+        2 Lasut Lasut PROPN _ _ 1 flat:name _ ner=E-PER
+        3 mengaku aku VERB _ _ 0 root _ ner=O
+        4 dihubungi hubung VERB _ _ 3 xcomp _ ner=O
+        5 oleh oleh ADP _ _ 6 case _ ner=O
+        6 Malaysia Malaysia PROPN _ _ 4 obl:agent _ ner=S-LOC
+        7 . . PUNCT _ _ 3 punct _ ner=O
+    """,
+    )
+    assert ("Meet", "Malaysia", "Kevin Lasut") in _events(ex)
+
+
+def test_extract_object_control_verb_takes_the_object_parsed_into_its_complement(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        """
+        # text = Malaysia meminta Filipina menghentikan serangan.
+        1 Malaysia Malaysia PROPN _ _ 2 nsubj _ ner=S-LOC
+        2 meminta minta VERB _ _ 0 root _ ner=O
+        3 Filipina Filipina PROPN _ _ 4 obj _ ner=S-LOC
+        4 menghentikan henti VERB _ _ 2 xcomp _ ner=O
+        5 serangan serang NOUN _ _ 4 obj _ ner=O
+        6 . . PUNCT _ _ 2 punct _ ner=O
+    """,
+    )
+    assert _events(ex) == [("Appeal", "Malaysia", "Filipina")]
+
+
+def test_extract_according_to_names_the_speaker(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        """
+        # text = Menurut pemerintah Malaysia, perundingan gagal.
+        1 Menurut turut ADP _ _ 2 case _ ner=O
+        2 pemerintah perintah NOUN _ _ 6 obl _ ner=O
+        3 Malaysia Malaysia PROPN _ _ 2 nmod _ ner=S-LOC
+        4 , , PUNCT _ _ 2 punct _ ner=O
+        5 perundingan runding NOUN _ _ 6 nsubj _ ner=O
+        6 gagal gagal VERB _ _ 0 root _ ner=O
+        7 . . PUNCT _ _ 6 punct _ ner=O
+    """,
+    )
+    assert _events(ex) == [("Statement", "Malaysia", None)]
+
+
+def test_extract_title_with_a_named_person_stands_for_the_person(parse: Parse) -> None:
+    # the parse heads the phrase on the title, with the country closer to it than the name
+    ex = _ex(
+        parse,
+        """
+        # text = Duta Besar Malaysia untuk PBB Ahmad Zaki berkata.
+        1 Duta duta NOUN _ _ 8 nsubj _ ner=O
+        2 Besar besar ADJ _ _ 1 amod _ ner=O
+        3 Malaysia Malaysia PROPN _ _ 1 nmod _ ner=S-LOC
+        4 untuk untuk ADP _ _ 5 case _ ner=O
+        5 PBB PBB PROPN _ _ 1 nmod _ ner=S-ORG
+        6 Ahmad Ahmad PROPN _ _ 5 flat:name _ ner=B-PER
+        7 Zaki Zaki PROPN _ _ 6 flat:name _ ner=E-PER
+        8 berkata kata VERB _ _ 0 root _ ner=O
+        9 . . PUNCT _ _ 8 punct _ ner=O
+    """,
+    )
+    assert _events(ex) == [("Statement", "Ahmad Zaki", None)]
