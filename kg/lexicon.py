@@ -99,6 +99,7 @@ class Lexicon:
         self.max_title_len = max((len(t) for t in self.titles), default=1)
         pronouns = lex["pronouns"]
         self.pronouns = frozenset(w for key in pronouns for w in pronouns[key])
+        self.speaker_pronouns = frozenset(pronouns.get("speaker", []))
         self.group_nouns = frozenset(lex["groups"]["nouns"])
         self.leader_forms = frozenset(lex["groups"]["leader_forms"])
         self.modality: dict[str, tuple[tuple[str, ...], ...]] = {
