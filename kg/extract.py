@@ -517,6 +517,12 @@ class _EventFinder:
             return Participant(best, best.text, word.id)
         return Participant(None, text, word.id)
 
+    def is_particle(self, word: Word) -> bool:
+        """The clitic -nya of an adverb or conjunction ("sebelumnya", "akhirnya"): no one is meant."""
+        if word.lower != "nya" or word.id < 2:
+            return False
+        return self.sent.word(word.id - 1).upos in ("ADV", "SCONJ", "CCONJ", "DET", "NUM", "PART", "ADJ")
+
     def is_title_word(self, word: Word) -> bool:
         """Whether a title starts at ``word`` ("Duta" of "Duta Besar", "Menlu")."""
         return word.lower.rstrip(".") in _title_heads(self.lex)
@@ -652,6 +658,16 @@ class _EventFinder:
         if governor is not None:
             markers.append(governor.lower)
             markers.extend(c.lower for c in self.kids(governor.id) if c.deprel in ("advmod", "aux"))
+        negations = {m[0] for m in self.lex.modality.get("negated", ()) + self.lex.modality.get("failed", ()) if len(m) == 1}
+        for wid in match.ids():
+            for child in self.kids(wid):
+                if (
+                    child.deprel.startswith(("advcl", "conj", "xcomp"))
+                    and child.id > wid
+                    and (child.lower,) in self.lex.modality.get("outcome", ())
+                    and any(c.lower in negations for c in self.kids(child.id))
+                ):
+                    return "failed"  # "menghubungi Filipina belum berhasil"
         left = [w.lower for w in self.words[max(0, match.start - 4) : match.start]]
         candidates = []
         for name in ("failed", "negated", "obligation", "future", "hypothetical"):
@@ -752,12 +768,19 @@ class _EventFinder:
             elif not targets:
                 targets = self.raised_objects(head)
             if not agents and len(match.trigger.words) == 1 and head.deprel in ("case", "mark") and head.head:
-                # "Menurut X, ...": the trigger is the preposition of its speaker
-                agents = [self.sent.word(head.head)]
+                # "Menurut X, ...": the trigger is the preposition of its speaker (not of a document: "menurut draf")
+                speaker = self.sent.word(head.head)
+                if (
+                    speaker.id in self.by_word
+                    or speaker.lower in self.lex.group_nouns
+                    or speaker.lower in self.lex.pronouns
+                    or self.is_title_word(speaker)
+                ):
+                    agents = [speaker]
             trigger_text = self.sent.span_text(match.start, match.end)
             modality = self.modality_of(match, head)
             rule = "passive" if trig.passive else ("phrase" if len(trig.words) > 1 else "verb")
-            agent_parts = _unique([self.resolve(a) for w in agents for a in self.conjuncts(w)])
+            agent_parts = _unique([self.resolve(a) for w in agents for a in self.conjuncts(w) if not self.is_particle(a)])
             if trig.event_type == "Statement":
                 content_ids = [
                     i
