@@ -245,9 +245,10 @@ class _MentionFinder:
             k = max(i for i, w in enumerate(words) if w.text == "(")
             inner = self.sent.span_text(s + k + 1, e - 1)
             if k > 0 and inner and len(inner) <= 12:
-                acronym = inner
                 e = s + k
                 words = self.words[s:e]
+                if not _acronym_of_tail(inner, [w.text for w in words]):
+                    acronym = inner
         text = self.sent.span_text(s, e).strip(" -\"'“”")
         if not text or normalize_name(text) in self.lex.pronouns:
             return None
@@ -884,6 +885,19 @@ class _EventFinder:
                 )
             events.append(ev)
         return events
+
+
+def _acronym_of_tail(acronym: str, words: list[str]) -> bool:
+    """Whether ``acronym`` spells only the last words of a name, so it names the nested organisation.
+
+    >>> _acronym_of_tail("PBB", ["Dewan", "Keamanan", "Perserikatan", "Bangsa-Bangsa"])
+    True
+    >>> _acronym_of_tail("IRGC", ["Korps", "Pengawal", "Revolusi", "Islam"])
+    False
+    """
+    parts = [p for w in words for p in re.split(r"[-/]", w) if p and p[0].isalnum()]
+    letters = acronym.replace(".", "").upper()
+    return any("".join(p[0] for p in parts[k:]).upper() == letters for k in range(1, len(parts) - 1))
 
 
 @functools.lru_cache(maxsize=4)
