@@ -84,9 +84,9 @@ class _Resolver:
                 break
             if ev.sentence == sentence and ev.trigger_word >= part.word:
                 continue
-            if ev.event_type == "Statement" and ev.agent is not None and ev.agent.mention is not None:
-                if ev.agent.mention.kind == PERSON:
-                    return ev.agent.mention
+            said = ev.agent.mention if ev.event_type == "Statement" and ev.agent is not None else None
+            if said is not None and said.kind == PERSON:
+                return said
         return None
 
     def pronoun(self, sentence: int, part: Participant, events: list[EventMention]) -> Mention | None:
@@ -149,7 +149,8 @@ def resolve_references(extraction: Extraction, lexicon: Lexicon | None = None) -
     quoted = _quoted_words(extraction.doc)
     for ev in extraction.events:
         tag = ev.event_type == "Statement" and (ev.sentence, ev.trigger_word) not in quoted
-        agent, how_a = resolver.resolve(ev.sentence, ev.agent, [d for d in done if (d.sentence, d.trigger_word) not in quoted], tag)
+        outside = [d for d in done if (d.sentence, d.trigger_word) not in quoted]
+        agent, how_a = resolver.resolve(ev.sentence, ev.agent, outside, tag)
         target, how_t = resolver.resolve(ev.sentence, ev.target, done)
         source, how_s = resolver.resolve(ev.sentence, ev.according_to, done)
         same = agent is not None and target is not None and agent.mention is not None and target.mention is not None
@@ -207,7 +208,9 @@ def _quote_speakers(events: list[EventMention], doc: ParsedDoc, lex: Lexicon) ->
         # the speech tag right after the closing mark (", kata X"), else the one that opens the quote ("X mengatakan, ")
         after = [t for t in tags if t.sentence == end[0] and t.trigger_word > end[1]]
         before = [t for t in tags if t.sentence == start[0] and t.trigger_word < start[1]]
-        for found in (min(after, key=lambda t: t.trigger_word, default=None), max(before, key=lambda t: t.trigger_word, default=None)):
+        first_after = min(after, key=lambda t: t.trigger_word, default=None)
+        last_before = max(before, key=lambda t: t.trigger_word, default=None)
+        for found in (first_after, last_before):
             if found is not None:
                 return found.agent.mention  # type: ignore[union-attr]
         return None
@@ -217,7 +220,8 @@ def _quote_speakers(events: list[EventMention], doc: ParsedDoc, lex: Lexicon) ->
             return None
         for start, end in spans:
             if start < (sentence, part.word) < end:
-                if any(ev.event_type == "Statement" and start < (ev.sentence, ev.trigger_word) < (sentence, part.word) for ev in events):
+                here = (sentence, part.word)
+                if any(ev.event_type == "Statement" and start < (ev.sentence, ev.trigger_word) < here for ev in events):
                     return None  # speech inside the quote ("mereka bilang, kami ..."): someone else's words
                 found = attributed(start, end)
                 return None if found is None else Participant(found, part.text, part.word)

@@ -408,6 +408,9 @@ class _EventFinder:
                 if trig.lemma:
                     if word.upos != "VERB" or word.lemma.lower() != trig.words[0]:
                         continue
+                elif trig.nominal:
+                    if word.upos not in ("NOUN", "PROPN"):
+                        continue
                 elif (
                     n == 1
                     and word.upos not in ("VERB", "ADJ", "AUX")
@@ -608,6 +611,8 @@ class _EventFinder:
                     continue
                 rel = child.deprel
                 marker = self.case_of(child) or ""
+                if marker == "atas" and child.lower == "nama":
+                    continue  # "atas nama X": on behalf of X
                 if rel in ("obj", "iobj") or (
                     rel.startswith(("obl", "nmod"))
                     and (marker in self.lex.target_prepositions or (destination and marker in self.lex.destination_prepositions))
@@ -621,14 +626,32 @@ class _EventFinder:
                 out.append(marked)
         return out
 
+    def owners_of(self, match: _TriggerMatch) -> list[Word]:
+        """Who an event noun belongs to: its -nya or possessor, or an actor named right after it."""
+        ids = set(match.ids())
+        out = []
+        for wid in match.ids():
+            for child in self.kids(wid):
+                if child.id in ids or self.case_of(child) is not None:
+                    continue
+                if child.deprel in ("nmod:poss", "det:poss") or (child.lower == "nya" and not self.is_particle(child)):
+                    out.append(child)
+                elif child.deprel.split(":")[0] in ("nmod", "appos", "flat") and child.id == match.end + 1:
+                    found = self.resolve(child)
+                    if found.mention is not None and found.mention.kind != PLACE:
+                        out.append(child)
+        return out
+
     def raised_objects(self, head: Word) -> list[Word]:
         """The object of an object-control verb, parsed into its complement: "meminta Turki menghentikan ..."."""
-        out = []
+        out: list[Word] = []
         for xcomp in self.kids(head.id):
             if not xcomp.deprel.startswith("xcomp"):
                 continue
             out.extend(
-                c for c in self.kids(xcomp.id) if c.deprel in ("obj", "nsubj") and head.id < c.id < xcomp.id and self.case_of(c) is None
+                c
+                for c in self.kids(xcomp.id)
+                if c.deprel in ("obj", "nsubj") and head.id < c.id < xcomp.id and self.case_of(c) is None
             )
         return out
 
@@ -758,6 +781,11 @@ class _EventFinder:
         for n, (match, head) in enumerate(zip(matches, phrase_heads, strict=True)):
             trig = match.trigger
             agents, passive_subjects = self.subject_of(head, trig.passive)
+            if trig.nominal:
+                # "pernyataan Mogherini", "kunjungannya ke Myanmar": only an owned event noun is an event
+                agents, passive_subjects = self.owners_of(match), []
+                if not agents:
+                    continue
             targets = self.objects_of(match, head)
             if trig.passive and trig.words[0].startswith("di") and not agents:
                 # a di- passive without "oleh": a bare nominal after the verb is the agent
@@ -780,7 +808,7 @@ class _EventFinder:
                     agents = [speaker]
             trigger_text = self.sent.span_text(match.start, match.end)
             modality = self.modality_of(match, head)
-            rule = "passive" if trig.passive else ("phrase" if len(trig.words) > 1 else "verb")
+            rule = "passive" if trig.passive else "nominal" if trig.nominal else ("phrase" if len(trig.words) > 1 else "verb")
             agent_parts = _unique([self.resolve(a) for w in agents for a in self.conjuncts(w) if not self.is_particle(a)])
             if trig.event_type == "Statement":
                 content_ids = [

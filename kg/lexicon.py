@@ -49,6 +49,7 @@ class Trigger:
     event_type: str
     passive: bool = False
     lemma: bool = False
+    nominal: bool = False
 
 
 @dataclass(frozen=True)
@@ -171,6 +172,8 @@ def _load_event_types(path: Path) -> tuple[dict[str, EventType], tuple[Trigger, 
             triggers.append(Trigger(tuple(form.lower().split()), name))
         for form in _literal_strings(graph, concept, KG.passiveForm):
             triggers.append(Trigger(tuple(form.lower().split()), name, passive=True))
+        for form in _literal_strings(graph, concept, KG.nominalForm):
+            triggers.append(Trigger(tuple(form.lower().split()), name, nominal=True))
         for lemma in _literal_strings(graph, concept, KG.triggerLemma):
             triggers.append(Trigger(tuple(lemma.lower().split()), name, lemma=True))
     if not types:

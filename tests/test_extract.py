@@ -873,3 +873,24 @@ def test_extract_nya_of_an_adverb_is_no_participant(parse: Parse) -> None:
     """,
     )
     assert _events(ex) == [("Praise", "Malaysia", "Filipina")]
+
+
+@pytest.mark.parametrize(
+    ("owner_rel", "expected"),
+    [("nmod", [("Criticize", "Malaysia", "Filipina")]), ("obl", [])],  # an event noun without an owner is no event
+)
+def test_extract_event_noun_with_an_owner(parse: Parse, owner_rel: str, expected: list[tuple[str, str, str]]) -> None:
+    ex = _ex(
+        parse,
+        f"""
+        # text = Kecaman Malaysia terhadap Filipina meningkat.
+        1 Kecaman kecam NOUN _ _ 5 nsubj _ ner=O
+        2 Malaysia Malaysia PROPN _ _ 1 {owner_rel} _ ner=S-LOC
+        3 terhadap terhadap ADP _ _ 4 case _ ner=O
+        4 Filipina Filipina PROPN _ _ 1 nmod _ ner=S-LOC
+        5 meningkat tingkat VERB _ _ 0 root _ ner=O
+        6 . . PUNCT _ _ 5 punct _ ner=O
+    """,
+    )
+    assert _events(ex) == expected
+    assert all(e.rule == "nominal" for e in ex.events)
