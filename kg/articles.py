@@ -64,11 +64,13 @@ _SOURCE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 # A news dateline opening the text: "Jakarta, CNN Indonesia -- ", "JAKARTA (Pos Kota) – ",
-# "Seoul (ANTARA News) - ", "Suara.com - ". It names the place of writing and the publisher; it is
+# "Seoul (ANTARA News) - ", "PBB, New York (ANTARA News) - ", "Suara.com - " (the dash may touch
+# the first word: "JAKARTA (Pos Kota) –Wakil ..."). It names the place of writing and the publisher; it is
 # no sentence of the article, and its names are no actors of it.
 _DATELINE = re.compile(
-    r"^\s*(?:(?P<place>[A-Z][\w.'/ -]{1,40}?)\s*(?:,\s*(?P<pub>[A-Z][\w. ]{1,40}?)|\((?P<pub2>[^)\n]{1,60})\))"
-    r"|(?P<site>[A-Z][\w-]*\.(?:com|co\.id|id|net)))\s*(?:--|[-–—])\s+"
+    r"^\s*(?:(?P<place>[A-Z][\w.'/ -]{1,40}?)\s*(?:,\s*(?P<pub>[A-Z][\w. ]{1,40}?)"
+    r"|(?:,\s*[A-Z][\w.' -]{1,30}?\s*)?\((?P<pub2>[^)\n]{1,60})\))"
+    r"|(?P<site>[A-Z][\w-]*\.(?:com|co\.id|id|net)))\s*(?:--|[-–—])(?:\s+|(?=[A-Z\"“]))"
 )
 _URL_DATE = re.compile(r"/(20\d\d|19\d\d)/(\d{1,2})/(\d{1,2})/")
 

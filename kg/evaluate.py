@@ -10,7 +10,9 @@ Gold shape: ``{"actors": [{"id", "type", "aliases"}], "events": [{"id", "type", 
 - Events: asserted system events, as (article, type, agent, target), matched against gold
   events (either direction when symmetric; Statement events have no target). Gold events
   marked ``same_as`` another are the same edge and are scored once.
-- Negative events must not be asserted: each one that is counts as an error.
+- Negative events must not be asserted: each one that is counts as an error. A negative event is
+  one mention: when it gives its ``evidence``, only a system event read from the sentence that holds
+  that evidence asserts it ("Retno gave no explanation" is not contradicted by "kata Retno" elsewhere).
 """
 
 from __future__ import annotations
@@ -35,13 +37,14 @@ SELECT ?actor ?label ?alias ?cls WHERE {
 }
 """
 _EVENTS = """
-SELECT ?event ?article ?type ?agent ?target ?date ?place ?modality ?rule WHERE {
+SELECT ?event ?article ?type ?agent ?target ?date ?place ?modality ?rule ?sentenceText WHERE {
   ?event a kg:Event ; kg:eventType ?type ; kg:inArticle ?a ; kg:modality ?modality ; kg:extractedBy ?rule .
   ?a kg:articleId ?article .
   OPTIONAL { ?event kg:agent ?agent }
   OPTIONAL { ?event kg:target ?target }
   OPTIONAL { ?event kg:date ?date }
   OPTIONAL { ?event kg:place ?place }
+  OPTIONAL { ?event prov:wasDerivedFrom ?sentence . ?sentence kg:text ?sentenceText }
 }
 """
 _ROLES = """
@@ -173,6 +176,14 @@ def _event_matches(g: dict[str, Any], s: dict[str, Any], with_date_place: bool) 
     return _same_date(g.get("date"), s["date"]) and (g.get("place") or None) == (s["place"] or None)
 
 
+def _same_mention(gold: dict[str, Any], system: dict[str, Any]) -> bool:
+    """Whether a system event comes from the sentence of a gold mention (any sentence when the gold gives no evidence)."""
+    evidence = " ".join(str(gold.get("evidence") or "").split())
+    if not evidence or system.get("sentence_text") is None:
+        return True
+    return evidence in " ".join(str(system["sentence_text"]).split())
+
+
 def _same_date(gold: str | None, system: str | None) -> bool:
     """Dates agree at the precision of the gold: a gold '--06-20' accepts any year's 20 June."""
     if not gold or not system:
@@ -247,13 +258,14 @@ def evaluate_graph(gold: dict[str, Any], graph: Graph) -> Scores:
             "date": str(row.date) if row.date is not None else None,
             "place": gid(row.place),
             "rule": str(row.rule).split("+", 1)[0],
+            "sentence_text": str(row.sentenceText) if row.sentenceText is not None else None,
         }
         asserted = _local(row.modality) == "Asserted"
         if s["agent"] is None or (s["target"] is None and s["type"] != "Statement"):
             continue  # unresolved participants are counted in report.json, not scored as edges
         if asserted:
             for n in negative:
-                if _event_matches(n, s, False):
+                if _event_matches(n, s, False) and _same_mention(n, s):
                     negatives_hit.append(f"{_describe(s)} asserted, but gold says {n.get('modality', 'not asserted')}")
             key = (s["article"], s["type"], s["agent"], s["target"], s["date"], s["place"])
             system.setdefault(key, s)

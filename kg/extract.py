@@ -261,9 +261,10 @@ class _MentionFinder:
             k = max(i for i, w in enumerate(words) if w.text == "(")
             inner = self.sent.span_text(s + k + 1, e - 1)
             if k > 0 and inner and len(inner) <= 12:
-                acronym = inner
                 e = s + k
                 words = self.words[s:e]
+                if not _acronym_of_tail(inner, [w.text for w in words]):
+                    acronym = inner
         text = self.sent.span_text(s, e).strip(" -\"'“”")
         if not text or normalize_name(text) in self.lex.pronouns:
             return None
@@ -423,6 +424,9 @@ class _EventFinder:
                 if trig.lemma:
                     if word.upos != "VERB" or word.lemma.lower() != trig.words[0]:
                         continue
+                elif trig.nominal:
+                    if word.upos not in ("NOUN", "PROPN"):
+                        continue
                 elif (
                     n == 1
                     and word.upos not in ("VERB", "ADJ", "AUX")
@@ -499,6 +503,7 @@ class _EventFinder:
                             if led.mention is not None:
                                 return led
         best: Mention | None = None
+        person: Mention | None = None
         best_depth = 99
         queue = deque([(word.id, 0)])
         seen = {word.id}
@@ -514,17 +519,33 @@ class _EventFinder:
                 seen.add(child.id)
                 found = self.by_word.get(child.id)
                 if found is not None:
+                    if found.kind == PERSON and person is None:
+                        person = found
                     if depth + 1 < best_depth or (
                         depth + 1 == best_depth
                         and best is not None
                         and _KIND_PREFERENCE[found.kind] < _KIND_PREFERENCE[best.kind]
                     ):
                         best, best_depth = found, depth + 1
-                    continue
+                    if found.kind == PERSON:
+                        continue
                 queue.append((child.id, depth + 1))
+        if person is not None and self.is_title_word(word):
+            # "kata Duta Besar Inggris untuk PBB Matthew Rycroft": the title stands for the person it names
+            return Participant(person, person.text, word.id)
         if best is not None and best.kind != PLACE:
             return Participant(best, best.text, word.id)
         return Participant(None, text, word.id)
+
+    def is_particle(self, word: Word) -> bool:
+        """The clitic -nya of an adverb or conjunction ("sebelumnya", "akhirnya"): no one is meant."""
+        if word.lower != "nya" or word.id < 2:
+            return False
+        return self.sent.word(word.id - 1).upos in ("ADV", "SCONJ", "CCONJ", "DET", "NUM", "PART", "ADJ")
+
+    def is_title_word(self, word: Word) -> bool:
+        """Whether a title starts at ``word`` ("Duta" of "Duta Besar", "Menlu")."""
+        return word.lower.rstrip(".") in _title_heads(self.lex)
 
     def with_owner_conjuncts(self, part: Participant) -> list[Participant]:
         """A target found through its owner brings the owner's conjuncts: "kelompok di Lebanon, Yaman dan Irak"."""
@@ -576,6 +597,10 @@ class _EventFinder:
             if passive and not pass_subjects and subjects:
                 pass_subjects, subjects = subjects, []
             agents = [c for c in self.kids(node.id) if c.deprel.startswith("obl") and self.case_of(c) == "oleh"]
+            if passive and agents and not subjects and not pass_subjects and node.deprel.startswith(("xcomp", "conj")):
+                # "Retno mengaku dihubungi oleh Menlu Inggris": the controller is the one contacted
+                governor = self.sent.word(node.head)
+                pass_subjects = [c for c in self.kids(governor.id) if c.deprel in _SUBJECTS + _PASSIVE_SUBJECTS]
             if subjects or pass_subjects or agents:
                 return subjects + agents, pass_subjects
             if node.upos in ("NOUN", "PROPN"):  # "kunjungannya ke Teheran": the owner did it
@@ -602,6 +627,8 @@ class _EventFinder:
                     continue
                 rel = child.deprel
                 marker = self.case_of(child) or ""
+                if marker == "atas" and child.lower == "nama":
+                    continue  # "atas nama X": on behalf of X
                 if rel in ("obj", "iobj") or (
                     rel.startswith(("obl", "nmod"))
                     and (marker in self.lex.target_prepositions or (destination and marker in self.lex.destination_prepositions))
@@ -613,6 +640,35 @@ class _EventFinder:
             marked = self.sent.word(last.head)
             if marked not in out:
                 out.append(marked)
+        return out
+
+    def owners_of(self, match: _TriggerMatch) -> list[Word]:
+        """Who an event noun belongs to: its -nya or possessor, or an actor named right after it."""
+        ids = set(match.ids())
+        out = []
+        for wid in match.ids():
+            for child in self.kids(wid):
+                if child.id in ids or self.case_of(child) is not None:
+                    continue
+                if child.deprel in ("nmod:poss", "det:poss") or (child.lower == "nya" and not self.is_particle(child)):
+                    out.append(child)
+                elif child.deprel.split(":")[0] in ("nmod", "appos", "flat") and child.id == match.end + 1:
+                    found = self.resolve(child)
+                    if found.mention is not None and found.mention.kind != PLACE:
+                        out.append(child)
+        return out
+
+    def raised_objects(self, head: Word) -> list[Word]:
+        """The object of an object-control verb, parsed into its complement: "meminta Turki menghentikan ..."."""
+        out: list[Word] = []
+        for xcomp in self.kids(head.id):
+            if not xcomp.deprel.startswith("xcomp"):
+                continue
+            out.extend(
+                c
+                for c in self.kids(xcomp.id)
+                if c.deprel in ("obj", "nsubj") and head.id < c.id < xcomp.id and self.case_of(c) is None
+            )
         return out
 
     def place_of(self, match: _TriggerMatch, head: Word, targets: list[Word]) -> Mention | None:
@@ -642,6 +698,16 @@ class _EventFinder:
         if governor is not None:
             markers.append(governor.lower)
             markers.extend(c.lower for c in self.kids(governor.id) if c.deprel in ("advmod", "aux"))
+        negations = {m[0] for m in self.lex.modality.get("negated", ()) + self.lex.modality.get("failed", ()) if len(m) == 1}
+        for wid in match.ids():
+            for child in self.kids(wid):
+                if (
+                    child.deprel.startswith(("advcl", "conj", "xcomp"))
+                    and child.id > wid
+                    and (child.lower,) in self.lex.modality.get("outcome", ())
+                    and any(c.lower in negations for c in self.kids(child.id))
+                ):
+                    return "failed"  # "menghubungi Filipina belum berhasil"
         left = [w.lower for w in self.words[max(0, match.start - 4) : match.start]]
         candidates = []
         for name in ("failed", "negated", "obligation", "future", "hypothetical"):
@@ -731,13 +797,35 @@ class _EventFinder:
         for n, (match, head) in enumerate(zip(matches, phrase_heads, strict=True)):
             trig = match.trigger
             agents, passive_subjects = self.subject_of(head, trig.passive)
+            if trig.nominal:
+                # "pernyataan Mogherini", "kunjungannya ke Myanmar": only an owned event noun is an event
+                agents, passive_subjects = self.owners_of(match), []
+                if not agents:
+                    continue
             targets = self.objects_of(match, head)
+            if trig.passive and trig.words[0].startswith("di") and not agents:
+                # a di- passive without "oleh": a bare nominal after the verb is the agent
+                # ("Retno dihubungi Menlu Belanda")
+                agents = [t for t in targets if t.deprel == "obj" and t.id > head.id and self.case_of(t) is None]
+                targets = [t for t in targets if t not in agents]
             if trig.passive:
                 targets = passive_subjects + targets
+            elif not targets:
+                targets = self.raised_objects(head)
+            if not agents and len(match.trigger.words) == 1 and head.deprel in ("case", "mark") and head.head:
+                # "Menurut X, ...": the trigger is the preposition of its speaker (not of a document: "menurut draf")
+                speaker = self.sent.word(head.head)
+                if (
+                    speaker.id in self.by_word
+                    or speaker.lower in self.lex.group_nouns
+                    or speaker.lower in self.lex.pronouns
+                    or self.is_title_word(speaker)
+                ):
+                    agents = [speaker]
             trigger_text = self.sent.span_text(match.start, match.end)
             modality = self.modality_of(match, head)
-            rule = "passive" if trig.passive else ("phrase" if len(trig.words) > 1 else "verb")
-            agent_parts = _unique([self.resolve(a) for w in agents for a in self.conjuncts(w)])
+            rule = "passive" if trig.passive else "nominal" if trig.nominal else ("phrase" if len(trig.words) > 1 else "verb")
+            agent_parts = _unique([self.resolve(a) for w in agents for a in self.conjuncts(w) if not self.is_particle(a)])
             if trig.event_type == "Statement":
                 content_ids = [
                     i
@@ -841,6 +929,25 @@ class _EventFinder:
                 )
             events.append(ev)
         return events
+
+
+def _acronym_of_tail(acronym: str, words: list[str]) -> bool:
+    """Whether ``acronym`` spells only the last words of a name, so it names the nested organisation.
+
+    >>> _acronym_of_tail("PBB", ["Dewan", "Keamanan", "Perserikatan", "Bangsa-Bangsa"])
+    True
+    >>> _acronym_of_tail("IRGC", ["Korps", "Pengawal", "Revolusi", "Islam"])
+    False
+    """
+    parts = [p for w in words for p in re.split(r"[-/]", w) if p and p[0].isalnum()]
+    letters = acronym.replace(".", "").upper()
+    return any("".join(p[0] for p in parts[k:]).upper() == letters for k in range(1, len(parts) - 1))
+
+
+@functools.lru_cache(maxsize=4)
+def _title_heads(lex: Lexicon) -> frozenset[str]:
+    """The first words of the titles that are offices, not forms of address."""
+    return frozenset(t[0] for t in lex.titles if " ".join(t) not in lex.honorifics)
 
 
 def _unique(parts: list[Participant]) -> list[Participant]:

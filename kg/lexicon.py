@@ -49,6 +49,7 @@ class Trigger:
     event_type: str
     passive: bool = False
     lemma: bool = False
+    nominal: bool = False
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,7 @@ class Lexicon:
         self.max_title_len = max((len(t) for t in self.titles), default=1)
         pronouns = lex["pronouns"]
         self.pronouns = frozenset(w for key in pronouns for w in pronouns[key])
+        self.speaker_pronouns = frozenset(pronouns.get("speaker", []))
         self.group_nouns = frozenset(lex["groups"]["nouns"])
         self.leader_forms = frozenset(lex["groups"]["leader_forms"])
         self.modality: dict[str, tuple[tuple[str, ...], ...]] = {
@@ -183,6 +185,8 @@ def _load_event_types(path: Path) -> tuple[dict[str, EventType], tuple[Trigger, 
             triggers.append(Trigger(tuple(form.lower().split()), name))
         for form in _literal_strings(graph, concept, KG.passiveForm):
             triggers.append(Trigger(tuple(form.lower().split()), name, passive=True))
+        for form in _literal_strings(graph, concept, KG.nominalForm):
+            triggers.append(Trigger(tuple(form.lower().split()), name, nominal=True))
         for lemma in _literal_strings(graph, concept, KG.triggerLemma):
             triggers.append(Trigger(tuple(lemma.lower().split()), name, lemma=True))
     if not types:

@@ -50,6 +50,7 @@ class KG(DefinedNamespace):
     inArticle: URIRef
     mentionedIn: URIRef
     modality: URIRef
+    nominalForm: URIRef
     passiveForm: URIRef
     place: URIRef
     ploverCategory: URIRef

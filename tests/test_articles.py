@@ -245,6 +245,9 @@ def test_articles_missing_path_raises_input_error(tmp_path: Path, missing: str) 
         ("Jakarta, CNN Indonesia -- Menteri itu bertemu Presiden.", "Menteri itu bertemu Presiden.", "CNN Indonesia"),
         ("BANDUNG (Kabar Kota) – Wali kota berbicara.", "Wali kota berbicara.", "Kabar Kota"),
         ("Contoh.com - Gubernur memuji warga.", "Gubernur memuji warga.", "Contoh.com"),
+        ("KOTA (Warta Kita) –Wakil Duta Besar tiba.", "Wakil Duta Besar tiba.", "Warta Kita"),
+        ("Badan Dunia/BD, Kota Baru (Kabar Kita) - Utusan itu berbicara.", "Utusan itu berbicara.", "Kabar Kita"),
+        ("Menteri Ahmad Zaki -Yang baru tiba.", "Menteri Ahmad Zaki -Yang baru tiba.", None),
         ("Menteri Ahmad Zaki - yang baru tiba - bertemu warga.", "Menteri Ahmad Zaki - yang baru tiba - bertemu warga.", None),
     ],
 )

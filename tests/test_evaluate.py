@@ -127,6 +127,18 @@ def test_evaluate_negative_event_asserted_is_reported(built_graph: Graph) -> Non
     assert "  ! [pertemuan-manila] Ahmad Zaki Praise Filipina" in report
 
 
+@pytest.mark.parametrize(
+    ("evidence", "hits"),
+    [("Zaki memuji dukungan", 1), ("Santos tidak bertemu", 0), ("", 1)],
+)
+def test_evaluate_negative_event_with_evidence_is_one_mention(built_graph: Graph, evidence: str, hits: int) -> None:
+    # a negative event is asserted only by a system event read from the sentence holding its evidence
+    gold = copy.deepcopy(GOLD)
+    negative = {"article": "pertemuan-manila", "type": "Praise", "agent": ["ahmad_zaki"], "target": ["filipina"]}
+    gold["negative_events"] = [{**negative, "evidence": evidence, "modality": "negated"}]
+    assert len(evaluate_graph(gold, built_graph).negative_asserted) == hits
+
+
 def test_evaluate_second_node_for_one_gold_actor_is_spurious(built_graph: Graph) -> None:
     gold = copy.deepcopy(GOLD)
     gold["actors"][0]["aliases"].append("Kevin Lasut")  # pretend Kevin Lasut is another name of Ahmad Zaki

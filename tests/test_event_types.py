@@ -122,11 +122,13 @@ def test_event_types_triggers_starting_lists_longest_first() -> None:
 def test_event_types_no_trigger_belongs_to_two_types() -> None:
     owners: dict[tuple[tuple[str, ...], bool, bool], set[str]] = defaultdict(set)
     for trig in get_lexicon().triggers:
-        owners[(trig.words, trig.passive, trig.lemma)].add(trig.event_type)
+        owners[(trig.words, trig.passive, trig.lemma or trig.nominal)].add(trig.event_type)
     assert {k: v for k, v in owners.items() if len(v) > 1} == {}
 
 
-@pytest.mark.parametrize("prop", [KG.triggerForm, KG.passiveForm, KG.triggerLemma], ids=["form", "passive", "lemma"])
+@pytest.mark.parametrize(
+    "prop", [KG.triggerForm, KG.passiveForm, KG.triggerLemma, KG.nominalForm], ids=["form", "passive", "lemma", "nominal"]
+)
 def test_event_types_trigger_literals_are_lowercase_single_spaced(scheme: Graph, prop: URIRef) -> None:
     bad = [str(o) for o in scheme.objects(None, prop) if str(o) != " ".join(str(o).lower().split())]
     assert bad == []

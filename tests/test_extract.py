@@ -678,3 +678,219 @@ def test_extract_visit_without_destination_takes_its_place(parse: Parse) -> None
     """,
     )
     assert _events(ex) == [("Visit", "Kevin Lasut", "Manila")]
+
+
+# ============================================================================ passives, control, speakers
+
+
+def test_extract_di_passive_with_a_bare_agent_after_the_verb(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        """
+        # text = Kevin Lasut dihubungi Menlu Malaysia Ahmad Zaki.
+        1 Kevin Kevin PROPN _ _ 3 nsubj:pass _ ner=B-PER
+        2 Lasut Lasut PROPN _ _ 1 flat:name _ ner=E-PER
+        3 dihubungi hubung VERB _ _ 0 root _ ner=O
+        4 Menlu Menlu PROPN _ _ 3 obj _ ner=O
+        5 Malaysia Malaysia PROPN _ _ 4 flat:name _ ner=S-LOC
+        6 Ahmad Ahmad PROPN _ _ 4 flat:name _ ner=B-PER
+        7 Zaki Zaki PROPN _ _ 6 flat:name _ ner=E-PER
+        8 . . PUNCT _ _ 3 punct _ ner=O
+    """,
+    )
+    assert _events(ex) == [("Meet", "Ahmad Zaki", "Kevin Lasut")]
+    assert ex.events[0].rule == "passive"
+
+
+def test_extract_passive_complement_takes_the_subject_of_its_governor(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        """
+        # text = Kevin Lasut mengaku dihubungi oleh Malaysia.
+        1 Kevin Kevin PROPN _ _ 3 nsubj _ ner=B-PER
+        2 Lasut Lasut PROPN _ _ 1 flat:name _ ner=E-PER
+        3 mengaku aku VERB _ _ 0 root _ ner=O
+        4 dihubungi hubung VERB _ _ 3 xcomp _ ner=O
+        5 oleh oleh ADP _ _ 6 case _ ner=O
+        6 Malaysia Malaysia PROPN _ _ 4 obl:agent _ ner=S-LOC
+        7 . . PUNCT _ _ 3 punct _ ner=O
+    """,
+    )
+    assert ("Meet", "Malaysia", "Kevin Lasut") in _events(ex)
+
+
+def test_extract_object_control_verb_takes_the_object_parsed_into_its_complement(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        """
+        # text = Malaysia meminta Filipina menghentikan serangan.
+        1 Malaysia Malaysia PROPN _ _ 2 nsubj _ ner=S-LOC
+        2 meminta minta VERB _ _ 0 root _ ner=O
+        3 Filipina Filipina PROPN _ _ 4 obj _ ner=S-LOC
+        4 menghentikan henti VERB _ _ 2 xcomp _ ner=O
+        5 serangan serang NOUN _ _ 4 obj _ ner=O
+        6 . . PUNCT _ _ 2 punct _ ner=O
+    """,
+    )
+    assert _events(ex) == [("Appeal", "Malaysia", "Filipina")]
+
+
+def test_extract_according_to_names_the_speaker(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        """
+        # text = Menurut pemerintah Malaysia, perundingan gagal.
+        1 Menurut turut ADP _ _ 2 case _ ner=O
+        2 pemerintah perintah NOUN _ _ 6 obl _ ner=O
+        3 Malaysia Malaysia PROPN _ _ 2 nmod _ ner=S-LOC
+        4 , , PUNCT _ _ 2 punct _ ner=O
+        5 perundingan runding NOUN _ _ 6 nsubj _ ner=O
+        6 gagal gagal VERB _ _ 0 root _ ner=O
+        7 . . PUNCT _ _ 6 punct _ ner=O
+    """,
+    )
+    assert _events(ex) == [("Statement", "Malaysia", None)]
+
+
+def test_extract_title_with_a_named_person_stands_for_the_person(parse: Parse) -> None:
+    # the parse heads the phrase on the title, with the country closer to it than the name
+    ex = _ex(
+        parse,
+        """
+        # text = Duta Besar Malaysia untuk PBB Ahmad Zaki berkata.
+        1 Duta duta NOUN _ _ 8 nsubj _ ner=O
+        2 Besar besar ADJ _ _ 1 amod _ ner=O
+        3 Malaysia Malaysia PROPN _ _ 1 nmod _ ner=S-LOC
+        4 untuk untuk ADP _ _ 5 case _ ner=O
+        5 PBB PBB PROPN _ _ 1 nmod _ ner=S-ORG
+        6 Ahmad Ahmad PROPN _ _ 5 flat:name _ ner=B-PER
+        7 Zaki Zaki PROPN _ _ 6 flat:name _ ner=E-PER
+        8 berkata kata VERB _ _ 0 root _ ner=O
+        9 . . PUNCT _ _ 8 punct _ ner=O
+    """,
+    )
+    assert _events(ex) == [("Statement", "Ahmad Zaki", None)]
+
+
+def test_extract_speech_tag_pronoun_is_the_person_quoted_before(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        """
+        # text = Ahmad Zaki mengatakan Malaysia siap.
+        1 Ahmad Ahmad PROPN _ _ 3 nsubj _ ner=B-PER
+        2 Zaki Zaki PROPN _ _ 1 flat:name _ ner=E-PER
+        3 mengatakan kata VERB _ _ 0 root _ ner=O
+        4 Malaysia Malaysia PROPN _ _ 5 nsubj _ ner=S-LOC
+        5 siap siap ADJ _ _ 3 ccomp _ ner=O
+        6 . . PUNCT _ _ 3 punct _ ner=O
+
+        # text = Maria Santos tiba di Manila.
+        1 Maria Maria PROPN _ _ 3 nsubj _ ner=B-PER
+        2 Santos Santos PROPN _ _ 1 flat:name _ ner=E-PER
+        3 tiba tiba VERB _ _ 0 root _ ner=O
+        4 di di ADP _ _ 5 case _ ner=O
+        5 Manila Manila PROPN _ _ 3 obl _ ner=S-LOC
+        6 . . PUNCT _ _ 3 punct _ ner=O
+
+        # text = "Kami siap," tambahnya.
+        1 " " PUNCT _ _ 3 punct _ ner=O
+        2 Kami kami PRON _ _ 3 nsubj _ ner=O
+        3 siap siap ADJ _ _ 0 root _ ner=O
+        4 , , PUNCT _ _ 3 punct _ ner=O
+        5 " " PUNCT _ _ 3 punct _ ner=O
+        6 tambah tambah VERB _ _ 3 parataxis _ ner=O
+        7 nya nya PRON _ _ 6 nsubj _ ner=O
+        8 . . PUNCT _ _ 3 punct _ ner=O
+    """,
+    )
+    # the latest person named is Maria Santos, but the latest person quoted is Ahmad Zaki
+    assert _events(ex) == [("Statement", "Ahmad Zaki", None), ("Statement", "Ahmad Zaki", None)]
+    assert ex.events[1].rule == "statement+pronoun"
+
+
+QUOTE = """
+    # text = "{first}, {pronoun} bertemu dengan Filipina," kata Ahmad Zaki.
+    1 " " PUNCT _ _ 5 punct _ ner=O
+    2 {first} {first} {upos} _ _ {head} {rel} _ ner=O
+    3 , , PUNCT _ _ 2 punct _ ner=O
+    4 {pronoun} {pronoun} PRON _ _ 5 nsubj _ ner=O
+    5 bertemu temu VERB _ _ 0 root _ ner=O
+    6 dengan dengan ADP _ _ 7 case _ ner=O
+    7 Filipina Filipina PROPN _ _ 5 obl _ ner=S-LOC
+    8 , , PUNCT _ _ 5 punct _ ner=O
+    9 " " PUNCT _ _ 5 punct _ ner=O
+    10 kata kata VERB _ _ 5 parataxis _ ner=O
+    11 Ahmad Ahmad PROPN _ _ 10 nsubj _ ner=B-PER
+    12 Zaki Zaki PROPN _ _ 11 flat:name _ ner=E-PER
+    13 . . PUNCT _ _ 5 punct _ ner=O
+"""
+
+
+@pytest.mark.parametrize(
+    ("first", "upos", "head", "rel", "pronoun", "agent"),
+    [
+        ("Kemarin", "ADV", 5, "advmod", "saya", "Ahmad Zaki"),  # the quote's speaker
+        ("Kemarin", "ADV", 5, "advmod", "kita", "?kita"),  # "kita" includes the audience
+        ("bilang", "VERB", 5, "parataxis", "kami", "?kami"),  # someone else's words inside the quote
+    ],
+)
+def test_extract_first_person_in_a_quote_is_its_speaker(
+    parse: Parse, first: str, upos: str, head: int, rel: str, pronoun: str, agent: str
+) -> None:
+    ex = _ex(parse, QUOTE.format(first=first, upos=upos, head=head, rel=rel, pronoun=pronoun))
+    assert ("Meet", agent, "Filipina") in _events(ex)
+    if agent == "Ahmad Zaki":
+        assert next(e for e in ex.events if e.event_type == "Meet").rule == "phrase+speaker"
+
+
+def test_extract_negated_success_after_the_verb_marks_it_failed(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        """
+        # text = Malaysia menghubungi Filipina belum berhasil.
+        1 Malaysia Malaysia PROPN _ _ 2 nsubj _ ner=S-LOC
+        2 menghubungi hubung VERB _ _ 0 root _ ner=O
+        3 Filipina Filipina PROPN _ _ 2 obj _ ner=S-LOC
+        4 belum belum PART _ _ 5 advmod _ ner=O
+        5 berhasil hasil VERB _ _ 2 advcl _ ner=O
+        6 . . PUNCT _ _ 2 punct _ ner=O
+    """,
+    )
+    assert [(e.event_type, e.modality) for e in ex.events] == [("Meet", "failed")]
+
+
+def test_extract_nya_of_an_adverb_is_no_participant(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        """
+        # text = Sebelumnya Malaysia memuji Filipina.
+        1 Sebelum sebelum ADV _ _ 4 advmod _ ner=O
+        2 nya nya PRON _ _ 4 nsubj _ ner=O
+        3 Malaysia Malaysia PROPN _ _ 4 nsubj _ ner=S-LOC
+        4 memuji puji VERB _ _ 0 root _ ner=O
+        5 Filipina Filipina PROPN _ _ 4 obj _ ner=S-LOC
+        6 . . PUNCT _ _ 4 punct _ ner=O
+    """,
+    )
+    assert _events(ex) == [("Praise", "Malaysia", "Filipina")]
+
+
+@pytest.mark.parametrize(
+    ("owner_rel", "expected"),
+    [("nmod", [("Criticize", "Malaysia", "Filipina")]), ("obl", [])],  # an event noun without an owner is no event
+)
+def test_extract_event_noun_with_an_owner(parse: Parse, owner_rel: str, expected: list[tuple[str, str, str]]) -> None:
+    ex = _ex(
+        parse,
+        f"""
+        # text = Kecaman Malaysia terhadap Filipina meningkat.
+        1 Kecaman kecam NOUN _ _ 5 nsubj _ ner=O
+        2 Malaysia Malaysia PROPN _ _ 1 {owner_rel} _ ner=S-LOC
+        3 terhadap terhadap ADP _ _ 4 case _ ner=O
+        4 Filipina Filipina PROPN _ _ 1 nmod _ ner=S-LOC
+        5 meningkat tingkat VERB _ _ 0 root _ ner=O
+        6 . . PUNCT _ _ 5 punct _ ner=O
+    """,
+    )
+    assert _events(ex) == expected
+    assert all(e.rule == "nominal" for e in ex.events)
