@@ -138,6 +138,9 @@ class Lexicon:
         self.max_country_len = max((len(n.split()) for n in self.countries), default=1)
         with (data_dir / "rules.toml").open("rb") as handle:
             self.confidence: dict[str, float] = dict(tomllib.load(handle)["confidence"])
+        bad = {rule: value for rule, value in self.confidence.items() if not 0 < float(value) < 1}
+        if bad:
+            raise OntologyError(f"Rule confidences in {data_dir / 'rules.toml'} must lie strictly between 0 and 1: {bad}.")
 
     def rule_confidence(self, rule: str) -> float:
         """The measured precision of an extraction rule (``verb``, ``phrase+reported`` ...)."""

@@ -150,7 +150,7 @@ def map_article(graph: Graph, extraction: Extraction, index: ActorIndex, lexicon
         graph.add((e_iri, KG.trigger, Literal(event.trigger)))
         graph.add((e_iri, KG.modality, _MODALITY[event.modality]))
         graph.add((e_iri, KG.extractedBy, Literal(event.rule)))
-        graph.add((e_iri, KG.confidence, Literal(Decimal(str(lex.rule_confidence(event.rule))), datatype=XSD.decimal)))
+        graph.add((e_iri, KG.confidence, _decimal(lex.rule_confidence(event.rule))))
         if agent is not None:
             graph.add((e_iri, KG.agent, agent))
         elif event.agent is not None:
@@ -186,3 +186,13 @@ def map_corpus(extractions: Sequence[Extraction], index: ActorIndex, lexicon: Le
     for extraction in extractions:
         map_article(graph, extraction, index, lexicon)
     return graph
+
+
+def _decimal(value: float) -> Literal:
+    """An ``xsd:decimal`` in the lexical form every store writes back unchanged (``1``, ``0.928``).
+
+    >>> str(_decimal(1.0)), str(_decimal(0.9280))
+    ('1', '0.928')
+    """
+    text = f"{Decimal(str(value)).normalize():f}"
+    return Literal(text, datatype=XSD.decimal)
