@@ -13,12 +13,13 @@ keeps its words (``kg:unresolvedAgent`` / ``kg:unresolvedTarget``) and never bec
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
+from kg.document import Word
 from kg.extract import PERSON, EventMention, Extraction, Mention, Participant
 from kg.lexicon import Lexicon, get_lexicon, normalize_name
 
-__all__ = ["resolve_references"]
+__all__ = ["Chain", "Reference", "coreference_chains", "resolve_references"]
 
 _GENERIC = {"pejabat", "petinggi", "tokoh", "wakil", "juru", "utusan", "perwakilan", "pihak"}
 _DEMONSTRATIVES = {"itu", "tersebut", "ini"}
@@ -68,24 +69,28 @@ class _Resolver:
         ]
         return sorted(persons, key=lambda m: (m.sentence, m.start), reverse=True)
 
-    def pronoun(self, sentence: int, part: Participant, events: list[EventMention]) -> Mention | None:
-        if normalize_name(part.text) not in {"dia", "ia", "beliau", "dirinya"}:
+    def pronoun(
+        self, sentence: int, word: int, text: str, events: list[EventMention] | tuple[EventMention, ...]
+    ) -> Mention | None:
+        """The person a singular pronoun at (sentence, 1-based word) stands for."""
+        if normalize_name(text) not in {"dia", "ia", "beliau", "dirinya"}:
             return None
         for ev in reversed(events):
-            if ev.sentence >= sentence and not (ev.sentence == sentence and ev.trigger_word < part.word):
+            if ev.sentence >= sentence and not (ev.sentence == sentence and ev.trigger_word < word):
                 continue
             if ev.agent is not None and ev.agent.mention is not None and ev.agent.mention.kind == PERSON:
                 if ev.sentence >= sentence - 2:
                     return ev.agent.mention
                 break
-        before = self._before(sentence, part.word)
+        before = self._before(sentence, word)
         return before[0] if before else None
 
-    def role_noun(self, sentence: int, part: Participant) -> Mention | None:
-        title, of_key = _phrase_key(part.text, self.lex)
+    def role_noun(self, sentence: int, word: int, text: str) -> Mention | None:
+        """The person a role noun ("Pemimpin Hamas", "presiden AS itu") at (sentence, 1-based word) stands for."""
+        title, of_key = _phrase_key(text, self.lex)
         if not title:
             return None
-        earlier = {m.key for m in self._before(sentence, part.word + 50)}
+        earlier = {m.key for m in self._before(sentence, word + 50)}
         exact = [m for m, t, o in self.roles if t == title and (of_key is None or o == of_key) and m.key in earlier]
         if not exact:
             head = title.split()[0]
@@ -108,10 +113,10 @@ class _Resolver:
     ) -> tuple[Participant | None, str | None]:
         if part is None or part.mention is not None:
             return part, None
-        found = self.pronoun(sentence, part, events)
+        found = self.pronoun(sentence, part.word, part.text, events)
         how = "pronoun"
         if found is None:
-            found = self.role_noun(sentence, part)
+            found = self.role_noun(sentence, part.word, part.text)
             how = "role-noun"
         if found is None:
             return part, None
@@ -135,3 +140,118 @@ def resolve_references(extraction: Extraction, lexicon: Lexicon | None = None) -
             ev = replace(ev, agent=agent, target=target, according_to=source, rule=ev.rule + "".join(f"+{h}" for h in hows))
         done.append(ev)
     return replace(extraction, events=tuple(done))
+
+
+# ============================================================================ chains
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One expression of an actor in an article: words ``start..end`` (0-based, end exclusive) of a sentence.
+
+    ``how`` is ``name`` (a named mention, with its titles and a bracketed acronym's opening),
+    ``pronoun`` or ``role-noun``.
+    """
+
+    sentence: int
+    start: int
+    end: int
+    text: str
+    how: str
+
+
+@dataclass(frozen=True)
+class Chain:
+    """All references of one actor within one article, in text order."""
+
+    actor: str
+    kind: str
+    references: tuple[Reference, ...]
+
+
+def _name_reference(m: Mention, extraction: Extraction) -> Reference:
+    sentence = next(s for s in extraction.doc.sentences if s.index == m.sentence)
+    end = m.end + 2 if m.acronym else m.end  # "Partai Persatuan Pembangunan ( PPP": the name and its acronym
+    end = min(end, len(sentence.words))
+    return Reference(m.sentence, m.extent_start, end, sentence.span_text(m.extent_start, end), "name")
+
+
+def _role_phrase_end(words: tuple[Word, ...], start: int, title_len: int) -> int:
+    """End of a role-noun phrase: the title and the words after it that hang on it ("AS", "itu", "senior Iran")."""
+    end = start + title_len
+    ids = set(range(start + 1, end + 1))
+    while end < len(words):
+        w = words[end]
+        if (
+            w.head in ids
+            and w.deprel.split(":")[0] in ("nmod", "flat", "compound", "amod", "det", "nummod")
+            and w.upos != "PUNCT"
+        ):
+            ids.add(w.id)
+            end += 1
+            continue
+        break
+    return end
+
+
+def coreference_chains(extraction: Extraction, lexicon: Lexicon | None = None) -> tuple[Chain, ...]:
+    """The coreference chains of one article: its named actors with the pronouns and role nouns resolved to them.
+
+    Named mentions of one actor (by kg's actor rules, within the article) form one chain, also
+    when the actor is named once; a pronoun or role noun joins the chain of the person
+    ``resolve_references`` would give it; what stays unresolved is in no chain.
+    """
+    from kg.actors import resolve_actors
+
+    lex = lexicon or get_lexicon()
+    aid = extraction.doc.article.id
+    index = resolve_actors([extraction], lex)
+    slug_of = {m.key: index.by_mention.get((aid, *m.key), f"mention-{m.sentence}-{m.start}") for m in extraction.mentions}
+    kind_of: dict[str, str] = {}
+    refs: dict[str, list[Reference]] = {}
+    covered: dict[int, set[int]] = {}
+    for m in extraction.mentions:
+        slug = slug_of[m.key]
+        ref = _name_reference(m, extraction)
+        refs.setdefault(slug, []).append(ref)
+        actor = index.actors.get(slug)
+        kind_of.setdefault(slug, actor.kind if actor is not None else m.kind)
+        covered.setdefault(m.sentence, set()).update(range(ref.start, ref.end))
+    resolver = _Resolver(extraction, lex)
+    singular = {"dia", "ia", "beliau", "dirinya"}
+    for sentence in extraction.doc.sentences:
+        inside = covered.get(sentence.index, set())
+        words = sentence.words
+        i = 0
+        while i < len(words):
+            if i in inside:
+                i += 1
+                continue
+            word = words[i]
+            found: Mention | None = None
+            end, how = i + 1, "pronoun"
+            if word.lower in singular:
+                found = resolver.pronoun(sentence.index, word.id, word.text, extraction.events)
+            else:
+                length = _title_length(words, i, lex)
+                if length:
+                    end, how = _role_phrase_end(words, i, length), "role-noun"
+                    if any(k in inside for k in range(i, end)):
+                        end = min(k for k in range(i, end) if k in inside)
+                    found = resolver.role_noun(sentence.index, word.id, sentence.span_text(i, end))
+            if found is not None:
+                refs[slug_of[found.key]].append(Reference(sentence.index, i, end, sentence.span_text(i, end), how))
+            i = end if found is not None else i + 1
+    chains = [
+        Chain(slug, kind_of[slug], tuple(sorted(rs, key=lambda r: (r.sentence, r.start, r.end)))) for slug, rs in refs.items()
+    ]
+    return tuple(sorted(chains, key=lambda c: (c.references[0].sentence, c.references[0].start)))
+
+
+def _title_length(words: tuple[Word, ...], i: int, lex: Lexicon) -> int:
+    """Length of the role title (or generic role noun) starting at word ``i``; 0 if none or a form of address."""
+    for length in range(min(lex.max_title_len, len(words) - i), 0, -1):
+        title = tuple(w.lower.rstrip(".") for w in words[i : i + length])
+        if title in lex.titles:
+            return 0 if " ".join(title) in lex.honorifics else length
+    return 1 if words[i].lower in _GENERIC else 0
