@@ -210,6 +210,7 @@ def coreference_chains(extraction: Extraction, lexicon: Lexicon | None = None) -
     kind_of: dict[str, str] = {}
     refs: dict[str, list[Reference]] = {}
     covered: dict[int, set[int]] = {}
+    by_person: dict[int, set[int]] = {}
     for m in extraction.mentions:
         slug = slug_of[m.key]
         ref = _name_reference(m, extraction)
@@ -217,10 +218,13 @@ def coreference_chains(extraction: Extraction, lexicon: Lexicon | None = None) -
         actor = index.actors.get(slug)
         kind_of.setdefault(slug, actor.kind if actor is not None else m.kind)
         covered.setdefault(m.sentence, set()).update(range(ref.start, ref.end))
+        if m.kind == PERSON:
+            by_person.setdefault(m.sentence, set()).update(range(ref.start, ref.end))
     resolver = _Resolver(extraction, lex)
     singular = {"dia", "ia", "beliau", "dirinya"}
     for sentence in extraction.doc.sentences:
         inside = covered.get(sentence.index, set())
+        persons = by_person.get(sentence.index, set())
         words = sentence.words
         i = 0
         while i < len(words):
@@ -236,8 +240,9 @@ def coreference_chains(extraction: Extraction, lexicon: Lexicon | None = None) -
                 length = _title_length(words, i, lex)
                 if length:
                     end, how = _role_phrase_end(words, i, length), "role-noun"
-                    if any(k in inside for k in range(i, end)):
-                        end = min(k for k in range(i, end) if k in inside)
+                    # what the role is of may be a named organisation or country, never a named person
+                    if any(k in persons for k in range(i, end)):
+                        end = min(k for k in range(i, end) if k in persons)
                     found = resolver.role_noun(sentence.index, word.id, sentence.span_text(i, end))
             if found is not None:
                 refs[slug_of[found.key]].append(Reference(sentence.index, i, end, sentence.span_text(i, end), how))

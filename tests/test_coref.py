@@ -1,0 +1,103 @@
+"""Coreference chains within an article (``kg.coref.coreference_chains``), on hand-made parses."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from kg.coref import coreference_chains
+from kg.document import ParsedDoc
+from kg.extract import extract
+
+Parse = Callable[..., ParsedDoc]
+
+
+def chains_of(parse: Parse, text: str) -> list[list[tuple[str, str]]]:
+    """Each chain as [(reference text, how)], in text order."""
+    return [[(r.text, r.how) for r in chain.references] for chain in coreference_chains(extract(parse(text)))]
+
+
+NAMED_THEN_PRONOUN = """
+    # text = Ahmad Zaki tiba di Manila.
+    1 Ahmad Ahmad PROPN _ _ 3 nsubj _ ner=B-PER
+    2 Zaki Zaki PROPN _ _ 1 flat:name _ ner=E-PER
+    3 tiba tiba VERB _ _ 0 root _ ner=O
+    4 di di ADP _ _ 5 case _ ner=O
+    5 Manila Manila PROPN _ _ 3 obl _ ner=S-LOC
+    6 . . PUNCT _ _ 3 punct _ ner=O
+
+    # text = Ia lalu bertemu Zaki Hasan.
+    1 Ia dia PRON _ _ 3 nsubj _ ner=O
+    2 lalu lalu ADV _ _ 3 advmod _ ner=O
+    3 bertemu temu VERB _ _ 0 root _ ner=O
+    4 Zaki Zaki PROPN _ _ 3 obj _ ner=B-PER
+    5 Hasan Hasan PROPN _ _ 4 flat:name _ ner=E-PER
+    6 . . PUNCT _ _ 3 punct _ ner=O
+
+    # text = Zaki memuji Manila.
+    1 Zaki Zaki PROPN _ _ 2 nsubj _ ner=S-PER
+    2 memuji puji VERB _ _ 0 root _ ner=O
+    3 Manila Manila PROPN _ _ 2 obj _ ner=S-LOC
+    4 . . PUNCT _ _ 2 punct _ ner=O
+"""
+
+
+def test_coref_chains_pronoun_joins_the_person_named_before(parse: Parse) -> None:
+    chains = chains_of(parse, NAMED_THEN_PRONOUN)
+    assert [("Ahmad Zaki", "name"), ("Ia", "pronoun")] in chains
+    assert [("Manila", "name"), ("Manila", "name")] in chains
+
+
+def test_coref_chains_ambiguous_short_name_stays_apart(parse: Parse) -> None:
+    # "Zaki" could be Ahmad Zaki or Zaki Hasan: it is its own chain
+    chains = chains_of(parse, NAMED_THEN_PRONOUN)
+    assert [("Zaki Hasan", "name")] in chains
+    assert [("Zaki", "name")] in chains
+
+
+def test_coref_chains_unresolved_pronoun_is_in_no_chain(parse: Parse) -> None:
+    chains = chains_of(
+        parse,
+        """
+        # text = Dia memuji Filipina.
+        1 Dia dia PRON _ _ 2 nsubj _ ner=O
+        2 memuji puji VERB _ _ 0 root _ ner=O
+        3 Filipina Filipina PROPN _ _ 2 obj _ ner=S-LOC
+        4 . . PUNCT _ _ 2 punct _ ner=O
+    """,
+    )
+    assert chains == [[("Filipina", "name")]]
+
+
+ROLE_NOUN = """
+    # text = Presiden Indonesia Joko Widodo tiba di Manila.
+    1 Presiden presiden NOUN _ _ 5 nsubj _ ner=O
+    2 Indonesia Indonesia PROPN _ _ 1 nmod _ ner=S-LOC
+    3 Joko Joko PROPN _ _ 1 appos _ ner=B-PER
+    4 Widodo Widodo PROPN _ _ 3 flat:name _ ner=E-PER
+    5 tiba tiba VERB _ _ 0 root _ ner=O
+    6 di di ADP _ _ 7 case _ ner=O
+    7 Manila Manila PROPN _ _ 5 obl _ ner=S-LOC
+    8 . . PUNCT _ _ 5 punct _ ner=O
+
+    # text = Presiden Indonesia itu memuji Filipina.
+    1 Presiden presiden NOUN _ _ 4 nsubj _ ner=O
+    2 Indonesia Indonesia PROPN _ _ 1 nmod _ ner=S-LOC
+    3 itu itu DET _ _ 1 det _ ner=O
+    4 memuji puji VERB _ _ 0 root _ ner=O
+    5 Filipina Filipina PROPN _ _ 4 obj _ ner=S-LOC
+    6 . . PUNCT _ _ 4 punct _ ner=O
+"""
+
+
+def test_coref_chains_role_noun_joins_the_title_holder(parse: Parse) -> None:
+    chains = chains_of(parse, ROLE_NOUN)
+    # the name's reference covers its titles; the role noun covers what hangs on the title
+    assert [("Presiden Indonesia Joko Widodo", "name"), ("Presiden Indonesia itu", "role-noun")] in chains
+
+
+@pytest.mark.parametrize("text", [NAMED_THEN_PRONOUN, ROLE_NOUN])
+def test_coref_chains_no_reference_in_two_chains(parse: Parse, text: str) -> None:
+    refs = [(r.sentence, r.start, r.end) for chain in coreference_chains(extract(parse(text))) for r in chain.references]
+    assert len(refs) == len(set(refs))
