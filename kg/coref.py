@@ -13,6 +13,7 @@ keeps its words (``kg:unresolvedAgent`` / ``kg:unresolvedTarget``) and never bec
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
 
 from kg.document import Word
@@ -23,6 +24,14 @@ __all__ = ["Chain", "Reference", "coreference_chains", "resolve_references"]
 
 _GENERIC = {"pejabat", "petinggi", "tokoh", "wakil", "juru", "utusan", "perwakilan", "pihak"}
 _DEMONSTRATIVES = {"itu", "tersebut", "ini"}
+_SINGULAR = {"dia", "ia", "beliau", "dirinya", "nya"}
+
+
+def _is_subject(m: Mention, extraction: Extraction) -> bool:
+    """Whether a mention's phrase is the subject of its clause."""
+    sentence = next(s for s in extraction.doc.sentences if s.index == m.sentence)
+    span = range(m.extent_start + 1, m.end + 1)
+    return any(w.deprel.startswith("nsubj") and w.head not in span for w in sentence.words[m.extent_start : m.end])
 
 
 def _role_index(mentions: tuple[Mention, ...], lex: Lexicon) -> list[tuple[Mention, str, str | None]]:
@@ -69,21 +78,44 @@ class _Resolver:
         ]
         return sorted(persons, key=lambda m: (m.sentence, m.start), reverse=True)
 
-    def pronoun(
-        self, sentence: int, word: int, text: str, events: list[EventMention] | tuple[EventMention, ...]
-    ) -> Mention | None:
-        """The person a singular pronoun at (sentence, 1-based word) stands for."""
-        if normalize_name(text) not in {"dia", "ia", "beliau", "dirinya"}:
+    @functools.cached_property
+    def _pronouns(self) -> dict[tuple[int, int], Mention]:
+        """Every singular pronoun of the article, resolved in text order: (sentence, 1-based word) -> person.
+
+        The most salient person is the latest subject (a named person, or a pronoun already
+        resolved) in the sentence so far or the two before; failing that, the latest person named.
+        """
+        subjects: list[tuple[int, int, Mention]] = [
+            (m.sentence, m.start + 1, m) for m in self.ex.mentions if m.kind == PERSON and _is_subject(m, self.ex)
+        ]
+        out: dict[tuple[int, int], Mention] = {}
+        for sentence in self.ex.doc.sentences:
+            for word in sentence.words:
+                if word.lower not in _SINGULAR or word.upos not in ("PRON", "DET", "NOUN", "PROPN"):
+                    continue
+                here = (sentence.index, word.id)
+                recent = [
+                    (s, w, m)
+                    for s, w, m in subjects
+                    if sentence.index - 2 <= s < sentence.index or (s == sentence.index and w < word.id)
+                ]
+                if recent:
+                    found = max(recent, key=lambda t: (t[0], t[1]))[2]
+                else:
+                    before = self._before(sentence.index, word.id)
+                    if not before:
+                        continue
+                    found = before[0]
+                out[here] = found
+                if word.deprel.startswith("nsubj"):
+                    subjects.append((sentence.index, word.id, found))
+        return out
+
+    def pronoun(self, sentence: int, word: int, text: str) -> Mention | None:
+        """The person a singular pronoun at (sentence, 1-based word) stands for (see ``_pronouns``)."""
+        if normalize_name(text) not in _SINGULAR:
             return None
-        for ev in reversed(events):
-            if ev.sentence >= sentence and not (ev.sentence == sentence and ev.trigger_word < word):
-                continue
-            if ev.agent is not None and ev.agent.mention is not None and ev.agent.mention.kind == PERSON:
-                if ev.sentence >= sentence - 2:
-                    return ev.agent.mention
-                break
-        before = self._before(sentence, word)
-        return before[0] if before else None
+        return self._pronouns.get((sentence, word))
 
     def role_noun(self, sentence: int, word: int, text: str) -> Mention | None:
         """The person a role noun ("Pemimpin Hamas", "presiden AS itu") at (sentence, 1-based word) stands for."""
@@ -108,12 +140,10 @@ class _Resolver:
             return max(exact, key=lambda m: (m.sentence, m.start)) if of_key else None
         return max(exact, key=lambda m: (m.sentence, m.start))
 
-    def resolve(
-        self, sentence: int, part: Participant | None, events: list[EventMention]
-    ) -> tuple[Participant | None, str | None]:
+    def resolve(self, sentence: int, part: Participant | None) -> tuple[Participant | None, str | None]:
         if part is None or part.mention is not None:
             return part, None
-        found = self.pronoun(sentence, part.word, part.text, events)
+        found = self.pronoun(sentence, part.word, part.text)
         how = "pronoun"
         if found is None:
             found = self.role_noun(sentence, part.word, part.text)
@@ -129,9 +159,9 @@ def resolve_references(extraction: Extraction, lexicon: Lexicon | None = None) -
     resolver = _Resolver(extraction, lex)
     done: list[EventMention] = []
     for ev in extraction.events:
-        agent, how_a = resolver.resolve(ev.sentence, ev.agent, done)
-        target, how_t = resolver.resolve(ev.sentence, ev.target, done)
-        source, how_s = resolver.resolve(ev.sentence, ev.according_to, done)
+        agent, how_a = resolver.resolve(ev.sentence, ev.agent)
+        target, how_t = resolver.resolve(ev.sentence, ev.target)
+        source, how_s = resolver.resolve(ev.sentence, ev.according_to)
         same = agent is not None and target is not None and agent.mention is not None and target.mention is not None
         if same and agent.mention.key == target.mention.key:  # type: ignore[union-attr]  # "X bertemu dengan dia"
             target, how_t = ev.target, None
@@ -221,7 +251,6 @@ def coreference_chains(extraction: Extraction, lexicon: Lexicon | None = None) -
         if m.kind == PERSON:
             by_person.setdefault(m.sentence, set()).update(range(ref.start, ref.end))
     resolver = _Resolver(extraction, lex)
-    singular = {"dia", "ia", "beliau", "dirinya"}
     for sentence in extraction.doc.sentences:
         inside = covered.get(sentence.index, set())
         persons = by_person.get(sentence.index, set())
@@ -234,8 +263,8 @@ def coreference_chains(extraction: Extraction, lexicon: Lexicon | None = None) -
             word = words[i]
             found: Mention | None = None
             end, how = i + 1, "pronoun"
-            if word.lower in singular:
-                found = resolver.pronoun(sentence.index, word.id, word.text, extraction.events)
+            if word.lower in _SINGULAR:
+                found = resolver.pronoun(sentence.index, word.id, word.text)
             else:
                 length = _title_length(words, i, lex)
                 if length:
