@@ -25,6 +25,8 @@ __all__ = ["Chain", "Reference", "coreference_chains", "resolve_references"]
 _GENERIC = {"pejabat", "petinggi", "tokoh", "wakil", "juru", "utusan", "perwakilan", "pihak"}
 _DEMONSTRATIVES = {"itu", "tersebut", "ini"}
 _SINGULAR = {"dia", "ia", "beliau", "dirinya", "nya"}
+# "-nya" is a pronoun where it is an argument: a possessor, an object, a subject or an agent
+_NYA_ARGUMENT = ("nmod", "det:poss", "obj", "iobj", "nsubj", "obl")
 
 
 def _is_subject(m: Mention, extraction: Extraction) -> bool:
@@ -93,6 +95,8 @@ class _Resolver:
             for word in sentence.words:
                 if word.lower not in _SINGULAR or word.upos not in ("PRON", "DET", "NOUN", "PROPN"):
                     continue
+                if word.lower == "nya" and not word.deprel.startswith(_NYA_ARGUMENT):
+                    continue  # "biasanya", "adanya": an adverb or a nominaliser, not a pronoun
                 here = (sentence.index, word.id)
                 recent = [
                     (s, w, m)
@@ -273,8 +277,11 @@ def coreference_chains(extraction: Extraction, lexicon: Lexicon | None = None) -
                     if any(k in persons for k in range(i, end)):
                         end = min(k for k in range(i, end) if k in persons)
                     found = resolver.role_noun(sentence.index, word.id, sentence.span_text(i, end))
+            start = i
+            if how == "pronoun" and word.lower == "nya" and i > 0 and words[i - 1].lower == "diri":
+                start = i - 1  # "dirinya" = "diri" + "nya": the reflexive is one reference
             if found is not None:
-                refs[slug_of[found.key]].append(Reference(sentence.index, i, end, sentence.span_text(i, end), how))
+                refs[slug_of[found.key]].append(Reference(sentence.index, start, end, sentence.span_text(start, end), how))
             i = end if found is not None else i + 1
     chains = [
         Chain(slug, kind_of[slug], tuple(sorted(rs, key=lambda r: (r.sentence, r.start, r.end)))) for slug, rs in refs.items()

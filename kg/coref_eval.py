@@ -31,13 +31,13 @@ import hashlib
 import re
 import time
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from kg import __version__
-from kg.document import Article, ParsedDoc, from_conllu, to_conllu
+from kg.document import Article, ParsedDoc, Word, from_conllu, to_conllu
 from kg.errors import EvaluationError, InputError
 from kg.lexicon import Lexicon, get_lexicon
 
@@ -375,8 +375,24 @@ def _token_span(doc: CoinDocument, start_char: int, end_char: int) -> Span | Non
     return (first, last + 1)
 
 
-def predict_clusters(doc: CoinDocument, parsed: ParsedDoc, lexicon: Lexicon | None = None) -> tuple[frozenset[Span], ...]:
-    """kg's coreference chains of ``parsed`` as clusters of CoIN token spans (singletons included)."""
+def _whole_tokens(words: Sequence[Word], start: int, end: int) -> bool:
+    """Whether words ``start..end`` begin and end on token boundaries (not inside a multiword token)."""
+    if start >= end:
+        return False
+    first, last = words[start], words[end - 1]
+    split_before = start > 0 and words[start - 1].start_char == first.start_char and words[start - 1].end_char == first.end_char
+    split_after = end < len(words) and words[end].start_char == last.start_char and words[end].end_char == last.end_char
+    return not split_before and not split_after
+
+
+def predict_clusters(
+    doc: CoinDocument, parsed: ParsedDoc, lexicon: Lexicon | None = None
+) -> tuple[tuple[frozenset[Span], ...], int]:
+    """kg's coreference chains of ``parsed`` as clusters of CoIN token spans (singletons included).
+
+    Also returns how many of kg's references could not be put on CoIN's tokens: a clitic inside
+    a word CoIN keeps whole ("rumahnya": kg's "-nya" is part of one CoIN token).
+    """
     from kg.coref import coreference_chains
     from kg.extract import extract
 
@@ -385,17 +401,22 @@ def predict_clusters(doc: CoinDocument, parsed: ParsedDoc, lexicon: Lexicon | No
     sentences = {s.index: s for s in parsed.sentences}
     clusters: list[set[Span]] = []
     taken: set[Span] = set()
+    unaligned = 0
     for chain in chains:
         spans: set[Span] = set()
         for ref in chain.references:
-            words = sentences[ref.sentence].words[ref.start : ref.end]
+            sentence = sentences[ref.sentence]
+            if not _whole_tokens(sentence.words, ref.start, ref.end):
+                unaligned += 1
+                continue  # part of a word CoIN keeps whole ("rumah|nya"): no CoIN span can hold it
+            words = sentence.words[ref.start : ref.end]
             span = _token_span(doc, words[0].start_char, words[-1].end_char) if words else None
             if span is not None and span not in taken:
                 spans.add(span)
         if spans:
             taken |= spans
             clusters.append(spans)
-    return tuple(frozenset(c) for c in clusters)
+    return tuple(frozenset(c) for c in clusters), unaligned
 
 
 # ============================================================================ parse cache
@@ -491,6 +512,7 @@ class CorefResult:
     all: ViewScores
     named: ViewScores
     seconds: float
+    unaligned: int = 0
     version: str = __version__
     per_document: tuple[tuple[str, float], ...] = field(default_factory=tuple)
 
@@ -500,6 +522,7 @@ class CorefResult:
             "documents": self.documents,
             "all": self.all.as_dict(),
             "named": self.named.as_dict(),
+            "unaligned_references": self.unaligned,
             "seconds": round(self.seconds, 1),
             "kg_version": self.version,
         }
@@ -533,7 +556,6 @@ def evaluate_coref(
     parser: Parser | None = None,
     cache: Path | None = None,
     lexicon: Lexicon | None = None,
-    on_document: Callable[[str], None] | None = None,
 ) -> CorefResult:
     """Score kg's coreference on a CoIN file (see the module docstring for what is scored)."""
     started = time.perf_counter()
@@ -546,22 +568,25 @@ def evaluate_coref(
     every: list[tuple[Sequence[Cluster], Sequence[Cluster]]] = []
     named: list[tuple[Sequence[Cluster], Sequence[Cluster]]] = []
     per_doc: list[tuple[str, float]] = []
+    unaligned = 0
     for doc, parsed in parse_documents(docs, parser, cache):
-        response = predict_clusters(doc, parsed, lex)
+        response, dropped = predict_clusters(doc, parsed, lex)
+        unaligned += dropped
         every.append((list(doc.clusters), list(response)))
         named.append(named_view(doc, response))
         one = _view([every[-1]])
         per_doc.append((doc.id, one.conll_f1))
-        if on_document is not None:
-            on_document(doc.id)
     return CorefResult(
-        str(path), len(docs), _view(every), _view(named), time.perf_counter() - started, per_document=tuple(per_doc)
+        str(path), len(docs), _view(every), _view(named), time.perf_counter() - started, unaligned, per_document=tuple(per_doc)
     )
 
 
 def format_coref(result: CorefResult) -> str:
     """A plain-text table of a ``CorefResult``."""
-    lines = [f"{result.path}: {result.documents} documents, kg {result.version}"]
+    lines = [
+        f"{result.path}: {result.documents} documents, kg {result.version}; "
+        f"{result.unaligned} of kg's references lie inside a CoIN token (a clitic of a word kept whole) and are not scored"
+    ]
     for name, view in (("all gold clusters", result.all), ("clusters with a proper name", result.named)):
         lines.append("")
         lines.append(

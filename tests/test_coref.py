@@ -101,3 +101,51 @@ def test_coref_chains_role_noun_joins_the_title_holder(parse: Parse) -> None:
 def test_coref_chains_no_reference_in_two_chains(parse: Parse, text: str) -> None:
     refs = [(r.sentence, r.start, r.end) for chain in coreference_chains(extract(parse(text))) for r in chain.references]
     assert len(refs) == len(set(refs))
+
+
+SUBJECT_THEN_OBJECT = """
+    # text = Budi Santoso bertemu Ani Lestari.
+    1 Budi Budi PROPN _ _ 3 nsubj _ ner=B-PER
+    2 Santoso Santoso PROPN _ _ 1 flat:name _ ner=E-PER
+    3 bertemu temu VERB _ _ 0 root _ ner=O
+    4 Ani Ani PROPN _ _ 3 obj _ ner=B-PER
+    5 Lestari Lestari PROPN _ _ 4 flat:name _ ner=E-PER
+    6 . . PUNCT _ _ 3 punct _ ner=O
+
+    # text = Ia memuji rumahnya, biasanya.
+    1 Ia dia PRON _ _ 2 nsubj _ ner=O
+    2 memuji puji VERB _ _ 0 root _ ner=O
+    3-4 rumahnya _ _ _ _ _ _ _ _
+    3 rumah rumah NOUN _ _ 2 obj _ ner=O
+    4 nya nya PRON _ _ 3 nmod:poss _ ner=O
+    5 , , PUNCT _ _ 6 punct _ ner=O
+    6-7 biasanya _ _ _ _ _ _ _ _
+    6 biasa biasa ADJ _ _ 2 advmod _ ner=O
+    7 nya nya DET _ _ 6 det _ ner=O
+    8 . . PUNCT _ _ 2 punct _ ner=O
+
+    # text = Ani menyalahkan dirinya.
+    1 Ani Ani PROPN _ _ 2 nsubj _ ner=S-PER
+    2 menyalahkan salah VERB _ _ 0 root _ ner=O
+    3-4 dirinya _ _ _ _ _ _ _ _
+    3 diri diri NOUN _ _ 2 obj _ ner=O
+    4 nya nya PRON _ _ 3 nmod:poss _ ner=O
+    5 . . PUNCT _ _ 2 punct _ ner=O
+"""
+
+
+def test_coref_chains_pronoun_prefers_the_latest_subject(parse: Parse) -> None:
+    # "Ia" is Budi Santoso (the subject before), not Ani Lestari (named last); "-nya" then follows "Ia"
+    chains = chains_of(parse, SUBJECT_THEN_OBJECT)
+    assert [("Budi Santoso", "name"), ("Ia", "pronoun"), ("nya", "pronoun")] in chains
+
+
+def test_coref_chains_nya_that_is_no_pronoun_is_left_alone(parse: Parse) -> None:
+    # "biasa|nya" is an adverb: its "-nya" (a determiner here) stands for nobody
+    refs = [r for chain in coreference_chains(extract(parse(SUBJECT_THEN_OBJECT))) for r in chain.references]
+    assert not [r for r in refs if r.sentence == 1 and r.start == 6]
+
+
+def test_coref_chains_dirinya_is_one_reference_to_the_subject(parse: Parse) -> None:
+    chains = chains_of(parse, SUBJECT_THEN_OBJECT)
+    assert [("Ani Lestari", "name"), ("Ani", "name"), ("dirinya", "pronoun")] in chains
