@@ -241,6 +241,8 @@ def coreference_chains(extraction: Extraction, lexicon: Lexicon | None = None) -
     aid = extraction.doc.article.id
     index = resolve_actors([extraction], lex)
     slug_of = {m.key: index.by_mention.get((aid, *m.key), f"mention-{m.sentence}-{m.start}") for m in extraction.mentions}
+    same = _same_names(extraction.mentions, slug_of, lex)
+    slug_of = {key: same.get(slug, slug) for key, slug in slug_of.items()}
     kind_of: dict[str, str] = {}
     refs: dict[str, list[Reference]] = {}
     covered: dict[int, set[int]] = {}
@@ -287,6 +289,56 @@ def coreference_chains(extraction: Extraction, lexicon: Lexicon | None = None) -
         Chain(slug, kind_of[slug], tuple(sorted(rs, key=lambda r: (r.sentence, r.start, r.end)))) for slug, rs in refs.items()
     ]
     return tuple(sorted(chains, key=lambda c: (c.references[0].sentence, c.references[0].start)))
+
+
+def _initials(name: str) -> str:
+    """The capitals that begin the capitalised words of a name: "Badan Intelijen Negara" -> "BIN"."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def _same_names(mentions: tuple[Mention, ...], slug_of: dict[tuple[int, int, int], str], lex: Lexicon) -> dict[str, str]:
+    """Actors of one article that are one entity for coreference, though kg keeps their names apart.
+
+    - the same name, whatever kind the tagger gave each mention ("Maros" as a place and as an organisation);
+    - an acronym written as the initials of exactly one longer name ("BIN", "Badan Intelijen Negara");
+    - a name repeated without its classifier ("Maros", "Kabupaten Maros"; see ``[names]`` in lexicon.toml).
+    """
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    names: dict[str, set[str]] = {}
+    for m in mentions:
+        names.setdefault(normalize_name(m.text), set()).add(slug_of[m.key])
+    for slugs in names.values():
+        first, *rest = sorted(slugs)
+        for other in rest:
+            union(first, other)
+    texts = {m.text for m in mentions}
+    for m in mentions:
+        if m.kind == PERSON:
+            continue
+        short = m.text
+        if short.isupper() and 2 <= len(short) <= 6:
+            longer = {t for t in texts if len(t.split()) == len(short) and _initials(t) == short}
+            if len(longer) == 1:
+                union(slug_of[m.key], next(iter(names[normalize_name(longer.pop())])))
+        classified = {
+            n for n in names if n.endswith(" " + normalize_name(short)) and n.split()[0] in lex.name_classifiers
+        }
+        classified = {n for n in classified if len(n.split()) == len(normalize_name(short).split()) + 1}
+        if len(classified) == 1 and not m.country_code:
+            union(slug_of[m.key], next(iter(names[classified.pop()])))
+    return {slug: find(slug) for slug in parent}
 
 
 def _title_length(words: tuple[Word, ...], i: int, lex: Lexicon) -> int:

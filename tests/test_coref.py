@@ -149,3 +149,40 @@ def test_coref_chains_nya_that_is_no_pronoun_is_left_alone(parse: Parse) -> None
 def test_coref_chains_dirinya_is_one_reference_to_the_subject(parse: Parse) -> None:
     chains = chains_of(parse, SUBJECT_THEN_OBJECT)
     assert [("Ani Lestari", "name"), ("Ani", "name"), ("dirinya", "pronoun")] in chains
+
+
+SHORTER_NAMES = """
+    # text = Badan Intelijen Negara memuji Kabupaten Maros.
+    1 Badan Badan PROPN _ _ 4 nsubj _ ner=B-ORG
+    2 Intelijen Intelijen PROPN _ _ 1 flat _ ner=I-ORG
+    3 Negara Negara PROPN _ _ 1 flat _ ner=E-ORG
+    4 memuji puji VERB _ _ 0 root _ ner=O
+    5 Kabupaten Kabupaten PROPN _ _ 4 obj _ ner=B-LOC
+    6 Maros Maros PROPN _ _ 5 flat _ ner=E-LOC
+    7 . . PUNCT _ _ 4 punct _ ner=O
+
+    # text = BIN mengunjungi Maros dan Universitas Indonesia.
+    1 BIN BIN PROPN _ _ 2 nsubj _ ner=S-ORG
+    2 mengunjungi kunjung VERB _ _ 0 root _ ner=O
+    3 Maros Maros PROPN _ _ 2 obj _ ner=S-ORG
+    4 dan dan CCONJ _ _ 5 cc _ ner=O
+    5 Universitas Universitas PROPN _ _ 3 conj _ ner=B-ORG
+    6 Indonesia Indonesia PROPN _ _ 5 flat _ ner=E-ORG
+    7 . . PUNCT _ _ 2 punct _ ner=O
+
+    # text = Indonesia memuji Maros.
+    1 Indonesia Indonesia PROPN _ _ 2 nsubj _ ner=S-LOC
+    2 memuji puji VERB _ _ 0 root _ ner=O
+    3 Maros Maros PROPN _ _ 2 obj _ ner=S-LOC
+    4 . . PUNCT _ _ 2 punct _ ner=O
+"""
+
+
+def test_coref_chains_acronym_of_initials_and_name_without_classifier(parse: Parse) -> None:
+    chains = chains_of(parse, SHORTER_NAMES)
+    assert [("Badan Intelijen Negara", "name"), ("BIN", "name")] in chains
+    # "Maros" as a place and as an organisation, and "Kabupaten Maros": one entity
+    assert [("Kabupaten Maros", "name"), ("Maros", "name"), ("Maros", "name")] in chains
+    # "universitas" is no classifier to leave out: Indonesia is not Universitas Indonesia
+    assert [("Universitas Indonesia", "name")] in chains
+    assert [("Indonesia", "name")] in chains
