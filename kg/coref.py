@@ -3,12 +3,16 @@
 Resolves the unresolved participants of events, conservatively; what stays unresolved
 keeps its words (``kg:unresolvedAgent`` / ``kg:unresolvedTarget``) and never becomes an actor.
 
-- A singular pronoun (dia, ia, beliau, dirinya) is the most salient person before it:
-  the agent of the latest event with a named agent, else the latest person named.
+- A singular pronoun (dia, ia, beliau, dirinya, and -nya where it is an argument) is the most
+  salient person before it: the latest person that is a subject (named, or a pronoun already
+  resolved) in its sentence or the two before, else the latest person named.
 - A role noun ("Kepala Bidang Politik Hamas", "Pemimpin Hamas", "Menteri Iran", "presiden
   AS itu") is the person the article has already given that title (and organisation or
   country); a bare generic noun ("pejabat Iran") only when exactly one person holds a
   role of that organisation or country.
+
+``coreference_chains`` gives every chain of an article (names, pronouns, role nouns); it is
+what ``kg evaluate-coref`` scores on CoIN (``kg.coref_eval``).
 """
 
 from __future__ import annotations
@@ -332,9 +336,7 @@ def _same_names(mentions: tuple[Mention, ...], slug_of: dict[tuple[int, int, int
             longer = {t for t in texts if len(t.split()) == len(short) and _initials(t) == short}
             if len(longer) == 1:
                 union(slug_of[m.key], next(iter(names[normalize_name(longer.pop())])))
-        classified = {
-            n for n in names if n.endswith(" " + normalize_name(short)) and n.split()[0] in lex.name_classifiers
-        }
+        classified = {n for n in names if n.endswith(" " + normalize_name(short)) and n.split()[0] in lex.name_classifiers}
         classified = {n for n in classified if len(n.split()) == len(normalize_name(short).split()) + 1}
         if len(classified) == 1 and not m.country_code:
             union(slug_of[m.key], next(iter(names[classified.pop()])))

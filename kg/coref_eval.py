@@ -32,7 +32,7 @@ import re
 import time
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -514,7 +514,6 @@ class CorefResult:
     seconds: float
     unaligned: int = 0
     version: str = __version__
-    per_document: tuple[tuple[str, float], ...] = field(default_factory=tuple)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -567,18 +566,13 @@ def evaluate_coref(
     lex = lexicon or get_lexicon()
     every: list[tuple[Sequence[Cluster], Sequence[Cluster]]] = []
     named: list[tuple[Sequence[Cluster], Sequence[Cluster]]] = []
-    per_doc: list[tuple[str, float]] = []
     unaligned = 0
     for doc, parsed in parse_documents(docs, parser, cache):
         response, dropped = predict_clusters(doc, parsed, lex)
         unaligned += dropped
         every.append((list(doc.clusters), list(response)))
         named.append(named_view(doc, response))
-        one = _view([every[-1]])
-        per_doc.append((doc.id, one.conll_f1))
-    return CorefResult(
-        str(path), len(docs), _view(every), _view(named), time.perf_counter() - started, unaligned, per_document=tuple(per_doc)
-    )
+    return CorefResult(str(path), len(docs), _view(every), _view(named), time.perf_counter() - started, unaligned)
 
 
 def format_coref(result: CorefResult) -> str:

@@ -186,3 +186,29 @@ def test_coref_chains_acronym_of_initials_and_name_without_classifier(parse: Par
     # "universitas" is no classifier to leave out: Indonesia is not Universitas Indonesia
     assert [("Universitas Indonesia", "name")] in chains
     assert [("Indonesia", "name")] in chains
+
+
+def test_coref_nya_object_of_an_event_resolves_to_the_person(parse: Parse) -> None:
+    ex = extract(
+        parse(
+            """
+        # text = Ahmad Zaki tiba di Manila.
+        1 Ahmad Ahmad PROPN _ _ 3 nsubj _ ner=B-PER
+        2 Zaki Zaki PROPN _ _ 1 flat:name _ ner=E-PER
+        3 tiba tiba VERB _ _ 0 root _ ner=O
+        4 di di ADP _ _ 5 case _ ner=O
+        5 Manila Manila PROPN _ _ 3 obl _ ner=S-LOC
+        6 . . PUNCT _ _ 3 punct _ ner=O
+
+        # text = Filipina memujinya.
+        1 Filipina Filipina PROPN _ _ 2 nsubj _ ner=S-LOC
+        2-3 memujinya _ _ _ _ _ _ _ _
+        2 memuji puji VERB _ _ 0 root _ ner=O
+        3 nya nya PRON _ _ 2 obj _ ner=O
+        4 . . PUNCT _ _ 2 punct _ ner=O
+    """
+        )
+    )
+    [event] = ex.events
+    assert event.target is not None and event.target.mention is not None
+    assert (event.target.mention.text, event.target.text, event.rule) == ("Ahmad Zaki", "nya", "verb+pronoun")
