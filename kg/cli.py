@@ -311,6 +311,31 @@ def evaluate(
         typer.echo(json.dumps(scores.summary(), ensure_ascii=False))
 
 
+@app.command("evaluate-coref")
+def evaluate_coref(
+    coin: Annotated[Path, typer.Argument(help="A CoIN TSV file (dev.tsv, test.tsv).")],
+    as_json: Annotated[bool, typer.Option("--json", help="End with one JSON object of the scores.")] = False,
+    cache: Annotated[
+        Path | None,
+        typer.Option("--cache", help="Keep the parses in this CoNLL-U file and reuse them (e.g. output/coin-dev.conllu)."),
+    ] = None,
+    models: Annotated[str, typer.Option(envvar="KG_STANZA_MODELS", help="'shipped' or 'official'.")] = "shipped",
+) -> None:
+    """Score kg's coreference on CoIN: MUC, B3, CEAF-e and CoNLL F1, on all gold clusters and on those with a name."""
+    from kg.coref_eval import evaluate_coref as run_evaluation
+    from kg.coref_eval import format_coref
+    from kg.nlp.pipeline import NlpSettings, StanzaParser
+
+    try:
+        result = run_evaluation(coin, parser=StanzaParser(NlpSettings(models=models)), cache=cache)
+    except KGError as exc:
+        _fail(exc)
+        return
+    typer.echo(format_coref(result))
+    if as_json:
+        typer.echo(json.dumps(result.as_dict(), ensure_ascii=False))
+
+
 @app.command()
 def stats(
     graph: Annotated[Path | None, typer.Argument(help="graph.ttl, or the output folder of `kg build`.")] = None,

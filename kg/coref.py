@@ -3,8 +3,9 @@
 Resolves the unresolved participants of events, conservatively; what stays unresolved
 keeps its words (``kg:unresolvedAgent`` / ``kg:unresolvedTarget``) and never becomes an actor.
 
-- A singular pronoun (dia, ia, beliau, dirinya, the clitic -nya) is the most salient person before it:
-  the agent of the latest event with a named agent, else the latest person named. The speaker of
+- A singular pronoun (dia, ia, beliau, dirinya, and -nya where it is an argument) is the most
+  salient person before it: the latest person that is a subject (named, or a pronoun already
+  resolved) in its sentence or the two before, else the latest person named. The speaker of
   a speech tag ("tambahnya", "katanya", "Ia menambahkan") is the latest person quoted before it.
 - A first-person pronoun inside a quote ("Saya bicara dengan ...", "kami") is the person the quote
   is attributed to: the speaker of the speech tag after the closing quote mark, or before the opening one.
@@ -12,23 +13,36 @@ keeps its words (``kg:unresolvedAgent`` / ``kg:unresolvedTarget``) and never bec
   AS itu") is the person the article has already given that title (and organisation or
   country); a bare generic noun ("pejabat Iran") only when exactly one person holds a
   role of that organisation or country.
+
+``coreference_chains`` gives every chain of an article (names, pronouns, role nouns); it is
+what ``kg evaluate-coref`` scores on CoIN (``kg.coref_eval``).
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+import functools
+from dataclasses import dataclass, replace
 
-from kg.document import ParsedDoc
+from kg.document import ParsedDoc, Word
 from kg.extract import PERSON, EventMention, Extraction, Mention, Participant
 from kg.lexicon import Lexicon, get_lexicon, normalize_name
 
-__all__ = ["resolve_references"]
+__all__ = ["Chain", "Reference", "coreference_chains", "resolve_references"]
 
 _GENERIC = {"pejabat", "petinggi", "tokoh", "wakil", "juru", "utusan", "perwakilan", "pihak"}
 _DEMONSTRATIVES = {"itu", "tersebut", "ini"}
-_THIRD_PERSON = {"dia", "ia", "beliau", "dirinya", "nya"}
+_SINGULAR = {"dia", "ia", "beliau", "dirinya", "nya"}
 _OPEN_QUOTES, _CLOSE_QUOTES, _QUOTES = {"“"}, {"”"}, {'"', "''"}
 _QUOTE_SENTENCES = 6  # a quote left open longer than this is a stray mark
+# "-nya" is a pronoun where it is an argument: a possessor, an object, a subject or an agent
+_NYA_ARGUMENT = ("nmod", "det:poss", "obj", "iobj", "nsubj", "obl")
+
+
+def _is_subject(m: Mention, extraction: Extraction) -> bool:
+    """Whether a mention's phrase is the subject of its clause."""
+    sentence = next(s for s in extraction.doc.sentences if s.index == m.sentence)
+    span = range(m.extent_start + 1, m.end + 1)
+    return any(w.deprel.startswith("nsubj") and w.head not in span for w in sentence.words[m.extent_start : m.end])
 
 
 def _role_index(mentions: tuple[Mention, ...], lex: Lexicon) -> list[tuple[Mention, str, str | None]]:
@@ -75,9 +89,50 @@ class _Resolver:
         ]
         return sorted(persons, key=lambda m: (m.sentence, m.start), reverse=True)
 
+    @functools.cached_property
+    def _pronouns(self) -> dict[tuple[int, int], Mention]:
+        """Every singular pronoun of the article, resolved in text order: (sentence, 1-based word) -> person.
+
+        The most salient person is the latest subject (a named person, or a pronoun already
+        resolved) in the sentence so far or the two before; failing that, the latest person named.
+        """
+        subjects: list[tuple[int, int, Mention]] = [
+            (m.sentence, m.start + 1, m) for m in self.ex.mentions if m.kind == PERSON and _is_subject(m, self.ex)
+        ]
+        out: dict[tuple[int, int], Mention] = {}
+        for sentence in self.ex.doc.sentences:
+            for word in sentence.words:
+                if word.lower not in _SINGULAR or word.upos not in ("PRON", "DET", "NOUN", "PROPN"):
+                    continue
+                if word.lower == "nya" and not word.deprel.startswith(_NYA_ARGUMENT):
+                    continue  # "biasanya", "adanya": an adverb or a nominaliser, not a pronoun
+                here = (sentence.index, word.id)
+                recent = [
+                    (s, w, m)
+                    for s, w, m in subjects
+                    if sentence.index - 2 <= s < sentence.index or (s == sentence.index and w < word.id)
+                ]
+                if recent:
+                    found = max(recent, key=lambda t: (t[0], t[1]))[2]
+                else:
+                    before = self._before(sentence.index, word.id)
+                    if not before:
+                        continue
+                    found = before[0]
+                out[here] = found
+                if word.deprel.startswith("nsubj"):
+                    subjects.append((sentence.index, word.id, found))
+        return out
+
+    def pronoun(self, sentence: int, word: int, text: str) -> Mention | None:
+        """The person a singular pronoun at (sentence, 1-based word) stands for (see ``_pronouns``)."""
+        if normalize_name(text) not in _SINGULAR:
+            return None
+        return self._pronouns.get((sentence, word))
+
     def speaker(self, sentence: int, part: Participant, events: list[EventMention]) -> Mention | None:
         """The latest person quoted before a speech tag's pronoun ("tambahnya"), within a few sentences."""
-        if normalize_name(part.text) not in _THIRD_PERSON:
+        if normalize_name(part.text) not in _SINGULAR:
             return None
         for ev in reversed(events):
             if ev.sentence < sentence - _QUOTE_SENTENCES:
@@ -89,24 +144,12 @@ class _Resolver:
                 return said
         return None
 
-    def pronoun(self, sentence: int, part: Participant, events: list[EventMention]) -> Mention | None:
-        if normalize_name(part.text) not in _THIRD_PERSON:
-            return None
-        for ev in reversed(events):
-            if ev.sentence >= sentence and not (ev.sentence == sentence and ev.trigger_word < part.word):
-                continue
-            if ev.agent is not None and ev.agent.mention is not None and ev.agent.mention.kind == PERSON:
-                if ev.sentence >= sentence - 2:
-                    return ev.agent.mention
-                break
-        before = self._before(sentence, part.word)
-        return before[0] if before else None
-
-    def role_noun(self, sentence: int, part: Participant) -> Mention | None:
-        title, of_key = _phrase_key(part.text, self.lex)
+    def role_noun(self, sentence: int, word: int, text: str) -> Mention | None:
+        """The person a role noun ("Pemimpin Hamas", "presiden AS itu") at (sentence, 1-based word) stands for."""
+        title, of_key = _phrase_key(text, self.lex)
         if not title:
             return None
-        earlier = {m.key for m in self._before(sentence, part.word + 50)}
+        earlier = {m.key for m in self._before(sentence, word + 50)}
         exact = [m for m, t, o in self.roles if t == title and (of_key is None or o == of_key) and m.key in earlier]
         if not exact:
             head = title.split()[0]
@@ -131,10 +174,10 @@ class _Resolver:
             return part, None
         found = self.speaker(sentence, part, events) if speech_tag else None
         if found is None:
-            found = self.pronoun(sentence, part, events)
+            found = self.pronoun(sentence, part.word, part.text)
         how = "pronoun"
         if found is None:
-            found = self.role_noun(sentence, part)
+            found = self.role_noun(sentence, part.word, part.text)
             how = "role-noun"
         if found is None:
             return part, None
@@ -236,3 +279,175 @@ def _quote_speakers(events: list[EventMention], doc: ParsedDoc, lex: Lexicon) ->
                 ev = replace(ev, agent=new_agent, target=new_target, rule=ev.rule + "+speaker")
         out.append(ev)
     return out
+
+
+# ============================================================================ chains
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One expression of an actor in an article: words ``start..end`` (0-based, end exclusive) of a sentence.
+
+    ``how`` is ``name`` (a named mention, with its titles and a bracketed acronym's opening),
+    ``pronoun`` or ``role-noun``.
+    """
+
+    sentence: int
+    start: int
+    end: int
+    text: str
+    how: str
+
+
+@dataclass(frozen=True)
+class Chain:
+    """All references of one actor within one article, in text order."""
+
+    actor: str
+    kind: str
+    references: tuple[Reference, ...]
+
+
+def _name_reference(m: Mention, extraction: Extraction) -> Reference:
+    sentence = next(s for s in extraction.doc.sentences if s.index == m.sentence)
+    end = m.end + 2 if m.acronym else m.end  # "Partai Persatuan Pembangunan ( PPP": the name and its acronym
+    end = min(end, len(sentence.words))
+    return Reference(m.sentence, m.extent_start, end, sentence.span_text(m.extent_start, end), "name")
+
+
+def _role_phrase_end(words: tuple[Word, ...], start: int, title_len: int) -> int:
+    """End of a role-noun phrase: the title and the words after it that hang on it ("AS", "itu", "senior Iran")."""
+    end = start + title_len
+    ids = set(range(start + 1, end + 1))
+    while end < len(words):
+        w = words[end]
+        if (
+            w.head in ids
+            and w.deprel.split(":")[0] in ("nmod", "flat", "compound", "amod", "det", "nummod")
+            and w.upos != "PUNCT"
+        ):
+            ids.add(w.id)
+            end += 1
+            continue
+        break
+    return end
+
+
+def coreference_chains(extraction: Extraction, lexicon: Lexicon | None = None) -> tuple[Chain, ...]:
+    """The coreference chains of one article: its named actors with the pronouns and role nouns resolved to them.
+
+    Named mentions of one actor (by kg's actor rules, within the article) form one chain, also
+    when the actor is named once; a pronoun or role noun joins the chain of the person
+    ``resolve_references`` would give it; what stays unresolved is in no chain.
+    """
+    from kg.actors import resolve_actors
+
+    lex = lexicon or get_lexicon()
+    aid = extraction.doc.article.id
+    index = resolve_actors([extraction], lex)
+    slug_of = {m.key: index.by_mention.get((aid, *m.key), f"mention-{m.sentence}-{m.start}") for m in extraction.mentions}
+    same = _same_names(extraction.mentions, slug_of, lex)
+    slug_of = {key: same.get(slug, slug) for key, slug in slug_of.items()}
+    kind_of: dict[str, str] = {}
+    refs: dict[str, list[Reference]] = {}
+    covered: dict[int, set[int]] = {}
+    by_person: dict[int, set[int]] = {}
+    for m in extraction.mentions:
+        slug = slug_of[m.key]
+        ref = _name_reference(m, extraction)
+        refs.setdefault(slug, []).append(ref)
+        actor = index.actors.get(slug)
+        kind_of.setdefault(slug, actor.kind if actor is not None else m.kind)
+        covered.setdefault(m.sentence, set()).update(range(ref.start, ref.end))
+        if m.kind == PERSON:
+            by_person.setdefault(m.sentence, set()).update(range(ref.start, ref.end))
+    resolver = _Resolver(extraction, lex)
+    for sentence in extraction.doc.sentences:
+        inside = covered.get(sentence.index, set())
+        persons = by_person.get(sentence.index, set())
+        words = sentence.words
+        i = 0
+        while i < len(words):
+            if i in inside:
+                i += 1
+                continue
+            word = words[i]
+            found: Mention | None = None
+            end, how = i + 1, "pronoun"
+            if word.lower in _SINGULAR:
+                found = resolver.pronoun(sentence.index, word.id, word.text)
+            else:
+                length = _title_length(words, i, lex)
+                if length:
+                    end, how = _role_phrase_end(words, i, length), "role-noun"
+                    # what the role is of may be a named organisation or country, never a named person
+                    if any(k in persons for k in range(i, end)):
+                        end = min(k for k in range(i, end) if k in persons)
+                    found = resolver.role_noun(sentence.index, word.id, sentence.span_text(i, end))
+            start = i
+            if how == "pronoun" and word.lower == "nya" and i > 0 and words[i - 1].lower == "diri":
+                start = i - 1  # "dirinya" = "diri" + "nya": the reflexive is one reference
+            if found is not None:
+                refs[slug_of[found.key]].append(Reference(sentence.index, start, end, sentence.span_text(start, end), how))
+            i = end if found is not None else i + 1
+    chains = [
+        Chain(slug, kind_of[slug], tuple(sorted(rs, key=lambda r: (r.sentence, r.start, r.end)))) for slug, rs in refs.items()
+    ]
+    return tuple(sorted(chains, key=lambda c: (c.references[0].sentence, c.references[0].start)))
+
+
+def _initials(name: str) -> str:
+    """The capitals that begin the capitalised words of a name: "Badan Intelijen Negara" -> "BIN"."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def _same_names(mentions: tuple[Mention, ...], slug_of: dict[tuple[int, int, int], str], lex: Lexicon) -> dict[str, str]:
+    """Actors of one article that are one entity for coreference, though kg keeps their names apart.
+
+    - the same name, whatever kind the tagger gave each mention ("Maros" as a place and as an organisation);
+    - an acronym written as the initials of exactly one longer name ("BIN", "Badan Intelijen Negara");
+    - a name repeated without its classifier ("Maros", "Kabupaten Maros"; see ``[names]`` in lexicon.toml).
+    """
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    names: dict[str, set[str]] = {}
+    for m in mentions:
+        names.setdefault(normalize_name(m.text), set()).add(slug_of[m.key])
+    for slugs in names.values():
+        first, *rest = sorted(slugs)
+        for other in rest:
+            union(first, other)
+    texts = {m.text for m in mentions}
+    for m in mentions:
+        if m.kind == PERSON:
+            continue
+        short = m.text
+        if short.isupper() and 2 <= len(short) <= 6:
+            longer = {t for t in texts if len(t.split()) == len(short) and _initials(t) == short}
+            if len(longer) == 1:
+                union(slug_of[m.key], next(iter(names[normalize_name(longer.pop())])))
+        classified = {n for n in names if n.endswith(" " + normalize_name(short)) and n.split()[0] in lex.name_classifiers}
+        classified = {n for n in classified if len(n.split()) == len(normalize_name(short).split()) + 1}
+        if len(classified) == 1 and not m.country_code:
+            union(slug_of[m.key], next(iter(names[classified.pop()])))
+    return {slug: find(slug) for slug in parent}
+
+
+def _title_length(words: tuple[Word, ...], i: int, lex: Lexicon) -> int:
+    """Length of the role title (or generic role noun) starting at word ``i``; 0 if none or a form of address."""
+    for length in range(min(lex.max_title_len, len(words) - i), 0, -1):
+        title = tuple(w.lower.rstrip(".") for w in words[i : i + length])
+        if title in lex.titles:
+            return 0 if " ".join(title) in lex.honorifics else length
+    return 1 if words[i].lower in _GENERIC else 0

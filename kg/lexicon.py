@@ -131,6 +131,7 @@ class Lexicon:
         self.alias_surface = _load_alias_surface(data_dir / "aliases.toml")
         self.max_alias_len = max((len(n.split()) for n in self.alias_surface), default=1)
         self.org_heads = frozenset(lex.get("organizations", {}).get("heads", []))
+        self.name_classifiers = frozenset(lex.get("names", {}).get("classifiers", []))
         self.max_trigger_len = max((len(t.words) for t in self.triggers), default=1)
         self._trigger_index: dict[str, list[Trigger]] = {}
         for trig in self.triggers:

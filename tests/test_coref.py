@@ -1,0 +1,214 @@
+"""Coreference chains within an article (``kg.coref.coreference_chains``), on hand-made parses."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from kg.coref import coreference_chains
+from kg.document import ParsedDoc
+from kg.extract import extract
+
+Parse = Callable[..., ParsedDoc]
+
+
+def chains_of(parse: Parse, text: str) -> list[list[tuple[str, str]]]:
+    """Each chain as [(reference text, how)], in text order."""
+    return [[(r.text, r.how) for r in chain.references] for chain in coreference_chains(extract(parse(text)))]
+
+
+NAMED_THEN_PRONOUN = """
+    # text = Ahmad Zaki tiba di Manila.
+    1 Ahmad Ahmad PROPN _ _ 3 nsubj _ ner=B-PER
+    2 Zaki Zaki PROPN _ _ 1 flat:name _ ner=E-PER
+    3 tiba tiba VERB _ _ 0 root _ ner=O
+    4 di di ADP _ _ 5 case _ ner=O
+    5 Manila Manila PROPN _ _ 3 obl _ ner=S-LOC
+    6 . . PUNCT _ _ 3 punct _ ner=O
+
+    # text = Ia lalu bertemu Zaki Hasan.
+    1 Ia dia PRON _ _ 3 nsubj _ ner=O
+    2 lalu lalu ADV _ _ 3 advmod _ ner=O
+    3 bertemu temu VERB _ _ 0 root _ ner=O
+    4 Zaki Zaki PROPN _ _ 3 obj _ ner=B-PER
+    5 Hasan Hasan PROPN _ _ 4 flat:name _ ner=E-PER
+    6 . . PUNCT _ _ 3 punct _ ner=O
+
+    # text = Zaki memuji Manila.
+    1 Zaki Zaki PROPN _ _ 2 nsubj _ ner=S-PER
+    2 memuji puji VERB _ _ 0 root _ ner=O
+    3 Manila Manila PROPN _ _ 2 obj _ ner=S-LOC
+    4 . . PUNCT _ _ 2 punct _ ner=O
+"""
+
+
+def test_coref_chains_pronoun_joins_the_person_named_before(parse: Parse) -> None:
+    chains = chains_of(parse, NAMED_THEN_PRONOUN)
+    assert [("Ahmad Zaki", "name"), ("Ia", "pronoun")] in chains
+    assert [("Manila", "name"), ("Manila", "name")] in chains
+
+
+def test_coref_chains_ambiguous_short_name_stays_apart(parse: Parse) -> None:
+    # "Zaki" could be Ahmad Zaki or Zaki Hasan: it is its own chain
+    chains = chains_of(parse, NAMED_THEN_PRONOUN)
+    assert [("Zaki Hasan", "name")] in chains
+    assert [("Zaki", "name")] in chains
+
+
+def test_coref_chains_unresolved_pronoun_is_in_no_chain(parse: Parse) -> None:
+    chains = chains_of(
+        parse,
+        """
+        # text = Dia memuji Filipina.
+        1 Dia dia PRON _ _ 2 nsubj _ ner=O
+        2 memuji puji VERB _ _ 0 root _ ner=O
+        3 Filipina Filipina PROPN _ _ 2 obj _ ner=S-LOC
+        4 . . PUNCT _ _ 2 punct _ ner=O
+    """,
+    )
+    assert chains == [[("Filipina", "name")]]
+
+
+ROLE_NOUN = """
+    # text = Presiden Indonesia Joko Widodo tiba di Manila.
+    1 Presiden presiden NOUN _ _ 5 nsubj _ ner=O
+    2 Indonesia Indonesia PROPN _ _ 1 nmod _ ner=S-LOC
+    3 Joko Joko PROPN _ _ 1 appos _ ner=B-PER
+    4 Widodo Widodo PROPN _ _ 3 flat:name _ ner=E-PER
+    5 tiba tiba VERB _ _ 0 root _ ner=O
+    6 di di ADP _ _ 7 case _ ner=O
+    7 Manila Manila PROPN _ _ 5 obl _ ner=S-LOC
+    8 . . PUNCT _ _ 5 punct _ ner=O
+
+    # text = Presiden Indonesia itu memuji Filipina.
+    1 Presiden presiden NOUN _ _ 4 nsubj _ ner=O
+    2 Indonesia Indonesia PROPN _ _ 1 nmod _ ner=S-LOC
+    3 itu itu DET _ _ 1 det _ ner=O
+    4 memuji puji VERB _ _ 0 root _ ner=O
+    5 Filipina Filipina PROPN _ _ 4 obj _ ner=S-LOC
+    6 . . PUNCT _ _ 4 punct _ ner=O
+"""
+
+
+def test_coref_chains_role_noun_joins_the_title_holder(parse: Parse) -> None:
+    chains = chains_of(parse, ROLE_NOUN)
+    # the name's reference covers its titles; the role noun covers what hangs on the title
+    assert [("Presiden Indonesia Joko Widodo", "name"), ("Presiden Indonesia itu", "role-noun")] in chains
+
+
+@pytest.mark.parametrize("text", [NAMED_THEN_PRONOUN, ROLE_NOUN])
+def test_coref_chains_no_reference_in_two_chains(parse: Parse, text: str) -> None:
+    refs = [(r.sentence, r.start, r.end) for chain in coreference_chains(extract(parse(text))) for r in chain.references]
+    assert len(refs) == len(set(refs))
+
+
+SUBJECT_THEN_OBJECT = """
+    # text = Budi Santoso bertemu Ani Lestari.
+    1 Budi Budi PROPN _ _ 3 nsubj _ ner=B-PER
+    2 Santoso Santoso PROPN _ _ 1 flat:name _ ner=E-PER
+    3 bertemu temu VERB _ _ 0 root _ ner=O
+    4 Ani Ani PROPN _ _ 3 obj _ ner=B-PER
+    5 Lestari Lestari PROPN _ _ 4 flat:name _ ner=E-PER
+    6 . . PUNCT _ _ 3 punct _ ner=O
+
+    # text = Ia memuji rumahnya, biasanya.
+    1 Ia dia PRON _ _ 2 nsubj _ ner=O
+    2 memuji puji VERB _ _ 0 root _ ner=O
+    3-4 rumahnya _ _ _ _ _ _ _ _
+    3 rumah rumah NOUN _ _ 2 obj _ ner=O
+    4 nya nya PRON _ _ 3 nmod:poss _ ner=O
+    5 , , PUNCT _ _ 6 punct _ ner=O
+    6-7 biasanya _ _ _ _ _ _ _ _
+    6 biasa biasa ADJ _ _ 2 advmod _ ner=O
+    7 nya nya DET _ _ 6 det _ ner=O
+    8 . . PUNCT _ _ 2 punct _ ner=O
+
+    # text = Ani menyalahkan dirinya.
+    1 Ani Ani PROPN _ _ 2 nsubj _ ner=S-PER
+    2 menyalahkan salah VERB _ _ 0 root _ ner=O
+    3-4 dirinya _ _ _ _ _ _ _ _
+    3 diri diri NOUN _ _ 2 obj _ ner=O
+    4 nya nya PRON _ _ 3 nmod:poss _ ner=O
+    5 . . PUNCT _ _ 2 punct _ ner=O
+"""
+
+
+def test_coref_chains_pronoun_prefers_the_latest_subject(parse: Parse) -> None:
+    # "Ia" is Budi Santoso (the subject before), not Ani Lestari (named last); "-nya" then follows "Ia"
+    chains = chains_of(parse, SUBJECT_THEN_OBJECT)
+    assert [("Budi Santoso", "name"), ("Ia", "pronoun"), ("nya", "pronoun")] in chains
+
+
+def test_coref_chains_nya_that_is_no_pronoun_is_left_alone(parse: Parse) -> None:
+    # "biasa|nya" is an adverb: its "-nya" (a determiner here) stands for nobody
+    refs = [r for chain in coreference_chains(extract(parse(SUBJECT_THEN_OBJECT))) for r in chain.references]
+    assert not [r for r in refs if r.sentence == 1 and r.start == 6]
+
+
+def test_coref_chains_dirinya_is_one_reference_to_the_subject(parse: Parse) -> None:
+    chains = chains_of(parse, SUBJECT_THEN_OBJECT)
+    assert [("Ani Lestari", "name"), ("Ani", "name"), ("dirinya", "pronoun")] in chains
+
+
+SHORTER_NAMES = """
+    # text = Badan Intelijen Negara memuji Kabupaten Maros.
+    1 Badan Badan PROPN _ _ 4 nsubj _ ner=B-ORG
+    2 Intelijen Intelijen PROPN _ _ 1 flat _ ner=I-ORG
+    3 Negara Negara PROPN _ _ 1 flat _ ner=E-ORG
+    4 memuji puji VERB _ _ 0 root _ ner=O
+    5 Kabupaten Kabupaten PROPN _ _ 4 obj _ ner=B-LOC
+    6 Maros Maros PROPN _ _ 5 flat _ ner=E-LOC
+    7 . . PUNCT _ _ 4 punct _ ner=O
+
+    # text = BIN mengunjungi Maros dan Universitas Indonesia.
+    1 BIN BIN PROPN _ _ 2 nsubj _ ner=S-ORG
+    2 mengunjungi kunjung VERB _ _ 0 root _ ner=O
+    3 Maros Maros PROPN _ _ 2 obj _ ner=S-ORG
+    4 dan dan CCONJ _ _ 5 cc _ ner=O
+    5 Universitas Universitas PROPN _ _ 3 conj _ ner=B-ORG
+    6 Indonesia Indonesia PROPN _ _ 5 flat _ ner=E-ORG
+    7 . . PUNCT _ _ 2 punct _ ner=O
+
+    # text = Indonesia memuji Maros.
+    1 Indonesia Indonesia PROPN _ _ 2 nsubj _ ner=S-LOC
+    2 memuji puji VERB _ _ 0 root _ ner=O
+    3 Maros Maros PROPN _ _ 2 obj _ ner=S-LOC
+    4 . . PUNCT _ _ 2 punct _ ner=O
+"""
+
+
+def test_coref_chains_acronym_of_initials_and_name_without_classifier(parse: Parse) -> None:
+    chains = chains_of(parse, SHORTER_NAMES)
+    assert [("Badan Intelijen Negara", "name"), ("BIN", "name")] in chains
+    # "Maros" as a place and as an organisation, and "Kabupaten Maros": one entity
+    assert [("Kabupaten Maros", "name"), ("Maros", "name"), ("Maros", "name")] in chains
+    # "universitas" is no classifier to leave out: Indonesia is not Universitas Indonesia
+    assert [("Universitas Indonesia", "name")] in chains
+    assert [("Indonesia", "name")] in chains
+
+
+def test_coref_nya_object_of_an_event_resolves_to_the_person(parse: Parse) -> None:
+    ex = extract(
+        parse(
+            """
+        # text = Ahmad Zaki tiba di Manila.
+        1 Ahmad Ahmad PROPN _ _ 3 nsubj _ ner=B-PER
+        2 Zaki Zaki PROPN _ _ 1 flat:name _ ner=E-PER
+        3 tiba tiba VERB _ _ 0 root _ ner=O
+        4 di di ADP _ _ 5 case _ ner=O
+        5 Manila Manila PROPN _ _ 3 obl _ ner=S-LOC
+        6 . . PUNCT _ _ 3 punct _ ner=O
+
+        # text = Filipina memujinya.
+        1 Filipina Filipina PROPN _ _ 2 nsubj _ ner=S-LOC
+        2-3 memujinya _ _ _ _ _ _ _ _
+        2 memuji puji VERB _ _ 0 root _ ner=O
+        3 nya nya PRON _ _ 2 obj _ ner=O
+        4 . . PUNCT _ _ 2 punct _ ner=O
+    """
+        )
+    )
+    [event] = ex.events
+    assert event.target is not None and event.target.mention is not None
+    assert (event.target.mention.text, event.target.text, event.rule) == ("Ahmad Zaki", "nya", "verb+pronoun")
