@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -132,7 +134,19 @@ def test_lexicon_aliases(alias: str, canonical: str, kind: str) -> None:
 @pytest.mark.parametrize("rule", ["verb", "phrase", "passive", "statement", "verb+reported", "phrase+pronoun", "nonsense"])
 def test_lexicon_rule_confidence_is_a_probability(rule: str) -> None:
     confidence = get_lexicon().rule_confidence(rule)
-    assert isinstance(confidence, float) and 0.0 <= confidence <= 1.0
+    assert isinstance(confidence, float) and 0.0 < confidence < 1.0
+
+
+def test_lexicon_certain_rule_confidence_is_refused(tmp_path: Path) -> None:
+    from kg.errors import OntologyError
+    from kg.lexicon import DATA_DIR, ONTOLOGY_DIR, Lexicon
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    rules = data / "rules.toml"
+    rules.write_text(re.sub(r"(?m)^verb = .*$", "verb = 1.0", rules.read_text(encoding="utf-8")), encoding="utf-8")
+    with pytest.raises(OntologyError, match="strictly between 0 and 1"):
+        Lexicon(data, ONTOLOGY_DIR)
 
 
 def test_lexicon_reported_rule_shares_its_base_confidence() -> None:
