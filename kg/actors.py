@@ -186,15 +186,21 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
     already_merged = {a for a, _b, _rule, _reason in reasons}
     # a short person name that matches exactly one full name across the corpus
     person_nodes = [n for n in kind_of if kind_of[n] == PERSON]
-    full_names = {uf.find(n) for n in person_nodes if len(_tokens(n.split("|", 1)[1])) >= 2}
+    tokens_of = {n: _tokens(n.split("|", 1)[1]) for n in person_nodes}
+    full_names = {uf.find(n) for n in person_nodes if len(tokens_of[n]) >= 2}
+    having_word: dict[str, list[str]] = defaultdict(list)  # a fuller name must contain the short name's first word
+    for n in person_nodes:
+        for word in dict.fromkeys(tokens_of[n]):
+            having_word[word].append(n)
     for node in person_nodes:
-        toks = _tokens(node.split("|", 1)[1])
-        if node in already_merged:
+        toks = tokens_of[node]
+        if node in already_merged or not toks:
             continue
         longer = {
-            f: _tokens(f.split("|", 1)[1]) for f in person_nodes if uf.find(f) in full_names and uf.find(f) != uf.find(node)
+            f: tokens_of[f]
+            for f in having_word[toks[0]]
+            if uf.find(f) in full_names and uf.find(f) != uf.find(node) and _is_part_of(toks, tokens_of[f])
         }
-        longer = {f: t for f, t in longer.items() if _is_part_of(toks, t)}
         matches = {uf.find(f) for f in _maximal(longer)}
         if len(matches) == 1:
             target = matches.pop()
