@@ -190,8 +190,8 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
     full_names = {uf.find(n) for n in person_nodes if len(tokens_of[n]) >= 2}
     having_word: dict[str, list[str]] = defaultdict(list)  # a fuller name must contain the short name's first word
     for n in person_nodes:
-        for word in dict.fromkeys(tokens_of[n]):
-            having_word[word].append(n)
+        for token in dict.fromkeys(tokens_of[n]):
+            having_word[token].append(n)
     for node in person_nodes:
         toks = tokens_of[node]
         if node in already_merged or not toks:
@@ -228,11 +228,11 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
         aids = sorted({a for n in nodes for a in articles_of[n]})
         previous = actors.get(slug)
         if previous is not None:  # two groups with one canonical name (e.g. a person and an org): keep apart
-            base, n = f"{slug}-{kind.lower()}", 1
+            base, count = f"{slug}-{kind.lower()}", 1
             slug = base
             while slug in actors:  # a third group with that name and kind must not replace the second
-                n += 1
-                slug = f"{base}-{n}"
+                count += 1
+                slug = f"{base}-{count}"
         actors[slug] = Actor(slug, name, kind, tuple(names), tuple(aids), code)
         root_slug[root] = slug
     by_mention = {key: root_slug[uf.find(node)] for key, node in mention_node.items() if uf.find(node) in root_slug}

@@ -412,6 +412,9 @@ class KGStore:
                 deletes += _drop_graph(URIRef(str(old)))
         for aid in sorted(set(new) | gone):
             subject = article_iri(aid)
+            payload = doc_to_json(new[aid].doc) if aid in new else None
+            if payload is not None and aid in stored and str(records.value(subject, KGS.parsedDoc)) == payload:
+                continue  # the same parse again: its record stands (a no-change rebuild writes nothing)
             deletes.append(f"DELETE WHERE {{ GRAPH {_nt_term(KGS.records)} {{ {_nt_term(subject)} ?p ?o }} }}")
             if aid in new:
                 doc = new[aid].doc
@@ -419,7 +422,7 @@ class KGStore:
                     (subject, RDF.type, KG.Article),
                     (subject, KG.articleId, Literal(aid)),
                     (subject, KGS.textHash, Literal(text_hash(doc.article.text))),
-                    (subject, KGS.parsedDoc, Literal(doc_to_json(doc))),
+                    (subject, KGS.parsedDoc, Literal(payload)),
                 ]
                 inserts.append(f"GRAPH {_nt_term(KGS.records)} {{\n" + "\n".join(_nt(t) for t in record) + "\n}")
         statements = [*deletes]

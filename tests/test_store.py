@@ -234,3 +234,12 @@ def _docs(draw: st.DrawFn) -> ParsedDoc:
 @given(_docs())
 def test_store_parsed_doc_json_round_trip(doc: ParsedDoc) -> None:
     assert doc_from_json(doc_to_json(doc)) == doc
+
+
+def test_store_no_change_rebuild_writes_nothing(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "corpus")
+    first = build_into_store([corpus], tmp_path / "store", BuildSettings(), parser=FakeParser(corpus_conllu()))
+    again = build_into_store([corpus], tmp_path / "store", BuildSettings(), parser=FakeParser(corpus_conllu()))
+    assert isomorphic(again.graph, first.graph)
+    with KGStore.open(tmp_path / "store", read_only=True) as store:
+        assert store.generation == 1  # the second build changed nothing, so it committed nothing
