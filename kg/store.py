@@ -23,6 +23,7 @@ and a reader never sees half a change.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -256,7 +257,7 @@ class KGStore:
             _write_marker(folder, 0)
         _check_marker(folder)
         try:
-            database = ox.Store(str(folder / DATABASE_DIR))
+            database = _open_writable(folder / DATABASE_DIR)
         except OSError as exc:
             if "lock" in str(exc).lower():
                 raise StoreError(
@@ -518,6 +519,19 @@ def generation_stamp(folder: Path) -> tuple[int, int]:
 
 
 # ----------------------------------------------------------------------------- build and remove
+
+
+def _open_writable(path: Path) -> Any:
+    """A read-write pyoxigraph ``Store``; a lock still held by a closed store of this process is released first."""
+    import pyoxigraph as ox
+
+    try:
+        return ox.Store(str(path))
+    except OSError as exc:
+        if "current process" not in str(exc):
+            raise
+        gc.collect()  # a closed KGStore in a reference cycle still holds the database until it is collected
+        return ox.Store(str(path))
 
 
 def _store_result(
