@@ -8,6 +8,13 @@ Merge rules, each recorded with its reason:
 - ``alias-table``: names listed together in ``kg/data/aliases.toml`` (Teheran / Tehran).
 - ``acronym-in-text``: "Korps Pengawal Revolusi Islam (IRGC)" joins IRGC to its expansion.
 - ``short-name-in-article``: "Haniyeh" after "Ismail Haniyeh" in the same article.
+- ``owner-suffix-in-article``: "Dewan Keamanan" after "Dewan Keamanan PBB" in the same article,
+  when what the longer name adds is an actor of the article or a country ("Kementerian Luar Negeri RI").
+- ``unique-owned-name``: an organisation named without its owner ("Dewan Keamanan") that matches
+  exactly one owned name across the corpus ("Dewan Keamanan PBB"); with two ("Kementerian Luar
+  Negeri RI", "... Turki") it stays apart.
+- ``same-name-other-kind``: one name read as an organisation in one place and as a place in
+  another ("Tel Aviv"); a person is never joined this way, so namesakes stay apart.
 - ``unique-short-name``: a short person name that matches exactly one full name in the corpus.
 
 The canonical name is the fullest name seen (or the table's / CLDR's name); the IRI is
@@ -20,7 +27,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kg.extract import COUNTRY, PERSON, PLACE, Extraction, Mention
+from kg.extract import COUNTRY, ORGANIZATION, PERSON, PLACE, Extraction, Mention
 from kg.lexicon import Lexicon, get_lexicon, normalize_name, slugify
 
 __all__ = ["Actor", "ActorIndex", "Merge", "resolve_actors"]
@@ -108,6 +115,12 @@ def _maximal(names: dict[str, tuple[str, ...]]) -> set[str]:
     return {n for n, toks in names.items() if not any(o != n and _is_part_of(toks, t) for o, t in names.items())}
 
 
+def _is_owner(suffix: tuple[str, ...], owners: set[str], known: frozenset[str]) -> bool:
+    """Whether the words a longer name adds name its owner: an actor of the article, a country or a listed alias."""
+    text = " ".join(suffix)
+    return bool(suffix) and (text in owners or text in known)
+
+
 def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = None) -> ActorIndex:
     """Group the mentions of all articles into actors."""
     lex = lexicon or get_lexicon()
@@ -124,6 +137,7 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
     def node_for(kind: str, name: str) -> str:
         return f"{kind}|{normalize_name(name)}"
 
+    known_owners = frozenset(normalize_name(name) for name in lex.countries) | frozenset(lex.aliases)
     for ex in sorted(extractions, key=lambda e: e.doc.article.id):
         aid = ex.doc.article.id
         for m in ex.mentions:
@@ -178,6 +192,35 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
                 reasons.append(
                     (node, other, "short-name-in-article", f"{m.text!r} stands for {persons[other]!r} in article {aid}")
                 )
+        # an organisation named without its owner: "Dewan Keamanan" after "Dewan Keamanan PBB"
+        orgs = {mention_node[(aid, *m.key)]: m.text for m in ex.mentions if m.kind == ORGANIZATION}
+        owners = {normalize_name(m.text) for m in ex.mentions if m.kind != PERSON} | {
+            normalize_name(m.acronym) for m in ex.mentions if m.acronym
+        }
+        for node, name in orgs.items():
+            short = _tokens(name)
+            owned_by = [
+                other
+                for other, other_name in orgs.items()
+                if other != node
+                and _tokens(other_name)[: len(short)] == short
+                and _is_owner(_tokens(other_name)[len(short) :], owners, known_owners)
+            ]
+            if len(owned_by) == 1 and short:
+                other = owned_by[0]
+                reasons.append(
+                    (node, other, "owner-suffix-in-article", f"{name!r} and {orgs[other]!r} in article {aid}")
+                )
+    # one name read as an organisation here and as a place there
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for node, kind in kind_of.items():
+        if kind in (ORGANIZATION, PLACE):
+            by_name[node.split("|", 1)[1]].append(node)
+    for name, nodes in sorted(by_name.items()):
+        first, *others = sorted(nodes)
+        for other in others:
+            reason = f"{name!r} is read both as {kind_of[first]} and as {kind_of[other]}"
+            reasons.append((first, other, "same-name-other-kind", reason))
     # acronyms written without their expansion elsewhere may have been read with another kind
     for a, b, rule, reason in reasons:
         if kind_of.get(a) and kind_of.get(b):
@@ -207,6 +250,26 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
             uf.union(node, target)
             name = " ".join(toks)
             merges.append(Merge(target, name, "unique-short-name", f"{name!r} matches only one fuller name in the corpus"))
+    # an organisation named without its owner that matches exactly one owned name across the corpus
+    org_nodes = sorted(n for n in kind_of if kind_of[n] == ORGANIZATION)
+    corpus_owners = {n.split("|", 1)[1] for n in kind_of if kind_of[n] != PERSON} | known_owners
+    for node in org_nodes:
+        short = _tokens(node.split("|", 1)[1])
+        if node in already_merged or not short:
+            continue
+        owned = {
+            uf.find(other)
+            for other in org_nodes
+            if uf.find(other) != uf.find(node)
+            and _tokens(other.split("|", 1)[1])[: len(short)] == short
+            and _is_owner(_tokens(other.split("|", 1)[1])[len(short) :], corpus_owners, known_owners)
+        }
+        if len(owned) == 1:
+            target = owned.pop()
+            uf.union(node, target)
+            name = " ".join(short)
+            reason = f"{name!r} matches only one name with its owner in the corpus"
+            merges.append(Merge(target, name, "unique-owned-name", reason))
     # build actors
     groups: dict[str, list[str]] = defaultdict(list)
     for node in kind_of:

@@ -186,3 +186,50 @@ def test_actors_each_merge_is_recorded_once() -> None:
     ex = _extraction("a1", praise("Karim Haddad", "PER", "Libanon", "LOC"), praise("Haddad", "PER", "Iran", "LOC"))
     merges = [(m.actor, m.name) for m in resolve_actors([ex]).merges]
     assert merges == [("karim-haddad", "haddad")]
+
+
+def test_actors_organisation_named_without_its_owner_joins_the_one_owned_name() -> None:
+    a1 = _extraction("a1", praise("Dewan Keamanan PBB", "ORG", "Iran", "LOC"))
+    a2 = _extraction("a2", praise("Dewan Keamanan", "ORG", "Libanon", "LOC"))
+    index = resolve_actors([a1, a2])
+    assert _actor_of(index, a2, "Dewan Keamanan") == _actor_of(index, a1, "Dewan Keamanan PBB")
+    assert any(m.rule == "unique-owned-name" for m in index.merges)
+
+
+def test_actors_organisation_with_two_possible_owners_stays_apart() -> None:
+    a1 = _extraction("a1", praise("Kementerian Luar Negeri Turki", "ORG", "Iran", "LOC"))
+    a2 = _extraction("a2", praise("Kementerian Luar Negeri Mesir", "ORG", "Iran", "LOC"))
+    a3 = _extraction("a3", praise("Kementerian Luar Negeri", "ORG", "Libanon", "LOC"))
+    index = resolve_actors([a1, a2, a3])
+    slugs = {
+        _actor_of(index, ex, name)
+        for ex, name in (
+            (a1, "Kementerian Luar Negeri Turki"),
+            (a2, "Kementerian Luar Negeri Mesir"),
+            (a3, "Kementerian Luar Negeri"),
+        )
+    }
+    assert len(slugs) == 3
+
+
+def test_actors_organisation_suffix_that_is_no_owner_is_another_organisation() -> None:
+    a1 = _extraction(
+        "a1", praise("Partai Demokrat Baru", "ORG", "Iran", "LOC"), praise("Partai Demokrat", "ORG", "Libanon", "LOC")
+    )
+    index = resolve_actors([a1])
+    assert _actor_of(index, a1, "Partai Demokrat") != _actor_of(index, a1, "Partai Demokrat Baru")
+
+
+def test_actors_one_name_read_as_organisation_and_place_is_one_actor() -> None:
+    a1 = _extraction("a1", praise("Tel Aviv", "ORG", "Iran", "LOC"))
+    a2 = _extraction("a2", praise("Mesir", "LOC", "Tel Aviv", "LOC"))
+    index = resolve_actors([a1, a2])
+    assert _actor_of(index, a1, "Tel Aviv") == _actor_of(index, a2, "Tel Aviv")
+    assert any(m.rule == "same-name-other-kind" for m in index.merges)
+
+
+def test_actors_person_and_place_namesakes_stay_apart() -> None:
+    a1 = _extraction("a1", praise("Jordan", "PER", "Iran", "LOC"))
+    a2 = _extraction("a2", praise("Mesir", "LOC", "Jordan", "LOC"))
+    index = resolve_actors([a1, a2])
+    assert _actor_of(index, a1, "Jordan") != _actor_of(index, a2, "Jordan")
