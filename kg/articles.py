@@ -41,6 +41,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import IO
 
+import ftfy
+
 from kg.document import Article
 from kg.errors import InputError
 
@@ -246,6 +248,10 @@ def _clean(text: str) -> tuple[str, list[str]]:
     text, n = _SURROGATE.subn("\ufffd", text)
     if n:
         notes.append(f"{n} lone surrogate code points replaced by U+FFFD")
+    repaired = ftfy.fix_encoding(text)  # mojibake: UTF-8 read as cp1252 somewhere upstream ("Peopleâ€™s")
+    if repaired != text:
+        notes.append("mis-decoded characters (mojibake such as 'â€™') repaired with ftfy")
+        text = repaired
     text, n = _CONTROL.subn("", text)
     if n:
         notes.append(f"{n} control characters removed")

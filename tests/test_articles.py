@@ -403,6 +403,14 @@ def test_articles_control_and_invisible_characters_are_removed() -> None:
     assert (kept.text, kept.warnings) == ("Keluarga 👨\u200d👩\u200d👧 dan می\u200cخواهم.", ())
 
 
+def test_articles_mojibake_is_repaired_with_a_warning() -> None:
+    article = article_from_text("x", "Korea Utara (Democratic Peopleâ€™s Republic of Korea) menolak â€œsanksiâ€ itu.")
+    assert article.text == "Korea Utara (Democratic People’s Republic of Korea) menolak “sanksi” itu."
+    assert any("mojibake" in w for w in article.warnings)
+    clean = article_from_text("x", "Presiden “Joko Widodo” berkata: rakyat’s café — naïve.")
+    assert clean.text == "Presiden “Joko Widodo” berkata: rakyat’s café — naïve." and clean.warnings == ()
+
+
 def test_articles_jsonl_lone_surrogates_and_markup_in_fields(tmp_path: Path) -> None:
     line = '{"id": "a\\ud800<b>1</b>", "title": "<i>Judul</i> &amp; lain", "text": "Teks \\udc00 di sini."}\n'
     path = _write(tmp_path / "s.jsonl", line)
