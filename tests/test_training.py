@@ -90,6 +90,7 @@ def test_training_tiny_models_end_to_end(tmp_path: Path) -> None:
         vector_corpora=("corpus/text.txt",),
         ner_train=("ner/train.txt",),
         ner_dev="ner/dev.txt",
+        depparse_tags="predicted",  # the parser trains on what the tiny tagger and lemmatizer predict
     )
     result = train_models(config)
     assert {s.processor for s in result.steps} == {"tokenize", "mwt", "lemma", "pos", "depparse", "ner"}
@@ -98,6 +99,8 @@ def test_training_tiny_models_end_to_end(tmp_path: Path) -> None:
     assert (out / "resources.json").is_file()
     assert (out / "pretrain" / "kg.pt").is_file()
     assert not list(out.rglob("*checkpoint*"))
+    retagged = (tmp_path / "work" / "ud" / "train.retagged.conllu").read_text(encoding="utf-8")
+    assert retagged.count("\n\n") == 40  # every training sentence, tree kept, tags predicted
 
     from kg.document import Article
     from kg.nlp.pipeline import NlpSettings, StanzaParser

@@ -517,6 +517,7 @@ def train_models(config: TrainingConfig, on_step: Callable[[StepResult], None] |
         pretrain_file=config.pretrain_file.resolve() if config.pretrain_file else None,
     )
     config.work_dir.mkdir(parents=True, exist_ok=True)
+    write_resources(config.out_dir)  # the parser's retagging loads the new tagger from there
     prep, repairs = _prepare(config, vector_settings)
     threads = max(1, (os.cpu_count() or 1) // max(1, config.jobs))
     tags = config.depparse_tags or _load_depparse_tags()
