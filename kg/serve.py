@@ -32,6 +32,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from kg.errors import StoreError
+from kg.sparql import SPARQL_LITERALS
 
 __all__ = ["ServeSettings", "SparqlServer", "make_server", "negotiate", "uses_service"]
 
@@ -119,16 +120,6 @@ def negotiate(accept: str | None, kind: str, format_param: str | None = None) ->
 
 
 # Strings, IRIs, comments and escapes in prefixed names are skipped before looking for the keyword.
-_SKIP = re.compile(
-    r"\\."
-    r'|"""(?:[^"\\]|\\.|"(?!""))*"""'
-    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-    r'|"(?:[^"\\\n\r]|\\.)*"'
-    r"|'(?:[^'\\\n\r]|\\.)*'"
-    r"|<[^<>\"{}|^`\\\x00-\x20]*>"
-    r"|#[^\n\r]*",
-    re.DOTALL,
-)
 _SERVICE = re.compile(r"(?<![\w:?$.-])SERVICE(?![\w:.-])", re.IGNORECASE)
 
 
@@ -138,7 +129,7 @@ def uses_service(query: str) -> bool:
     >>> uses_service("SELECT * { SERVICE <http://x/sparql> { ?s ?p ?o } }"), uses_service('SELECT * { ?s ex:service "SERVICE" }')
     (True, False)
     """
-    return bool(_SERVICE.search(_SKIP.sub(" ", query)))
+    return bool(_SERVICE.search(SPARQL_LITERALS.sub(" ", query)))
 
 
 # ----------------------------------------------------------------------------- workers

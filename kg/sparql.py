@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 from typing import Any
 
@@ -9,7 +10,20 @@ from rdflib import Graph
 
 from kg.namespace import KG
 
-__all__ = ["PREFIXES", "select"]
+__all__ = ["PREFIXES", "SPARQL_LITERALS", "select"]
+
+# The parts of a SPARQL text in which keywords are not keywords: escapes, strings (long and short),
+# IRIs and comments. Replace its matches before scanning a query for SERVICE, WHERE or braces.
+SPARQL_LITERALS = re.compile(
+    r"\\."
+    r'|"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n\r]|\\.)*"'
+    r"|'(?:[^'\\\n\r]|\\.)*'"
+    r"|<[^<>\"{}|^`\\\x00-\x20]*>"
+    r"|#[^\n\r]*",
+    re.DOTALL,
+)
 
 PREFIXES = {
     "kg": KG._NS,

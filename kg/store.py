@@ -41,6 +41,7 @@ from kg.document import Article, Entity, ParsedDoc, Sentence, Word
 from kg.errors import StoreError
 from kg.mapper import article_iri, bind_prefixes, map_actors, map_article
 from kg.namespace import KG, KGR, KGS
+from kg.sparql import SPARQL_LITERALS
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
@@ -449,17 +450,7 @@ class KGStore:
         return StoreState(tuple(ordered), index, change)
 
 
-# Strings, IRIs and comments, masked before looking for the keyword WHERE and the opening brace.
-_MASK = re.compile(
-    r"\\."
-    r'|"""(?:[^"\\]|\\.|"(?!""))*"""'
-    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-    r'|"(?:[^"\\\n\r]|\\.)*"'
-    r"|'(?:[^'\\\n\r]|\\.)*'"
-    r"|<[^<>\"{}|^`\\\x00-\x20]*>"
-    r"|#[^\n\r]*",
-    re.DOTALL,
-)
+# Strings, IRIs and comments are masked before looking for the keyword WHERE and the opening brace.
 
 
 def _bind(text: str, bindings: Mapping[str, Any]) -> str:
@@ -470,7 +461,7 @@ def _bind(text: str, bindings: Mapping[str, Any]) -> str:
     """
     if not bindings:
         return text
-    masked = _MASK.sub(lambda m: " " * len(m.group(0)), text)
+    masked = SPARQL_LITERALS.sub(lambda m: " " * len(m.group(0)), text)
     where = re.search(r"\bWHERE\s*\{", masked, re.IGNORECASE)
     brace = where.end() - 1 if where else masked.find("{")
     if brace < 0:
