@@ -115,10 +115,16 @@ def _maximal(names: dict[str, tuple[str, ...]]) -> set[str]:
     return {n for n, toks in names.items() if not any(o != n and _is_part_of(toks, t) for o, t in names.items())}
 
 
-def _is_owner(suffix: tuple[str, ...], owners: set[str], known: frozenset[str]) -> bool:
-    """Whether the words a longer name adds name its owner: an actor of the article, a country or a listed alias."""
-    text = " ".join(suffix)
-    return bool(suffix) and (text in owners or text in known)
+def _adds_owner(short: tuple[str, ...], full: tuple[str, ...], owners: frozenset[str] | set[str]) -> bool:
+    """Whether ``full`` is ``short`` followed by the (normalised) name of its owner.
+
+    >>> _adds_owner(("dewan", "keamanan"), ("dewan", "keamanan", "pbb"), {"pbb"})
+    True
+    >>> _adds_owner(("partai", "demokrat"), ("partai", "demokrat", "baru"), {"pbb"})
+    False
+    """
+    n = len(short)
+    return 0 < n < len(full) and full[:n] == short and " ".join(full[n:]) in owners
 
 
 def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = None) -> ActorIndex:
@@ -194,22 +200,15 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
                 )
         # an organisation named without its owner: "Dewan Keamanan" after "Dewan Keamanan PBB"
         orgs = {mention_node[(aid, *m.key)]: m.text for m in ex.mentions if m.kind == ORGANIZATION}
-        owners = {normalize_name(m.text) for m in ex.mentions if m.kind != PERSON} | {
-            normalize_name(m.acronym) for m in ex.mentions if m.acronym
-        }
-        for node, name in orgs.items():
-            short = _tokens(name)
-            owned_by = [
-                other
-                for other, other_name in orgs.items()
-                if other != node
-                and _tokens(other_name)[: len(short)] == short
-                and _is_owner(_tokens(other_name)[len(short) :], owners, known_owners)
-            ]
-            if len(owned_by) == 1 and short:
+        org_tokens = {node: _tokens(name) for node, name in orgs.items()}
+        article_owners = known_owners | {normalize_name(m.text) for m in ex.mentions if m.kind != PERSON}
+        article_owners |= {normalize_name(m.acronym) for m in ex.mentions if m.acronym}
+        for node, short in org_tokens.items():
+            owned_by = [other for other, full in org_tokens.items() if _adds_owner(short, full, article_owners)]
+            if len(owned_by) == 1:
                 other = owned_by[0]
                 reasons.append(
-                    (node, other, "owner-suffix-in-article", f"{name!r} and {orgs[other]!r} in article {aid}")
+                    (node, other, "owner-suffix-in-article", f"{orgs[node]!r} and {orgs[other]!r} in article {aid}")
                 )
     # one name read as an organisation here and as a place there
     by_name: dict[str, list[str]] = defaultdict(list)
@@ -228,8 +227,8 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
             merges.append(Merge(b, a.split("|", 1)[1], rule, reason))
     already_merged = {a for a, _b, _rule, _reason in reasons}
     # a short person name that matches exactly one full name across the corpus
+    tokens_of = {n: _tokens(n.split("|", 1)[1]) for n in kind_of}
     person_nodes = [n for n in kind_of if kind_of[n] == PERSON]
-    tokens_of = {n: _tokens(n.split("|", 1)[1]) for n in person_nodes}
     full_names = {uf.find(n) for n in person_nodes if len(tokens_of[n]) >= 2}
     having_word: dict[str, list[str]] = defaultdict(list)  # a fuller name must contain the short name's first word
     for n in person_nodes:
@@ -253,16 +252,18 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
     # an organisation named without its owner that matches exactly one owned name across the corpus
     org_nodes = sorted(n for n in kind_of if kind_of[n] == ORGANIZATION)
     corpus_owners = {n.split("|", 1)[1] for n in kind_of if kind_of[n] != PERSON} | known_owners
+    starting_with: dict[str, list[str]] = defaultdict(list)  # an owned name starts with the short name's first word
+    for n in org_nodes:
+        if tokens_of[n]:
+            starting_with[tokens_of[n][0]].append(n)
     for node in org_nodes:
-        short = _tokens(node.split("|", 1)[1])
+        short = tokens_of[node]
         if node in already_merged or not short:
             continue
         owned = {
             uf.find(other)
-            for other in org_nodes
-            if uf.find(other) != uf.find(node)
-            and _tokens(other.split("|", 1)[1])[: len(short)] == short
-            and _is_owner(_tokens(other.split("|", 1)[1])[len(short) :], corpus_owners, known_owners)
+            for other in starting_with[short[0]]
+            if uf.find(other) != uf.find(node) and _adds_owner(short, tokens_of[other], corpus_owners)
         }
         if len(owned) == 1:
             target = owned.pop()
