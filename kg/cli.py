@@ -31,6 +31,12 @@ def _fail(exc: KGError, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+def _echo_paths(paths: dict[str, Path]) -> None:
+    """One indented line per file written."""
+    for name, path in paths.items():
+        typer.echo(f"  {name}: {path}")
+
+
 def _parse_params(params: list[str]) -> dict[str, str]:
     out = {}
     for item in params:
@@ -137,8 +143,7 @@ def build(
     )
     stages = ("read", "parse", "extract", "cache", "map", "validate", "write")
     typer.echo("  seconds: " + ", ".join(f"{k} {result.timings[k]:.2f}" for k in stages if k in result.timings))
-    for name, path in paths.items():
-        typer.echo(f"  {name}: {path}")
+    _echo_paths(paths)
     if strict and not all(r.status in ("ok", "duplicate") for r in result.reports):
         raise typer.Exit(1)
 
@@ -175,8 +180,7 @@ def remove(
         _fail(exc)
         return
     typer.echo(f"removed {len(ids)} articles; {len(result.extractions)} left in {store}, {len(result.graph)} triples")
-    for name, path in paths.items():
-        typer.echo(f"  {name}: {path}")
+    _echo_paths(paths)
 
 
 def _source_graph(graph: Path | None, store: Path | None) -> Graph:
@@ -447,8 +451,7 @@ def network(
         _fail(exc)
         return
     typer.echo(f"{net.number_of_nodes()} actors, {net.number_of_edges()} edges")
-    for name, path in paths.items():
-        typer.echo(f"  {name}: {path}")
+    _echo_paths(paths)
 
 
 @models_app.command("train")
