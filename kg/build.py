@@ -30,7 +30,18 @@ from kg.lexicon import ONTOLOGY_DIR, get_lexicon
 from kg.mapper import map_corpus
 from kg.workers import Execution, Outcome
 
-__all__ = ["ArticleReport", "BuildResult", "BuildSettings", "Parser", "Progress", "atomic_write", "build", "write_outputs"]
+__all__ = [
+    "Analysis",
+    "ArticleReport",
+    "BuildResult",
+    "BuildSettings",
+    "Parser",
+    "Progress",
+    "analyse",
+    "atomic_write",
+    "build",
+    "write_outputs",
+]
 
 
 class Parser(Protocol):
@@ -154,7 +165,22 @@ def _counts(extraction: Extraction, index: ActorIndex) -> dict[str, int]:
     }
 
 
-def build(
+@dataclass(frozen=True)
+class Analysis:
+    """Every input read, parsed (or taken from the cache) and extracted: what ``build`` maps to RDF.
+
+    ``reports`` follow the input order; an analysed article's report is ``ok`` with its sentence
+    count, and its actor and event counts are filled in once actors are resolved.
+    """
+
+    reports: tuple[ArticleReport, ...]
+    extractions: tuple[Extraction, ...]
+    timings: dict[str, float]
+    cache: CacheStats | None = None
+    execution: Execution = field(default_factory=Execution)
+
+
+def analyse(
     inputs: Sequence[str | Path],
     settings: BuildSettings | None = None,
     parser: Parser | None = None,
@@ -162,13 +188,8 @@ def build(
     *,
     execution: Execution | None = None,
     cache: ParseCache | None = None,
-) -> BuildResult:
-    """Build the knowledge graph of ``inputs`` (files, directories, globs, JSONL).
-
-    ``execution`` says where parsing and extraction run (``--workers``, ``--scheduler``; serial by
-    default); the result does not depend on it. With a ``cache``, an article whose text was parsed
-    before by the same models is not parsed again. ``progress`` receives a ``Progress`` for each
-    analysed article (stage ``analyse``) and at the start and end of ``map`` and ``validate``.
+) -> Analysis:
+    """Read, parse and extract ``inputs``: the part of ``build`` before actors are resolved (``kg build --store`` too).
 
     Raises ``InputError`` when an input path matches nothing at all; a bad article
     only gets a non-ok status in the report.
@@ -210,19 +231,51 @@ def build(
         reports[key] = ArticleReport(item.id, "pending", item.path, item.source, warnings=item.warnings)
     timings["read"] = time.perf_counter() - start
 
-    lexicon = get_lexicon()
     t0 = time.perf_counter()
     extractions, cache_stats = _analyse(articles, reports, settings, parser, execution, cache, progress, timings)
     timings["analyse"] = time.perf_counter() - t0
+    for ex in extractions:
+        aid = ex.doc.article.id
+        reports[aid] = _replace(reports[aid], status="ok", sentences=len(ex.doc.sentences))
+    timings["total"] = time.perf_counter() - start
+    return Analysis(tuple(reports[k] for k in order), tuple(extractions), timings, cache_stats, execution or Execution())
+
+
+def build(
+    inputs: Sequence[str | Path],
+    settings: BuildSettings | None = None,
+    parser: Parser | None = None,
+    progress: Callable[[Progress], None] | None = None,
+    *,
+    execution: Execution | None = None,
+    cache: ParseCache | None = None,
+) -> BuildResult:
+    """Build the knowledge graph of ``inputs`` (files, directories, globs, JSONL).
+
+    ``execution`` says where parsing and extraction run (``--workers``, ``--scheduler``; serial by
+    default); the result does not depend on it. With a ``cache``, an article whose text was parsed
+    before by the same models is not parsed again. ``progress`` receives a ``Progress`` for each
+    analysed article (stage ``analyse``) and at the start and end of ``map`` and ``validate``.
+
+    Raises ``InputError`` when an input path matches nothing at all; a bad article
+    only gets a non-ok status in the report.
+    """
+    settings = settings or BuildSettings()
+    start = time.perf_counter()
+    run = analyse(inputs, settings, parser, progress, execution=execution, cache=cache)
+    timings = {k: v for k, v in run.timings.items() if k != "total"}
+    extractions = list(run.extractions)
+    lexicon = get_lexicon()
     _stage(progress, "map", 0)
     t1 = time.perf_counter()
     index = resolve_actors(extractions, lexicon)
     graph = map_corpus(extractions, index, lexicon)
     timings["map"] = time.perf_counter() - t1
     _stage(progress, "map", 1)
-    for ex in extractions:
-        aid = ex.doc.article.id
-        reports[aid] = _replace(reports[aid], status="ok", sentences=len(ex.doc.sentences), **_counts(ex, index))
+    by_id = {ex.doc.article.id: ex for ex in extractions}
+    reports = [
+        _replace(r, **_counts(by_id[r.id], index)) if r.status == "ok" and r.id in by_id else r for r in run.reports
+    ]
     conforms: bool | None = None
     violations: tuple[str, ...] = ()
     if settings.validate:
@@ -234,15 +287,15 @@ def build(
     timings["total"] = time.perf_counter() - start
     return BuildResult(
         graph,
-        tuple(_with_message(reports[k]) for k in order),
+        tuple(_with_message(r) for r in reports),
         tuple(extractions),
         index,
         settings,
         timings,
         conforms,
         violations,
-        cache=cache_stats,
-        execution=execution or Execution(),
+        cache=run.cache,
+        execution=run.execution,
     )
 
 

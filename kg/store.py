@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     import pyoxigraph as ox
 
     from kg.actors import ActorIndex
-    from kg.build import ArticleReport, BuildResult, BuildSettings, Parser
+    from kg.build import Analysis, ArticleReport, BuildResult, BuildSettings, Parser
     from kg.cache import ParseCache
     from kg.extract import Extraction
     from kg.lexicon import Lexicon
@@ -532,9 +532,11 @@ def _store_result(
     settings: BuildSettings,
     timings: dict[str, float],
     start: float,
+    run: Analysis | None = None,
 ) -> BuildResult:
     """The ``BuildResult`` of the whole store: its graph, one report per stored article plus the run's problems."""
-    from kg.build import BuildResult, _counts, validate
+    from kg.build import BuildResult, _counts, _with_message, validate
+    from kg.workers import Execution
 
     graph = store.graph()
     by_id = {ex.doc.article.id: ex for ex in state.extractions}
@@ -561,7 +563,18 @@ def _store_result(
         conforms, violations = validate(graph)
         timings["validate"] = time.perf_counter() - t0
     timings["total"] = time.perf_counter() - start
-    return BuildResult(graph, tuple(reports), state.extractions, state.index, settings, timings, conforms, violations)
+    return BuildResult(
+        graph,
+        tuple(_with_message(r) for r in reports),
+        state.extractions,
+        state.index,
+        settings,
+        timings,
+        conforms,
+        violations,
+        cache=run.cache if run is not None else None,
+        execution=run.execution if run is not None else Execution(),
+    )
 
 
 def build_into_store(
@@ -578,12 +591,12 @@ def build_into_store(
     An article already in the store is replaced; an article whose text is already stored under
     another id is reported as ``duplicate`` and not added. The result describes the whole store.
     """
-    from kg.build import BuildSettings, build
+    from kg.build import BuildSettings, analyse
 
     settings = settings or BuildSettings()
     start = time.perf_counter()
-    run = build(inputs, replace(settings, validate=False), parser=parser, progress=progress, execution=execution, cache=cache)
-    timings = {k: v for k, v in run.timings.items() if k not in ("map", "total")}
+    run = analyse(inputs, settings, parser=parser, progress=progress, execution=execution, cache=cache)
+    timings = {k: v for k, v in run.timings.items() if k != "total"}
     t0 = time.perf_counter()
     with KGStore.open(store_dir) as store:
         owner = {h: aid for aid, h in store.text_hashes().items()}
@@ -601,7 +614,7 @@ def build_into_store(
         state = store.write(put=put)
         timings["store"] = time.perf_counter() - t0
         ordered = [reports[r.id] if r.status == "ok" else r for r in run.reports]
-        return _store_result(store, state, ordered, settings, timings, start)
+        return _store_result(store, state, ordered, settings, timings, start, run)
 
 
 def remove_from_store(ids: Sequence[str], store_dir: str | Path, settings: BuildSettings | None = None) -> BuildResult:
