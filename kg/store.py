@@ -23,7 +23,6 @@ and a reader never sees half a change.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import os
@@ -34,6 +33,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from oxrdflib import OxigraphStore
 from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.query import Result
 
@@ -222,11 +222,12 @@ class KGStore:
     """
 
     def __init__(self, path: Path, database: ox.Store, read_only: bool) -> None:
-        from oxrdflib import OxigraphStore
-
         self.path = path
         self.oxigraph = database
         self.read_only = read_only
+        # OxigraphStore is imported with the module, not here: its first import leaves a reference
+        # cycle holding every frame on the stack, which would keep ``database`` (and its lock) alive
+        # after close() until the next garbage collection.
         self.dataset = bind_prefixes(Dataset(store=OxigraphStore(store=database)))
 
     # -- opening
@@ -258,7 +259,7 @@ class KGStore:
             _write_marker(folder, 0)
         _check_marker(folder)
         try:
-            database = _open_writable(folder / DATABASE_DIR)
+            database = ox.Store(str(folder / DATABASE_DIR))
         except OSError as exc:
             if "lock" in str(exc).lower():
                 raise StoreError(
@@ -510,19 +511,6 @@ def generation_stamp(folder: Path) -> tuple[int, int]:
 
 
 # ----------------------------------------------------------------------------- build and remove
-
-
-def _open_writable(path: Path) -> Any:
-    """A read-write pyoxigraph ``Store``; a lock still held by a closed store of this process is released first."""
-    import pyoxigraph as ox
-
-    try:
-        return ox.Store(str(path))
-    except OSError as exc:
-        if "current process" not in str(exc):
-            raise
-        gc.collect()  # a closed KGStore in a reference cycle still holds the database until it is collected
-        return ox.Store(str(path))
 
 
 def _store_result(
