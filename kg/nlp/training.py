@@ -30,7 +30,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from kg.errors import TrainingError
+from kg.errors import ModelError, TrainingError
 
 __all__ = [
     "PROCESSORS",
@@ -279,7 +279,6 @@ def _load_depparse_tags() -> str:
 
 def _retag_for_parser(prep: _Prepared, out_dir: Path, work_dir: Path) -> _Prepared:
     """Copies of the parser's training and dev files with the trained tagger's lemmas, UPOS and features."""
-    from kg.errors import ModelError
     from kg.nlp.pipeline import retag_conllu
 
     retagged = []
