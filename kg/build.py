@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import tempfile
 import time
@@ -16,7 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from rdflib import Graph
 
@@ -37,6 +38,7 @@ __all__ = [
     "BuildSettings",
     "Parser",
     "Progress",
+    "Validation",
     "analyse",
     "atomic_write",
     "build",
@@ -91,9 +93,66 @@ class ArticleReport:
     cached: bool = False
 
 
+class Validation:
+    """The SHACL validation of a build's graph (``ontology/shapes.ttl``), started as soon as the graph exists.
+
+    Where the platform can ``fork``, it runs in a child process while the build goes on (writing
+    the store and the outputs takes about as long on the other core); ``result()`` waits for it.
+    Elsewhere, or when the child dies, it runs in this process: the result is the same either way.
+    ``seconds`` is the validation's own duration, wherever it ran.
+    """
+
+    def __init__(self, graph: Graph, progress: Callable[[Progress], None] | None = None, background: bool = True) -> None:
+        self._graph: Graph | None = graph
+        self._progress = progress
+        self._outcome: tuple[bool, tuple[str, ...]] | None = None
+        self._child: Any = None
+        self._receive: Any = None
+        self.seconds = 0.0
+        _stage(progress, "validate", 0)
+        if background and "fork" in multiprocessing.get_all_start_methods():
+            context = multiprocessing.get_context("fork")  # the child inherits the graph: nothing is pickled
+            self._receive, send = context.Pipe(duplex=False)
+            self._child = context.Process(target=_validate_into, args=(graph, send), daemon=True)
+            self._child.start()
+            send.close()
+
+    def result(self) -> tuple[bool, tuple[str, ...]]:
+        """(conforms, violation messages), waiting for the child process if it still runs."""
+        if self._outcome is None:
+            if self._child is not None:
+                try:
+                    conforms, violations, self.seconds = self._receive.recv()
+                    self._outcome = (conforms, violations)
+                except (EOFError, OSError):  # the child died (killed, out of memory): validate here instead
+                    pass
+                self._receive.close()
+                self._child.join()
+                self._child = self._receive = None
+            if self._outcome is None:
+                assert self._graph is not None
+                t0 = time.perf_counter()
+                self._outcome = validate(self._graph)
+                self.seconds = time.perf_counter() - t0
+            self._graph = None
+            _stage(self._progress, "validate", 1)
+        return self._outcome
+
+
+def _validate_into(graph: Graph, send: Any) -> None:
+    t0 = time.perf_counter()
+    conforms, violations = validate(graph)
+    send.send((conforms, violations, time.perf_counter() - t0))
+    send.close()
+
+
 @dataclass(frozen=True)
 class BuildResult:
-    """Everything a build produced, with the settings and version that produced it."""
+    """Everything a build produced, with the settings and version that produced it.
+
+    ``validation`` may still be running (see ``Validation``): ``shacl_conforms``,
+    ``shacl_violations`` and ``report_dict()`` wait for it and add its time to ``timings``.
+    """
 
     graph: Graph
     reports: tuple[ArticleReport, ...]
@@ -101,8 +160,7 @@ class BuildResult:
     actors: ActorIndex
     settings: BuildSettings
     timings: dict[str, float] = field(default_factory=dict)
-    shacl_conforms: bool | None = None
-    shacl_violations: tuple[str, ...] = ()
+    validation: Validation | None = None
     version: str = __version__
     cache: CacheStats | None = None
     execution: Execution = field(default_factory=Execution)
@@ -111,7 +169,25 @@ class BuildResult:
     def ok(self) -> bool:
         return all(r.status == "ok" for r in self.reports)
 
+    def _shacl(self) -> tuple[bool | None, tuple[str, ...]]:
+        if self.validation is None:
+            return None, ()
+        outcome = self.validation.result()
+        self.timings["validate"] = self.validation.seconds
+        return outcome
+
+    @property
+    def shacl_conforms(self) -> bool | None:
+        """Whether the graph conforms to the SHACL shapes; None when the build did not validate."""
+        return self._shacl()[0]
+
+    @property
+    def shacl_violations(self) -> tuple[str, ...]:
+        """One message per SHACL violation."""
+        return self._shacl()[1]
+
     def report_dict(self) -> dict[str, object]:
+        conforms, violations = self._shacl()
         return {
             "kg_version": self.version,
             "settings": asdict(self.settings),
@@ -130,7 +206,7 @@ class BuildResult:
                 "by_status": dict(sorted(Counter(r.status for r in self.reports).items())),
             },
             "merges": [asdict(m) for m in self.actors.merges],
-            "shacl": {"conforms": self.shacl_conforms, "violations": list(self.shacl_violations)},
+            "shacl": {"conforms": conforms, "violations": list(violations)},
             "cache": asdict(self.cache) if self.cache is not None else None,
             "timings_s": {k: round(v, 3) for k, v in self.timings.items()},
             "execution": asdict(self.execution),
@@ -276,14 +352,7 @@ def build(
     reports = [
         _replace(r, **_counts(by_id[r.id], index)) if r.status == "ok" and r.id in by_id else r for r in run.reports
     ]
-    conforms: bool | None = None
-    violations: tuple[str, ...] = ()
-    if settings.validate:
-        _stage(progress, "validate", 0)
-        t2 = time.perf_counter()
-        conforms, violations = validate(graph)
-        timings["validate"] = time.perf_counter() - t2
-        _stage(progress, "validate", 1)
+    validation = Validation(graph, progress) if settings.validate else None
     timings["total"] = time.perf_counter() - start
     return BuildResult(
         graph,
@@ -292,8 +361,7 @@ def build(
         index,
         settings,
         timings,
-        conforms,
-        violations,
+        validation,
         cache=run.cache,
         execution=run.execution,
     )

@@ -88,14 +88,20 @@ def build(
         bool | None,
         typer.Option("--progress/--no-progress", help="Progress bars on stderr (default: when stderr is a terminal)."),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Build even when OUT is up to date with the inputs, kg, the models and the store.")
+    ] = False,
 ) -> None:
-    """Build the knowledge graph of ARTICLES into OUT (graph.ttl, network.html, report.json ...)."""
+    """Build the knowledge graph of ARTICLES into OUT (graph.ttl, network.html, report.json ...).
+
+    When nothing the outputs depend on has changed since the last build into OUT (the input files,
+    kg, its models, the settings, the store), there is nothing to do and OUT is left as it is.
+    """
+    from dataclasses import asdict
+
     from kg.articles import InputPolicy
-    from kg.build import BuildSettings, write_outputs
-    from kg.build import build as run_build
-    from kg.cache import ParseCache
+    from kg.freshness import build_key, folder_state, inputs_digest, is_current, store_state, write_stamp
     from kg.nlp.pipeline import NlpSettings, model_identity
-    from kg.workers import Execution
 
     chosen = list(select or ())
     if gold is not None:
@@ -104,6 +110,28 @@ def build(
         except (OSError, json.JSONDecodeError) as exc:
             _fail(KGError(f"cannot read the article list of {gold}: {exc}"))
     policy = InputPolicy(max_bytes=max_bytes, check_language=not any_language)
+    conllu_dir = _conllu_dir_from_env()
+    try:
+        digest = inputs_digest(inputs)
+    except KGError as exc:
+        _fail(exc)
+        return
+    context: dict[str, object] = {
+        "select": sorted(set(chosen)),
+        "validate": not no_validate,
+        "policy": asdict(policy),
+        "models": model_identity(NlpSettings(models=models)),
+        "parses": folder_state(conllu_dir) if conllu_dir is not None else None,
+        "store": store_state(store),
+    }
+    if not force and is_current(out, build_key(digest, context)):
+        _up_to_date(out, strict)
+        return
+    from kg.build import BuildSettings, write_outputs
+    from kg.build import build as run_build
+    from kg.cache import ParseCache
+    from kg.workers import Execution
+
     settings = BuildSettings(validate=not no_validate, select=tuple(chosen), models=models, input_policy=policy)
     try:
         parser = _conllu_parser_from_env()
@@ -121,6 +149,8 @@ def build(
             else:
                 result = run_build(inputs, settings, parser=parser, progress=bars, execution=execution, cache=parse_cache)
             paths = write_outputs(result, out, progress=bars)
+        context["store"] = store_state(store)  # the generation this build left the store at
+        write_stamp(out, build_key(digest, context), paths)
     except KGError as exc:
         _fail(exc)
         return
@@ -148,16 +178,37 @@ def build(
         raise typer.Exit(1)
 
 
-def _conllu_parser_from_env() -> ConlluDirParser | None:
-    """Test hook: ``KG_CONLLU_DIR=DIR`` makes ``kg build`` read ``DIR/<article id>.conllu`` instead of parsing."""
+def _up_to_date(out: Path, strict: bool) -> None:
+    """Say that OUT is current (with the last build's totals from report.json); exit 1 under --strict if it failed."""
+    try:
+        totals = json.loads((out / "report.json").read_text(encoding="utf-8"))["totals"]
+    except (OSError, ValueError, KeyError, TypeError):
+        totals = None
+    typer.echo(f"{out} is up to date: nothing changed since the last build into it (--force builds again).")
+    if isinstance(totals, dict):
+        typer.echo(
+            f"  last build: {totals.get('ok')}/{totals.get('articles')} articles built, {totals.get('actors')} actors, "
+            f"{totals.get('events')} events; {totals.get('failed')} failed (see {out / 'report.json'})"
+        )
+        if strict and totals.get("failed"):
+            raise typer.Exit(1)
+
+
+def _conllu_dir_from_env() -> Path | None:
     import os
 
     folder = os.environ.get("KG_CONLLU_DIR")
-    if not folder:
+    return Path(folder) if folder else None
+
+
+def _conllu_parser_from_env() -> ConlluDirParser | None:
+    """Test hook: ``KG_CONLLU_DIR=DIR`` makes ``kg build`` read ``DIR/<article id>.conllu`` instead of parsing."""
+    folder = _conllu_dir_from_env()
+    if folder is None:
         return None
     from kg.document import ConlluDirParser
 
-    return ConlluDirParser(Path(folder))
+    return ConlluDirParser(folder)
 
 
 @app.command()

@@ -16,9 +16,9 @@ After every change the corpus level is recomputed from the stored parses of *all
 (re-extracted, never re-parsed): actor resolution runs over the whole corpus, so the result does
 not depend on the order in which articles were added, and an article's graph is rewritten when a
 merge changes its actors' IRIs. One change (added, replaced and removed articles, the graphs they
-touch, the corpus graph and the records) is written as **one** SPARQL update, which Oxigraph runs
-as one transaction: a crash leaves the store as it was before the change or as it is after it,
-and a reader never sees half a change.
+touch, the corpus graph and the records) is written in **one** Oxigraph transaction (one SPARQL
+update, or one ``Store.extend`` when the change only adds): a crash leaves the store as it was
+before the change or as it is after it, and a reader never sees half a change.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ import json
 import os
 import re
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,6 +39,7 @@ from rdflib.query import Result
 
 from kg.document import Article, Entity, ParsedDoc, Sentence, Word
 from kg.errors import StoreError
+from kg.freshness import STORE_MARKER as MARKER_FILE
 from kg.mapper import article_iri, bind_prefixes, map_actors, map_article
 from kg.namespace import KG, KGR, KGS
 from kg.sparql import SPARQL_LITERALS
@@ -65,7 +66,6 @@ __all__ = [
 ]
 
 STORE_FORMAT = 1
-MARKER_FILE = "kg-store.json"
 DATABASE_DIR = "oxigraph"
 CORPUS_GRAPH = KGR["graph/corpus"]
 """The named graph of the corpus level: actors, canonical labels, aliases, the articles they appear in."""
@@ -189,6 +189,16 @@ def _nt(triple: tuple[Any, Any, Any]) -> str:
     return " ".join(str(_ox_term(t)) for t in triple) + " ."
 
 
+def _quads(named: Iterable[tuple[URIRef, Iterable[tuple[Any, Any, Any]]]]) -> Iterator[Any]:
+    """pyoxigraph quads of (graph name, triples) pairs."""
+    import pyoxigraph as ox
+
+    for name, triples in named:
+        graph = ox.NamedNode(str(name))
+        for s, p, o in triples:
+            yield ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), graph)
+
+
 # ----------------------------------------------------------------------------- the store
 
 
@@ -206,11 +216,14 @@ class StoreChange:
 
 @dataclass(frozen=True)
 class StoreState:
-    """The store's articles after a write: their extractions and the corpus-level actor index."""
+    """The store's articles after a write: their extractions, the corpus-level actor index, and the
+    knowledge graph they make (every article graph and the corpus graph, as ``KGStore.graph()``
+    would read it back)."""
 
     extractions: tuple[Extraction, ...]
     index: ActorIndex
     change: StoreChange
+    graph: Graph
 
 
 class KGStore:
@@ -399,7 +412,7 @@ class KGStore:
         records = self._records()
         old_hashes = {g: str(h) for g, h in records.subject_objects(KGS.graphHash)}
         deletes: list[str] = []
-        inserts: list[str] = []
+        inserts: list[tuple[URIRef, Iterable[tuple[Any, Any, Any]]]] = []
         written = unchanged = 0
         for name, graph in graphs.items():
             digest = graph_hash(graph)
@@ -407,18 +420,19 @@ class KGStore:
                 unchanged += 1
                 continue
             written += 1
-            deletes += _drop_graph(name)
-            inserts.append(f"GRAPH {_nt_term(name)} {{\n" + "\n".join(_nt(t) for t in graph) + "\n}")
-            inserts.append(f"GRAPH {_nt_term(KGS.records)} {{ {_nt((name, KGS.graphHash, Literal(digest)))} }}")
+            if name in old_hashes:
+                deletes += _drop_graph(name)
+            inserts += [(name, graph), (KGS.records, [(name, KGS.graphHash, Literal(digest))])]
         for old in old_hashes:
             if old not in graphs:
                 deletes += _drop_graph(URIRef(str(old)))
         for aid in sorted(set(new) | gone):
             subject = article_iri(aid)
             payload = doc_to_json(new[aid].doc) if aid in new else None
-            if payload is not None and aid in stored and str(records.value(subject, KGS.parsedDoc)) == payload:
-                continue  # the same parse again: its record stands (a no-change rebuild writes nothing)
-            deletes.append(f"DELETE WHERE {{ GRAPH {_nt_term(KGS.records)} {{ {_nt_term(subject)} ?p ?o }} }}")
+            if aid in stored:
+                if payload is not None and str(records.value(subject, KGS.parsedDoc)) == payload:
+                    continue  # the same parse again: its record stands (a no-change rebuild writes nothing)
+                deletes.append(f"DELETE WHERE {{ GRAPH {_nt_term(KGS.records)} {{ {_nt_term(subject)} ?p ?o }} }}")
             if aid in new:
                 doc = new[aid].doc
                 record = [
@@ -427,18 +441,25 @@ class KGStore:
                     (subject, KGS.textHash, Literal(text_hash(doc.article.text))),
                     (subject, KGS.parsedDoc, Literal(payload)),
                 ]
-                inserts.append(f"GRAPH {_nt_term(KGS.records)} {{\n" + "\n".join(_nt(t) for t in record) + "\n}")
-        statements = [*deletes]
-        if inserts:
-            statements.append("INSERT DATA {\n" + "\n".join(inserts) + "\n}")
-        if statements:
+                inserts.append((KGS.records, record))
+        changed = bool(deletes or inserts)
+        if changed:
             try:
-                self.oxigraph.update(" ;\n".join(statements))  # one update: one transaction
+                if deletes:  # one SPARQL update: one transaction
+                    body = "\n".join(
+                        f"GRAPH {_nt_term(name)} {{\n" + "\n".join(_nt(t) for t in triples) + "\n}" for name, triples in inserts
+                    )
+                    self.oxigraph.update(" ;\n".join([*deletes, *([f"INSERT DATA {{\n{body}\n}}"] if inserts else [])]))
+                else:  # only additions: one extend, also one transaction, without a SPARQL text to parse
+                    self.oxigraph.extend(_quads(inserts))
                 self.oxigraph.flush()
             except (OSError, RuntimeError, SyntaxError) as exc:
                 raise StoreError(f"Writing to the store {self.path} failed, nothing was changed: {exc}") from exc
-        generation = self.generation + (1 if statements else 0)
-        if statements:
+        union = bind_prefixes(Graph())
+        for graph in graphs.values():
+            union += graph
+        generation = self.generation + (1 if changed else 0)
+        if changed:
             _write_marker(self.path, generation)
         change = StoreChange(
             added=tuple(sorted(set(new) - set(stored))),
@@ -448,7 +469,7 @@ class KGStore:
             graphs_unchanged=unchanged,
             generation=generation,
         )
-        return StoreState(tuple(ordered), index, change)
+        return StoreState(tuple(ordered), index, change, union)
 
 
 # Strings, IRIs and comments are masked before looking for the keyword WHERE and the opening brace.
@@ -523,10 +544,10 @@ def _store_result(
     run: Analysis | None = None,
 ) -> BuildResult:
     """The ``BuildResult`` of the whole store: its graph, one report per stored article plus the run's problems."""
-    from kg.build import BuildResult, _counts, _with_message, validate
+    from kg.build import BuildResult, Validation, _counts, _with_message
     from kg.workers import Execution
 
-    graph = store.graph()
+    graph = state.graph
     by_id = {ex.doc.article.id: ex for ex in state.extractions}
     reports: list[ArticleReport] = []
     seen: set[str] = set()
@@ -544,12 +565,7 @@ def _store_result(
         reports.append(
             Report(aid, "ok", a.path, a.source, len(ex.doc.sentences), warnings=a.warnings, **_counts(ex, state.index))  # type: ignore[arg-type]
         )
-    conforms: bool | None = None
-    violations: tuple[str, ...] = ()
-    if settings.validate:
-        t0 = time.perf_counter()
-        conforms, violations = validate(graph)
-        timings["validate"] = time.perf_counter() - t0
+    validation = Validation(graph) if settings.validate else None
     timings["total"] = time.perf_counter() - start
     return BuildResult(
         graph,
@@ -558,8 +574,7 @@ def _store_result(
         state.index,
         settings,
         timings,
-        conforms,
-        violations,
+        validation,
         cache=run.cache if run is not None else None,
         execution=run.execution if run is not None else Execution(),
     )

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import networkx as nx
 import pytest
 from helpers import ARTICLE_DATE, ENGLISH_TEXT, PNG_BYTES, FakeParser, article_text, corpus_conllu, write_corpus
-from rdflib import RDF, RDFS, Graph, Literal, Namespace
+from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV, SKOS
 
+import kg.build
 from kg.articles import InputPolicy
-from kg.build import BuildResult, BuildSettings, Progress, build, validate, write_outputs
+from kg.build import BuildResult, BuildSettings, Progress, Validation, build, validate, write_outputs
 from kg.document import Article, ParsedDoc
 from kg.errors import InputError
 from kg.mapper import actor_iri, article_iri, sentence_iri
@@ -186,18 +188,37 @@ def test_build_month_day_date_valid_after_an_earlier_validation(
     assert [v for v in result.shacl_violations if "#date" in v] == []
 
 
-def test_build_validation_reports_a_broken_event(built: BuildResult) -> None:
+def _broken_graph(built: BuildResult) -> tuple[Graph, URIRef]:
     graph = Graph()
     for triple in built.graph:
         graph.add(triple)
     [event] = [e for e in graph.subjects(KG.eventType, KGET.Statement)]
     graph.remove((event, KG.modality, None))
     graph.add((event, KG.inArticle, article_iri("lain")))
+    return graph, event
+
+
+def test_build_validation_reports_a_broken_event(built: BuildResult) -> None:
+    graph, event = _broken_graph(built)
     conforms, violations = validate(graph)
     assert conforms is False
     mine = [v for v in violations if v.startswith(str(event))]
     assert any("#modality" in v for v in mine)
     assert any("#inArticle" in v for v in mine)
+
+
+def test_build_validation_alongside_the_build_equals_validation_here(built: BuildResult) -> None:
+    graph, _ = _broken_graph(built)
+    expected = validate(graph)
+    background = Validation(graph)
+    assert background.result() == expected and background.seconds > 0
+    assert Validation(graph, background=False).result() == expected
+
+
+def test_build_validation_done_here_when_its_process_dies(built: BuildResult, monkeypatch: pytest.MonkeyPatch) -> None:
+    graph, _ = _broken_graph(built)
+    monkeypatch.setattr(kg.build, "_validate_into", lambda graph, send: os._exit(3))  # the child dies at once
+    assert Validation(graph).result() == validate(graph)
 
 
 def test_build_records_the_validation_result(built: BuildResult) -> None:
@@ -395,8 +416,10 @@ def test_build_missing_input_raises_before_parsing(tmp_path: Path, fake_parser: 
 
 def test_build_progress_callback(corpus_dir: Path, fake_parser: MakeParser) -> None:
     seen: list[Progress] = []
-    build([corpus_dir], BuildSettings(), parser=fake_parser(), progress=seen.append)
+    result = build([corpus_dir], BuildSettings(), parser=fake_parser(), progress=seen.append)
     analysed = [p for p in seen if p.stage == "analyse"]
     assert [(p.done, p.total) for p in analysed] == [(0, 3), (1, 3), (2, 3), (3, 3)]
     assert [p.item for p in analysed[1:]] == IDS
-    assert [(p.stage, p.done) for p in seen[len(analysed) :]] == [("map", 0), ("map", 1), ("validate", 0), ("validate", 1)]
+    assert [(p.stage, p.done) for p in seen[len(analysed) :]] == [("map", 0), ("map", 1), ("validate", 0)]
+    assert result.shacl_conforms is True  # the validation (running alongside) ends when its result is asked for
+    assert seen[-1] == Progress("validate", 1, 1)
