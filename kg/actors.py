@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kg.extract import COUNTRY, ORGANIZATION, PERSON, PLACE, Extraction, Mention
 from kg.lexicon import Lexicon, get_lexicon, normalize_name, slugify
@@ -74,11 +74,21 @@ class ActorIndex:
     actors: dict[str, Actor]
     by_mention: dict[tuple[str, int, int, int], str]
     merges: tuple[Merge, ...]
+    role_owners: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def actor_of(self, article_id: str, mention: Mention | None) -> Actor | None:
         if mention is None:
             return None
         slug = self.by_mention.get((article_id, *mention.key))
+        return self.actors.get(slug) if slug else None
+
+    def role_owner(self, person: str, title: str) -> Actor | None:
+        """What a person's title is of, where the corpus gives it once and the mention at hand does not.
+
+        "Menteri Luar Negeri Retno" is of Indonesia where another article writes "Menlu RI Retno"
+        and none gives her that title of another country.
+        """
+        slug = self.role_owners.get((person, normalize_name(title)))
         return self.actors.get(slug) if slug else None
 
 
@@ -407,4 +417,14 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
         root_slug[root] = slug
     by_mention = {key: root_slug[uf.find(node)] for key, node in mention_node.items() if uf.find(node) in root_slug}
     final_merges = tuple(Merge(root_slug.get(uf.find(m.actor), m.actor), m.name, m.rule, m.reason) for m in merges)
-    return ActorIndex(actors, by_mention, final_merges)
+    held: dict[tuple[str, str], set[str]] = defaultdict(set)  # (person, title) -> what it is of
+    for ex in extractions:
+        aid = ex.doc.article.id
+        for m in ex.mentions:
+            person = by_mention.get((aid, *m.key))
+            for role in m.roles if person else ():
+                of = by_mention.get((aid, *role.of.key)) if role.of is not None else None
+                if person and of:
+                    held[(person, normalize_name(role.title))].add(of)
+    role_owners = {key: next(iter(slugs)) for key, slugs in held.items() if len(slugs) == 1}
+    return ActorIndex(actors, by_mention, final_merges, role_owners)

@@ -122,6 +122,7 @@ class _MentionFinder:
         self.lex = lexicon
         self.sent = sentence
         self.words = sentence.words
+        self.owners: dict[tuple[int, int, int], Mention] = {}  # countries that end an organisation's name and own a role
 
     # -- gazetteer ---------------------------------------------------------------
     @functools.cached_property
@@ -185,8 +186,29 @@ class _MentionFinder:
         for mention in base:
             if mention.kind == PERSON:
                 mention = self._with_roles(mention, by_start)
+                mention = self._with_apposed_roles(mention, by_start)
             out.append(mention)
-        return out
+        known = {m.key for m in out}
+        out.extend(m for key, m in self.owners.items() if key not in known)  # "RI" of "Kemlu RI", holding a role
+        return sorted(out, key=lambda m: (m.start, -m.end))
+
+    def _with_apposed_roles(self, person: Mention, by_start: dict[int, Mention]) -> Mention:
+        """Roles written after a name, in brackets or after a comma: "Kofi Annan (mantan Sekjen PBB)",
+        "Robert Kraft, pemilik klub New England Patriots"."""
+        k = person.end
+        if k >= len(self.words) - 1 or self.words[k].text not in ("(", ","):
+            return person
+        first = k + 1 + (1 if self.words[k + 1].lower in self.lex.title_prefixes else 0)
+        if not self.title_at(first, len(self.words)) or (self.words[first].text[:1].isupper() and self.words[k].text == ","):
+            return person  # ", Menlu Malaysia Anifah": a title starting another name
+        end = k + 1
+        stops = (")", ",", ".", ";")
+        while end < len(self.words) and self.words[end].text not in stops and self.words[end].upos not in ("VERB", "AUX"):
+            end += 1
+        if any(m.kind == PERSON and k < m.start < end for m in by_start.values()):
+            return person
+        roles = self._parse_roles(k + 1, end, by_start)
+        return replace(person, roles=person.roles + tuple(roles)) if roles else person
 
     def _starts_name(self, i: int, spans: list[tuple[int, int, str]]) -> bool:
         return any(sp[0] == i for sp in spans) or any(g[0] == i for g in self.gazetteer)
@@ -497,8 +519,14 @@ class _MentionFinder:
         window_start = i
         while window_start > 0:
             prev = self.words[window_start - 1]
-            if prev.text in _PUNCT_BREAK or (prev.upos in ("VERB", "AUX", "ADP", "SCONJ") and prev.lower not in _CONNECTORS):
+            accredited = prev.lower == "untuk" and window_start >= 2 and window_start - 2 in self._owner_words(by_start)
+            if prev.text in _PUNCT_BREAK or (
+                prev.upos in ("VERB", "AUX", "ADP", "SCONJ") and prev.lower not in _CONNECTORS and not accredited
+            ):
                 break
+            if accredited:  # "Duta Besar Inggris untuk PBB Matthew Rycroft"
+                window_start -= 1
+                continue
             owner = next((m for m in by_start.values() if m.start <= window_start - 1 < m.end + (1 if m.acronym else 0)), None)
             if owner is not None and owner.kind != PERSON:
                 window_start = owner.start
@@ -522,20 +550,35 @@ class _MentionFinder:
         # The extent starts at the first title actually found.
         return replace(person, extent_start=min(window_start, person.start), roles=tuple(roles))
 
+    @staticmethod
+    def _owner_words(by_start: dict[int, Mention]) -> set[int]:
+        return {k for m in by_start.values() if m.kind != PERSON for k in range(m.start, m.end)}
+
     def _parse_roles(self, start: int, end: int, by_start: dict[int, Mention]) -> list[RoleMention]:
-        # skip leading words until the first title
+        """The roles written in words ``start..end``: titles, each with the organisation or country it is of.
+
+        Titles are written out (``[titles.abbreviations]``: "Menlu" is "Menteri Luar Negeri"). Where the
+        organisation ends with its country ("Juru Bicara | Kementerian Luar Negeri RI"), the office keeps
+        the organisation's name and is of the country; "Duta Besar Inggris untuk PBB" is a "Duta Besar
+        untuk PBB" of the United Kingdom; a title without an owner coordinated with a later one of a
+        country is of that country too ("perwakilan Pemimpin Tertinggi dan Sekretaris ... Iran").
+        """
         k = start
         while k < end and self.title_at(k, end) == 0:
             k += 1
+        if k > start and self.words[k - 1].lower in self.lex.title_prefixes:
+            k -= 1  # "mantan Sekjen PBB": a former office
         roles: list[RoleMention] = []
+        joined: list[bool] = []  # whether each role is followed by "dan" and another role
         title_words: list[str] = []
         of: Mention | None = None
         of_text: list[str] = []
 
-        def flush() -> None:
+        def flush(connector: bool = False) -> None:
             if title_words:
-                title = " ".join(title_words)
+                title = self.lex.full_title(" ".join(title_words))
                 roles.append(RoleMention(title, of, of.text if of else (" ".join(of_text) or None)))
+                joined.append(connector)
 
         while k < end:
             word = self.words[k]
@@ -546,8 +589,12 @@ class _MentionFinder:
                 k += length  # "Bapak", "Prof. Dr.": a form of address, not an office
                 continue
             if word.lower in _CONNECTORS:
-                flush()
+                flush(connector=True)
                 title_words, of, of_text = [], None, []
+                k += 1
+                continue
+            if not title_words and word.lower in self.lex.title_prefixes and self.title_at(k + 1, limit):
+                title_words.append(word.text)
                 k += 1
                 continue
             if length and of is None and not of_text:
@@ -562,17 +609,38 @@ class _MentionFinder:
             owner = by_start.get(k)
             if owner is not None and owner.kind != PERSON:
                 if title_words and of is None:
-                    of = owner
+                    country = self._owner_country(owner)
+                    if country is not None:
+                        title_words.extend(w.text for w in self.words[owner.start : country.start])
+                    of = country or owner
+                elif title_words and of is not None and of.kind == COUNTRY and self.words[k - 1].lower == "untuk":
+                    title_words.extend(["untuk", owner.text])  # "Duta Besar Inggris untuk PBB"
                 k = owner.end + (3 if owner.acronym else 0)
                 continue
             if word.text in "()":
                 k += 1
                 continue
-            if title_words and of is None:
+            if title_words and of is None and word.lower not in self.lex.org_classifiers:
                 title_words.append(word.text)
             k += 1
         flush()
+        for n in range(len(roles) - 2, -1, -1):
+            later = roles[n + 1]
+            owned_later = later.of is not None and later.of.kind == COUNTRY
+            if roles[n].of is None and roles[n].of_text is None and joined[n] and owned_later:
+                roles[n] = replace(roles[n], of=later.of, of_text=later.of_text)
         return roles
+
+    def _owner_country(self, owner: Mention) -> Mention | None:
+        """The country an organisation's name ends with ("Kementerian Luar Negeri RI"), as a mention of its own."""
+        if owner.kind != ORGANIZATION:
+            return None
+        for gs, ge, label, code in self.gazetteer:
+            if label == "COUNTRY" and code and owner.start < gs and ge == owner.end:
+                country = Mention(self.sent.index, gs, ge, self.sent.span_text(gs, ge), COUNTRY, gs, code)
+                self.owners[country.key] = country
+                return country
+        return None
 
 
 # ============================================================================ events

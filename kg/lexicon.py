@@ -143,6 +143,8 @@ class Lexicon:
         self.vehicles = frozenset(names.get("vehicles", []))
         self.place_features = frozenset(names.get("features", []))
         self.title_abbreviations: dict[str, str] = dict(lex["titles"].get("abbreviations", {}))
+        self.title_prefixes = frozenset(lex["titles"].get("prefixes", []))
+        self.org_classifiers = frozenset(organizations.get("classifiers", []))
         self.max_trigger_len = max((len(t.words) for t in self.triggers), default=1)
         self._trigger_index: dict[str, list[Trigger]] = {}
         for trig in self.triggers:

@@ -118,7 +118,8 @@ def test_extract_coordinated_titles_give_one_person_with_two_roles(parse: Parse)
     ex = _ex(parse, COORDINATED_TITLES)
     persons = [m for m in ex.mentions if m.kind == PERSON]
     assert [p.text for p in persons] == ["Hasan Basri"]
-    assert _roles(persons[0]) == [("Perdana Menteri", None), ("Menteri Keuangan", "Malaysia")]
+    # the country written after the coordinated titles is what both are of
+    assert _roles(persons[0]) == [("Perdana Menteri", "Malaysia"), ("Menteri Keuangan", "Malaysia")]
     assert set(_events(ex)) == {("Support", "Hasan Basri", "Filipina")}
 
 
