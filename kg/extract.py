@@ -199,14 +199,14 @@ class _MentionFinder:
         if k >= len(self.words) - 1 or self.words[k].text not in ("(", ","):
             return person
         first = k + 1 + (1 if self.words[k + 1].lower in self.lex.title_prefixes else 0)
-        if not self.title_at(first, len(self.words)) or (self.words[first].text[:1].isupper() and self.words[k].text == ","):
-            return person  # ", Menlu Malaysia Anifah": a title starting another name
+        if not self.title_at(first, len(self.words)):
+            return person
         end = k + 1
         stops = (")", ",", ".", ";")
         while end < len(self.words) and self.words[end].text not in stops and self.words[end].upos not in ("VERB", "AUX"):
             end += 1
         if any(m.kind == PERSON and k < m.start < end for m in by_start.values()):
-            return person
+            return person  # ", Menlu Malaysia Anifah": the title of the next name
         roles = self._parse_roles(k + 1, end, by_start)
         return replace(person, roles=person.roles + tuple(roles)) if roles else person
 
@@ -533,6 +533,8 @@ class _MentionFinder:
                 continue
             if owner is not None:
                 break
+            if prev.text == ")" and self._closes_apposition(window_start - 1, by_start):
+                break  # "Kofi Annan (mantan Sekjen PBB) dan Robert Kraft": Annan's title, not Kraft's
             if prev.lower in _CONNECTORS or prev.text in "()":
                 window_start -= 1
                 continue
@@ -549,6 +551,13 @@ class _MentionFinder:
             return person
         # The extent starts at the first title actually found.
         return replace(person, extent_start=min(window_start, person.start), roles=tuple(roles))
+
+    def _closes_apposition(self, close: int, by_start: dict[int, Mention]) -> bool:
+        """Whether the ")" at ``close`` ends brackets opened right after a person's name."""
+        opening = next((j for j in range(close - 1, -1, -1) if self.words[j].text in "()"), None)
+        if opening is None or self.words[opening].text != "(":
+            return False
+        return any(m.kind == PERSON and m.end == opening for m in by_start.values())
 
     @staticmethod
     def _owner_words(by_start: dict[int, Mention]) -> set[int]:

@@ -170,8 +170,8 @@ class Lexicon:
 
         >>> get_lexicon().full_title("Menlu")
         'Menteri Luar Negeri'
-        >>> get_lexicon().full_title("wakil Dubes")
-        'wakil duta besar'
+        >>> get_lexicon().full_title("mantan Sekjen")
+        'mantan Sekretaris Jenderal'
         """
         return _written_out(title, self.title_abbreviations)
 
@@ -192,22 +192,29 @@ class Lexicon:
 
 
 def _written_out(text: str, table: dict[str, str]) -> str:
-    """``text`` with the short forms of ``table`` replaced: the whole text first, then word by word.
+    """``text`` with the short forms of ``table`` written out: the whole text first, then word by word.
 
-    A text that starts with a capital gets capitalised words ("Menlu" -> "Menteri Luar Negeri").
+    A capitalised short form gives capitalised words ("Menlu" -> "Menteri Luar Negeri").
     """
+
+    def cased(short: str, full: str) -> list[str]:
+        words = full.split()
+        if short[:1].isupper():
+            return [w if w in _SMALL_WORDS else w[:1].upper() + w[1:] for w in words]
+        return words
+
     words = text.split()
     key = " ".join(w.lower().rstrip(".") for w in words)
     if key in table:
-        out = table[key].split()
-    else:
-        out = [part for w in words for part in (table[w.lower().rstrip(".")].split() if w.lower().rstrip(".") in table else [w])]
-    if out == words:
-        return text
-    if text[:1].isupper():
-        small = {"dan", "dan/atau", "untuk", "bagi"}
-        out = [w if w in small or not w.islower() else w[:1].upper() + w[1:] for w in out]
-    return " ".join(out)
+        return " ".join(cased(text, table[key]))
+    out: list[str] = []
+    for w in words:
+        short = w.lower().rstrip(".")
+        out.extend(cased(w, table[short]) if short in table else [w])
+    return " ".join(out) if out != words else text
+
+
+_SMALL_WORDS = frozenset({"dan", "untuk", "bagi"})
 
 
 def _literal_strings(graph: Graph, subject: object, prop: object) -> list[str]:
