@@ -312,7 +312,8 @@ TITLED = """
 
 def test_actors_title_without_owner_takes_the_one_owner_the_corpus_gives() -> None:
     a1 = _extraction("a1", TITLED)
-    untitled = TITLED.replace("Menlu RI", "Menlu Bu").replace("2 RI RI PROPN _ _ 1 flat:name _ ner=S-LOC", "2 Bu bu PROPN _ _ 1 flat:name _ ner=O")
+    country = "2 RI RI PROPN _ _ 1 flat:name _ ner=S-LOC"
+    untitled = TITLED.replace("Menlu RI", "Menlu Bu").replace(country, "2 Bu bu PROPN _ _ 1 flat:name _ ner=O")
     a2 = _extraction("a2", untitled)
     a3 = _extraction("a3", TITLED.replace("Menlu RI", "Menlu Mesir").replace("RI RI", "Mesir Mesir"))
     [role_a2] = [r for m in a2.mentions for r in m.roles]
