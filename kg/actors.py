@@ -16,6 +16,18 @@ Merge rules, each recorded with its reason:
 - ``same-name-other-kind``: one name read as an organisation in one place and as a place in
   another ("Tel Aviv"); a person is never joined this way, so namesakes stay apart.
 - ``unique-short-name``: a short person name that matches exactly one full name in the corpus.
+- ``spelling-variant-in-article``: two names of one article that differ by one vowel in one word
+  ("Kane" / "Ali Baghi Kani", "Abdul" / "Abdel Fattah al-Sisi", "Ikhawanul" / "Ikhwanul Muslimin"):
+  transliteration and translation noise. Only where the name has no exact match in the article,
+  and only with one candidate; names that differ in a consonant ("Rahman", "Rahmat") stay apart.
+- ``owned-name-owner-in-article``: an organisation named without its owner ("Kementerian Luar
+  Negeri") that matches several owned names in the corpus, of which exactly one has its owner
+  named in the same article.
+
+Organisation names are compared with their short forms written out (``[organizations.abbreviations]``
+in lexicon.toml: "Kemlu RI" is "Kementerian Luar Negeri RI") and an owner country by its code
+("... RI" and "... Indonesia" are one name). The honorifics written before a person's name
+("Sheikh", "Dato Sri") are kept as an alias, never as the canonical name.
 
 The canonical name is the fullest name seen (or the table's / CLDR's name); the IRI is
 minted from it, so rebuilding gives the same IRIs.
@@ -25,7 +37,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kg.extract import COUNTRY, ORGANIZATION, PERSON, PLACE, Extraction, Mention
 from kg.lexicon import Lexicon, get_lexicon, normalize_name, slugify
@@ -62,11 +74,21 @@ class ActorIndex:
     actors: dict[str, Actor]
     by_mention: dict[tuple[str, int, int, int], str]
     merges: tuple[Merge, ...]
+    role_owners: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def actor_of(self, article_id: str, mention: Mention | None) -> Actor | None:
         if mention is None:
             return None
         slug = self.by_mention.get((article_id, *mention.key))
+        return self.actors.get(slug) if slug else None
+
+    def role_owner(self, person: str, title: str) -> Actor | None:
+        """What a person's title is of, where the corpus gives it once and the mention at hand does not.
+
+        "Menteri Luar Negeri Retno" is of Indonesia where another article writes "Menlu RI Retno"
+        and none gives her that title of another country.
+        """
+        slug = self.role_owners.get((person, normalize_name(title)))
         return self.actors.get(slug) if slug else None
 
 
@@ -110,6 +132,45 @@ def _is_part_of(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     return True
 
 
+_VOWELS = frozenset("aeiouy")
+
+
+def _vowel_variant(a: str, b: str) -> bool:
+    """Whether two words (of four letters or more, with one first letter) differ by one vowel only.
+
+    >>> _vowel_variant("kane", "kani"), _vowel_variant("ikhawanul", "ikhwanul"), _vowel_variant("abdul", "abdel")
+    (True, True, True)
+    >>> _vowel_variant("rahman", "rahmat"), _vowel_variant("kim", "kin"), _vowel_variant("putin", "putri")
+    (False, False, False)
+    """
+    if a == b or min(len(a), len(b)) < 4 or a[0] != b[0]:
+        return False
+    if len(a) == len(b):
+        diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+        return len(diff) == 1 and diff[0][0] in _VOWELS and diff[0][1] in _VOWELS
+    short, long = sorted((a, b), key=len)
+    if len(long) - len(short) != 1:
+        return False
+    return any(long[:i] + long[i + 1 :] == short and long[i] in _VOWELS for i in range(len(long)))
+
+
+def _variant_of(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether ``a`` is ``b`` or a shorter form of it with one word spelt with another vowel.
+
+    >>> _variant_of(("kane",), ("ali", "baghi", "kani")), _variant_of(("abdul", "fattah"), ("abdel", "fattah"))
+    (True, True)
+    >>> _variant_of(("ahmad", "rahman"), ("ahmad", "rahmat"))
+    False
+    """
+    for i, word in enumerate(a):
+        for other in dict.fromkeys(b):
+            if _vowel_variant(word, other):
+                fixed = (*a[:i], other, *a[i + 1 :])
+                if fixed == b or _is_part_of(fixed, b):
+                    return True
+    return False
+
+
 def _maximal(names: dict[str, tuple[str, ...]]) -> set[str]:
     """The names that are not a shorter form of another one in ``names``."""
     return {n for n, toks in names.items() if not any(o != n and _is_part_of(toks, t) for o, t in names.items())}
@@ -127,6 +188,24 @@ def _adds_owner(short: tuple[str, ...], full: tuple[str, ...], owners: frozenset
     return 0 < n < len(full) and full[:n] == short and " ".join(full[n:]) in owners
 
 
+def _org_key(name: str, lex: Lexicon) -> str:
+    """The name an organisation is known by: with an owner country, short forms written out and the country as its code.
+
+    Without an owner the name stays as written: a bare "Kemlu" is the ministry of whichever country
+    its article is about, so it is joined to an owned name only by the owner rules.
+
+    >>> lex = get_lexicon()
+    >>> _org_key("Kemlu RI", lex), _org_key("Kementerian Luar Negeri Indonesia", lex), _org_key("Kemlu", lex)
+    ('kementerian luar negeri id', 'kementerian luar negeri id', 'kemlu')
+    """
+    words = lex.full_org_name(name).split()
+    for k in range(1, len(words)):
+        code = lex.country_code(" ".join(words[k:]))
+        if code:
+            return f"{normalize_name(' '.join(words[:k]))} {code.lower()}"
+    return normalize_name(name)
+
+
 def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = None) -> ActorIndex:
     """Group the mentions of all articles into actors."""
     lex = lexicon or get_lexicon()
@@ -141,11 +220,18 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
     reasons: list[tuple[str, str, str, str]] = []  # (node a, node b, rule, reason)
 
     def node_for(kind: str, name: str) -> str:
+        if kind == ORGANIZATION:
+            return f"{kind}|{_org_key(name, lex)}"
         return f"{kind}|{normalize_name(name)}"
 
     known_owners = frozenset(normalize_name(name) for name in lex.countries) | frozenset(lex.aliases)
+    known_owners |= frozenset(code.lower() for code in lex.countries.values())
+    written: dict[str, set[str]] = defaultdict(set)
+    owners_named: dict[str, set[str]] = defaultdict(set)  # article -> the countries and organisations it names
     for ex in sorted(extractions, key=lambda e: e.doc.article.id):
         aid = ex.doc.article.id
+        owners_named[aid] = {normalize_name(m.text) for m in ex.mentions if m.kind != PERSON}
+        owners_named[aid] |= {m.country_code.lower() for m in ex.mentions if m.country_code}
         for m in ex.mentions:
             node = node_for(m.kind, m.text)
             if m.kind == COUNTRY and m.country_code:
@@ -154,6 +240,8 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
                 fixed_name[node] = lex.country_names.get(m.country_code, m.text)
             kind_of[node] = m.kind
             surface[node].add(m.text)
+            if m.written:
+                written[node].add(m.written)
             articles_of[node].add(aid)
             mention_node[(aid, *m.key)] = node
             uf.find(node)
@@ -200,7 +288,7 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
                 )
         # an organisation named without its owner: "Dewan Keamanan" after "Dewan Keamanan PBB"
         orgs = {mention_node[(aid, *m.key)]: m.text for m in ex.mentions if m.kind == ORGANIZATION}
-        org_tokens = {node: _tokens(name) for node, name in orgs.items()}
+        org_tokens = {node: _tokens(lex.full_org_name(node.split("|", 1)[1])) for node in orgs}
         article_owners = known_owners | {normalize_name(m.text) for m in ex.mentions if m.kind != PERSON}
         article_owners |= {normalize_name(m.acronym) for m in ex.mentions if m.acronym}
         for node, short in org_tokens.items():
@@ -210,6 +298,27 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
                 reasons.append(
                     (node, other, "owner-suffix-in-article", f"{orgs[node]!r} and {orgs[other]!r} in article {aid}")
                 )
+        # spelling variants of one name in one article: "Kane" and "Ali Baghi Kani"
+        named = {mention_node[(aid, *m.key)]: m.kind for m in ex.mentions if m.kind in (PERSON, ORGANIZATION)}
+        named_tokens = {node: _tokens(node.split("|", 1)[1]) for node in named}
+        exact = {a for a, b, _rule, _reason in reasons} | {b for a, b, _rule, _reason in reasons}
+        for node, toks in sorted(named_tokens.items()):
+            if node in exact or any(o != node and (_is_part_of(toks, t) or t == toks) for o, t in named_tokens.items()):
+                continue
+            variants = {
+                o: t
+                for o, t in named_tokens.items()
+                if o != node
+                and _variant_of(toks, t)
+                and (named[o] == named[node] or (len(toks) >= 2 and len(t) >= 2))
+            }
+            candidates = _maximal(variants)
+            if len(candidates) == 1:
+                other = candidates.pop()
+                if len(variants[other]) == len(toks) and other < node:
+                    continue  # two full names: recorded once, from the first
+                reason = f"{' '.join(toks)!r} and {' '.join(named_tokens[other])!r} differ by one vowel in article {aid}"
+                reasons.append((node, other, "spelling-variant-in-article", reason))
     # one name read as an organisation here and as a place there
     by_name: dict[str, list[str]] = defaultdict(list)
     for node, kind in kind_of.items():
@@ -260,17 +369,23 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
         short = tokens_of[node]
         if node in already_merged or not short:
             continue
-        owned = {
-            uf.find(other)
+        owner_of = {
+            other: " ".join(tokens_of[other][len(short) :])
             for other in starting_with[short[0]]
             if uf.find(other) != uf.find(node) and _adds_owner(short, tokens_of[other], corpus_owners)
         }
+        owned = {uf.find(other) for other in owner_of}
+        rule, reason = "unique-owned-name", f"{' '.join(short)!r} matches only one name with its owner in the corpus"
+        if len(owned) > 1:
+            # several owners in the corpus: keep the one named in the same article (an article on Indonesia)
+            named_here = set().union(*(owners_named[a] for a in articles_of[node]))
+            owned = {uf.find(other) for other, owner in owner_of.items() if owner in named_here}
+            rule = "owned-name-owner-in-article"
+            reason = f"{' '.join(short)!r} matches one name whose owner is named in the same article"
         if len(owned) == 1:
             target = owned.pop()
             uf.union(node, target)
-            name = " ".join(short)
-            reason = f"{name!r} matches only one name with its owner in the corpus"
-            merges.append(Merge(target, name, "unique-owned-name", reason))
+            merges.append(Merge(target, " ".join(short), rule, reason))
     # build actors
     groups: dict[str, list[str]] = defaultdict(list)
     for node in kind_of:
@@ -283,6 +398,7 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
             continue
         fixed = sorted(fixed_name[n] for n in nodes if n in fixed_name)
         name = fixed[0] if fixed else max(names, key=lambda s: (len(_tokens(s)), len(s), s))
+        names = sorted(set(names) | {w for n in nodes for w in written[n]})
         kinds = [kind_of[n] for n in nodes]
         kind = COUNTRY if COUNTRY in kinds else min(kinds, key=lambda k: (kinds.count(k) * -1, k))
         if kind == PLACE and any(k != PLACE for k in kinds):
@@ -301,4 +417,14 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
         root_slug[root] = slug
     by_mention = {key: root_slug[uf.find(node)] for key, node in mention_node.items() if uf.find(node) in root_slug}
     final_merges = tuple(Merge(root_slug.get(uf.find(m.actor), m.actor), m.name, m.rule, m.reason) for m in merges)
-    return ActorIndex(actors, by_mention, final_merges)
+    held: dict[tuple[str, str], set[str]] = defaultdict(set)  # (person, title) -> what it is of
+    for ex in extractions:
+        aid = ex.doc.article.id
+        for m in ex.mentions:
+            person = by_mention.get((aid, *m.key))
+            for role in m.roles if person else ():
+                of = by_mention.get((aid, *role.of.key)) if role.of is not None else None
+                if person and of:
+                    held[(person, normalize_name(role.title))].add(of)
+    role_owners = {key: next(iter(slugs)) for key, slugs in held.items() if len(slugs) == 1}
+    return ActorIndex(actors, by_mention, final_merges, role_owners)

@@ -98,6 +98,9 @@ _TEXT_CONTROLS = frozenset(b"\t\n\x0b\x0c\r\x1b")
 _CP1252_UNDEFINED = (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")
 # -- text clean-up ---------------------------------------------------------------------------
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# mojibake of a typographic quote or dash that a tokenizer split with a space ("Peopleâ€ ™ s", IndoSum):
+# ftfy would read the space as cp1252's no-break space and make a dagger of it
+_SPLIT_MOJIBAKE = re.compile("â€ ([™œ˜“”–—¦\x9d])")
 # C0 and C1 controls except tab and the line breaks (\n \v \f \r \x85), and the noncharacters
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 # invisible format characters that split or disguise words: soft hyphen, zero-width space,
@@ -248,7 +251,8 @@ def _clean(text: str) -> tuple[str, list[str]]:
     text, n = _SURROGATE.subn("\ufffd", text)
     if n:
         notes.append(f"{n} lone surrogate code points replaced by U+FFFD")
-    repaired = ftfy.fix_encoding(text)  # mojibake: UTF-8 read as cp1252 somewhere upstream ("Peopleâ€™s")
+    # mojibake: UTF-8 read as cp1252 somewhere upstream ("Peopleâ€™s")
+    repaired = ftfy.fix_encoding(_SPLIT_MOJIBAKE.sub("â€\\1", text))
     if repaired != text:
         notes.append("mis-decoded characters (mojibake such as 'â€™') repaired with ftfy")
         text = repaired

@@ -70,7 +70,7 @@ def _phrase_key(text: str, lex: Lexicon) -> tuple[str, str | None]:
             rest = " ".join(w for w in text.split()[cut:] if normalize_name(w) not in _DEMONSTRATIVES)
             code = lex.country_code(rest) if rest else None
             of_key = code or (normalize_name(rest) or None)
-            return title, of_key
+            return normalize_name(lex.full_title(title)), of_key  # "menlu" is the "menteri luar negeri" of the roles
     return "", None
 
 

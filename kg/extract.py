@@ -11,7 +11,7 @@ import datetime as dt
 import functools
 import re
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.document import Entity, ParsedDoc, Sentence, Word
 from kg.lexicon import Lexicon, Trigger, get_lexicon, normalize_name
@@ -25,6 +25,7 @@ _SUBJECTS = ("nsubj", "csubj")
 _PASSIVE_SUBJECTS = ("nsubj:pass", "csubj:pass")
 _PUNCT_BREAK = {",", ";", ":", ".", "!", "?", '"', "“", "”", "'"}
 _CONNECTORS = {"dan", "serta", "&"}
+_CLITICS = {"nya", "pun", "lah", "kah", "tah", "an"}
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class Mention:
     country_code: str | None = None
     acronym: str | None = None
     roles: tuple[RoleMention, ...] = ()
+    written: str | None = None  # the name with the honorifics written before it ("Sheikh Tamim ...")
 
     @property
     def key(self) -> tuple[int, int, int]:
@@ -120,6 +122,7 @@ class _MentionFinder:
         self.lex = lexicon
         self.sent = sentence
         self.words = sentence.words
+        self.owners: dict[tuple[int, int, int], Mention] = {}  # countries that end an organisation's name and own a role
 
     # -- gazetteer ---------------------------------------------------------------
     @functools.cached_property
@@ -169,7 +172,9 @@ class _MentionFinder:
         spans: list[tuple[int, int, str]] = []  # (start, end, NER label or COUNTRY)
         for ent in self.sent.entities:
             spans.extend(self._split_entity(ent))
+        spans = self._join_names(spans)
         spans = self._merge_gazetteer(spans, gazetteer)
+        spans = self._with_heads(spans)
         spans.sort()
         base: list[Mention] = []
         for s, e, label in spans:
@@ -181,8 +186,171 @@ class _MentionFinder:
         for mention in base:
             if mention.kind == PERSON:
                 mention = self._with_roles(mention, by_start)
+                mention = self._with_apposed_roles(mention, by_start)
             out.append(mention)
+        known = {m.key for m in out}
+        out.extend(m for key, m in self.owners.items() if key not in known)  # "RI" of "Kemlu RI", holding a role
+        return sorted(out, key=lambda m: (m.start, -m.end))
+
+    def _with_apposed_roles(self, person: Mention, by_start: dict[int, Mention]) -> Mention:
+        """Roles written after a name, in brackets or after a comma: "Kofi Annan (mantan Sekjen PBB)",
+        "Robert Kraft, pemilik klub New England Patriots"."""
+        k = person.end
+        if k >= len(self.words) - 1 or self.words[k].text not in ("(", ","):
+            return person
+        first = k + 1 + (1 if self.words[k + 1].lower in self.lex.title_prefixes else 0)
+        if not self.title_at(first, len(self.words)):
+            return person
+        end = k + 1
+        stops = (")", ",", ".", ";")
+        while end < len(self.words) and self.words[end].text not in stops and self.words[end].upos not in ("VERB", "AUX"):
+            end += 1
+        if any(m.kind == PERSON and k < m.start < end for m in by_start.values()):
+            return person  # ", Menlu Malaysia Anifah": the title of the next name
+        roles = self._parse_roles(k + 1, end, by_start)
+        return replace(person, roles=person.roles + tuple(roles)) if roles else person
+
+    def _starts_name(self, i: int, spans: list[tuple[int, int, str]]) -> bool:
+        return any(sp[0] == i for sp in spans) or any(g[0] == i for g in self.gazetteer)
+
+    def _name_end(self, s: int, e: int, label: str, spans: list[tuple[int, int, str]]) -> int:
+        """Where a name really ends, past the words the tokenizer or the tagger cut off.
+
+        "Abdul Fattah | al - Sisi", "Mar | - a - | Lago", "Kim Jong | - un" (split hyphens), and for
+        a person a capitalised name word the tagger left out but the parse attaches to the name
+        ("Dato Sri Anifah | Aman").
+        """
+        words, n = self.words, len(self.words)
+        while e < n:
+            w = words[e]
+            after = [x.text for x in words[e + 1 : e + 4]]
+            particle = w.text.islower() and w.lower in self.lex.name_particles
+            if particle and after[:1] == ["-"] and after[1:2] and after[1][:1].isupper():
+                e += 3  # "al - Sisi"
+                continue
+            bridge = len(after) >= 3 and after[0].isalpha() and after[0].islower() and len(after[0]) <= 3
+            if w.text == "-" and bridge and after[1] == "-" and after[2][:1].isupper():
+                e += 4  # "Mar - a - Lago"
+                continue
+            if (
+                label == "PER"
+                and w.text == "-"
+                and after[:1]
+                and after[0].isalpha()
+                and after[0].islower()
+                and len(after[0]) <= 3
+                and after[0] not in _CLITICS
+                and after[1:2] != ["-"]
+            ):
+                e += 2  # "Kim Jong - un"
+                continue
+            if (
+                label == "PER"
+                and w.upos == "PROPN"
+                and w.text[:1].isupper()
+                and w.deprel.startswith("flat")
+                and (s < w.head <= e or w.head == words[e - 1].head)
+                and not self._starts_name(e, spans)
+                and w.lower not in self.lex.months
+                and w.lower not in self.lex.weekdays
+                and not self.title_at(e, n)
+            ):
+                e += 1  # "Anifah Aman"
+                continue
+            break
+        return e
+
+    def _join_names(self, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Names cut by the tokenizer or the tagger made whole: see ``_name_end``; and two person
+        spans joined by a particle ("Tamim | bin | Hamad al - Thani") are one name."""
+        out: list[tuple[int, int, str]] = []
+        for s, e, label in sorted(spans):
+            if out and out[-1][1] > s:
+                continue  # inside a name already extended over it ("Lago" of "Mar - a - Lago")
+            e = self._name_end(s, e, label, spans)
+            if (
+                out
+                and label == out[-1][2] == "PER"
+                and out[-1][1] == s - 1
+                and self.words[s - 1].text.islower()
+                and self.words[s - 1].lower in self.lex.name_particles
+            ):
+                s = out.pop()[0]
+            if (
+                out
+                and label != "PER"
+                and out[-1][2] != "PER"
+                and out[-1][1] == s - 1
+                and e - s == 1
+                and self.words[s - 1].text == "("
+                and e < len(self.words)
+                and self.words[e].text == ")"
+                and _acronym_of(self.words[s].text, [w.text for w in self.words[out[-1][0] : out[-1][1]]])
+            ):
+                s, _end, label = out.pop()  # "Qatari News Agency ( QNA )": one name with its acronym
+                e += 1
+            out.append((s, e, label))
         return out
+
+    def _with_heads(self, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Names that a head noun before them turns into another name.
+
+        - an institution's head noun (``[organizations]``) makes an organisation: "Parlemen Eropa",
+          "Forum Regional ASEAN", "kedutaan AS", "Kedutaan Besar Inggris untuk Israel";
+        - a landform or water (``[names] features``) makes another place: "semenanjung Korea".
+        """
+        taken = {k for s, e, _ in spans for k in range(s, e)}
+        out = []
+        for s, e, label in sorted(spans):
+            if label == "PER" or s == 0:
+                out.append((s, e, label))
+                continue
+            start, new_label = s, label
+            feature = self._head_before(s, self.lex.place_features, taken)
+            if feature and self.words[s - feature].text.islower():
+                start, new_label = s - feature, "LOC"
+            else:
+                k = s
+                while k > 0 and s - k < 4 and k - 1 not in taken and self.words[k - 1].text[:1].isupper():
+                    k -= 1  # the capitalised words before the name: "Forum Regional"
+                for j in range(k, s):
+                    length = self._head_at(j, s, self.lex.org_capitalised_heads | self.lex.org_heads)
+                    if length:
+                        start, new_label = j, "ORG"
+                        break
+                else:
+                    head = self._head_before(s, self.lex.org_heads, taken)
+                    if head:
+                        start, new_label = s - head, "ORG"
+                if new_label == "ORG" and e + 1 < len(self.words) and self.words[e].lower == "untuk":
+                    head_words = self.words[start].lower
+                    if head_words.startswith(("kedutaan", "kedubes", "konsulat")):
+                        to = next((sp for sp in spans if sp[0] == e + 1 and sp[2] != "PER"), None)
+                        if to is not None:
+                            e = to[1]  # "Kedutaan Besar Inggris untuk Israel"
+            if start != s:
+                taken.update(range(start, e))
+            out.append((start, e, new_label))
+        kept = []
+        for sp in out:  # a name swallowed by a longer one ("Israel" of "... untuk Israel") goes
+            if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for o in out):
+                kept.append(sp)
+        return kept
+
+    def _head_at(self, j: int, limit: int, heads: frozenset[str]) -> int:
+        """Length of the longest of ``heads`` written from word ``j`` (any case), ending before ``limit``."""
+        for length in (3, 2, 1):
+            if j + length <= limit and " ".join(w.lower for w in self.words[j : j + length]) in heads:
+                return length
+        return 0
+
+    def _head_before(self, s: int, heads: frozenset[str], taken: set[int]) -> int:
+        """Length of one of ``heads`` that ends right before word ``s`` (0 if none)."""
+        for length in (3, 2, 1):
+            j = s - length
+            if j >= 0 and not any(k in taken for k in range(j, s)) and self._head_at(j, s, heads) == length:
+                return length
+        return 0
 
     def _merge_gazetteer(
         self, spans: list[tuple[int, int, str]], gazetteer: list[tuple[int, int, str, str | None]]
@@ -230,11 +398,26 @@ class _MentionFinder:
         texts = [w.text for w in self.words[s:e]]
         if texts[-1] == ")" and "(" not in texts:
             e -= 1
+        while e - s > 1 and self.words[e - 1].lower.rstrip(".") in self.lex.name_followers:
+            e -= 1  # "Saudi cs": the others with Saudi Arabia are no part of its name
         if ent.label in ("ORG", "LOC"):
             # "Panglima Korps ...": a person's title tagged into an organisation belongs to the role
             length = self.title_at(s, e)
-            if 0 < length < e - s and _is_capitalized(self.words[s + length]):
+            after_title = 0 < length < e - s and _is_capitalized(self.words[s + length])
+            if after_title:
                 s += length
+            after_title = after_title or any(self.title_at(k, s) == s - k for k in range(max(0, s - self.lex.max_title_len), s))
+            # "Pemerintah RI": the government of a country stands for the country
+            if e - s > 1 and self.words[s].lower in self.lex.governments and self.lex.country_code(self.sent.span_text(s + 1, e)):
+                s += 1
+            if after_title:
+                # "Menteri Luar Negeri | Amerika Serikat Rex Tillerson": after a title, a known name
+                # followed by capitalised names is the title's country and the person holding it
+                for gs, ge, glabel, _code in self.gazetteer:
+                    rest = self.words[ge:e]
+                    names = all(w.upos == "PROPN" and w.text[:1].isupper() for w in rest)
+                    if gs == s and ge < e and glabel in ("COUNTRY", "ORG") and names:
+                        return [(gs, ge, glabel), (ge, e, "PER")]
         if ent.label == "PER":
             while s < e:
                 length = self.title_at(s, e)
@@ -266,7 +449,9 @@ class _MentionFinder:
                 if not _acronym_of_tail(inner, [w.text for w in words]):
                     acronym = inner
         text = self.sent.span_text(s, e).strip(" -\"'“”")
-        if not text or normalize_name(text) in self.lex.pronouns:
+        if not text or normalize_name(text) in self.lex.pronouns or normalize_name(text) in self.lex.not_actors:
+            return None
+        if self._is_no_name(s, e, words):
             return None
         if all(w.upos == "PUNCT" for w in words):
             return None
@@ -278,13 +463,55 @@ class _MentionFinder:
             kind = COUNTRY
         elif alias is not None and alias[1] != "people":
             kind = ORGANIZATION if alias[1] == "organizations" else PLACE
+        elif label != "PER" and self.lex.full_org_name(text) != text:
+            kind = ORGANIZATION  # "Kemlu RI": an institution, whatever the tagger said
         elif label == "PER":
             kind = PERSON
         elif label == "ORG":
             kind = ORGANIZATION
         else:
             kind = PLACE
-        return Mention(self.sent.index, s, e, text, kind, s, code, acronym)
+        written = None
+        if kind == PERSON:
+            k = s  # honorifics written before the name ("Sheikh", "Dato Sri") stay with it as written
+            while k > 0:
+                back = next((j for j in range(max(0, k - self.lex.max_title_len), k) if self.title_at(j, k) == k - j), None)
+                if back is None or " ".join(w.lower.rstrip(".") for w in self.words[back:k]) not in self.lex.honorifics:
+                    break
+                k = back
+            if k < s:
+                written = self.sent.span_text(k, e)
+        return Mention(self.sent.index, s, e, text, kind, s, code, acronym, written=written)
+
+    def _is_no_name(self, s: int, e: int, words: tuple[Word, ...]) -> bool:
+        """Capitalised words the tagger took for a name that names no actor.
+
+        - a lone verb: "Wilayah Palestina yang Diduduki";
+        - a vehicle: "Pesawat Kepresidenan AS, Air Force One" (``[names] vehicles``);
+        - the acronym of a common noun: "violent extremist organizations (VEOs)", "nota kesepahaman atau MoU".
+        """
+        if len(words) == 1 and words[0].upos in ("VERB", "AUX"):
+            return True
+        span = range(s + 1, e + 1)
+        for w in words:
+            attached = w.head not in span and w.head and w.deprel.split(":")[0] in ("appos", "flat", "compound", "nmod")
+            if attached and self.sent.word(w.head).lower in self.lex.vehicles:
+                return True
+        if words[0].lower in self.lex.vehicles:
+            return True
+        if len(words) == 1 and _looks_like_acronym(words[0].text):
+            acronym = words[0].text
+            gloss = s >= 2 and self.words[s - 1].lower == "atau" and self.words[s - 2].upos == "NOUN"
+            if gloss and self.words[s - 2].text.islower():
+                return True
+            if s >= 1 and self.words[s - 1].text == "(" and e < len(self.words) and self.words[e].text == ")":
+                before = [w.text for w in self.words[max(0, s - 6) : s - 1]]
+                letters = acronym[:-1] if acronym.endswith("s") else acronym
+                for k in range(len(before)):
+                    tail = before[k:]
+                    if all(t.islower() and t.isalpha() for t in tail) and "".join(t[0] for t in tail).upper() == letters.upper():
+                        return True
+        return False
 
     def _with_roles(self, person: Mention, by_start: dict[int, Mention]) -> Mention:
         """Read the titles (and what they belong to) written right before a person's name."""
@@ -292,14 +519,22 @@ class _MentionFinder:
         window_start = i
         while window_start > 0:
             prev = self.words[window_start - 1]
-            if prev.text in _PUNCT_BREAK or (prev.upos in ("VERB", "AUX", "ADP", "SCONJ") and prev.lower not in _CONNECTORS):
+            accredited = prev.lower == "untuk" and window_start >= 2 and window_start - 2 in self._owner_words(by_start)
+            if prev.text in _PUNCT_BREAK or (
+                prev.upos in ("VERB", "AUX", "ADP", "SCONJ") and prev.lower not in _CONNECTORS and not accredited
+            ):
                 break
+            if accredited:  # "Duta Besar Inggris untuk PBB Matthew Rycroft"
+                window_start -= 1
+                continue
             owner = next((m for m in by_start.values() if m.start <= window_start - 1 < m.end + (1 if m.acronym else 0)), None)
             if owner is not None and owner.kind != PERSON:
                 window_start = owner.start
                 continue
             if owner is not None:
                 break
+            if prev.text == ")" and self._closes_apposition(window_start - 1, by_start):
+                break  # "Kofi Annan (mantan Sekjen PBB) dan Robert Kraft": Annan's title, not Kraft's
             if prev.lower in _CONNECTORS or prev.text in "()":
                 window_start -= 1
                 continue
@@ -315,32 +550,44 @@ class _MentionFinder:
         if not roles:
             return person
         # The extent starts at the first title actually found.
-        return Mention(
-            person.sentence,
-            person.start,
-            person.end,
-            person.text,
-            person.kind,
-            min(window_start, person.start),
-            person.country_code,
-            person.acronym,
-            tuple(roles),
-        )
+        return replace(person, extent_start=min(window_start, person.start), roles=tuple(roles))
+
+    def _closes_apposition(self, close: int, by_start: dict[int, Mention]) -> bool:
+        """Whether the ")" at ``close`` ends brackets opened right after a person's name."""
+        opening = next((j for j in range(close - 1, -1, -1) if self.words[j].text in "()"), None)
+        if opening is None or self.words[opening].text != "(":
+            return False
+        return any(m.kind == PERSON and m.end == opening for m in by_start.values())
+
+    @staticmethod
+    def _owner_words(by_start: dict[int, Mention]) -> set[int]:
+        return {k for m in by_start.values() if m.kind != PERSON for k in range(m.start, m.end)}
 
     def _parse_roles(self, start: int, end: int, by_start: dict[int, Mention]) -> list[RoleMention]:
-        # skip leading words until the first title
+        """The roles written in words ``start..end``: titles, each with the organisation or country it is of.
+
+        Titles are written out (``[titles.abbreviations]``: "Menlu" is "Menteri Luar Negeri"). Where the
+        organisation ends with its country ("Juru Bicara | Kementerian Luar Negeri RI"), the office keeps
+        the organisation's name and is of the country; "Duta Besar Inggris untuk PBB" is a "Duta Besar
+        untuk PBB" of the United Kingdom; a title without an owner coordinated with a later one of a
+        country is of that country too ("perwakilan Pemimpin Tertinggi dan Sekretaris ... Iran").
+        """
         k = start
         while k < end and self.title_at(k, end) == 0:
             k += 1
+        if k > start and self.words[k - 1].lower in self.lex.title_prefixes:
+            k -= 1  # "mantan Sekjen PBB": a former office
         roles: list[RoleMention] = []
+        joined: list[bool] = []  # whether each role is followed by "dan" and another role
         title_words: list[str] = []
         of: Mention | None = None
         of_text: list[str] = []
 
-        def flush() -> None:
+        def flush(connector: bool = False) -> None:
             if title_words:
-                title = " ".join(title_words)
+                title = self.lex.full_title(" ".join(title_words))
                 roles.append(RoleMention(title, of, of.text if of else (" ".join(of_text) or None)))
+                joined.append(connector)
 
         while k < end:
             word = self.words[k]
@@ -351,8 +598,12 @@ class _MentionFinder:
                 k += length  # "Bapak", "Prof. Dr.": a form of address, not an office
                 continue
             if word.lower in _CONNECTORS:
-                flush()
+                flush(connector=True)
                 title_words, of, of_text = [], None, []
+                k += 1
+                continue
+            if not title_words and word.lower in self.lex.title_prefixes and self.title_at(k + 1, limit):
+                title_words.append(word.text)
                 k += 1
                 continue
             if length and of is None and not of_text:
@@ -367,17 +618,38 @@ class _MentionFinder:
             owner = by_start.get(k)
             if owner is not None and owner.kind != PERSON:
                 if title_words and of is None:
-                    of = owner
+                    country = self._owner_country(owner)
+                    if country is not None:
+                        title_words.extend(w.text for w in self.words[owner.start : country.start])
+                    of = country or owner
+                elif title_words and of is not None and of.kind == COUNTRY and self.words[k - 1].lower == "untuk":
+                    title_words.extend(["untuk", owner.text])  # "Duta Besar Inggris untuk PBB"
                 k = owner.end + (3 if owner.acronym else 0)
                 continue
             if word.text in "()":
                 k += 1
                 continue
-            if title_words and of is None:
+            if title_words and of is None and word.lower not in self.lex.org_classifiers:
                 title_words.append(word.text)
             k += 1
         flush()
+        for n in range(len(roles) - 2, -1, -1):
+            later = roles[n + 1]
+            owned_later = later.of is not None and later.of.kind == COUNTRY
+            if roles[n].of is None and roles[n].of_text is None and joined[n] and owned_later:
+                roles[n] = replace(roles[n], of=later.of, of_text=later.of_text)
         return roles
+
+    def _owner_country(self, owner: Mention) -> Mention | None:
+        """The country an organisation's name ends with ("Kementerian Luar Negeri RI"), as a mention of its own."""
+        if owner.kind != ORGANIZATION:
+            return None
+        for gs, ge, label, code in self.gazetteer:
+            if label == "COUNTRY" and code and owner.start < gs and ge == owner.end:
+                country = Mention(self.sent.index, gs, ge, self.sent.span_text(gs, ge), COUNTRY, gs, code)
+                self.owners[country.key] = country
+                return country
+        return None
 
 
 # ============================================================================ events
@@ -929,6 +1201,31 @@ class _EventFinder:
                 )
             events.append(ev)
         return events
+
+
+def _looks_like_acronym(text: str) -> bool:
+    """A short word of two or more capitals: "MoU", "VEOs", "PBB".
+
+    >>> _looks_like_acronym("MoU"), _looks_like_acronym("Mesir")
+    (True, False)
+    """
+    return 2 <= len(text) <= 8 and sum(ch.isupper() for ch in text) >= 2 and text.isalpha()
+
+
+def _acronym_of(acronym: str, words: list[str]) -> bool:
+    """Whether ``acronym`` spells the initials of ``words`` (capitalised words; small words may be skipped).
+
+    >>> _acronym_of("QNA", ["Qatari", "News", "Agency"])
+    True
+    >>> _acronym_of("CPOPC", ["Council", "of", "Palm", "Oil", "Producer", "Countries"])
+    True
+    >>> _acronym_of("AFP", ["Qatari", "News", "Agency"])
+    False
+    """
+    letters = acronym.replace(".", "").upper()
+    full = "".join(w[0] for w in words if w[:1].isalnum()).upper()
+    capitals = "".join(w[0] for w in words if w[:1].isupper()).upper()
+    return len(letters) >= 2 and letters in (full, capitals)
 
 
 def _acronym_of_tail(acronym: str, words: list[str]) -> bool:

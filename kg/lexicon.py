@@ -130,8 +130,21 @@ class Lexicon:
         self.aliases = _load_aliases(data_dir / "aliases.toml")
         self.alias_surface = _load_alias_surface(data_dir / "aliases.toml")
         self.max_alias_len = max((len(n.split()) for n in self.alias_surface), default=1)
-        self.org_heads = frozenset(lex.get("organizations", {}).get("heads", []))
-        self.name_classifiers = frozenset(lex.get("names", {}).get("classifiers", []))
+        organizations = lex.get("organizations", {})
+        self.org_heads = frozenset(organizations.get("heads", []))
+        self.org_capitalised_heads = frozenset(organizations.get("capitalised_heads", []))
+        self.org_abbreviations: dict[str, str] = dict(organizations.get("abbreviations", {}))
+        self.governments = frozenset(organizations.get("governments", []))
+        names = lex.get("names", {})
+        self.name_classifiers = frozenset(names.get("classifiers", []))
+        self.name_particles = frozenset(names.get("particles", []))
+        self.name_followers = frozenset(names.get("followers", []))
+        self.not_actors = frozenset(names.get("not_actors", []))
+        self.vehicles = frozenset(names.get("vehicles", []))
+        self.place_features = frozenset(names.get("features", []))
+        self.title_abbreviations: dict[str, str] = dict(lex["titles"].get("abbreviations", {}))
+        self.title_prefixes = frozenset(lex["titles"].get("prefixes", []))
+        self.org_classifiers = frozenset(organizations.get("classifiers", []))
         self.max_trigger_len = max((len(t.words) for t in self.triggers), default=1)
         self._trigger_index: dict[str, list[Trigger]] = {}
         for trig in self.triggers:
@@ -152,12 +165,56 @@ class Lexicon:
         """Triggers whose first word is ``word`` (lowercased form or lemma), longest first."""
         return sorted(self._trigger_index.get(word, []), key=lambda t: -len(t.words))
 
+    def full_title(self, title: str) -> str:
+        """A title with its short forms written out (``[titles.abbreviations]``), in the case it was written.
+
+        >>> get_lexicon().full_title("Menlu")
+        'Menteri Luar Negeri'
+        >>> get_lexicon().full_title("mantan Sekjen")
+        'mantan Sekretaris Jenderal'
+        """
+        return _written_out(title, self.title_abbreviations)
+
+    def full_org_name(self, name: str) -> str:
+        """An organisation name with its short forms written out (``[organizations.abbreviations]``): "Kemlu RI"."""
+        return _written_out(name, self.org_abbreviations)
+
     def is_title(self, words: tuple[str, ...]) -> bool:
         return tuple(w.lower() for w in words) in self.titles
 
     def country_code(self, name: str) -> str | None:
         """ISO code of a country name as written (exact words), or None."""
-        return self.countries.get(" ".join(name.split()))
+        name = " ".join(name.split())
+        found = self.countries.get(name)
+        if found is None and ("'" in name or "’" in name):
+            found = self.countries.get(re.sub(r"['’] s\b", "'s", name.replace("’", "'")))  # "People’ s", tokenized
+        return found
+
+
+def _written_out(text: str, table: dict[str, str]) -> str:
+    """``text`` with the short forms of ``table`` written out: the whole text first, then word by word.
+
+    A capitalised short form gives capitalised words ("Menlu" -> "Menteri Luar Negeri").
+    """
+
+    def cased(short: str, full: str) -> list[str]:
+        words = full.split()
+        if short[:1].isupper():
+            return [w if w in _SMALL_WORDS else w[:1].upper() + w[1:] for w in words]
+        return words
+
+    words = text.split()
+    key = " ".join(w.lower().rstrip(".") for w in words)
+    if key in table:
+        return " ".join(cased(text, table[key]))
+    out: list[str] = []
+    for w in words:
+        short = w.lower().rstrip(".")
+        out.extend(cased(w, table[short]) if short in table else [w])
+    return " ".join(out) if out != words else text
+
+
+_SMALL_WORDS = frozenset({"dan", "untuk", "bagi"})
 
 
 def _literal_strings(graph: Graph, subject: object, prop: object) -> list[str]:

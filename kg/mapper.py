@@ -119,7 +119,12 @@ def map_article(graph: Graph, extraction: Extraction, index: ActorIndex, lexicon
         graph.add((s_iri, KG.startChar, Literal(sent.start_char)))
         graph.add((s_iri, KG.endChar, Literal(sent.end_char)))
     roles = [
-        (mention.sentence, person, role.title, index.actor_of(aid, role.of) if role.of else None)
+        (
+            mention.sentence,
+            person,
+            role.title,
+            index.actor_of(aid, role.of) if role.of else index.role_owner(person.slug, role.title),
+        )
         for mention in extraction.mentions
         if (person := index.actor_of(aid, mention)) is not None
         for role in mention.roles

@@ -233,3 +233,101 @@ def test_actors_person_and_place_namesakes_stay_apart() -> None:
     a2 = _extraction("a2", praise("Mesir", "LOC", "Jordan", "LOC"))
     index = resolve_actors([a1, a2])
     assert _actor_of(index, a1, "Jordan") != _actor_of(index, a2, "Jordan")
+
+
+def test_actors_spelling_variant_in_one_article_is_the_same_person() -> None:
+    ex = _extraction("a1", praise("Ali Baghi Kani", "PER", "Libanon", "LOC"), praise("Kane", "PER", "Iran", "LOC"))
+    index = resolve_actors([ex])
+    assert _actor_of(index, ex, "Kane") == _actor_of(index, ex, "Ali Baghi Kani") == "ali-baghi-kani"
+    assert ("ali-baghi-kani", "kane", "spelling-variant-in-article") in {(m.actor, m.name, m.rule) for m in index.merges}
+
+
+def test_actors_spelling_variants_of_a_full_name_across_kinds_are_one_actor() -> None:
+    first, second = praise("Ikhawanul Muslimin", "PER", "Libanon", "LOC"), praise("Ikhwanul Muslimin", "ORG", "Iran", "LOC")
+    ex = _extraction("a1", first, second)
+    index = resolve_actors([ex])
+    assert _actor_of(index, ex, "Ikhawanul Muslimin") == _actor_of(index, ex, "Ikhwanul Muslimin")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Ahmad Rahman", "Ahmad Rahmat"),  # a consonant: another name
+        ("Harry Kane", "Ali Baghi Kani"),  # "Kane" has its exact full name
+    ],
+)
+def test_actors_namesakes_that_differ_in_spelling_stay_apart(first: str, second: str) -> None:
+    short = first.split()[-1]
+    ex = _extraction(
+        "a1", praise(first, "PER", "Libanon", "LOC"), praise(second, "PER", "Iran", "LOC"), praise(short, "PER", "Mesir", "LOC")
+    )
+    index = resolve_actors([ex])
+    assert _actor_of(index, ex, first) != _actor_of(index, ex, second)
+    assert _actor_of(index, ex, short) == _actor_of(index, ex, first)
+    assert not [m for m in index.merges if m.rule == "spelling-variant-in-article"]
+
+
+def test_actors_organisation_short_forms_and_owner_country_are_one_name() -> None:
+    a1 = _extraction("a1", praise("Kemlu RI", "ORG", "Filipina", "LOC"))
+    a2 = _extraction("a2", praise("Kementerian Luar Negeri Indonesia", "ORG", "Malaysia", "LOC"))
+    index = resolve_actors([a1, a2])
+    assert _actor_of(index, a1, "Kemlu RI") == _actor_of(index, a2, "Kementerian Luar Negeri Indonesia")
+
+
+def test_actors_bare_short_form_joins_the_owned_name_of_its_article() -> None:
+    ex = _extraction(
+        "a1", praise("Kementerian Luar Negeri Turki", "ORG", "Belanda", "LOC"), praise("Kemlu", "ORG", "Uni Eropa", "ORG")
+    )
+    index = resolve_actors([ex])
+    assert _actor_of(index, ex, "Kemlu") == _actor_of(index, ex, "Kementerian Luar Negeri Turki")
+
+
+def test_actors_organisation_with_owners_in_the_corpus_joins_the_one_named_in_its_article() -> None:
+    a1 = _extraction("a1", praise("Kementerian Luar Negeri RI", "ORG", "Filipina", "LOC"))
+    a2 = _extraction("a2", praise("Kementerian Luar Negeri Turki", "ORG", "Belanda", "LOC"))
+    a3 = _extraction("a3", praise("Kementerian Luar Negeri", "ORG", "Indonesia", "LOC"))
+    a4 = _extraction("a4", praise("Kementerian Luar Negeri", "ORG", "Mesir", "LOC"))
+    index = resolve_actors([a1, a2, a3])
+    assert _actor_of(index, a3, "Kementerian Luar Negeri") == _actor_of(index, a1, "Kementerian Luar Negeri RI")
+    assert any(m.rule == "owned-name-owner-in-article" for m in index.merges)
+    # named where neither owner is: it stays apart
+    index = resolve_actors([a1, a2, a4])
+    assert _actor_of(index, a4, "Kementerian Luar Negeri") not in {
+        _actor_of(index, a1, "Kementerian Luar Negeri RI"),
+        _actor_of(index, a2, "Kementerian Luar Negeri Turki"),
+    }
+
+
+TITLED = """
+    # text = Menlu RI Retno Marsudi memuji Filipina.
+    1 Menlu Menlu PROPN _ _ 5 nsubj _ ner=O
+    2 RI RI PROPN _ _ 1 flat:name _ ner=S-LOC
+    3 Retno Retno PROPN _ _ 1 flat:name _ ner=B-PER
+    4 Marsudi Marsudi PROPN _ _ 1 flat:name _ ner=E-PER
+    5 memuji puji VERB _ _ 0 root _ ner=O
+    6 Filipina Filipina PROPN _ _ 5 obj _ ner=S-LOC
+    7 . . PUNCT _ _ 5 punct _ ner=O
+"""
+
+
+def test_actors_title_without_owner_takes_the_one_owner_the_corpus_gives() -> None:
+    a1 = _extraction("a1", TITLED)
+    country = "2 RI RI PROPN _ _ 1 flat:name _ ner=S-LOC"
+    untitled = TITLED.replace("Menlu RI", "Menlu Bu").replace(country, "2 Bu bu PROPN _ _ 1 flat:name _ ner=O")
+    a2 = _extraction("a2", untitled)
+    a3 = _extraction("a3", TITLED.replace("Menlu RI", "Menlu Mesir").replace("RI RI", "Mesir Mesir"))
+    [role_a2] = [r for m in a2.mentions for r in m.roles]
+    assert (role_a2.title, role_a2.of, role_a2.of_text) == ("Menteri Luar Negeri", None, None)
+    index = resolve_actors([a1, a2])
+    owner = index.role_owner("retno-marsudi", "Menteri Luar Negeri")
+    assert owner is not None and owner.country_code == "ID"
+    # two owners in the corpus: none is taken
+    assert resolve_actors([a1, a3]).role_owner("retno-marsudi", "Menteri Luar Negeri") is None
+
+
+def test_actors_honorifics_as_written_are_an_alias_not_the_name() -> None:
+    ex = _extraction("a1", praise("Sheikh Tamim", "PER", "Iran", "LOC"))
+    [tamim] = [m for m in ex.mentions if m.kind == "Person"]
+    assert (tamim.text, tamim.written) == ("Tamim", "Sheikh Tamim")
+    actor = resolve_actors([ex]).actors["tamim"]
+    assert (actor.name, actor.aliases) == ("Tamim", ("Sheikh Tamim", "Tamim"))

@@ -411,6 +411,13 @@ def test_articles_mojibake_is_repaired_with_a_warning() -> None:
     assert clean.text == "Presiden “Joko Widodo” berkata: rakyat’s café — naïve." and clean.warnings == ()
 
 
+def test_articles_mojibake_split_by_a_tokenizer_is_repaired() -> None:
+    # IndoSum's tokenizer put a space inside the three characters of a mis-decoded "’"
+    article = article_from_text("x", "nama resmi Korea Utara, Democratic Peopleâ€ ™ s Republic of Korea.")
+    assert article.text == "nama resmi Korea Utara, Democratic People’ s Republic of Korea."
+    assert any("mojibake" in w for w in article.warnings)
+
+
 def test_articles_jsonl_lone_surrogates_and_markup_in_fields(tmp_path: Path) -> None:
     line = '{"id": "a\\ud800<b>1</b>", "title": "<i>Judul</i> &amp; lain", "text": "Teks \\udc00 di sini."}\n'
     path = _write(tmp_path / "s.jsonl", line)

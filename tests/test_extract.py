@@ -118,7 +118,8 @@ def test_extract_coordinated_titles_give_one_person_with_two_roles(parse: Parse)
     ex = _ex(parse, COORDINATED_TITLES)
     persons = [m for m in ex.mentions if m.kind == PERSON]
     assert [p.text for p in persons] == ["Hasan Basri"]
-    assert _roles(persons[0]) == [("Perdana Menteri", None), ("Menteri Keuangan", "Malaysia")]
+    # the country written after the coordinated titles is what both are of
+    assert _roles(persons[0]) == [("Perdana Menteri", "Malaysia"), ("Menteri Keuangan", "Malaysia")]
     assert set(_events(ex)) == {("Support", "Hasan Basri", "Filipina")}
 
 
@@ -894,3 +895,268 @@ def test_extract_event_noun_with_an_owner(parse: Parse, owner_rel: str, expected
     )
     assert _events(ex) == expected
     assert all(e.rule == "nominal" for e in ex.events)
+
+
+# ============================================================================ names cut by the tokenizer or the tagger
+
+
+def _rows(spec: str) -> str:
+    """CoNLL-U from one token a line: ``word upos head deprel ner`` (the lemma is the word)."""
+    lines = [line.split() for line in spec.strip().splitlines()]
+    text = " ".join(cols[0] for cols in lines)
+    rows = [f"{n} {w} {w} {upos} _ _ {head} {rel} _ ner={ner}" for n, (w, upos, head, rel, ner) in enumerate(lines, 1)]
+    return f"# text = {text}\n" + "\n".join(rows) + "\n"
+
+
+def test_extract_names_split_at_hyphens_and_particles_are_one_name(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        _rows("""
+            Presiden NOUN 0 root O
+            Abdul PROPN 1 flat:name B-PER
+            Fattah PROPN 1 flat:name E-PER
+            al PROPN 1 flat:name O
+            - PUNCT 6 punct O
+            Sisi PROPN 4 flat:name O
+            makan VERB 1 acl O
+            di ADP 9 case O
+            Mar PROPN 7 obl S-LOC
+            - PUNCT 11 punct O
+            a PROPN 9 flat:name O
+            - PUNCT 13 punct O
+            Lago PROPN 9 flat:name S-LOC
+            dengan ADP 15 case O
+            Kim PROPN 7 obl B-PER
+            Jong PROPN 15 flat:name E-PER
+            - PUNCT 18 punct O
+            un PROPN 15 flat:name O
+            dan CCONJ 20 cc O
+            Tamim PROPN 15 conj S-PER
+            bin PROPN 20 flat:name O
+            Hamad PROPN 20 flat:name B-PER
+            al PROPN 20 flat:name I-PER
+            - PUNCT 25 punct I-PER
+            Thani PROPN 20 flat:name E-PER
+            . PUNCT 1 punct O
+        """),
+    )
+    assert [(m.text, m.kind) for m in ex.mentions] == [
+        ("Abdul Fattah al - Sisi", PERSON),
+        ("Mar - a - Lago", PLACE),
+        ("Kim Jong - un", PERSON),
+        ("Tamim bin Hamad al - Thani", PERSON),
+    ]
+
+
+def test_extract_name_word_left_out_by_the_tagger_joins_the_name_and_honorifics_are_kept_as_written(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        _rows("""
+            Retno PROPN 2 nsubj S-PER
+            menemui VERB 0 root O
+            Menlu PROPN 2 obj O
+            Malaysia PROPN 3 flat:name S-LOC
+            Dato PROPN 3 flat:name B-PER
+            Sri PROPN 3 flat:name I-PER
+            Anifah PROPN 3 flat:name E-PER
+            Aman PROPN 7 flat:name O
+            Senin PROPN 2 obl:tmod O
+            . PUNCT 2 punct O
+        """),
+    )
+    anifah = _mention(ex, "Anifah Aman")
+    assert (anifah.written, _roles(anifah)) == ("Dato Sri Anifah Aman", [("Menteri Luar Negeri", "Malaysia")])
+    assert _mention(ex, "Retno").written is None
+
+
+def test_extract_name_and_its_acronym_in_brackets_are_one_mention(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        _rows("""
+            Cavusoglu PROPN 2 nsubj S-PER
+            berbicara VERB 0 root O
+            kepada ADP 4 case O
+            Qatari PROPN 2 obl B-ORG
+            News PROPN 4 flat:name I-ORG
+            Agency PROPN 4 flat:name E-ORG
+            ( PUNCT 8 punct O
+            QNA PROPN 4 appos S-ORG
+            ) PUNCT 8 punct O
+            . PUNCT 2 punct O
+        """),
+    )
+    assert [(m.text, m.acronym) for m in ex.mentions] == [("Cavusoglu", None), ("Qatari News Agency", "QNA")]
+
+
+def test_extract_title_country_and_name_tagged_as_one_place(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        _rows("""
+            Menteri NOUN 6 nsubj O
+            Luar NOUN 1 compound O
+            Negeri NOUN 2 compound O
+            Amerika PROPN 1 nmod B-LOC
+            Serikat PROPN 4 flat:name I-LOC
+            Rex PROPN 4 flat:name I-LOC
+            Tillerson PROPN 4 flat:name E-LOC
+            berbicara VERB 0 root O
+            . PUNCT 8 punct O
+        """).replace("6 nsubj", "8 nsubj"),
+    )
+    assert [(m.text, m.kind) for m in ex.mentions] == [("Amerika Serikat", COUNTRY), ("Rex Tillerson", PERSON)]
+    assert _roles(_mention(ex, "Rex Tillerson")) == [("Menteri Luar Negeri", "Amerika Serikat")]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("Parlemen/PROPN Eropa/PROPN/S-LOC", ("Parlemen Eropa", "Organization")),
+        ("parlemen/NOUN Uni/PROPN/B-ORG Eropa/PROPN/E-ORG", ("parlemen Uni Eropa", "Organization")),
+        ("Forum/PROPN Regional/PROPN ASEAN/PROPN/S-ORG", ("Forum Regional ASEAN", "Organization")),
+        ("kedutaan/NOUN AS/PROPN/S-LOC", ("kedutaan AS", "Organization")),
+        (
+            "Kedutaan/PROPN Besar/PROPN Inggris/PROPN/S-LOC untuk/ADP Israel/PROPN/S-LOC",
+            ("Kedutaan Besar Inggris untuk Israel", "Organization"),
+        ),
+        ("semenanjung/NOUN Korea/PROPN/S-LOC", ("semenanjung Korea", PLACE)),
+        ("Pemerintah/PROPN/B-ORG RI/PROPN/E-ORG", ("RI", COUNTRY)),
+        ("Saudi/PROPN/B-ORG Cs/PROPN/E-ORG", ("Saudi", COUNTRY)),
+    ],
+)
+def test_extract_head_nouns_make_another_name(parse: Parse, words: str, expected: tuple[str, str]) -> None:
+    tokens = [w.split("/") for w in words.split()]
+    spec = "\n".join(
+        f"{t[0]} {t[1]} {0 if n == 0 else 1} {'root' if n == 0 else 'nmod'} {t[2] if len(t) > 2 else 'O'}"
+        for n, t in enumerate(tokens)
+    )
+    ex = _ex(parse, _rows(spec + f"\nmengecam VERB 1 acl O\nMesir PROPN {len(tokens) + 1} obj S-LOC\n. PUNCT 1 punct O"))
+    assert [(m.text, m.kind) for m in ex.mentions] == [expected, ("Mesir", COUNTRY)]
+
+
+def test_extract_words_that_name_no_actor_give_no_mention(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        _rows("""
+            Trump PROPN 2 nsubj S-PER
+            naik VERB 0 root O
+            pesawat NOUN 2 obj O
+            , PUNCT 5 punct O
+            Air PROPN 3 appos B-ORG
+            Force PROPN 5 flat:name I-ORG
+            One PROPN 5 flat:name E-ORG
+            ke ADP 9 case O
+            Wilayah PROPN 2 obl B-LOC
+            yang PRON 11 nsubj:pass O
+            Diduduki VERB 9 acl:relcl S-LOC
+            untuk ADP 13 case O
+            konflik NOUN 2 obl O
+            Rohingya PROPN 13 nmod S-LOC
+            dan CCONJ 16 cc O
+            nota NOUN 13 conj O
+            kesepahaman NOUN 16 compound O
+            atau CCONJ 19 cc O
+            MoU PROPN 16 conj S-ORG
+            tentang ADP 23 case O
+            violent ADJ 23 amod O
+            extremist ADJ 23 amod O
+            organizations NOUN 16 nmod O
+            ( PUNCT 25 punct O
+            VEOs PROPN 23 appos S-ORG
+            ) PUNCT 25 punct O
+            . PUNCT 2 punct O
+        """),
+    )
+    # a vehicle, a lone verb, an ethnic group, the acronyms of common nouns
+    assert [m.text for m in ex.mentions] == ["Trump", "Wilayah"]
+
+
+def test_extract_office_of_an_organisation_named_with_its_country(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        _rows("""
+            Menurut ADP 6 case O
+            Juru NOUN 0 root O
+            Bicara NOUN 2 compound O
+            Kementerian PROPN 2 nmod B-ORG
+            Luar PROPN 4 flat:name I-ORG
+            Negeri PROPN 4 flat:name I-ORG
+            RI PROPN 4 flat:name E-ORG
+            Arrmanatha PROPN 2 flat:name B-PER
+            Nasir PROPN 2 flat:name E-PER
+            . PUNCT 2 punct O
+        """).replace("Menurut ADP 6 case", "Menurut ADP 2 case"),
+    )
+    assert [(m.text, m.kind) for m in ex.mentions] == [
+        ("Kementerian Luar Negeri RI", "Organization"),
+        ("RI", COUNTRY),
+        ("Arrmanatha Nasir", PERSON),
+    ]
+    assert _roles(_mention(ex, "Arrmanatha Nasir")) == [("Juru Bicara Kementerian Luar Negeri", "RI")]
+
+
+def test_extract_ambassador_to_an_organisation_keeps_it_in_the_title(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        _rows("""
+            kata VERB 0 root O
+            Dubes PROPN 1 nsubj O
+            Inggris PROPN 2 flat:name S-LOC
+            untuk ADP 5 case O
+            PBB PROPN 2 nmod S-ORG
+            Matthew PROPN 2 flat:name B-PER
+            Rycroft PROPN 2 flat:name E-PER
+            . PUNCT 1 punct O
+        """),
+    )
+    assert _roles(_mention(ex, "Matthew Rycroft")) == [("Duta Besar untuk PBB", "Inggris")]
+
+
+def test_extract_roles_written_after_the_name(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        _rows("""
+            Saya PRON 2 nsubj O
+            bicara VERB 0 root O
+            dengan ADP 4 case O
+            Kofi PROPN 2 obl B-PER
+            Annan PROPN 4 flat:name E-PER
+            ( PUNCT 8 punct O
+            mantan ADJ 8 amod O
+            Sekjen NOUN 4 appos O
+            PBB PROPN 8 nmod S-ORG
+            ) PUNCT 8 punct O
+            dan CCONJ 12 cc O
+            Robert PROPN 4 conj B-PER
+            Kraft PROPN 12 flat:name E-PER
+            , PUNCT 15 punct O
+            pemilik NOUN 12 appos O
+            klub NOUN 15 compound O
+            New PROPN 15 nmod B-ORG
+            England PROPN 17 flat:name I-ORG
+            Patriots PROPN 17 flat:name E-ORG
+            , PUNCT 21 punct O
+            Ia PRON 22 nsubj O
+            . PUNCT 2 punct O
+        """).replace("Ia PRON 22 nsubj", "Ia PRON 2 dep"),
+    )
+    assert _roles(_mention(ex, "Kofi Annan")) == [("mantan Sekretaris Jenderal", "PBB")]
+    assert _roles(_mention(ex, "Robert Kraft")) == [("pemilik", "New England Patriots")]
+
+
+def test_extract_title_after_a_comma_that_heads_another_name_is_not_apposed(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        _rows("""
+            Retno PROPN 3 nsubj B-PER
+            Marsudi PROPN 1 flat:name E-PER
+            bertemu VERB 0 root O
+            , PUNCT 5 punct O
+            Menlu PROPN 3 obj O
+            Turki PROPN 5 flat:name S-LOC
+            Mevlut PROPN 5 flat:name B-PER
+            Cavusoglu PROPN 5 flat:name E-PER
+            . PUNCT 3 punct O
+        """),
+    )
+    assert _roles(_mention(ex, "Retno Marsudi")) == []
+    assert _roles(_mention(ex, "Mevlut Cavusoglu")) == [("Menteri Luar Negeri", "Turki")]
