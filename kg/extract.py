@@ -596,7 +596,11 @@ class _EventFinder:
             pass_subjects = [c for c in self.kids(node.id) if c.deprel in _PASSIVE_SUBJECTS]
             if passive and not pass_subjects and subjects:
                 pass_subjects, subjects = subjects, []
-            agents = [c for c in self.kids(node.id) if c.deprel.startswith("obl") and self.case_of(c) == "oleh"]
+            agents = [
+                c
+                for c in self.kids(node.id)
+                if c.deprel.startswith("obl") and (self.case_of(c) == "oleh" or (c.deprel == "obl:agent" and passive))
+            ]
             if passive and agents and not subjects and not pass_subjects and node.deprel.startswith(("xcomp", "conj")):
                 # "Retno mengaku dihubungi oleh Menlu Inggris": the controller is the one contacted
                 governor = self.sent.word(node.head)
@@ -607,6 +611,15 @@ class _EventFinder:
                 owners = [c for c in self.kids(node.id) if c.deprel in ("nmod:poss", "det:poss") or c.lower == "nya"]
                 if owners:
                     return owners, []
+            if node.deprel.startswith("xcomp") and node.head:
+                # object control: "menuding Amerika Serikat mengeskalasi ...": the object does the complement
+                controllers = [
+                    c
+                    for c in self.kids(node.head)
+                    if c.deprel == "obj" and c.id < node.id and c.upos in ("PROPN", "NOUN", "PRON") and self.case_of(c) is None
+                ]
+                if controllers:
+                    return ([], controllers) if passive else (controllers, [])
             if node.deprel.startswith(("conj", "xcomp", "advcl", "ccomp")) and node.head:
                 node = self.sent.word(node.head)
             elif node.deprel.startswith("acl") and node.head:
@@ -659,11 +672,15 @@ class _EventFinder:
         return out
 
     def raised_objects(self, head: Word) -> list[Word]:
-        """The object of an object-control verb, parsed into its complement: "meminta Turki menghentikan ..."."""
+        """The object of an object-control verb, parsed into its complement: "meminta Turki menghentikan ...".
+
+        Also the subject of a complement clause, for verbs whose target is the one the clause is about
+        ("menuduh bahwa Doha mendukung terorisme"); Statements never come here.
+        """
         out: list[Word] = []
         for xcomp in self.kids(head.id):
-            if not xcomp.deprel.startswith("xcomp"):
-                continue
+            if not xcomp.deprel.startswith(("xcomp", "ccomp")):
+                continue  # "menyeru Pemerintah AS mengajukan ...", "menuduh bahwa Doha mendukung ..."
             out.extend(
                 c
                 for c in self.kids(xcomp.id)
@@ -672,13 +689,47 @@ class _EventFinder:
         return out
 
     def place_of(self, match: _TriggerMatch, head: Word, targets: list[Word]) -> Mention | None:
-        candidates = [head, *(self.sent.word(i) for i in match.ids()), *targets]
-        for holder in candidates:
+        """Where the event took place.
+
+        In order: a "di" place under the trigger, or under a target person (the parser often
+        attaches "bertemu dengan X di Manila" to X; the place of an organisation, "Ikhwanul
+        Muslimin di Mesir", is where it is, not where the event was); a "di" place under a setting
+        or audience of the trigger ("kata X dalam Forum Regional ASEAN di Manila", "kepada wartawan
+        di Kairo"); a place of a clause of the same occasion ("kata X saat tiba di Doha"), except for
+        visits, which leave that place behind.
+        """
+        trigger_words = [head, *(self.sent.word(i) for i in match.ids() if i != head.id)]
+        persons = [t for t in targets if (m := self.by_word.get(t.id)) is not None and m.kind == PERSON]
+        for holder in [*trigger_words, *persons]:
+            found = self._place_under(holder)
+            if found is not None:
+                return found
+        settings = self.lex.setting_prepositions | self.lex.place_prepositions
+        for holder in trigger_words:
             for child in self.kids(holder.id):
-                if child.deprel.startswith(("obl", "nmod")) and self.case_of(child) in self.lex.place_prepositions:
-                    m = self.by_word.get(child.id)
-                    if m is not None and m.kind in (PLACE, COUNTRY):
-                        return m
+                if child.deprel.startswith(("obl", "nmod")) and self.case_of(child) in settings and child.id not in self.by_word:
+                    found = self._place_under(child)
+                    if found is not None:
+                        return found
+        if match.trigger.event_type == "Visit":
+            return None
+        for clause in self.kids(head.id):
+            if clause.deprel.startswith("advcl") and any(
+                c.deprel == "mark" and c.lower in self.lex.occasion_markers for c in self.kids(clause.id)
+            ):
+                for holder in [clause, *(c for c in self.kids(clause.id) if c.deprel == "obj")]:
+                    found = self._place_under(holder)
+                    if found is not None:
+                        return found
+        return None
+
+    def _place_under(self, holder: Word) -> Mention | None:
+        """A place or country introduced by "di" right under ``holder``."""
+        for child in self.kids(holder.id):
+            if child.deprel.startswith(("obl", "nmod")) and self.case_of(child) in self.lex.place_prepositions:
+                m = self.by_word.get(child.id)
+                if m is not None and m.kind in (PLACE, COUNTRY):
+                    return m
         return None
 
     def modality_of(self, match: _TriggerMatch, head: Word) -> str:
@@ -835,6 +886,8 @@ class _EventFinder:
                 ]
                 content = self.sent.span_text(min(content_ids) - 1, max(content_ids)) if content_ids else None
                 agent_parts = [a for a in agent_parts if a.mention is None or a.mention.kind != PLACE]
+                # where it was said: "kata X di Kompleks Istana", "tutur X usai bertemu Y di Gedung Kemlu"
+                speech_place = self.place_of(match, head, [])
                 for agent in agent_parts or [None]:  # type: ignore[list-item]
                     ev = EventMention(
                         self.sent.index,
@@ -843,7 +896,7 @@ class _EventFinder:
                         head.id,
                         agent,
                         None,
-                        None,
+                        speech_place,
                         dates.get(n),
                         modality,
                         None,

@@ -123,6 +123,8 @@ class Lexicon:
         self.weekdays: dict[str, int] = dict(lex["dates"]["weekdays"])
         self.place_prepositions = frozenset(lex["places"]["at"])
         self.destination_prepositions = frozenset(lex["places"]["to"])
+        self.setting_prepositions = frozenset(lex["places"].get("setting", []))
+        self.occasion_markers = frozenset(lex["places"].get("occasion", []))
         self.target_prepositions = frozenset(lex["targets"]["prepositions"])
         self.according_to = frozenset(lex["speech"]["according_to"])
         self.event_types, self.triggers = _load_event_types(ontology_dir / "event-types.ttl")

@@ -894,3 +894,149 @@ def test_extract_event_noun_with_an_owner(parse: Parse, owner_rel: str, expected
     )
     assert _events(ex) == expected
     assert all(e.rule == "nominal" for e in ex.events)
+
+
+# ============================================================================ places of speech, control
+
+
+def _places(ex: Extraction) -> list[tuple[str, str | None]]:
+    return [(e.event_type, e.place.text if e.place is not None else None) for e in ex.events]
+
+
+def test_extract_statement_takes_the_place_where_it_was_said(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        """
+        # text = Kevin Lasut berkata di Manila.
+        1 Kevin Kevin PROPN _ _ 3 nsubj _ ner=B-PER
+        2 Lasut Lasut PROPN _ _ 1 flat:name _ ner=E-PER
+        3 berkata kata VERB _ _ 0 root _ ner=O
+        4 di di ADP _ _ 5 case _ ner=O
+        5 Manila Manila PROPN _ _ 3 obl _ ner=S-LOC
+        6 . . PUNCT _ _ 3 punct _ ner=O
+    """,
+    )
+    assert _places(ex) == [("Statement", "Manila")]
+
+
+@pytest.mark.parametrize(
+    ("preposition", "deprel", "place"),
+    [("dalam", "obl", "Manila"), ("kepada", "obl", "Manila"), ("tentang", "obl", None)],
+    ids=["setting", "audience", "no-setting"],
+)
+def test_extract_place_under_a_setting_or_audience_of_the_trigger(
+    parse: Parse, preposition: str, deprel: str, place: str | None
+) -> None:
+    ex = _ex(
+        parse,
+        f"""
+        # text = Kevin Lasut berkata {preposition} forum di Manila.
+        1 Kevin Kevin PROPN _ _ 3 nsubj _ ner=B-PER
+        2 Lasut Lasut PROPN _ _ 1 flat:name _ ner=E-PER
+        3 berkata kata VERB _ _ 0 root _ ner=O
+        4 {preposition} {preposition} ADP _ _ 5 case _ ner=O
+        5 forum forum NOUN _ _ 3 {deprel} _ ner=O
+        6 di di ADP _ _ 7 case _ ner=O
+        7 Manila Manila PROPN _ _ 5 nmod _ ner=S-LOC
+        8 . . PUNCT _ _ 3 punct _ ner=O
+    """,
+    )
+    assert _places(ex) == [("Statement", place)]
+
+
+@pytest.mark.parametrize(
+    ("trigger", "lemma", "event_type", "place"),
+    [("berkata", "kata", "Statement", "Manila"), ("berkunjung", "kunjung", "Visit", None)],
+    ids=["speech-at-the-same-place", "visit-leaves-it-behind"],
+)
+def test_extract_place_of_a_clause_of_the_same_occasion(
+    parse: Parse, trigger: str, lemma: str, event_type: str, place: str | None
+) -> None:
+    ex = _ex(
+        parse,
+        f"""
+        # text = Kevin Lasut {trigger} ke Malaysia usai tiba di Manila.
+        1 Kevin Kevin PROPN _ _ 3 nsubj _ ner=B-PER
+        2 Lasut Lasut PROPN _ _ 1 flat:name _ ner=E-PER
+        3 {trigger} {lemma} VERB _ _ 0 root _ ner=O
+        4 ke ke ADP _ _ 5 case _ ner=O
+        5 Malaysia Malaysia PROPN _ _ 3 obl _ ner=S-LOC
+        6 usai usai SCONJ _ _ 7 mark _ ner=O
+        7 tiba tiba VERB _ _ 3 advcl _ ner=O
+        8 di di ADP _ _ 9 case _ ner=O
+        9 Manila Manila PROPN _ _ 7 obl _ ner=S-LOC
+        10 . . PUNCT _ _ 3 punct _ ner=O
+    """,
+    )
+    assert [(e.event_type, e.place.text if e.place else None) for e in ex.events if e.event_type == event_type] == [
+        (event_type, place)
+    ]
+
+
+@pytest.mark.parametrize(("ner", "place"), [("B-PER", "Manila"), ("B-ORG", None)], ids=["person", "organisation"])
+def test_extract_place_under_a_target_counts_for_a_person_only(parse: Parse, ner: str, place: str | None) -> None:
+    ex = _ex(
+        parse,
+        f"""
+        # text = Malaysia mendukung Maria Santos di Manila.
+        1 Malaysia Malaysia PROPN _ _ 2 nsubj _ ner=S-LOC
+        2 mendukung dukung VERB _ _ 0 root _ ner=O
+        3 Maria Maria PROPN _ _ 2 obj _ ner={ner}
+        4 Santos Santos PROPN _ _ 3 flat:name _ ner=E-{ner[2:]}
+        5 di di ADP _ _ 6 case _ ner=O
+        6 Manila Manila PROPN _ _ 3 nmod _ ner=S-LOC
+        7 . . PUNCT _ _ 2 punct _ ner=O
+    """,
+    )
+    assert _events(ex) == [("Support", "Malaysia", "Maria Santos")]
+    assert _places(ex) == [("Support", place)]
+
+
+def test_extract_object_of_the_governor_does_its_complement(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        """
+        # text = Malaysia menuding Filipina melakukan serangan dengan Vietnam.
+        1 Malaysia Malaysia PROPN _ _ 2 nsubj _ ner=S-LOC
+        2 menuding tuding VERB _ _ 0 root _ ner=O
+        3 Filipina Filipina PROPN _ _ 2 obj _ ner=S-LOC
+        4 melakukan laku VERB _ _ 2 xcomp _ ner=O
+        5 serangan serang NOUN _ _ 4 obj _ ner=O
+        6 dengan dengan ADP _ _ 7 case _ ner=O
+        7 Vietnam Vietnam PROPN _ _ 5 nmod _ ner=S-LOC
+        8 . . PUNCT _ _ 2 punct _ ner=O
+    """,
+    )
+    assert _events(ex) == [("Accuse", "Malaysia", "Filipina"), ("Attack", "Filipina", "Vietnam")]
+
+
+def test_extract_addressee_parsed_into_a_complement_clause(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        """
+        # text = Malaysia menyeru Pemerintah Filipina mengajukan usul.
+        1 Malaysia Malaysia PROPN _ _ 2 nsubj _ ner=S-LOC
+        2 menyeru seru VERB _ _ 0 root _ ner=O
+        3 Pemerintah perintah NOUN _ _ 5 obj _ ner=O
+        4 Filipina Filipina PROPN _ _ 3 nmod _ ner=S-LOC
+        5 mengajukan aju VERB _ _ 2 ccomp _ ner=O
+        6 usul usul NOUN _ _ 5 obj _ ner=O
+        7 . . PUNCT _ _ 2 punct _ ner=O
+    """,
+    )
+    assert _events(ex) == [("Appeal", "Malaysia", "Filipina")]
+
+
+def test_extract_passive_agent_relation_without_oleh(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        """
+        # text = Filipina dihubungi Malaysia kemarin.
+        1 Filipina Filipina PROPN _ _ 2 nsubj:pass _ ner=S-LOC
+        2 dihubungi hubung VERB _ _ 0 root _ ner=O
+        3 Malaysia Malaysia PROPN _ _ 2 obl:agent _ ner=S-LOC
+        4 kemarin kemarin ADV _ _ 2 advmod _ ner=O
+        5 . . PUNCT _ _ 2 punct _ ner=O
+    """,
+    )
+    assert _events(ex) == [("Meet", "Malaysia", "Filipina")]
