@@ -547,6 +547,15 @@ class _EventFinder:
         """Whether a title starts at ``word`` ("Duta" of "Duta Besar", "Menlu")."""
         return word.lower.rstrip(".") in _title_heads(self.lex)
 
+    def with_partners(self, words: list[Word]) -> list[Word]:
+        """Subjects with the partners named beside them: "Indonesia bersama Malaysia sepakat ..."."""
+        out = list(words)
+        for word in words:
+            for child in self.kids(word.id):
+                if child.deprel.startswith(("nmod", "obl")) and self.case_of(child) in self.lex.comitative:
+                    out.extend(self.conjuncts(child))
+        return out
+
     def with_owner_conjuncts(self, part: Participant) -> list[Participant]:
         """A target found through its owner brings the owner's conjuncts: "kelompok di Lebanon, Yaman dan Irak"."""
         mention = part.mention
@@ -876,7 +885,9 @@ class _EventFinder:
             trigger_text = self.sent.span_text(match.start, match.end)
             modality = self.modality_of(match, head)
             rule = "passive" if trig.passive else "nominal" if trig.nominal else ("phrase" if len(trig.words) > 1 else "verb")
-            agent_parts = _unique([self.resolve(a) for w in agents for a in self.conjuncts(w) if not self.is_particle(a)])
+            agent_parts = _unique(
+                [self.resolve(a) for w in agents for a in self.with_partners(self.conjuncts(w)) if not self.is_particle(a)]
+            )
             if trig.event_type == "Statement":
                 content_ids = [
                     i
@@ -921,38 +932,39 @@ class _EventFinder:
             if not target_parts and trig.event_type == "Visit" and place is not None:
                 # "kunjungannya di Teheran": the place visited is the target
                 target_parts, place = [Participant(place, place.text, place.start + 1)], None
-            if not target_parts:
+            pairs: list[tuple[Participant | None, Participant]] = [(a, t) for a in agent_parts or [None] for t in target_parts]
+            event_type = self.lex.event_types.get(trig.event_type)
+            if not target_parts and event_type is not None and event_type.symmetric:
+                # "Trump dan Abe bertemu", "Indonesia bersama Malaysia bekerja sama": the agents with each other
+                named = [a for a in agent_parts if a.mention is not None]
+                pairs = [(a, b) for k, a in enumerate(named) for b in named[k + 1 :]]
+                rule += "+pair" if pairs else ""
+            if not pairs:
                 continue
             if place is not None and any(t.mention is not None and t.mention.key == place.key for t in target_parts):
                 place = None  # "kelompok di Lebanon": where the target is, not where the event was
-            for agent in agent_parts or [None]:  # type: ignore[list-item]
-                for target in target_parts:
-                    if (
-                        agent is not None
-                        and agent.mention is not None
-                        and target.mention is not None
-                        and agent.mention.key == target.mention.key
-                    ):
-                        continue
-                    pending.append(
-                        (
-                            n,
-                            EventMention(
-                                self.sent.index,
-                                trig.event_type,
-                                trigger_text,
-                                head.id,
-                                agent,
-                                target,
-                                place,
-                                dates.get(n),
-                                modality,
-                                None,
-                                None,
-                                rule,
-                            ),
-                        )
+            for agent, target in pairs:
+                if _same_actor(agent, target):
+                    continue
+                pending.append(
+                    (
+                        n,
+                        EventMention(
+                            self.sent.index,
+                            trig.event_type,
+                            trigger_text,
+                            head.id,
+                            agent,
+                            target,
+                            place,
+                            dates.get(n),
+                            modality,
+                            None,
+                            None,
+                            rule,
+                        ),
                     )
+                )
         # events inside what someone said carry who said it
         for n, ev in pending:
             source = None
@@ -1001,6 +1013,13 @@ def _acronym_of_tail(acronym: str, words: list[str]) -> bool:
 def _title_heads(lex: Lexicon) -> frozenset[str]:
     """The first words of the titles that are offices, not forms of address."""
     return frozenset(t[0] for t in lex.titles if " ".join(t) not in lex.honorifics)
+
+
+def _same_actor(agent: Participant | None, target: Participant) -> bool:
+    """Whether agent and target are one actor mention (no event of an actor with itself)."""
+    if agent is None or agent.mention is None or target.mention is None:
+        return False
+    return agent.mention.key == target.mention.key
 
 
 def _unique(parts: list[Participant]) -> list[Participant]:

@@ -115,6 +115,7 @@ class Lexicon:
         self.pronouns = frozenset(w for key in pronouns for w in pronouns[key])
         self.speaker_pronouns = frozenset(pronouns.get("speaker", []))
         self.group_nouns = frozenset(lex["groups"]["nouns"])
+        self.comitative = frozenset(lex["groups"].get("comitative", []))
         self.leader_forms = frozenset(lex["groups"]["leader_forms"])
         self.modality: dict[str, tuple[tuple[str, ...], ...]] = {
             name: tuple(tuple(m.split()) for m in markers) for name, markers in lex["modality"].items()

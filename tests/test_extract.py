@@ -1040,3 +1040,61 @@ def test_extract_passive_agent_relation_without_oleh(parse: Parse) -> None:
     """,
     )
     assert _events(ex) == [("Meet", "Malaysia", "Filipina")]
+
+
+# ============================================================================ coordination
+
+
+@pytest.mark.parametrize(
+    ("joiner", "upos", "deprel", "head"),
+    [("dan", "CCONJ", "conj", 1), ("bersama", "ADP", "nmod", 1)],
+    ids=["conjoined", "comitative"],
+)
+def test_extract_symmetric_event_between_its_agents(parse: Parse, joiner: str, upos: str, deprel: str, head: int) -> None:
+    rel = "cc" if upos == "CCONJ" else "case"
+    ex = _ex(
+        parse,
+        f"""
+        # text = Malaysia {joiner} Filipina bertemu di Manila.
+        1 Malaysia Malaysia PROPN _ _ 4 nsubj _ ner=S-LOC
+        2 {joiner} {joiner} {upos} _ _ 3 {rel} _ ner=O
+        3 Filipina Filipina PROPN _ _ {head} {deprel} _ ner=S-LOC
+        4 bertemu temu VERB _ _ 0 root _ ner=O
+        5 di di ADP _ _ 6 case _ ner=O
+        6 Manila Manila PROPN _ _ 4 obl _ ner=S-LOC
+        7 . . PUNCT _ _ 4 punct _ ner=O
+    """,
+    )
+    assert _events(ex) == [("Meet", "Malaysia", "Filipina")]
+    assert (ex.events[0].rule, _places(ex)) == ("verb+pair", [("Meet", "Manila")])
+
+
+def test_extract_one_sided_event_without_a_target_stays_no_event(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        """
+        # text = Malaysia dan Filipina berkunjung.
+        1 Malaysia Malaysia PROPN _ _ 4 nsubj _ ner=S-LOC
+        2 dan dan CCONJ _ _ 3 cc _ ner=O
+        3 Filipina Filipina PROPN _ _ 1 conj _ ner=S-LOC
+        4 berkunjung kunjung VERB _ _ 0 root _ ner=O
+        5 . . PUNCT _ _ 4 punct _ ner=O
+    """,
+    )
+    assert _events(ex) == []
+
+
+def test_extract_comitative_partner_is_a_second_agent(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        """
+        # text = Malaysia bersama Vietnam mengecam Filipina.
+        1 Malaysia Malaysia PROPN _ _ 4 nsubj _ ner=S-LOC
+        2 bersama bersama ADP _ _ 3 case _ ner=O
+        3 Vietnam Vietnam PROPN _ _ 1 nmod _ ner=S-LOC
+        4 mengecam kecam VERB _ _ 0 root _ ner=O
+        5 Filipina Filipina PROPN _ _ 4 obj _ ner=S-LOC
+        6 . . PUNCT _ _ 4 punct _ ner=O
+    """,
+    )
+    assert _events(ex) == [("Criticize", "Malaysia", "Filipina"), ("Criticize", "Vietnam", "Filipina")]
