@@ -932,7 +932,8 @@ class _EventFinder:
             if not target_parts and trig.event_type == "Visit" and place is not None:
                 # "kunjungannya di Teheran": the place visited is the target
                 target_parts, place = [Participant(place, place.text, place.start + 1)], None
-            pairs: list[tuple[Participant | None, Participant]] = [(a, t) for a in agent_parts or [None] for t in target_parts]
+            doers: list[Participant | None] = [*agent_parts] or [None]
+            pairs: list[tuple[Participant | None, Participant]] = [(a, t) for a in doers for t in target_parts]
             event_type = self.lex.event_types.get(trig.event_type)
             if not target_parts and event_type is not None and event_type.symmetric:
                 # "Trump dan Abe bertemu", "Indonesia bersama Malaysia bekerja sama": the agents with each other
@@ -943,8 +944,8 @@ class _EventFinder:
                 continue
             if place is not None and any(t.mention is not None and t.mention.key == place.key for t in target_parts):
                 place = None  # "kelompok di Lebanon": where the target is, not where the event was
-            for agent, target in pairs:
-                if _same_actor(agent, target):
+            for doer, target in pairs:
+                if _same_actor(doer, target):
                     continue
                 pending.append(
                     (
@@ -954,7 +955,7 @@ class _EventFinder:
                             trig.event_type,
                             trigger_text,
                             head.id,
-                            agent,
+                            doer,
                             target,
                             place,
                             dates.get(n),
