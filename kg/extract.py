@@ -11,7 +11,7 @@ import datetime as dt
 import functools
 import re
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.document import Entity, ParsedDoc, Sentence, Word
 from kg.lexicon import Lexicon, Trigger, get_lexicon, normalize_name
@@ -1044,6 +1044,40 @@ def extract(doc: ParsedDoc, lexicon: Lexicon | None = None) -> Extraction:
         found = _MentionFinder(lex, sentence).find()
         mentions.extend(found)
         events.extend(_EventFinder(lex, sentence, found, doc.article.date).find())
+    events = _hedged_retellings(events)
     from kg.coref import resolve_references
 
     return resolve_references(Extraction(doc, tuple(mentions), tuple(events)), lex)
+
+
+_IRREALIS = ("obligation", "future", "hypothetical")
+
+
+def _hedged_retellings(events: list[EventMention]) -> list[EventMention]:
+    """A reported claim told again in the article as an obligation, a plan or a possibility is one.
+
+    News leads condense: "Iran mengatakan X meminta maaf kepada Israel" is spelt out later as
+    "Iran mengatakan bahwa X harus meminta maaf kepada Israel". Both tellings are reported speech
+    (``according_to``) of the same type, agent and target (by name), so the plain one takes the
+    later marker instead of asserting what was only demanded, planned or supposed. Events that are
+    not reported, and negations (a denial is another claim, not a retelling), are left alone.
+    """
+
+    def key(ev: EventMention) -> tuple[str, str, str] | None:
+        if ev.according_to is None or ev.agent is None or ev.target is None:
+            return None
+        names = [normalize_name(p.mention.text if p.mention is not None else p.text) for p in (ev.agent, ev.target)]
+        return (ev.event_type, names[0], names[1]) if all(names) else None
+
+    hedged: dict[tuple[str, str, str], str] = {}
+    for ev in events:
+        k = key(ev)
+        if k is not None and ev.modality in _IRREALIS:
+            hedged.setdefault(k, ev.modality)
+    out = []
+    for ev in events:
+        k = key(ev)
+        if k is not None and ev.modality == "asserted" and k in hedged:
+            ev = replace(ev, modality=hedged[k], rule=ev.rule + "+retold")
+        out.append(ev)
+    return out

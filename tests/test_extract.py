@@ -1098,3 +1098,39 @@ def test_extract_comitative_partner_is_a_second_agent(parse: Parse) -> None:
     """,
     )
     assert _events(ex) == [("Criticize", "Malaysia", "Filipina"), ("Criticize", "Vietnam", "Filipina")]
+
+
+# ============================================================================ retold claims
+
+_CLAIM = """
+    # sent_id = {n}
+    # text = Malaysia mengatakan Vietnam {marker}mengecam Filipina.
+    1 Malaysia Malaysia PROPN _ _ 2 nsubj _ ner=S-LOC
+    2 mengatakan kata VERB _ _ 0 root _ ner=O
+    3 Vietnam Vietnam PROPN _ _ 5 nsubj _ ner=S-LOC
+    4 {marker_row}
+    5 mengecam kecam VERB _ _ 2 ccomp _ ner=O
+    6 Filipina Filipina PROPN _ _ 5 obj _ ner=S-LOC
+    7 . . PUNCT _ _ 2 punct _ ner=O
+"""
+
+
+def _claim(n: int, marker: str | None) -> str:
+    if marker is None:
+        block = _CLAIM.replace("    4 {marker_row}\n", "").replace(" 5 ", " 4 ").replace(" 6 ", " 5 ").replace(" 7 ", " 6 ")
+        block = block.replace("_ _ 5 nsubj", "_ _ 4 nsubj").replace("_ _ 5 obj", "_ _ 4 obj")
+        return block.format(n=n, marker="")
+    return _CLAIM.format(n=n, marker=f"{marker} ", marker_row=f"{marker} {marker} AUX _ _ 5 aux _ ner=O")
+
+
+@pytest.mark.parametrize(
+    ("later", "modality"),
+    [("harus", "obligation"), ("akan", "future"), ("tidak", "asserted"), (None, "asserted")],
+    ids=["obligation", "future", "a-denial-is-no-retelling", "plain-twice"],
+)
+def test_extract_reported_claim_retold_with_a_marker_takes_it(parse: Parse, later: str | None, modality: str) -> None:
+    ex = _ex(parse, _claim(0, None) + "\n" + _claim(1, later))
+    [first] = [e for e in ex.events if e.event_type == "Criticize" and e.sentence == 0]
+    assert (_who(first.agent), _who(first.target), _who(first.according_to)) == ("Vietnam", "Filipina", "Malaysia")
+    assert first.modality == modality
+    assert first.rule.endswith("+retold") == (modality != "asserted")
