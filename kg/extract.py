@@ -680,6 +680,29 @@ class _EventFinder:
                         out.append(child)
         return out
 
+    def said_against(self, head: Word, speech_words: set[int]) -> list[tuple[str, Participant]]:
+        """(event type, target) for what a speaker says about an actor (lexicon.toml [speech.content]).
+
+        "memperingatkan bahwa Amerika Serikat akan membayar harga": the subject of the reported
+        clause, when its predicate is listed, is the target of a Threaten by the speaker.
+        """
+        out = []
+        for clause in self.kids(head.id):
+            if not clause.deprel.startswith(("ccomp", "parataxis")) or clause.upos != "VERB":
+                continue
+            if any(head.id < i < clause.id for i in speech_words):
+                continue  # "X menyatakan kedua pemimpin menegaskan bahwa ...": the nearer speech verb's clause
+            following = tuple(w.lower for w in self.words[clause.id - 1 :] if w.upos != "PUNCT")
+            for event_type, predicates in self.lex.speech_content.items():
+                if not any(following[: len(p)] == p for p in predicates):
+                    continue
+                for subject in (c for c in self.kids(clause.id) if c.deprel in _SUBJECTS):
+                    for word in self.conjuncts(subject):
+                        part = self.resolve(word)
+                        if part.mention is not None and part.mention.kind != PLACE:
+                            out.append((event_type, part))
+        return out
+
     def raised_objects(self, head: Word) -> list[Word]:
         """The object of an object-control verb, parsed into its complement: "meminta Turki menghentikan ...".
 
@@ -853,6 +876,7 @@ class _EventFinder:
                 dates.setdefault(owner, literal)
         events: list[EventMention] = []
         speakers: dict[int, Participant] = {}
+        speech_words = {i for m in matches if m.trigger.event_type == "Statement" for i in m.ids()}
         pending: list[tuple[int, EventMention]] = []
         for n, (match, head) in enumerate(zip(matches, phrase_heads, strict=True)):
             trig = match.trigger
@@ -917,6 +941,13 @@ class _EventFinder:
                     pending.append((n, ev))
                     if agent is not None:
                         speakers.setdefault(n, agent)
+                    for event_type, about in self.said_against(head, speech_words):
+                        if agent is not None and agent.mention is not None and not _same_actor(agent, about):
+                            said = EventMention(
+                                self.sent.index, event_type, trigger_text, head.id, agent, about, speech_place,
+                                dates.get(n), modality, None, None, "content",
+                            )  # fmt: skip
+                            pending.append((n, said))
                 continue
             place = self.place_of(match, head, targets)
             target_parts = [
@@ -934,8 +965,8 @@ class _EventFinder:
                 target_parts, place = [Participant(place, place.text, place.start + 1)], None
             doers: list[Participant | None] = [*agent_parts] or [None]
             pairs: list[tuple[Participant | None, Participant]] = [(a, t) for a in doers for t in target_parts]
-            event_type = self.lex.event_types.get(trig.event_type)
-            if not target_parts and event_type is not None and event_type.symmetric:
+            kind = self.lex.event_types.get(trig.event_type)
+            if not target_parts and kind is not None and kind.symmetric:
                 # "Trump dan Abe bertemu", "Indonesia bersama Malaysia bekerja sama": the agents with each other
                 named = [a for a in agent_parts if a.mention is not None]
                 pairs = [(a, b) for k, a in enumerate(named) for b in named[k + 1 :]]

@@ -128,7 +128,17 @@ class Lexicon:
         self.occasion_markers = frozenset(lex["places"].get("occasion", []))
         self.target_prepositions = frozenset(lex["targets"]["prepositions"])
         self.according_to = frozenset(lex["speech"]["according_to"])
+        self.speech_content: dict[str, tuple[tuple[str, ...], ...]] = {
+            event_type: tuple(tuple(p.split()) for p in predicates)
+            for event_type, predicates in lex["speech"].get("content", {}).items()
+        }
         self.event_types, self.triggers = _load_event_types(ontology_dir / "event-types.ttl")
+        unknown = sorted(set(self.speech_content) - set(self.event_types))
+        if unknown:
+            raise OntologyError(
+                f"[speech.content] in {data_dir / 'lexicon.toml'} names unknown event types {unknown}: "
+                f"use one of {sorted(self.event_types)}."
+            )
         self.countries, self.country_names = _load_countries(data_dir / "countries.toml")
         self.aliases = _load_aliases(data_dir / "aliases.toml")
         self.alias_surface = _load_alias_surface(data_dir / "aliases.toml")

@@ -1134,3 +1134,56 @@ def test_extract_reported_claim_retold_with_a_marker_takes_it(parse: Parse, late
     assert (_who(first.agent), _who(first.target), _who(first.according_to)) == ("Vietnam", "Filipina", "Malaysia")
     assert first.modality == modality
     assert first.rule.endswith("+retold") == (modality != "asserted")
+
+
+# ============================================================================ what a speaker says about someone
+
+
+@pytest.mark.parametrize(
+    ("predicate", "expected"),
+    [
+        ("membayar harga", [("Statement", "Malaysia", None), ("Threaten", "Malaysia", "Filipina")]),
+        ("membayar pajak", [("Statement", "Malaysia", None)]),
+    ],
+    ids=["listed-predicate", "unlisted-predicate"],
+)
+def test_extract_speech_about_an_actor_is_an_event_against_it(
+    parse: Parse, predicate: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    verb, noun = predicate.split()
+    ex = _ex(
+        parse,
+        f"""
+        # text = Malaysia memperingatkan bahwa Filipina akan {predicate}.
+        1 Malaysia Malaysia PROPN _ _ 2 nsubj _ ner=S-LOC
+        2 memperingatkan ingat VERB _ _ 0 root _ ner=O
+        3 bahwa bahwa SCONJ _ _ 6 mark _ ner=O
+        4 Filipina Filipina PROPN _ _ 6 nsubj _ ner=S-LOC
+        5 akan akan AUX _ _ 6 aux _ ner=O
+        6 {verb} bayar VERB _ _ 2 ccomp _ ner=O
+        7 {noun} {noun} NOUN _ _ 6 obj _ ner=O
+        8 . . PUNCT _ _ 2 punct _ ner=O
+    """,
+    )
+    assert _events(ex) == expected
+    assert [e.rule for e in ex.events if e.event_type != "Statement"] == ["content"] * (len(expected) - 1)
+    assert all(e.according_to is None for e in ex.events)
+
+
+def test_extract_speech_content_belongs_to_the_nearer_speech_verb(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        """
+        # text = Malaysia menyatakan Vietnam menegaskan bahwa Filipina memicu ancaman.
+        1 Malaysia Malaysia PROPN _ _ 2 nsubj _ ner=S-LOC
+        2 menyatakan nyata VERB _ _ 0 root _ ner=O
+        3 Vietnam Vietnam PROPN _ _ 2 obj _ ner=S-LOC
+        4 menegaskan tegas VERB _ _ 2 parataxis _ ner=O
+        5 bahwa bahwa SCONJ _ _ 7 mark _ ner=O
+        6 Filipina Filipina PROPN _ _ 7 nsubj _ ner=S-LOC
+        7 memicu picu VERB _ _ 2 ccomp _ ner=O
+        8 ancaman ancam NOUN _ _ 7 obj _ ner=O
+        9 . . PUNCT _ _ 2 punct _ ner=O
+    """,
+    )
+    assert ("Accuse", "Malaysia", "Filipina") not in _events(ex)
