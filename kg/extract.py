@@ -848,6 +848,34 @@ class _EventFinder:
             return None
         return f"--{month:02d}-{day:02d}"
 
+    def shared_dates(self, phrase_heads: list[Word], heads: dict[int, int], dates: dict[int, str]) -> dict[int, str]:
+        """Dates with those of events done on the same occasion as a dated governing event.
+
+        "Mckee, Senin (23/10), mendatangi Kemlu menemui Menlu Retno": a trigger without a date of
+        its own, in a conjunct, complement or adverbial clause of a dated trigger, shares its date,
+        unless the clause says it came before or after ("setelah", "sebelum": lexicon.toml
+        [dates] sequence).
+        """
+        out = dict(dates)
+        for n, head in enumerate(phrase_heads):
+            if n in dates:
+                continue
+            node = head
+            for _ in range(3):
+                if not node.head or not node.deprel.startswith(("conj", "xcomp", "advcl")):
+                    break
+                if node.deprel.startswith("advcl") and any(
+                    c.deprel == "mark" and c.lower in self.lex.sequence_markers for c in self.kids(node.id)
+                ):
+                    break
+                node = self.sent.word(node.head)
+                owner = heads.get(node.id)
+                if owner is not None:
+                    if owner in dates:
+                        out[n] = dates[owner]
+                    break
+        return out
+
     def governing_trigger(self, word_id: int, heads: dict[int, int]) -> int | None:
         node = word_id
         for _ in range(len(self.words)):
@@ -874,6 +902,7 @@ class _EventFinder:
                 owner = 0
             if owner is not None:
                 dates.setdefault(owner, literal)
+        dates = self.shared_dates(phrase_heads, heads, dates)
         events: list[EventMention] = []
         speakers: dict[int, Participant] = {}
         speech_words = {i for m in matches if m.trigger.event_type == "Statement" for i in m.ids()}
@@ -884,6 +913,10 @@ class _EventFinder:
             if trig.nominal:
                 # "pernyataan Mogherini", "kunjungannya ke Myanmar": only an owned event noun is an event
                 agents, passive_subjects = self.owners_of(match), []
+                if not agents and head.deprel.startswith("obl") and self.case_of(head) in ("dalam", "pada") and head.head:
+                    # "Dalam pernyataan pers bersama, Mogherini dan Hahn meminta ...": the setting of what
+                    # the subject does is the subject's own
+                    agents = self.subject_of(self.sent.word(head.head), False)[0]
                 if not agents:
                     continue
             targets = self.objects_of(match, head)

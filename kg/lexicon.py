@@ -122,6 +122,7 @@ class Lexicon:
         }
         self.months: dict[str, int] = dict(lex["dates"]["months"])
         self.weekdays: dict[str, int] = dict(lex["dates"]["weekdays"])
+        self.sequence_markers = frozenset(lex["dates"].get("sequence", []))
         self.place_prepositions = frozenset(lex["places"]["at"])
         self.destination_prepositions = frozenset(lex["places"]["to"])
         self.setting_prepositions = frozenset(lex["places"].get("setting", []))

@@ -1187,3 +1187,56 @@ def test_extract_speech_content_belongs_to_the_nearer_speech_verb(parse: Parse) 
     """,
     )
     assert ("Accuse", "Malaysia", "Filipina") not in _events(ex)
+
+
+@pytest.mark.parametrize(
+    ("preposition", "expected"),
+    [
+        ("Dalam", [("Statement", "Malaysia", None), ("Appeal", "Malaysia", "Filipina")]),
+        ("Tentang", [("Appeal", "Malaysia", "Filipina")]),
+    ],
+    ids=["in-a-statement", "about-a-statement"],
+)
+def test_extract_event_noun_as_the_setting_of_a_clause_belongs_to_its_subject(
+    parse: Parse, preposition: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    ex = _ex(
+        parse,
+        f"""
+        # text = {preposition} pernyataan resmi , Malaysia meminta Filipina mundur .
+        1 {preposition} {preposition.lower()} ADP _ _ 2 case _ ner=O
+        2 pernyataan pernyataan NOUN _ _ 6 obl _ ner=O
+        3 resmi resmi ADJ _ _ 2 amod _ ner=O
+        4 , , PUNCT _ _ 2 punct _ ner=O
+        5 Malaysia Malaysia PROPN _ _ 6 nsubj _ ner=S-LOC
+        6 meminta minta VERB _ _ 0 root _ ner=O
+        7 Filipina Filipina PROPN _ _ 6 obj _ ner=S-LOC
+        8 mundur mundur VERB _ _ 6 xcomp _ ner=O
+        9 . . PUNCT _ _ 6 punct _ ner=O
+    """,
+    )
+    assert _events(ex) == expected
+
+
+@pytest.mark.parametrize(("mark", "date"), [(None, "--05-06"), ("setelah", None)], ids=["same-occasion", "after"])
+def test_extract_event_in_a_clause_of_a_dated_event_shares_its_date(parse: Parse, mark: str | None, date: str | None) -> None:
+    mark_row = f"9 {mark} {mark} SCONJ _ _ 10 mark _ ner=O" if mark else "9 lalu lalu ADV _ _ 10 advmod _ ner=O"
+    ex = _ex(
+        parse,
+        f"""
+        # text = Kevin Lasut , Senin ( 6/5 mengunjungi Malaysia {mark or "lalu"} menemui Filipina .
+        1 Kevin Kevin PROPN _ _ 7 nsubj _ ner=B-PER
+        2 Lasut Lasut PROPN _ _ 1 flat:name _ ner=E-PER
+        3 , , PUNCT _ _ 4 punct _ ner=O
+        4 Senin Senin PROPN _ _ 7 obl:tmod _ ner=O
+        5 ( ( PUNCT _ _ 6 punct _ ner=O
+        6 6/5 6/5 NUM _ _ 4 nummod _ ner=O
+        7 mengunjungi kunjung VERB _ _ 0 root _ ner=O
+        8 Malaysia Malaysia PROPN _ _ 7 obj _ ner=S-LOC
+        {mark_row}
+        10 menemui temu VERB _ _ 7 advcl _ ner=O
+        11 Filipina Filipina PROPN _ _ 10 obj _ ner=S-LOC
+        12 . . PUNCT _ _ 7 punct _ ner=O
+    """,
+    )
+    assert [(e.event_type, e.date) for e in ex.events] == [("Visit", "--05-06"), ("Meet", date)]
