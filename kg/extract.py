@@ -819,6 +819,15 @@ class _EventFinder:
         """Whether a title starts at ``word`` ("Duta" of "Duta Besar", "Menlu")."""
         return word.lower.rstrip(".") in _title_heads(self.lex)
 
+    def with_partners(self, words: list[Word]) -> list[Word]:
+        """Subjects with the partners named beside them: "Indonesia bersama Malaysia sepakat ..."."""
+        out = list(words)
+        for word in words:
+            for child in self.kids(word.id):
+                if child.deprel.startswith(("nmod", "obl")) and self.case_of(child) in self.lex.comitative:
+                    out.extend(self.conjuncts(child))
+        return out
+
     def with_owner_conjuncts(self, part: Participant) -> list[Participant]:
         """A target found through its owner brings the owner's conjuncts: "kelompok di Lebanon, Yaman dan Irak"."""
         mention = part.mention
@@ -868,7 +877,11 @@ class _EventFinder:
             pass_subjects = [c for c in self.kids(node.id) if c.deprel in _PASSIVE_SUBJECTS]
             if passive and not pass_subjects and subjects:
                 pass_subjects, subjects = subjects, []
-            agents = [c for c in self.kids(node.id) if c.deprel.startswith("obl") and self.case_of(c) == "oleh"]
+            agents = [
+                c
+                for c in self.kids(node.id)
+                if c.deprel.startswith("obl") and (self.case_of(c) == "oleh" or (c.deprel == "obl:agent" and passive))
+            ]
             if passive and agents and not subjects and not pass_subjects and node.deprel.startswith(("xcomp", "conj")):
                 # "Retno mengaku dihubungi oleh Menlu Inggris": the controller is the one contacted
                 governor = self.sent.word(node.head)
@@ -879,6 +892,15 @@ class _EventFinder:
                 owners = [c for c in self.kids(node.id) if c.deprel in ("nmod:poss", "det:poss") or c.lower == "nya"]
                 if owners:
                     return owners, []
+            if node.deprel.startswith("xcomp") and node.head:
+                # object control: "menuding Amerika Serikat mengeskalasi ...": the object does the complement
+                controllers = [
+                    c
+                    for c in self.kids(node.head)
+                    if c.deprel == "obj" and c.id < node.id and c.upos in ("PROPN", "NOUN", "PRON") and self.case_of(c) is None
+                ]
+                if controllers:
+                    return ([], controllers) if passive else (controllers, [])
             if node.deprel.startswith(("conj", "xcomp", "advcl", "ccomp")) and node.head:
                 node = self.sent.word(node.head)
             elif node.deprel.startswith("acl") and node.head:
@@ -930,12 +952,39 @@ class _EventFinder:
                         out.append(child)
         return out
 
+    def said_against(self, head: Word, speech_words: set[int]) -> list[tuple[str, Participant]]:
+        """(event type, target) for what a speaker says about an actor (lexicon.toml [speech.content]).
+
+        "memperingatkan bahwa Amerika Serikat akan membayar harga": the subject of the reported
+        clause, when its predicate is listed, is the target of a Threaten by the speaker.
+        """
+        out = []
+        for clause in self.kids(head.id):
+            if not clause.deprel.startswith(("ccomp", "parataxis")) or clause.upos != "VERB":
+                continue
+            if any(head.id < i < clause.id for i in speech_words):
+                continue  # "X menyatakan kedua pemimpin menegaskan bahwa ...": the nearer speech verb's clause
+            following = tuple(w.lower for w in self.words[clause.id - 1 :] if w.upos != "PUNCT")
+            for event_type, predicates in self.lex.speech_content.items():
+                if not any(following[: len(p)] == p for p in predicates):
+                    continue
+                for subject in (c for c in self.kids(clause.id) if c.deprel in _SUBJECTS):
+                    for word in self.conjuncts(subject):
+                        part = self.resolve(word)
+                        if part.mention is not None and part.mention.kind != PLACE:
+                            out.append((event_type, part))
+        return out
+
     def raised_objects(self, head: Word) -> list[Word]:
-        """The object of an object-control verb, parsed into its complement: "meminta Turki menghentikan ..."."""
+        """The object of an object-control verb, parsed into its complement: "meminta Turki menghentikan ...".
+
+        Also the subject of a complement clause, for verbs whose target is the one the clause is about
+        ("menuduh bahwa Doha mendukung terorisme"); Statements never come here.
+        """
         out: list[Word] = []
         for xcomp in self.kids(head.id):
-            if not xcomp.deprel.startswith("xcomp"):
-                continue
+            if not xcomp.deprel.startswith(("xcomp", "ccomp")):
+                continue  # "menyeru Pemerintah AS mengajukan ...", "menuduh bahwa Doha mendukung ..."
             out.extend(
                 c
                 for c in self.kids(xcomp.id)
@@ -944,13 +993,47 @@ class _EventFinder:
         return out
 
     def place_of(self, match: _TriggerMatch, head: Word, targets: list[Word]) -> Mention | None:
-        candidates = [head, *(self.sent.word(i) for i in match.ids()), *targets]
-        for holder in candidates:
+        """Where the event took place.
+
+        In order: a "di" place under the trigger, or under a target person (the parser often
+        attaches "bertemu dengan X di Manila" to X; the place of an organisation, "Ikhwanul
+        Muslimin di Mesir", is where it is, not where the event was); a "di" place under a setting
+        or audience of the trigger ("kata X dalam Forum Regional ASEAN di Manila", "kepada wartawan
+        di Kairo"); a place of a clause of the same occasion ("kata X saat tiba di Doha"), except for
+        visits, which leave that place behind.
+        """
+        trigger_words = [head, *(self.sent.word(i) for i in match.ids() if i != head.id)]
+        persons = [t for t in targets if (m := self.by_word.get(t.id)) is not None and m.kind == PERSON]
+        for holder in [*trigger_words, *persons]:
+            found = self._place_under(holder)
+            if found is not None:
+                return found
+        settings = self.lex.setting_prepositions | self.lex.place_prepositions
+        for holder in trigger_words:
             for child in self.kids(holder.id):
-                if child.deprel.startswith(("obl", "nmod")) and self.case_of(child) in self.lex.place_prepositions:
-                    m = self.by_word.get(child.id)
-                    if m is not None and m.kind in (PLACE, COUNTRY):
-                        return m
+                if child.deprel.startswith(("obl", "nmod")) and self.case_of(child) in settings and child.id not in self.by_word:
+                    found = self._place_under(child)
+                    if found is not None:
+                        return found
+        if match.trigger.event_type == "Visit":
+            return None
+        for clause in self.kids(head.id):
+            if clause.deprel.startswith("advcl") and any(
+                c.deprel == "mark" and c.lower in self.lex.occasion_markers for c in self.kids(clause.id)
+            ):
+                for holder in [clause, *(c for c in self.kids(clause.id) if c.deprel == "obj")]:
+                    found = self._place_under(holder)
+                    if found is not None:
+                        return found
+        return None
+
+    def _place_under(self, holder: Word) -> Mention | None:
+        """A place or country introduced by "di" right under ``holder``."""
+        for child in self.kids(holder.id):
+            if child.deprel.startswith(("obl", "nmod")) and self.case_of(child) in self.lex.place_prepositions:
+                m = self.by_word.get(child.id)
+                if m is not None and m.kind in (PLACE, COUNTRY):
+                    return m
         return None
 
     def modality_of(self, match: _TriggerMatch, head: Word) -> str:
@@ -1037,6 +1120,34 @@ class _EventFinder:
             return None
         return f"--{month:02d}-{day:02d}"
 
+    def shared_dates(self, phrase_heads: list[Word], heads: dict[int, int], dates: dict[int, str]) -> dict[int, str]:
+        """Dates with those of events done on the same occasion as a dated governing event.
+
+        "Mckee, Senin (23/10), mendatangi Kemlu menemui Menlu Retno": a trigger without a date of
+        its own, in a conjunct, complement or adverbial clause of a dated trigger, shares its date,
+        unless the clause says it came before or after ("setelah", "sebelum": lexicon.toml
+        [dates] sequence).
+        """
+        out = dict(dates)
+        for n, head in enumerate(phrase_heads):
+            if n in dates:
+                continue
+            node = head
+            for _ in range(3):
+                if not node.head or not node.deprel.startswith(("conj", "xcomp", "advcl")):
+                    break
+                if node.deprel.startswith("advcl") and any(
+                    c.deprel == "mark" and c.lower in self.lex.sequence_markers for c in self.kids(node.id)
+                ):
+                    break
+                node = self.sent.word(node.head)
+                owner = heads.get(node.id)
+                if owner is not None:
+                    if owner in dates:
+                        out[n] = dates[owner]
+                    break
+        return out
+
     def governing_trigger(self, word_id: int, heads: dict[int, int]) -> int | None:
         node = word_id
         for _ in range(len(self.words)):
@@ -1063,8 +1174,10 @@ class _EventFinder:
                 owner = 0
             if owner is not None:
                 dates.setdefault(owner, literal)
+        dates = self.shared_dates(phrase_heads, heads, dates)
         events: list[EventMention] = []
         speakers: dict[int, Participant] = {}
+        speech_words = {i for m in matches if m.trigger.event_type == "Statement" for i in m.ids()}
         pending: list[tuple[int, EventMention]] = []
         for n, (match, head) in enumerate(zip(matches, phrase_heads, strict=True)):
             trig = match.trigger
@@ -1072,6 +1185,10 @@ class _EventFinder:
             if trig.nominal:
                 # "pernyataan Mogherini", "kunjungannya ke Myanmar": only an owned event noun is an event
                 agents, passive_subjects = self.owners_of(match), []
+                if not agents and head.deprel.startswith("obl") and self.case_of(head) in ("dalam", "pada") and head.head:
+                    # "Dalam pernyataan pers bersama, Mogherini dan Hahn meminta ...": the setting of what
+                    # the subject does is the subject's own
+                    agents = self.subject_of(self.sent.word(head.head), False)[0]
                 if not agents:
                     continue
             targets = self.objects_of(match, head)
@@ -1097,7 +1214,9 @@ class _EventFinder:
             trigger_text = self.sent.span_text(match.start, match.end)
             modality = self.modality_of(match, head)
             rule = "passive" if trig.passive else "nominal" if trig.nominal else ("phrase" if len(trig.words) > 1 else "verb")
-            agent_parts = _unique([self.resolve(a) for w in agents for a in self.conjuncts(w) if not self.is_particle(a)])
+            agent_parts = _unique(
+                [self.resolve(a) for w in agents for a in self.with_partners(self.conjuncts(w)) if not self.is_particle(a)]
+            )
             if trig.event_type == "Statement":
                 content_ids = [
                     i
@@ -1107,6 +1226,8 @@ class _EventFinder:
                 ]
                 content = self.sent.span_text(min(content_ids) - 1, max(content_ids)) if content_ids else None
                 agent_parts = [a for a in agent_parts if a.mention is None or a.mention.kind != PLACE]
+                # where it was said: "kata X di Kompleks Istana", "tutur X usai bertemu Y di Gedung Kemlu"
+                speech_place = self.place_of(match, head, [])
                 for agent in agent_parts or [None]:  # type: ignore[list-item]
                     ev = EventMention(
                         self.sent.index,
@@ -1115,7 +1236,7 @@ class _EventFinder:
                         head.id,
                         agent,
                         None,
-                        None,
+                        speech_place,
                         dates.get(n),
                         modality,
                         None,
@@ -1125,6 +1246,13 @@ class _EventFinder:
                     pending.append((n, ev))
                     if agent is not None:
                         speakers.setdefault(n, agent)
+                    for event_type, about in self.said_against(head, speech_words):
+                        if agent is not None and agent.mention is not None and not _same_actor(agent, about):
+                            said = EventMention(
+                                self.sent.index, event_type, trigger_text, head.id, agent, about, speech_place,
+                                dates.get(n), modality, None, None, "content",
+                            )  # fmt: skip
+                            pending.append((n, said))
                 continue
             place = self.place_of(match, head, targets)
             target_parts = [
@@ -1140,38 +1268,40 @@ class _EventFinder:
             if not target_parts and trig.event_type == "Visit" and place is not None:
                 # "kunjungannya di Teheran": the place visited is the target
                 target_parts, place = [Participant(place, place.text, place.start + 1)], None
-            if not target_parts:
+            doers: list[Participant | None] = [*agent_parts] or [None]
+            pairs: list[tuple[Participant | None, Participant]] = [(a, t) for a in doers for t in target_parts]
+            kind = self.lex.event_types.get(trig.event_type)
+            if not target_parts and kind is not None and kind.symmetric:
+                # "Trump dan Abe bertemu", "Indonesia bersama Malaysia bekerja sama": the agents with each other
+                named = [a for a in agent_parts if a.mention is not None]
+                pairs = [(a, b) for k, a in enumerate(named) for b in named[k + 1 :]]
+                rule += "+pair" if pairs else ""
+            if not pairs:
                 continue
             if place is not None and any(t.mention is not None and t.mention.key == place.key for t in target_parts):
                 place = None  # "kelompok di Lebanon": where the target is, not where the event was
-            for agent in agent_parts or [None]:  # type: ignore[list-item]
-                for target in target_parts:
-                    if (
-                        agent is not None
-                        and agent.mention is not None
-                        and target.mention is not None
-                        and agent.mention.key == target.mention.key
-                    ):
-                        continue
-                    pending.append(
-                        (
-                            n,
-                            EventMention(
-                                self.sent.index,
-                                trig.event_type,
-                                trigger_text,
-                                head.id,
-                                agent,
-                                target,
-                                place,
-                                dates.get(n),
-                                modality,
-                                None,
-                                None,
-                                rule,
-                            ),
-                        )
+            for doer, target in pairs:
+                if _same_actor(doer, target):
+                    continue
+                pending.append(
+                    (
+                        n,
+                        EventMention(
+                            self.sent.index,
+                            trig.event_type,
+                            trigger_text,
+                            head.id,
+                            doer,
+                            target,
+                            place,
+                            dates.get(n),
+                            modality,
+                            None,
+                            None,
+                            rule,
+                        ),
                     )
+                )
         # events inside what someone said carry who said it
         for n, ev in pending:
             source = None
@@ -1247,6 +1377,13 @@ def _title_heads(lex: Lexicon) -> frozenset[str]:
     return frozenset(t[0] for t in lex.titles if " ".join(t) not in lex.honorifics)
 
 
+def _same_actor(agent: Participant | None, target: Participant) -> bool:
+    """Whether agent and target are one actor mention (no event of an actor with itself)."""
+    if agent is None or agent.mention is None or target.mention is None:
+        return False
+    return agent.mention.key == target.mention.key
+
+
 def _unique(parts: list[Participant]) -> list[Participant]:
     """Participants with one entry per actor mention (a conjoined title leads to its own person)."""
     seen: set[object] = set()
@@ -1268,6 +1405,40 @@ def extract(doc: ParsedDoc, lexicon: Lexicon | None = None) -> Extraction:
         found = _MentionFinder(lex, sentence).find()
         mentions.extend(found)
         events.extend(_EventFinder(lex, sentence, found, doc.article.date).find())
+    events = _hedged_retellings(events)
     from kg.coref import resolve_references
 
     return resolve_references(Extraction(doc, tuple(mentions), tuple(events)), lex)
+
+
+_IRREALIS = ("obligation", "future", "hypothetical")
+
+
+def _hedged_retellings(events: list[EventMention]) -> list[EventMention]:
+    """A reported claim told again in the article as an obligation, a plan or a possibility is one.
+
+    News leads condense: "Iran mengatakan X meminta maaf kepada Israel" is spelt out later as
+    "Iran mengatakan bahwa X harus meminta maaf kepada Israel". Both tellings are reported speech
+    (``according_to``) of the same type, agent and target (by name), so the plain one takes the
+    later marker instead of asserting what was only demanded, planned or supposed. Events that are
+    not reported, and negations (a denial is another claim, not a retelling), are left alone.
+    """
+
+    def key(ev: EventMention) -> tuple[str, str, str] | None:
+        if ev.according_to is None or ev.agent is None or ev.target is None:
+            return None
+        names = [normalize_name(p.mention.text if p.mention is not None else p.text) for p in (ev.agent, ev.target)]
+        return (ev.event_type, names[0], names[1]) if all(names) else None
+
+    hedged: dict[tuple[str, str, str], str] = {}
+    for ev in events:
+        k = key(ev)
+        if k is not None and ev.modality in _IRREALIS:
+            hedged.setdefault(k, ev.modality)
+    out = []
+    for ev in events:
+        k = key(ev)
+        if k is not None and ev.modality == "asserted" and k in hedged:
+            ev = replace(ev, modality=hedged[k], rule=ev.rule + "+retold")
+        out.append(ev)
+    return out

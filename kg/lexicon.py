@@ -115,17 +115,31 @@ class Lexicon:
         self.pronouns = frozenset(w for key in pronouns for w in pronouns[key])
         self.speaker_pronouns = frozenset(pronouns.get("speaker", []))
         self.group_nouns = frozenset(lex["groups"]["nouns"])
+        self.comitative = frozenset(lex["groups"].get("comitative", []))
         self.leader_forms = frozenset(lex["groups"]["leader_forms"])
         self.modality: dict[str, tuple[tuple[str, ...], ...]] = {
             name: tuple(tuple(m.split()) for m in markers) for name, markers in lex["modality"].items()
         }
         self.months: dict[str, int] = dict(lex["dates"]["months"])
         self.weekdays: dict[str, int] = dict(lex["dates"]["weekdays"])
+        self.sequence_markers = frozenset(lex["dates"].get("sequence", []))
         self.place_prepositions = frozenset(lex["places"]["at"])
         self.destination_prepositions = frozenset(lex["places"]["to"])
+        self.setting_prepositions = frozenset(lex["places"].get("setting", []))
+        self.occasion_markers = frozenset(lex["places"].get("occasion", []))
         self.target_prepositions = frozenset(lex["targets"]["prepositions"])
         self.according_to = frozenset(lex["speech"]["according_to"])
+        self.speech_content: dict[str, tuple[tuple[str, ...], ...]] = {
+            event_type: tuple(tuple(p.split()) for p in predicates)
+            for event_type, predicates in lex["speech"].get("content", {}).items()
+        }
         self.event_types, self.triggers = _load_event_types(ontology_dir / "event-types.ttl")
+        unknown = sorted(set(self.speech_content) - set(self.event_types))
+        if unknown:
+            raise OntologyError(
+                f"[speech.content] in {data_dir / 'lexicon.toml'} names unknown event types {unknown}: "
+                f"use one of {sorted(self.event_types)}."
+            )
         self.countries, self.country_names = _load_countries(data_dir / "countries.toml")
         self.aliases = _load_aliases(data_dir / "aliases.toml")
         self.alias_surface = _load_alias_surface(data_dir / "aliases.toml")

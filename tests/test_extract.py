@@ -1160,3 +1160,348 @@ def test_extract_title_after_a_comma_that_heads_another_name_is_not_apposed(pars
     )
     assert _roles(_mention(ex, "Retno Marsudi")) == []
     assert _roles(_mention(ex, "Mevlut Cavusoglu")) == [("Menteri Luar Negeri", "Turki")]
+
+# ============================================================================ places of speech, control
+
+
+def _places(ex: Extraction) -> list[tuple[str, str | None]]:
+    return [(e.event_type, e.place.text if e.place is not None else None) for e in ex.events]
+
+
+def test_extract_statement_takes_the_place_where_it_was_said(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        """
+        # text = Kevin Lasut berkata di Manila.
+        1 Kevin Kevin PROPN _ _ 3 nsubj _ ner=B-PER
+        2 Lasut Lasut PROPN _ _ 1 flat:name _ ner=E-PER
+        3 berkata kata VERB _ _ 0 root _ ner=O
+        4 di di ADP _ _ 5 case _ ner=O
+        5 Manila Manila PROPN _ _ 3 obl _ ner=S-LOC
+        6 . . PUNCT _ _ 3 punct _ ner=O
+    """,
+    )
+    assert _places(ex) == [("Statement", "Manila")]
+
+
+@pytest.mark.parametrize(
+    ("preposition", "deprel", "place"),
+    [("dalam", "obl", "Manila"), ("kepada", "obl", "Manila"), ("tentang", "obl", None)],
+    ids=["setting", "audience", "no-setting"],
+)
+def test_extract_place_under_a_setting_or_audience_of_the_trigger(
+    parse: Parse, preposition: str, deprel: str, place: str | None
+) -> None:
+    ex = _ex(
+        parse,
+        f"""
+        # text = Kevin Lasut berkata {preposition} forum di Manila.
+        1 Kevin Kevin PROPN _ _ 3 nsubj _ ner=B-PER
+        2 Lasut Lasut PROPN _ _ 1 flat:name _ ner=E-PER
+        3 berkata kata VERB _ _ 0 root _ ner=O
+        4 {preposition} {preposition} ADP _ _ 5 case _ ner=O
+        5 forum forum NOUN _ _ 3 {deprel} _ ner=O
+        6 di di ADP _ _ 7 case _ ner=O
+        7 Manila Manila PROPN _ _ 5 nmod _ ner=S-LOC
+        8 . . PUNCT _ _ 3 punct _ ner=O
+    """,
+    )
+    assert _places(ex) == [("Statement", place)]
+
+
+@pytest.mark.parametrize(
+    ("trigger", "lemma", "event_type", "place"),
+    [("berkata", "kata", "Statement", "Manila"), ("berkunjung", "kunjung", "Visit", None)],
+    ids=["speech-at-the-same-place", "visit-leaves-it-behind"],
+)
+def test_extract_place_of_a_clause_of_the_same_occasion(
+    parse: Parse, trigger: str, lemma: str, event_type: str, place: str | None
+) -> None:
+    ex = _ex(
+        parse,
+        f"""
+        # text = Kevin Lasut {trigger} ke Malaysia usai tiba di Manila.
+        1 Kevin Kevin PROPN _ _ 3 nsubj _ ner=B-PER
+        2 Lasut Lasut PROPN _ _ 1 flat:name _ ner=E-PER
+        3 {trigger} {lemma} VERB _ _ 0 root _ ner=O
+        4 ke ke ADP _ _ 5 case _ ner=O
+        5 Malaysia Malaysia PROPN _ _ 3 obl _ ner=S-LOC
+        6 usai usai SCONJ _ _ 7 mark _ ner=O
+        7 tiba tiba VERB _ _ 3 advcl _ ner=O
+        8 di di ADP _ _ 9 case _ ner=O
+        9 Manila Manila PROPN _ _ 7 obl _ ner=S-LOC
+        10 . . PUNCT _ _ 3 punct _ ner=O
+    """,
+    )
+    assert [(e.event_type, e.place.text if e.place else None) for e in ex.events if e.event_type == event_type] == [
+        (event_type, place)
+    ]
+
+
+@pytest.mark.parametrize(("ner", "place"), [("B-PER", "Manila"), ("B-ORG", None)], ids=["person", "organisation"])
+def test_extract_place_under_a_target_counts_for_a_person_only(parse: Parse, ner: str, place: str | None) -> None:
+    ex = _ex(
+        parse,
+        f"""
+        # text = Malaysia mendukung Maria Santos di Manila.
+        1 Malaysia Malaysia PROPN _ _ 2 nsubj _ ner=S-LOC
+        2 mendukung dukung VERB _ _ 0 root _ ner=O
+        3 Maria Maria PROPN _ _ 2 obj _ ner={ner}
+        4 Santos Santos PROPN _ _ 3 flat:name _ ner=E-{ner[2:]}
+        5 di di ADP _ _ 6 case _ ner=O
+        6 Manila Manila PROPN _ _ 3 nmod _ ner=S-LOC
+        7 . . PUNCT _ _ 2 punct _ ner=O
+    """,
+    )
+    assert _events(ex) == [("Support", "Malaysia", "Maria Santos")]
+    assert _places(ex) == [("Support", place)]
+
+
+def test_extract_object_of_the_governor_does_its_complement(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        """
+        # text = Malaysia menuding Filipina melakukan serangan dengan Vietnam.
+        1 Malaysia Malaysia PROPN _ _ 2 nsubj _ ner=S-LOC
+        2 menuding tuding VERB _ _ 0 root _ ner=O
+        3 Filipina Filipina PROPN _ _ 2 obj _ ner=S-LOC
+        4 melakukan laku VERB _ _ 2 xcomp _ ner=O
+        5 serangan serang NOUN _ _ 4 obj _ ner=O
+        6 dengan dengan ADP _ _ 7 case _ ner=O
+        7 Vietnam Vietnam PROPN _ _ 5 nmod _ ner=S-LOC
+        8 . . PUNCT _ _ 2 punct _ ner=O
+    """,
+    )
+    assert _events(ex) == [("Accuse", "Malaysia", "Filipina"), ("Attack", "Filipina", "Vietnam")]
+
+
+def test_extract_addressee_parsed_into_a_complement_clause(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        """
+        # text = Malaysia menyeru Pemerintah Filipina mengajukan usul.
+        1 Malaysia Malaysia PROPN _ _ 2 nsubj _ ner=S-LOC
+        2 menyeru seru VERB _ _ 0 root _ ner=O
+        3 Pemerintah perintah NOUN _ _ 5 obj _ ner=O
+        4 Filipina Filipina PROPN _ _ 3 nmod _ ner=S-LOC
+        5 mengajukan aju VERB _ _ 2 ccomp _ ner=O
+        6 usul usul NOUN _ _ 5 obj _ ner=O
+        7 . . PUNCT _ _ 2 punct _ ner=O
+    """,
+    )
+    assert _events(ex) == [("Appeal", "Malaysia", "Filipina")]
+
+
+def test_extract_passive_agent_relation_without_oleh(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        """
+        # text = Filipina dihubungi Malaysia kemarin.
+        1 Filipina Filipina PROPN _ _ 2 nsubj:pass _ ner=S-LOC
+        2 dihubungi hubung VERB _ _ 0 root _ ner=O
+        3 Malaysia Malaysia PROPN _ _ 2 obl:agent _ ner=S-LOC
+        4 kemarin kemarin ADV _ _ 2 advmod _ ner=O
+        5 . . PUNCT _ _ 2 punct _ ner=O
+    """,
+    )
+    assert _events(ex) == [("Meet", "Malaysia", "Filipina")]
+
+
+# ============================================================================ coordination
+
+
+@pytest.mark.parametrize(
+    ("joiner", "upos", "deprel", "head"),
+    [("dan", "CCONJ", "conj", 1), ("bersama", "ADP", "nmod", 1)],
+    ids=["conjoined", "comitative"],
+)
+def test_extract_symmetric_event_between_its_agents(parse: Parse, joiner: str, upos: str, deprel: str, head: int) -> None:
+    rel = "cc" if upos == "CCONJ" else "case"
+    ex = _ex(
+        parse,
+        f"""
+        # text = Malaysia {joiner} Filipina bertemu di Manila.
+        1 Malaysia Malaysia PROPN _ _ 4 nsubj _ ner=S-LOC
+        2 {joiner} {joiner} {upos} _ _ 3 {rel} _ ner=O
+        3 Filipina Filipina PROPN _ _ {head} {deprel} _ ner=S-LOC
+        4 bertemu temu VERB _ _ 0 root _ ner=O
+        5 di di ADP _ _ 6 case _ ner=O
+        6 Manila Manila PROPN _ _ 4 obl _ ner=S-LOC
+        7 . . PUNCT _ _ 4 punct _ ner=O
+    """,
+    )
+    assert _events(ex) == [("Meet", "Malaysia", "Filipina")]
+    assert (ex.events[0].rule, _places(ex)) == ("verb+pair", [("Meet", "Manila")])
+
+
+def test_extract_one_sided_event_without_a_target_stays_no_event(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        """
+        # text = Malaysia dan Filipina berkunjung.
+        1 Malaysia Malaysia PROPN _ _ 4 nsubj _ ner=S-LOC
+        2 dan dan CCONJ _ _ 3 cc _ ner=O
+        3 Filipina Filipina PROPN _ _ 1 conj _ ner=S-LOC
+        4 berkunjung kunjung VERB _ _ 0 root _ ner=O
+        5 . . PUNCT _ _ 4 punct _ ner=O
+    """,
+    )
+    assert _events(ex) == []
+
+
+def test_extract_comitative_partner_is_a_second_agent(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        """
+        # text = Malaysia bersama Vietnam mengecam Filipina.
+        1 Malaysia Malaysia PROPN _ _ 4 nsubj _ ner=S-LOC
+        2 bersama bersama ADP _ _ 3 case _ ner=O
+        3 Vietnam Vietnam PROPN _ _ 1 nmod _ ner=S-LOC
+        4 mengecam kecam VERB _ _ 0 root _ ner=O
+        5 Filipina Filipina PROPN _ _ 4 obj _ ner=S-LOC
+        6 . . PUNCT _ _ 4 punct _ ner=O
+    """,
+    )
+    assert _events(ex) == [("Criticize", "Malaysia", "Filipina"), ("Criticize", "Vietnam", "Filipina")]
+
+
+# ============================================================================ retold claims
+
+_CLAIM = """
+    # sent_id = {n}
+    # text = Malaysia mengatakan Vietnam {marker}mengecam Filipina.
+    1 Malaysia Malaysia PROPN _ _ 2 nsubj _ ner=S-LOC
+    2 mengatakan kata VERB _ _ 0 root _ ner=O
+    3 Vietnam Vietnam PROPN _ _ 5 nsubj _ ner=S-LOC
+    4 {marker_row}
+    5 mengecam kecam VERB _ _ 2 ccomp _ ner=O
+    6 Filipina Filipina PROPN _ _ 5 obj _ ner=S-LOC
+    7 . . PUNCT _ _ 2 punct _ ner=O
+"""
+
+
+def _claim(n: int, marker: str | None) -> str:
+    if marker is None:
+        block = _CLAIM.replace("    4 {marker_row}\n", "").replace(" 5 ", " 4 ").replace(" 6 ", " 5 ").replace(" 7 ", " 6 ")
+        block = block.replace("_ _ 5 nsubj", "_ _ 4 nsubj").replace("_ _ 5 obj", "_ _ 4 obj")
+        return block.format(n=n, marker="")
+    return _CLAIM.format(n=n, marker=f"{marker} ", marker_row=f"{marker} {marker} AUX _ _ 5 aux _ ner=O")
+
+
+@pytest.mark.parametrize(
+    ("later", "modality"),
+    [("harus", "obligation"), ("akan", "future"), ("tidak", "asserted"), (None, "asserted")],
+    ids=["obligation", "future", "a-denial-is-no-retelling", "plain-twice"],
+)
+def test_extract_reported_claim_retold_with_a_marker_takes_it(parse: Parse, later: str | None, modality: str) -> None:
+    ex = _ex(parse, _claim(0, None) + "\n" + _claim(1, later))
+    [first] = [e for e in ex.events if e.event_type == "Criticize" and e.sentence == 0]
+    assert (_who(first.agent), _who(first.target), _who(first.according_to)) == ("Vietnam", "Filipina", "Malaysia")
+    assert first.modality == modality
+    assert first.rule.endswith("+retold") == (modality != "asserted")
+
+
+# ============================================================================ what a speaker says about someone
+
+
+@pytest.mark.parametrize(
+    ("predicate", "expected"),
+    [
+        ("membayar harga", [("Statement", "Malaysia", None), ("Threaten", "Malaysia", "Filipina")]),
+        ("membayar pajak", [("Statement", "Malaysia", None)]),
+    ],
+    ids=["listed-predicate", "unlisted-predicate"],
+)
+def test_extract_speech_about_an_actor_is_an_event_against_it(
+    parse: Parse, predicate: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    verb, noun = predicate.split()
+    ex = _ex(
+        parse,
+        f"""
+        # text = Malaysia memperingatkan bahwa Filipina akan {predicate}.
+        1 Malaysia Malaysia PROPN _ _ 2 nsubj _ ner=S-LOC
+        2 memperingatkan ingat VERB _ _ 0 root _ ner=O
+        3 bahwa bahwa SCONJ _ _ 6 mark _ ner=O
+        4 Filipina Filipina PROPN _ _ 6 nsubj _ ner=S-LOC
+        5 akan akan AUX _ _ 6 aux _ ner=O
+        6 {verb} bayar VERB _ _ 2 ccomp _ ner=O
+        7 {noun} {noun} NOUN _ _ 6 obj _ ner=O
+        8 . . PUNCT _ _ 2 punct _ ner=O
+    """,
+    )
+    assert _events(ex) == expected
+    assert [e.rule for e in ex.events if e.event_type != "Statement"] == ["content"] * (len(expected) - 1)
+    assert all(e.according_to is None for e in ex.events)
+
+
+def test_extract_speech_content_belongs_to_the_nearer_speech_verb(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        """
+        # text = Malaysia menyatakan Vietnam menegaskan bahwa Filipina memicu ancaman.
+        1 Malaysia Malaysia PROPN _ _ 2 nsubj _ ner=S-LOC
+        2 menyatakan nyata VERB _ _ 0 root _ ner=O
+        3 Vietnam Vietnam PROPN _ _ 2 obj _ ner=S-LOC
+        4 menegaskan tegas VERB _ _ 2 parataxis _ ner=O
+        5 bahwa bahwa SCONJ _ _ 7 mark _ ner=O
+        6 Filipina Filipina PROPN _ _ 7 nsubj _ ner=S-LOC
+        7 memicu picu VERB _ _ 2 ccomp _ ner=O
+        8 ancaman ancam NOUN _ _ 7 obj _ ner=O
+        9 . . PUNCT _ _ 2 punct _ ner=O
+    """,
+    )
+    assert ("Accuse", "Malaysia", "Filipina") not in _events(ex)
+
+
+@pytest.mark.parametrize(
+    ("preposition", "expected"),
+    [
+        ("Dalam", [("Statement", "Malaysia", None), ("Appeal", "Malaysia", "Filipina")]),
+        ("Tentang", [("Appeal", "Malaysia", "Filipina")]),
+    ],
+    ids=["in-a-statement", "about-a-statement"],
+)
+def test_extract_event_noun_as_the_setting_of_a_clause_belongs_to_its_subject(
+    parse: Parse, preposition: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    ex = _ex(
+        parse,
+        f"""
+        # text = {preposition} pernyataan resmi , Malaysia meminta Filipina mundur .
+        1 {preposition} {preposition.lower()} ADP _ _ 2 case _ ner=O
+        2 pernyataan pernyataan NOUN _ _ 6 obl _ ner=O
+        3 resmi resmi ADJ _ _ 2 amod _ ner=O
+        4 , , PUNCT _ _ 2 punct _ ner=O
+        5 Malaysia Malaysia PROPN _ _ 6 nsubj _ ner=S-LOC
+        6 meminta minta VERB _ _ 0 root _ ner=O
+        7 Filipina Filipina PROPN _ _ 6 obj _ ner=S-LOC
+        8 mundur mundur VERB _ _ 6 xcomp _ ner=O
+        9 . . PUNCT _ _ 6 punct _ ner=O
+    """,
+    )
+    assert _events(ex) == expected
+
+
+@pytest.mark.parametrize(("mark", "date"), [(None, "--05-06"), ("setelah", None)], ids=["same-occasion", "after"])
+def test_extract_event_in_a_clause_of_a_dated_event_shares_its_date(parse: Parse, mark: str | None, date: str | None) -> None:
+    mark_row = f"9 {mark} {mark} SCONJ _ _ 10 mark _ ner=O" if mark else "9 lalu lalu ADV _ _ 10 advmod _ ner=O"
+    ex = _ex(
+        parse,
+        f"""
+        # text = Kevin Lasut , Senin ( 6/5 mengunjungi Malaysia {mark or "lalu"} menemui Filipina .
+        1 Kevin Kevin PROPN _ _ 7 nsubj _ ner=B-PER
+        2 Lasut Lasut PROPN _ _ 1 flat:name _ ner=E-PER
+        3 , , PUNCT _ _ 4 punct _ ner=O
+        4 Senin Senin PROPN _ _ 7 obl:tmod _ ner=O
+        5 ( ( PUNCT _ _ 6 punct _ ner=O
+        6 6/5 6/5 NUM _ _ 4 nummod _ ner=O
+        7 mengunjungi kunjung VERB _ _ 0 root _ ner=O
+        8 Malaysia Malaysia PROPN _ _ 7 obj _ ner=S-LOC
+        {mark_row}
+        10 menemui temu VERB _ _ 7 advcl _ ner=O
+        11 Filipina Filipina PROPN _ _ 10 obj _ ner=S-LOC
+        12 . . PUNCT _ _ 7 punct _ ner=O
+    """,
+    )
+    assert [(e.event_type, e.date) for e in ex.events] == [("Visit", "--05-06"), ("Meet", date)]

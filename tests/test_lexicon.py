@@ -165,3 +165,15 @@ def test_lexicon_modality_and_dates_loaded() -> None:
 
 def test_lexicon_is_loaded_once() -> None:
     assert get_lexicon() is get_lexicon()
+
+
+def test_lexicon_speech_content_of_an_unknown_event_type_is_refused(tmp_path: Path) -> None:
+    from kg.errors import OntologyError
+    from kg.lexicon import DATA_DIR, ONTOLOGY_DIR, Lexicon
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    lexicon = data / "lexicon.toml"
+    lexicon.write_text(lexicon.read_text(encoding="utf-8").replace("\nThreaten = [", "\nThreat = ["), encoding="utf-8")
+    with pytest.raises(OntologyError, match=r"unknown event types \['Threat'\]"):
+        Lexicon(data, ONTOLOGY_DIR)
