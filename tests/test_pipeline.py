@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import ModelError
-from kg.nlp.pipeline import NlpSettings, StanzaParser, model_identity, model_paths
+from kg.nlp.pipeline import UNSPLIT_FILE, NeverSplit, NlpSettings, StanzaParser, model_identity, model_paths
 
 
 def _fake_models(root: Path) -> Path:
@@ -81,3 +81,13 @@ def test_pipeline_model_identity_changes_with_the_model_files(tmp_path: Path) ->
     assert model_identity(settings) != resized
     depparse.unlink()
     assert "depparse/kg.pt:missing" in model_identity(settings)
+
+
+def test_pipeline_never_split_list_beside_the_tokenizer_is_used_and_identifies_the_models(tmp_path: Path) -> None:
+    root = _fake_models(tmp_path)
+    assert "tokenize_postprocessor" not in StanzaParser(NlpSettings(model_dir=root))._config()
+    before = model_identity(NlpSettings(model_dir=root))
+    (root / UNSPLIT_FILE).write_text("# comment\numumnya\n", encoding="utf-8")
+    keep = StanzaParser(NlpSettings(model_dir=root))._config()["tokenize_postprocessor"]
+    assert isinstance(keep, NeverSplit) and keep.forms == {"umumnya"}
+    assert model_identity(NlpSettings(model_dir=root)) != before

@@ -6,12 +6,15 @@ from pathlib import Path
 
 import pytest
 
+from kg.nlp.pipeline import NeverSplit
 from kg.nlp.training import (
     NerRepairCounts,
     TrainingConfig,
     apply_treebank_policy,
     read_ner_file,
     train_models,
+    unsplit_forms,
+    write_unsplit_forms,
 )
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -98,6 +101,7 @@ def test_training_tiny_models_end_to_end(tmp_path: Path) -> None:
         assert step.model_path.is_file(), step.processor
     assert (out / "resources.json").is_file()
     assert (out / "pretrain" / "kg.pt").is_file()
+    assert (out / "tokenize" / "unsplit.txt").is_file()
     assert not list(out.rglob("*checkpoint*"))
     retagged = (tmp_path / "work" / "ud" / "train.retagged.conllu").read_text(encoding="utf-8")
     assert retagged.count("\n\n") == 40  # every training sentence, tree kept, tags predicted
@@ -111,3 +115,34 @@ def test_training_tiny_models_end_to_end(tmp_path: Path) -> None:
     assert words, "the tiny pipeline produced no words"
     assert all(w.upos for w in words)
     assert all(0 <= w.head <= len(s.words) for s in doc.sentences for w in s.words)
+
+
+UNSPLIT_TREEBANK = """# text = Umumnya mobilnya bertemu.
+1\tUmumnya\tumum\tADV\t_\t_\t3\tadvmod\t_\t_
+2-3\tmobilnya\t_\t_\t_\t_\t_\t_\t_\t_
+2\tmobil\tmobil\tNOUN\t_\t_\t4\tnsubj\t_\t_
+3\tnya\tnya\tPRON\t_\t_\t2\tnmod\t_\t_
+4\tbertemu\ttemu\tVERB\t_\t_\t0\troot\t_\t_
+
+1\twafatnya\twafat\tNOUN\t_\t_\t0\troot\t_\t_
+2\tmenempatkannya\ttempat\tVERB\t_\t_\t1\tacl\t_\t_
+3-4\tlainnya\t_\t_\t_\t_\t_\t_\t_\t_
+3\tlain\tlain\tADJ\t_\t_\t1\tamod\t_\t_
+4\tnya\tnya\tPRON\t_\t_\t3\tnmod\t_\t_
+5\tlainnya\tlain\tADJ\t_\t_\t1\tamod\t_\t_
+6\tmobilnya\tmobil\tNOUN\t_\t_\t1\tnmod\t_\t_
+"""
+
+
+def test_training_unsplit_forms_are_whole_words_more_often_than_split() -> None:
+    # umumnya: whole once, never split; lainnya: once each (a tie keeps it whole); mobilnya:
+    # split once and whole once, but a noun; wafatnya (noun) and menempatkannya (verb with an
+    # object clitic) keep the clitic the graph needs; bertemu ends in "mu" and is a verb: kept whole
+    assert unsplit_forms(UNSPLIT_TREEBANK) == ["bertemu", "lainnya", "umumnya"]
+
+
+def test_training_never_split_postprocessor_keeps_listed_forms_whole(tmp_path: Path) -> None:
+    target = write_unsplit_forms(UNSPLIT_TREEBANK, tmp_path / "tokenize" / "unsplit.txt")
+    keep = NeverSplit.from_file(target)
+    draft = [["Umumnya", ("kunjungannya", True), ("Lainnya", True), "ke", "Jakarta"]]
+    assert keep(draft) == [["Umumnya", ("kunjungannya", True), "Lainnya", "ke", "Jakarta"]]

@@ -22,7 +22,16 @@ from typing import Any
 from kg.document import Article, ParsedDoc, Sentence, Word, entities_from_tags
 from kg.errors import ModelError
 
-__all__ = ["NlpSettings", "StanzaParser", "model_identity", "model_paths", "retag_conllu", "shipped_model_dir"]
+__all__ = [
+    "UNSPLIT_FILE",
+    "NeverSplit",
+    "NlpSettings",
+    "StanzaParser",
+    "model_identity",
+    "model_paths",
+    "retag_conllu",
+    "shipped_model_dir",
+]
 
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
 _SHIPPED = Path(__file__).resolve().parent.parent / "resources" / "stanza"
@@ -35,6 +44,38 @@ _FILES = {
     "ner": "ner/kg.pt",
     "pretrain": "pretrain/kg.pt",
 }
+
+
+UNSPLIT_FILE = "tokenize/unsplit.txt"
+"""Beside the tokenizer: word forms the treebanks keep whole, which the tokenizer must not split (see ``NeverSplit``)."""
+
+
+class NeverSplit:
+    """A Stanza tokenize postprocessor: tokens whose lowercase form is listed are never multiword tokens.
+
+    The tokenizer learns from its character context that a word ending in a clitic (-nya, -lah,
+    -pun, -ku ...) is usually two words, and so also splits lexicalised words that end in the same
+    letters ("bertanya", "selanjutnya", "umumnya"). ``kg models train`` lists the forms that the
+    training treebanks annotate as one word at least as often as split (``UNSPLIT_FILE``); the
+    pipeline keeps those whole.
+    """
+
+    def __init__(self, forms: Iterable[str]) -> None:
+        self.forms = frozenset(f.lower() for f in forms)
+
+    @classmethod
+    def from_file(cls, path: Path) -> NeverSplit:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        return cls(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+    def __call__(self, sentences: list[list[Any]]) -> list[list[Any]]:
+        return [[self._token(token) for token in sent] for sent in sentences]
+
+    def _token(self, token: Any) -> Any:
+        """``(text, True)`` marks a multiword token: plain ``text`` when its form is listed."""
+        if isinstance(token, tuple) and token[1] is True and token[0].lower() in self.forms:
+            return token[0]
+        return token
 
 
 def shipped_model_dir() -> Path:
@@ -80,7 +121,7 @@ def model_identity(settings: NlpSettings | None = None) -> str:
         stanza_version = version("stanza")
     except PackageNotFoundError:
         stanza_version = "none"
-    files = [model_dir / "resources.json", *model_paths(model_dir).values()]
+    files = [model_dir / "resources.json", *model_paths(model_dir).values(), model_dir / UNSPLIT_FILE]
     if settings.models == "official":
         official = _stanza_resources_dir() / "id"
         files += sorted(p for p in official.rglob("*") if p.is_file()) if official.is_dir() else []
@@ -145,9 +186,11 @@ class StanzaParser:
             from stanza import DownloadMethod
 
             return common | {"download_method": DownloadMethod.REUSE_RESOURCES}
+        unsplit = model_dir / UNSPLIT_FILE
         return common | {
             "dir": str(model_dir),
             "download_method": None,
+            **({"tokenize_postprocessor": NeverSplit.from_file(unsplit)} if unsplit.is_file() else {}),
             "tokenize_model_path": str(paths["tokenize"]),
             "mwt_model_path": str(paths["mwt"]),
             "pos_model_path": str(paths["pos"]),

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kg.errors import ModelError, TrainingError
+from kg.nlp.pipeline import UNSPLIT_FILE
 
 __all__ = [
     "PROCESSORS",
@@ -41,6 +42,8 @@ __all__ = [
     "load_ner_label_map",
     "read_ner_file",
     "train_models",
+    "unsplit_forms",
+    "write_unsplit_forms",
 ]
 
 PROCESSORS = ("tokenize", "mwt", "lemma", "pos", "depparse", "ner")
@@ -499,7 +502,59 @@ def _prepare(config: TrainingConfig, vector_settings: dict[str, int]) -> tuple[_
         pretrain = config.out_dir / MODEL_FILES["pretrain"]
         _train_vectors(config, vector_settings, pretrain)
     tokenize_dir = _prepare_tokenizer_data(config, train, dev) if "tokenize" in config.processors else None
+    if "tokenize" in config.processors:
+        write_unsplit_forms(train.read_text(encoding="utf-8"), config.out_dir / UNSPLIT_FILE)
     return _Prepared(train, dev, ner_train_path, ner_dev_path, pretrain, tokenize_dir), repairs
+
+
+_CLITIC_ENDING = re.compile(r"(?:nya|lah|kah|tah|pun|ku|mu)$")
+
+
+def unsplit_forms(conllu_text: str) -> list[str]:
+    """Lowercase forms ending like a clitic that the treebank has as one word at least as often as split.
+
+    Counted over ``conllu_text`` as it is (a treebank counted twice in the training file weighs twice).
+    Nouns and verbs ending in -nya are left out: kept whole ("wafatnya", "menempatkannya") they are
+    annotation slips more often than lexicalised words, and the possessor or object that their
+    clitic carries matters to the graph.
+    """
+    whole: dict[str, int] = {}
+    split: dict[str, int] = {}
+    nominal: dict[str, int] = {}
+    inside = 0
+    for line in conllu_text.splitlines():
+        cols = line.split("\t")
+        if len(cols) < 4 or line.startswith("#"):
+            continue
+        if "-" in cols[0]:
+            first, _, last = cols[0].partition("-")
+            inside = int(last) - int(first) + 1
+            form = cols[1].lower()
+            split[form] = split.get(form, 0) + 1
+        elif inside:
+            inside -= 1
+        elif "." not in cols[0]:
+            form = cols[1].lower()
+            whole[form] = whole.get(form, 0) + 1
+            carries = cols[3] in ("NOUN", "PROPN", "X") or (cols[3] == "VERB" and form.endswith("nya"))
+            nominal[form] = nominal.get(form, 0) + carries
+    return sorted(
+        f
+        for f, n in whole.items()
+        if _CLITIC_ENDING.search(f) and len(f) > 4 and n >= split.get(f, 0) and nominal[f] * 2 < n
+    )
+
+
+def write_unsplit_forms(conllu_text: str, target: Path) -> Path:
+    """Write ``unsplit_forms`` of the training treebank beside the tokenizer (read by ``NeverSplit``)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    forms = unsplit_forms(conllu_text)
+    header = (
+        "# Word forms the training treebanks annotate as one word at least as often as split: the tokenizer\n"
+        "# never splits them (kg.nlp.pipeline.NeverSplit). Written by `kg models train`; one lowercase form a line.\n"
+    )
+    target.write_text(header + "".join(f"{f}\n" for f in forms), encoding="utf-8")
+    return target
 
 
 def train_models(config: TrainingConfig, on_step: Callable[[StepResult], None] | None = None) -> TrainingResult:
