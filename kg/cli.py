@@ -515,15 +515,15 @@ def models_train(
     jobs: Annotated[int, typer.Option(help="Processors trained at once (each gets cores/jobs threads).")] = 2,
     pretrain: Annotated[Path | None, typer.Option(help="Reuse these Stanza word vectors (.pt) instead of training them.")] = None,
 ) -> None:
-    """Train tokenize, mwt, lemma, pos, depparse and ner models with Stanza's own trainers."""
-    from kg.nlp.training import PROCESSORS, TrainingConfig, train_models
+    """Train character language models, then tokenize, mwt, lemma, pos, depparse and ner, with Stanza's own trainers."""
+    from kg.nlp.training import STEPS, TrainingConfig, train_models
 
     config = TrainingConfig(
         data_dir=data_dir,
         out_dir=out,
         work_dir=work_dir,
         profile=profile,
-        processors=tuple(processor or PROCESSORS),
+        processors=tuple(processor or STEPS),
         jobs=jobs,
         pretrain_file=pretrain,
     )

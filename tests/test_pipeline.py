@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import ModelError
-from kg.nlp.pipeline import UNSPLIT_FILE, NeverSplit, NlpSettings, StanzaParser, model_identity, model_paths
+from kg.nlp.pipeline import CHARLM_FILES, UNSPLIT_FILE, NeverSplit, NlpSettings, StanzaParser, model_identity, model_paths
 
 
 def _fake_models(root: Path) -> Path:
@@ -91,3 +91,15 @@ def test_pipeline_never_split_list_beside_the_tokenizer_is_used_and_identifies_t
     keep = StanzaParser(NlpSettings(model_dir=root))._config()["tokenize_postprocessor"]
     assert isinstance(keep, NeverSplit) and keep.forms == {"umumnya"}
     assert model_identity(NlpSettings(model_dir=root)) != before
+
+
+def test_pipeline_character_models_go_to_the_tagger_and_the_parser(tmp_path: Path) -> None:
+    root = _fake_models(tmp_path)
+    assert not any("charlm" in key for key in StanzaParser(NlpSettings(model_dir=root))._config())
+    for rel in CHARLM_FILES.values():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_bytes(b"x")
+    config = StanzaParser(NlpSettings(model_dir=root))._config()
+    for processor in ("pos", "depparse"):
+        assert config[f"{processor}_forward_charlm_path"] == str(root / CHARLM_FILES["forward"])
+        assert config[f"{processor}_backward_charlm_path"] == str(root / CHARLM_FILES["backward"])

@@ -96,7 +96,10 @@ def test_training_tiny_models_end_to_end(tmp_path: Path) -> None:
         depparse_tags="predicted",  # the parser trains on what the tiny tagger and lemmatizer predict
     )
     result = train_models(config)
-    assert {s.processor for s in result.steps} == {"tokenize", "mwt", "lemma", "pos", "depparse", "ner"}
+    assert {s.processor for s in result.steps} == {"charlm", "tokenize", "mwt", "lemma", "pos", "depparse", "ner"}
+    assert (out / "charlm" / "forward.pt").is_file() and (out / "charlm" / "backward.pt").is_file()
+    pos_log = (tmp_path / "work" / "logs" / "pos.log").read_text(encoding="utf-8")
+    assert "--charlm_forward_file" in pos_log.splitlines()[0]  # the tagger was trained with them
     for step in result.steps:
         assert step.model_path.is_file(), step.processor
     assert (out / "resources.json").is_file()

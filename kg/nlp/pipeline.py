@@ -23,6 +23,7 @@ from kg.document import Article, ParsedDoc, Sentence, Word, entities_from_tags
 from kg.errors import ModelError
 
 __all__ = [
+    "CHARLM_FILES",
     "UNSPLIT_FILE",
     "NeverSplit",
     "NlpSettings",
@@ -46,6 +47,8 @@ _FILES = {
 }
 
 
+CHARLM_FILES = {"forward": "charlm/forward.pt", "backward": "charlm/backward.pt"}
+"""Character language models (``kg models train``), read by the tagger and the parser when present."""
 UNSPLIT_FILE = "tokenize/unsplit.txt"
 """Beside the tokenizer: word forms the treebanks keep whole, which the tokenizer must not split (see ``NeverSplit``)."""
 
@@ -76,6 +79,17 @@ class NeverSplit:
         if isinstance(token, tuple) and token[1] is True and token[0].lower() in self.forms:
             return token[0]
         return token
+
+
+def _charlm_config(model_dir: Path, processors: Iterable[str]) -> dict[str, str]:
+    """Pipeline options that hand ``processors`` the character language models in ``model_dir``, if any."""
+    forward, backward = (model_dir / CHARLM_FILES[d] for d in ("forward", "backward"))
+    if not (forward.is_file() and backward.is_file()):
+        return {}
+    config: dict[str, str] = {}
+    for processor in processors:
+        config |= {f"{processor}_forward_charlm_path": str(forward), f"{processor}_backward_charlm_path": str(backward)}
+    return config
 
 
 def shipped_model_dir() -> Path:
@@ -122,6 +136,7 @@ def model_identity(settings: NlpSettings | None = None) -> str:
     except PackageNotFoundError:
         stanza_version = "none"
     files = [model_dir / "resources.json", *model_paths(model_dir).values(), model_dir / UNSPLIT_FILE]
+    files += [model_dir / rel for rel in CHARLM_FILES.values()]
     if settings.models == "official":
         official = _stanza_resources_dir() / "id"
         files += sorted(p for p in official.rglob("*") if p.is_file()) if official.is_dir() else []
@@ -187,7 +202,7 @@ class StanzaParser:
 
             return common | {"download_method": DownloadMethod.REUSE_RESOURCES}
         unsplit = model_dir / UNSPLIT_FILE
-        return common | {
+        return common | _charlm_config(model_dir, ("pos", "depparse")) | {
             "dir": str(model_dir),
             "download_method": None,
             **({"tokenize_postprocessor": NeverSplit.from_file(unsplit)} if unsplit.is_file() else {}),
@@ -300,6 +315,7 @@ def retag_conllu(conllu_text: str, model_dir: Path) -> str:
             pos_batch_size=3000,
             logging_level="WARN",
             use_gpu=False,
+            **_charlm_config(model_dir, ("pos",)),
         )
     except Exception as exc:  # stanza raises many types while loading
         raise ModelError(f"Stanza could not load the models in {model_dir}: {exc}") from exc

@@ -31,10 +31,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kg.errors import ModelError, TrainingError
-from kg.nlp.pipeline import UNSPLIT_FILE
+from kg.nlp.pipeline import CHARLM_FILES, UNSPLIT_FILE
 
 __all__ = [
     "PROCESSORS",
+    "STEPS",
     "NerRepairCounts",
     "TrainingConfig",
     "TrainingResult",
@@ -47,11 +48,19 @@ __all__ = [
 ]
 
 PROCESSORS = ("tokenize", "mwt", "lemma", "pos", "depparse", "ner")
+STEPS = ("charlm", *PROCESSORS)
+"""What ``kg models train`` trains: the pipeline's processors, and first the character language
+models (forward and backward) that the tagger and the parser read."""
+CHARLM_USERS = ("pos", "depparse")
 UD_TRAIN = ("ud/id_csui-ud-train.conllu", "ud/id_gsd-ud-dev.conllu", "ud/id_pud-ud-test.conllu")
 UD_DEV = "ud/id_gsd-ud-test.conllu"
 VECTOR_CORPORA = ("corpus/indosum/articles.jsonl", "corpus/kumparan/sentences.txt")
 SHORTHAND = "id_kg"
-MODEL_FILES = {p: f"{p}/kg.pt" for p in PROCESSORS} | {"pretrain": "pretrain/kg.pt"}
+MODEL_FILES = {p: f"{p}/kg.pt" for p in PROCESSORS} | {
+    "pretrain": "pretrain/kg.pt",
+    "charlm": CHARLM_FILES["forward"],
+    "charlm_backward": CHARLM_FILES["backward"],
+}
 _HERE = Path(__file__).parent
 _NER_LABELS = _HERE.parent / "data" / "ner_labels.toml"
 _HYPERPARAMETERS = _HERE / "training.toml"
@@ -65,7 +74,7 @@ class TrainingConfig:
     out_dir: Path
     work_dir: Path
     profile: str = "full"
-    processors: tuple[str, ...] = PROCESSORS
+    processors: tuple[str, ...] = STEPS
     jobs: int = 1
     seed: int = 1234
     ud_train: tuple[str, ...] = UD_TRAIN
@@ -275,6 +284,11 @@ def _load_repeats() -> dict[str, int]:
         return {k: int(v) for k, v in tomllib.load(handle).get("data", {}).get("ud_repeat", {}).items()}
 
 
+def _load_charlm_dev_share() -> float:
+    with _HYPERPARAMETERS.open("rb") as handle:
+        return float(tomllib.load(handle).get("data", {}).get("charlm_dev_share", 0.01))
+
+
 def _load_depparse_tags() -> str:
     with _HYPERPARAMETERS.open("rb") as handle:
         return str(tomllib.load(handle).get("data", {}).get("depparse_tags", "gold"))
@@ -352,9 +366,87 @@ def _prepare_tokenizer_data(config: TrainingConfig, train: Path, dev: Path) -> P
     return out
 
 
+def _charlm_texts(config: TrainingConfig) -> Iterator[str]:
+    """The raw texts the character language models learn from: the vector corpora, case kept."""
+    for rel in config.vector_corpora:
+        path = config.data_dir / rel
+        if not path.is_file():
+            raise TrainingError(f"Corpus file {path} is missing: pass --data-dir pointing at shared/data.")
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                text = json.loads(line).get("text", "") if path.suffix == ".jsonl" else line
+                if text.strip():
+                    yield text.strip()
+
+
+def _prepare_charlm_data(config: TrainingConfig, dev_share: float) -> tuple[Path, Path]:
+    """Shuffle the corpus texts (seeded) into a training folder and a held-out dev file."""
+    import random
+
+    texts = list(_charlm_texts(config))
+    random.Random(config.seed).shuffle(texts)
+    held = max(1, round(len(texts) * dev_share)) if len(texts) > 1 else 0
+    folder = config.work_dir / "charlm"
+    train_dir = folder / "train"
+    train_dir.mkdir(parents=True, exist_ok=True)
+    (train_dir / "corpus.txt").write_text("\n".join(texts[held:]) + "\n", encoding="utf-8")
+    dev = folder / "dev.txt"
+    dev.write_text("\n".join(texts[:held] or texts) + "\n", encoding="utf-8")
+    return train_dir, dev
+
+
+def _train_charlm(config: TrainingConfig, flags: list[str], dev_share: float, threads: int) -> Path:
+    """Train the forward and the backward character language model; return the forward one's path."""
+    train_dir, dev = _prepare_charlm_data(config, dev_share)
+    vocab = config.out_dir / CHARLM_FILES["forward"].rsplit("/", 1)[0] / "vocab.pt"  # Stanza writes it beside the models
+    vocab.unlink(missing_ok=True)  # built from this corpus by the forward run, reused by the backward one
+    for direction in ("forward", "backward"):
+        save = config.out_dir / CHARLM_FILES[direction]
+        save.parent.mkdir(parents=True, exist_ok=True)
+        args = [
+            "--train_dir",
+            str(train_dir),
+            "--eval_file",
+            str(dev),
+            "--shorthand",
+            SHORTHAND,
+            "--direction",
+            direction,
+            "--save_dir",
+            str(save.parent),
+            "--save_name",
+            save.name,
+            "--vocab_save_name",
+            vocab.name,
+            "--checkpoint_save_name",
+            str(config.work_dir / "charlm" / f"checkpoint_{direction}.pt"),
+            "--cpu",
+            "--seed",
+            str(config.seed),
+            *flags,
+        ]
+        log = config.work_dir / "logs" / f"charlm_{direction}.log"
+        _run_stanza("stanza.models.charlm", args, log, threads)
+        if not save.is_file():
+            raise TrainingError(f"charlm ({direction}) training wrote no model at {save}; read {log}.")
+    vocab.unlink(missing_ok=True)  # each model holds its vocabulary
+    return config.out_dir / CHARLM_FILES["forward"]
+
+
 def _step_args(processor: str, config: TrainingConfig, prep: _Prepared, save: Path) -> tuple[str, list[str]]:
     common = ["--save_dir", str(save.parent), "--save_name", save.name, "--cpu", "--seed", str(config.seed)]
     pretrain = ["--wordvec_pretrain_file", str(prep.pretrain)] if prep.pretrain else ["--no_pretrain"]
+    forward, backward = (config.out_dir / CHARLM_FILES[d] for d in ("forward", "backward"))
+    if processor in CHARLM_USERS and forward.is_file() and backward.is_file():
+        pretrain += [
+            "--charlm",
+            "--charlm_shorthand",
+            SHORTHAND,
+            "--charlm_forward_file",
+            str(forward),
+            "--charlm_backward_file",
+            str(backward),
+        ]
     if processor == "tokenize":
         assert prep.tokenize_dir is not None
         t = prep.tokenize_dir
@@ -559,9 +651,9 @@ def write_unsplit_forms(conllu_text: str, target: Path) -> Path:
 
 def train_models(config: TrainingConfig, on_step: Callable[[StepResult], None] | None = None) -> TrainingResult:
     """Train the requested processors; return where the models and logs are."""
-    unknown = set(config.processors) - set(PROCESSORS)
+    unknown = set(config.processors) - set(STEPS)
     if unknown:
-        raise TrainingError(f"Unknown processor(s) {sorted(unknown)}; choose from {', '.join(PROCESSORS)}.")
+        raise TrainingError(f"Unknown processor(s) {sorted(unknown)}; choose from {', '.join(STEPS)}.")
     hyper, vector_settings = _load_hyperparameters(config.profile)
     config = replace(
         config,
@@ -575,10 +667,20 @@ def train_models(config: TrainingConfig, on_step: Callable[[StepResult], None] |
     prep, repairs = _prepare(config, vector_settings)
     threads = max(1, (os.cpu_count() or 1) // max(1, config.jobs))
     tags = config.depparse_tags or _load_depparse_tags()
+    charlm_dev_share = _load_charlm_dev_share()
     if tags not in ("gold", "predicted"):
         raise TrainingError(f"depparse_tags must be 'gold' or 'predicted', not {tags!r}.")
 
     def run_one(processor: str) -> StepResult:
+        if processor == "charlm":
+            start = time.monotonic()
+            model = _train_charlm(config, hyper.get("charlm", []), charlm_dev_share, threads)
+            step = StepResult("charlm", time.monotonic() - start, model, config.work_dir / "logs" / "charlm_forward.log")
+            if on_step is not None:
+                on_step(step)
+            return step
+        if processor in CHARLM_USERS and "charlm" in futures:
+            futures["charlm"].result()  # the tagger and the parser read the character language models
         save = config.out_dir / MODEL_FILES[processor]
         save.parent.mkdir(parents=True, exist_ok=True)
         data = prep
@@ -598,8 +700,9 @@ def train_models(config: TrainingConfig, on_step: Callable[[StepResult], None] |
             on_step(step)
         return step
 
-    # the parser goes last: with predicted tags it waits for the tagger and lemmatizer
-    order = sorted(config.processors, key=lambda p: p == "depparse")
+    # the character models go first (the tagger and the parser wait for them), the parser last
+    # (with predicted tags it waits for the tagger and lemmatizer)
+    order = sorted(config.processors, key=lambda p: (p != "charlm", p in CHARLM_USERS, p == "depparse"))
     futures: dict[str, Future[StepResult]] = {}
     try:
         with ThreadPoolExecutor(max_workers=max(1, config.jobs)) as pool:
