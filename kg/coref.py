@@ -5,7 +5,8 @@ keeps its words (``kg:unresolvedAgent`` / ``kg:unresolvedTarget``) and never bec
 
 - A singular pronoun (dia, ia, beliau, dirinya, and -nya where it is an argument) is the most
   salient person before it: the latest person that is a subject (named, or a pronoun already
-  resolved) in its sentence or the two before, else the latest person named. The speaker of
+  resolved) in its sentence or the two before, else the latest person that is a subject in the
+  five sentences before, else the latest person named. The speaker of
   a speech tag ("tambahnya", "katanya", "Ia menambahkan") is the latest person quoted before it.
 - A first-person pronoun inside a quote ("Saya bicara dengan ...", "kami") is the person the quote
   is attributed to: the speaker of the speech tag after the closing quote mark, or before the opening one.
@@ -34,6 +35,7 @@ _DEMONSTRATIVES = {"itu", "tersebut", "ini"}
 _SINGULAR = {"dia", "ia", "beliau", "dirinya", "nya"}
 _OPEN_QUOTES, _CLOSE_QUOTES, _QUOTES = {"“"}, {"”"}, {'"', "''"}
 _QUOTE_SENTENCES = 6  # a quote left open longer than this is a stray mark
+_SUBJECT_SENTENCES = 5  # how far back a subject stays salient for a pronoun with no subject nearby
 # "-nya" is a pronoun where it is an argument: a possessor, an object, a subject or an agent
 _NYA_ARGUMENT = ("nmod", "det:poss", "obj", "iobj", "nsubj", "obl")
 
@@ -94,7 +96,8 @@ class _Resolver:
         """Every singular pronoun of the article, resolved in text order: (sentence, 1-based word) -> person.
 
         The most salient person is the latest subject (a named person, or a pronoun already
-        resolved) in the sentence so far or the two before; failing that, the latest person named.
+        resolved) in the sentence so far or the two before; failing that, the latest subject of the five
+        sentences before; failing that, the latest person named.
         """
         subjects: list[tuple[int, int, Mention]] = [
             (m.sentence, m.start + 1, m) for m in self.ex.mentions if m.kind == PERSON and _is_subject(m, self.ex)
@@ -112,8 +115,11 @@ class _Resolver:
                     for s, w, m in subjects
                     if sentence.index - 2 <= s < sentence.index or (s == sentence.index and w < word.id)
                 ]
-                if recent:
-                    found = max(recent, key=lambda t: (t[0], t[1]))[2]
+                # failing a subject nearby, an earlier one: the person the passage is about is
+                # more salient than one named in passing ("rekomendasi Kofi Annan")
+                earlier = [(s, w, m) for s, w, m in subjects if sentence.index - _SUBJECT_SENTENCES <= s < sentence.index]
+                if recent or earlier:
+                    found = max(recent or earlier, key=lambda t: (t[0], t[1]))[2]
                 else:
                     before = self._before(sentence.index, word.id)
                     if not before:

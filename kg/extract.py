@@ -1399,16 +1399,68 @@ def _unique(parts: list[Participant]) -> list[Participant]:
 def extract(doc: ParsedDoc, lexicon: Lexicon | None = None) -> Extraction:
     """Find the mentions and events of one parsed article."""
     lex = lexicon or get_lexicon()
+    found = [_MentionFinder(lex, sentence).find() for sentence in doc.sentences]
+    found = _with_name_parts(doc, found, lex)
     mentions: list[Mention] = []
     events: list[EventMention] = []
-    for sentence in doc.sentences:
-        found = _MentionFinder(lex, sentence).find()
-        mentions.extend(found)
-        events.extend(_EventFinder(lex, sentence, found, doc.article.date).find())
+    for sentence, here in zip(doc.sentences, found, strict=True):
+        mentions.extend(here)
+        events.extend(_EventFinder(lex, sentence, here, doc.article.date).find())
     events = _hedged_retellings(events)
     from kg.coref import resolve_references
 
     return resolve_references(Extraction(doc, tuple(mentions), tuple(events)), lex)
+
+
+def _name_parts(persons: list[Mention], lex: Lexicon) -> dict[str, str]:
+    """Each first or last word of an article's full person names -> the one name it stands for.
+
+    A word shared by two different names (namesakes: "Abdullah" of two persons) stands for neither;
+    a word that is itself a country, a known name or a title, or a particle ("bin", "al"), for no one.
+    """
+    owners: dict[str, set[str]] = {}
+    for m in persons:
+        words = m.text.replace("-", " ").split()
+        if len(words) < 2:
+            continue
+        for word in {words[0], words[-1]}:
+            low = word.lower()
+            if (
+                len(word) < 3
+                or not word[:1].isupper()
+                or low in lex.name_particles
+                or (low,) in lex.titles
+                or lex.country_code(word)
+                or normalize_name(word) in lex.aliases
+            ):
+                continue
+            owners.setdefault(word, set()).add(normalize_name(m.text))
+    return {word: next(iter(names)) for word, names in owners.items() if len(names) == 1}
+
+
+def _with_name_parts(doc: ParsedDoc, found: list[list[Mention]], lex: Lexicon) -> list[list[Mention]]:
+    """Mentions of a person by one part of a name the article gives in full.
+
+    "Trump dan Abe datang ke Florida" after "Donald Trump" and "Shinzo Abe": a capitalised word that
+    is the first or last word of exactly one full person name of the article (see ``_name_parts``) is
+    a mention of that person, whether the tagger missed it or took it for an organisation or a place.
+    """
+    parts = _name_parts([m for here in found for m in here if m.kind == PERSON], lex)
+    if not parts:
+        return found
+    out = []
+    for sentence, here in zip(doc.sentences, found, strict=True):
+        mentions = [replace(m, kind=PERSON) if m.kind != PERSON and m.text in parts and not m.country_code else m for m in here]
+        taken = {k for m in mentions for k in range(m.extent_start, m.end + (3 if m.acronym else 0))}
+        for i, word in enumerate(sentence.words):
+            if i in taken or word.text not in parts or word.upos not in ("PROPN", "NOUN", "X"):
+                continue
+            nxt = sentence.words[i + 1] if i + 1 < len(sentence.words) else None
+            if nxt is not None and nxt.text[:1].isupper() and nxt.upos == "PROPN" and i + 1 not in taken:
+                continue  # "Abe Jr", another name that starts with the same word
+            mentions.append(Mention(sentence.index, i, i + 1, word.text, PERSON, i))
+        out.append(sorted(mentions, key=lambda m: (m.start, -m.end)))
+    return out
 
 
 _IRREALIS = ("obligation", "future", "hypothetical")

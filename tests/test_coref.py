@@ -212,3 +212,43 @@ def test_coref_nya_object_of_an_event_resolves_to_the_person(parse: Parse) -> No
     [event] = ex.events
     assert event.target is not None and event.target.mention is not None
     assert (event.target.mention.text, event.target.text, event.rule) == ("Ahmad Zaki", "nya", "verb+pronoun")
+
+
+def test_coref_pronoun_without_a_subject_nearby_is_the_earlier_subject(parse: Parse) -> None:
+    """A pronoun three sentences after the last subject is that subject, not a person named in passing."""
+    ex = extract(
+        parse(
+            """
+    # text = Ahmad Zaki tiba di Manila .
+    1 Ahmad Ahmad PROPN _ _ 3 nsubj _ ner=B-PER
+    2 Zaki Zaki PROPN _ _ 1 flat:name _ ner=E-PER
+    3 tiba tiba VERB _ _ 0 root _ ner=O
+    4 di di ADP _ _ 5 case _ ner=O
+    5 Manila Manila PROPN _ _ 3 obl _ ner=S-LOC
+    6 . . PUNCT _ _ 3 punct _ ner=O
+
+    # text = Rencana itu usulan Budi Santoso .
+    1 Rencana rencana NOUN _ _ 3 nsubj _ ner=O
+    2 itu itu DET _ _ 1 det _ ner=O
+    3 usulan usul NOUN _ _ 0 root _ ner=O
+    4 Budi Budi PROPN _ _ 3 nmod _ ner=B-PER
+    5 Santoso Santoso PROPN _ _ 4 flat:name _ ner=E-PER
+    6 . . PUNCT _ _ 3 punct _ ner=O
+
+    # text = Rencana itu baik .
+    1 Rencana rencana NOUN _ _ 3 nsubj _ ner=O
+    2 itu itu DET _ _ 1 det _ ner=O
+    3 baik baik ADJ _ _ 0 root _ ner=O
+    4 . . PUNCT _ _ 3 punct _ ner=O
+
+    # text = Malaysia menelepon nya .
+    1 Malaysia Malaysia PROPN _ _ 2 nsubj _ ner=S-LOC
+    2 menelepon telepon VERB _ _ 0 root _ ner=O
+    3 nya nya PRON _ _ 2 obj _ ner=O
+    4 . . PUNCT _ _ 2 punct _ ner=O
+    """
+        )
+    )
+    [meet] = [e for e in ex.events if e.event_type == "Meet"]
+    assert meet.target is not None and meet.target.mention is not None
+    assert meet.target.mention.text == "Ahmad Zaki"

@@ -1505,3 +1505,39 @@ def test_extract_event_in_a_clause_of_a_dated_event_shares_its_date(parse: Parse
     """,
     )
     assert [(e.event_type, e.date) for e in ex.events] == [("Visit", "--05-06"), ("Meet", date)]
+
+
+# ============================================================================ article-level mentions
+
+
+def _name_part_article(second_person: str, lasut_ner: str) -> str:
+    return f"""
+    # text = Kevin Lasut dan {second_person} memuji Malaysia .
+    1 Kevin Kevin PROPN _ _ 6 nsubj _ ner=B-PER
+    2 Lasut Lasut PROPN _ _ 1 flat:name _ ner=E-PER
+    3 dan dan CCONJ _ _ 4 cc _ ner=O
+    4 {second_person.split()[0]} {second_person.split()[0]} PROPN _ _ 1 conj _ ner=B-PER
+    5 {second_person.split()[1]} {second_person.split()[1]} PROPN _ _ 4 flat:name _ ner=E-PER
+    6 memuji puji VERB _ _ 0 root _ ner=O
+    7 Malaysia Malaysia PROPN _ _ 6 obj _ ner=S-LOC
+    8 . . PUNCT _ _ 6 punct _ ner=O
+
+    # text = Lasut mengunjungi Filipina .
+    1 Lasut Lasut PROPN _ _ 2 nsubj _ ner={lasut_ner}
+    2 mengunjungi kunjung VERB _ _ 0 root _ ner=O
+    3 Filipina Filipina PROPN _ _ 2 obj _ ner=S-LOC
+    4 . . PUNCT _ _ 2 punct _ ner=O
+    """
+
+
+@pytest.mark.parametrize("lasut_ner", ["O", "S-ORG"], ids=["missed-by-the-tagger", "tagged-as-organisation"])
+def test_extract_name_part_of_a_full_name_in_the_article_is_the_person(parse: Parse, lasut_ner: str) -> None:
+    ex = _ex(parse, _name_part_article("Dina Wibowo", lasut_ner))
+    assert [(m.text, m.kind) for m in ex.mentions if m.sentence == 1] == [("Lasut", PERSON), ("Filipina", COUNTRY)]
+    assert [e for e in _events(ex) if e[0] == "Visit"] == [("Visit", "Lasut", "Filipina")]
+
+
+def test_extract_name_part_shared_by_namesakes_names_no_one(parse: Parse) -> None:
+    ex = _ex(parse, _name_part_article("Dina Lasut", "O"))
+    assert [m.text for m in ex.mentions if m.sentence == 1] == ["Filipina"]
+    assert ("Visit", "Lasut", "Filipina") not in _events(ex)
