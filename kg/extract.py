@@ -762,6 +762,9 @@ class _EventFinder:
         mention = self.by_word.get(word.id)
         if mention is not None:
             return Participant(mention, mention.text, word.id)
+        antecedent = self.relative_antecedent(word)
+        if antecedent is not None:
+            return self.resolve(antecedent)
         text = self.nominal_text(word)
         if word.lower in self.lex.pronouns or word.upos == "PRON":
             return Participant(None, text, word.id)
@@ -808,6 +811,110 @@ class _EventFinder:
         if best is not None and best.kind != PLACE:
             return Participant(best, best.text, word.id)
         return Participant(None, text, word.id)
+
+    def relative_antecedent(self, word: Word) -> Word | None:
+        """The noun a relative "yang" stands for: "Negara yang sudah dihubunginya" (None for any other word)."""
+        if word.lower != "yang" or word.upos != "PRON" or not word.head:
+            return None
+        clause = self.sent.word(word.head)
+        return self.sent.word(clause.head) if clause.deprel.startswith("acl") and clause.head else None
+
+    def listed(self, word: Word) -> list[Participant]:
+        """The named members a group noun is spelt out as (``[groups] enumeration`` in lexicon.toml).
+
+        "Negara yang sudah dihubunginya yakni Malaysia, Laos, Vietnam dan Singapura", "semua kelompok,
+        mulai dari gerakan Hizbullah, Gerakan Jihad Islam Palestina, Hamas, hingga kelompok-kelompok
+        jihad Palestina lainnya": the list starts inside the noun's phrase or right after it (past a
+        comma); each item is a name, maybe after one or two lowercase words ("gerakan Hizbullah");
+        the list ends at a verb, a stop, an item without a name or the unnamed others ("lainnya").
+        """
+        word = self.relative_antecedent(word) or word
+        if word.id in self.by_word or word.upos not in ("NOUN", "PRON", "DET"):
+            return []
+        phrase = self.subtree(word.id)
+        last = max(phrase)
+        n = len(self.words)
+        for pos in range(word.id + 1, min(last + 2, n) + 1):
+            if pos > last and not (pos == last + 1 or self.sent.word(last + 1).text == ","):
+                break
+            if pos <= last and pos not in phrase:
+                continue
+            for marker in self.lex.enumeration:
+                if tuple(w.lower for w in self.words[pos - 1 : pos - 1 + len(marker)]) == marker:
+                    return self._list_items(pos + len(marker), word.id)
+        return []
+
+    def _list_items(self, start: int, noun: int) -> list[Participant]:
+        """The names of a list that starts at word ``start`` (1-based), as participants standing at ``noun``."""
+        out: list[Participant] = []
+        item: list[Word] = []
+
+        def take(item: list[Word]) -> bool:
+            """Add the item's name; False where the list ends."""
+            if not item or any(w.lower in self.lex.others for w in item):
+                return False
+            for k, w in enumerate(item):
+                found = self.by_word.get(w.id)
+                if found is not None:
+                    if k > 2 or any(not v.text.islower() for v in item[:k]):
+                        return False
+                    out.append(Participant(found, found.text, noun))
+                    return True
+            return False
+
+        for w in self.words[start - 1 :]:
+            if w.lower in _CONNECTORS or w.text == "," or w.lower in ("hingga", "sampai", "atau"):
+                if item and not take(item):
+                    return _unique(out)
+                item = []
+                continue
+            if w.text in _PUNCT_BREAK or w.text in "()" or (w.upos in ("VERB", "AUX") and w.id not in self.by_word):
+                break
+            item.append(w)
+        if item:
+            take(item)
+        return _unique(out)
+
+    def among(self, match: _TriggerMatch, head: Word) -> list[Participant]:
+        """The participants of a symmetric event written after "antara" (``[groups] among``).
+
+        "pertemuan di antara semua kelompok, mulai dari A, B, C, hingga ...", "perundingan antara
+        Malaysia dan Filipina": each conjunct, and the members a group noun is spelt out as.
+        """
+        ids = set(match.ids())
+        holders = [self.sent.word(i) for i in ids] + ([head] if head.id not in ids else [])
+        for holder in holders:
+            for child in self.kids(holder.id):
+                if child.id in ids or not child.deprel.startswith(("nmod", "obl")):
+                    continue
+                before = [self.sent.word(i) for i in self.subtree(child.id) if i < child.id]
+                if not any(w.text in self.lex.among for w in before):
+                    continue
+                out: list[Participant] = []
+                for conj in self.conjuncts(child):
+                    part = self.resolve(conj)
+                    out.extend([part] if part.mention is not None else self.listed(conj))
+                return _unique(out)
+        return []
+
+    def conjoined_types(self, match: _TriggerMatch) -> list[tuple[str, str]]:
+        """(event type, phrase) of the nouns conjoined to a light-verb phrase's noun.
+
+        "mengadakan pertemuan dan koordinasi" is "mengadakan pertemuan" (Meet) and "mengadakan
+        koordinasi" (Coordinate), with the same participants.
+        """
+        trig = match.trigger
+        if len(trig.words) < 2 or trig.lemma or trig.nominal or trig.passive:
+            return []
+        out = []
+        for conj in self.kids(match.end):
+            if not conj.deprel.startswith("conj") or conj.upos != "NOUN":
+                continue
+            words = (*trig.words[:-1], conj.lower)
+            other = next((t for t in self.lex.triggers_starting(words[0]) if t.words == words and not t.passive), None)
+            if other is not None and other.event_type != trig.event_type:
+                out.append((other.event_type, " ".join(words)))
+        return out
 
     def is_particle(self, word: Word) -> bool:
         """The clitic -nya of an adverb or conjunction ("sebelumnya", "akhirnya"): no one is meant."""
@@ -1259,7 +1366,8 @@ class _EventFinder:
                 part
                 for w in targets
                 for t in self.conjuncts(w)
-                if (part := self.resolve(t)).mention is not None or self.could_be_actor(t, oblique=not t.deprel.startswith("obj"))
+                for part in (self.listed(t) or [self.resolve(t)])
+                if part.mention is not None or self.could_be_actor(t, oblique=not t.deprel.startswith("obj"))
             ]
             target_parts = _unique([more for part in target_parts for more in self.with_owner_conjuncts(part)])
             target_parts = [
@@ -1271,7 +1379,13 @@ class _EventFinder:
             doers: list[Participant | None] = [*agent_parts] or [None]
             pairs: list[tuple[Participant | None, Participant]] = [(a, t) for a in doers for t in target_parts]
             kind = self.lex.event_types.get(trig.event_type)
-            if not target_parts and kind is not None and kind.symmetric:
+            among = self.among(match, head) if kind is not None and kind.symmetric else []
+            named_among = [p for p in among if p.mention is not None and p.mention.kind != PLACE]
+            if len(named_among) >= 2:
+                # "mengadakan pertemuan di antara semua kelompok, mulai dari A, B, C": they meet each other
+                pairs = [(a, b) for k, a in enumerate(named_among) for b in named_among[k + 1 :]]
+                rule += "+among"
+            elif not target_parts and kind is not None and kind.symmetric:
                 # "Trump dan Abe bertemu", "Indonesia bersama Malaysia bekerja sama": the agents with each other
                 named = [a for a in agent_parts if a.mention is not None]
                 pairs = [(a, b) for k, a in enumerate(named) for b in named[k + 1 :]]
@@ -1280,28 +1394,31 @@ class _EventFinder:
                 continue
             if place is not None and any(t.mention is not None and t.mention.key == place.key for t in target_parts):
                 place = None  # "kelompok di Lebanon": where the target is, not where the event was
+            types = [(trig.event_type, trigger_text, rule)]
+            types += [(other, text, rule + "+conj") for other, text in self.conjoined_types(match)]
             for doer, target in pairs:
                 if _same_actor(doer, target):
                     continue
-                pending.append(
-                    (
-                        n,
-                        EventMention(
-                            self.sent.index,
-                            trig.event_type,
-                            trigger_text,
-                            head.id,
-                            doer,
-                            target,
-                            place,
-                            dates.get(n),
-                            modality,
-                            None,
-                            None,
-                            rule,
-                        ),
+                for event_type, text, how in types:
+                    pending.append(
+                        (
+                            n,
+                            EventMention(
+                                self.sent.index,
+                                event_type,
+                                text,
+                                head.id,
+                                doer,
+                                target,
+                                place,
+                                dates.get(n),
+                                modality,
+                                None,
+                                None,
+                                how,
+                            ),
+                        )
                     )
-                )
         # events inside what someone said carry who said it
         for n, ev in pending:
             source = None

@@ -117,6 +117,9 @@ class Lexicon:
         self.group_nouns = frozenset(lex["groups"]["nouns"])
         self.comitative = frozenset(lex["groups"].get("comitative", []))
         self.leader_forms = frozenset(lex["groups"]["leader_forms"])
+        self.enumeration = tuple(tuple(m.split()) for m in lex["groups"].get("enumeration", []))
+        self.others = frozenset(lex["groups"].get("others", []))
+        self.among = frozenset(lex["groups"].get("among", []))
         self.modality: dict[str, tuple[tuple[str, ...], ...]] = {
             name: tuple(tuple(m.split()) for m in markers) for name, markers in lex["modality"].items()
         }

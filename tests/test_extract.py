@@ -1541,3 +1541,87 @@ def test_extract_name_part_shared_by_namesakes_names_no_one(parse: Parse) -> Non
     ex = _ex(parse, _name_part_article("Dina Lasut", "O"))
     assert [m.text for m in ex.mentions if m.sentence == 1] == ["Filipina"]
     assert ("Visit", "Lasut", "Filipina") not in _events(ex)
+
+
+# ============================================================================ lists, relatives and participants
+
+
+LISTED_TARGETS = """
+    # text = Negara yang sudah dihubungi Kevin Lasut yakni Malaysia , Laos dan Filipina .
+    1 Negara negara NOUN _ _ 0 root _ ner=O
+    2 yang yang PRON _ _ 4 nsubj:pass _ ner=O
+    3 sudah sudah AUX _ _ 4 aux _ ner=O
+    4 dihubungi hubung VERB _ _ 1 acl:relcl _ ner=O
+    5 Kevin Kevin PROPN _ _ 4 obj _ ner=B-PER
+    6 Lasut Lasut PROPN _ _ 5 flat:name _ ner=E-PER
+    7 yakni yakni SCONJ _ _ 8 mark _ ner=O
+    8 Malaysia Malaysia PROPN _ _ 4 obl _ ner=S-LOC
+    9 , , PUNCT _ _ 10 punct _ ner=O
+    10 Laos Laos PROPN _ _ 8 conj _ ner=S-LOC
+    11 dan dan CCONJ _ _ 12 cc _ ner=O
+    12 Filipina Filipina PROPN _ _ 8 conj _ ner=S-LOC
+    13 . . PUNCT _ _ 1 punct _ ner=O
+"""
+
+
+def test_extract_relative_pronoun_spelt_out_by_a_list_is_each_member(parse: Parse) -> None:
+    ex = _ex(parse, LISTED_TARGETS)
+    assert _events(ex) == [("Meet", "Kevin Lasut", country) for country in ("Malaysia", "Laos", "Filipina")]
+
+
+def _among(members: str) -> str:
+    """A meeting and coordination "di antara semua kelompok, mulai dari gerakan Hizbullah, Hamas, hingga {members}"."""
+    text = "Malaysia mengadakan pertemuan dan koordinasi di antara semua kelompok , mulai dari gerakan Hizbullah , Hamas , hingga"
+    last = members.split()
+    rows = "\n".join(f"    {18 + k} {w} {w.lower()} NOUN _ _ 16 nmod _ ner=O" for k, w in enumerate(last))
+    return f"""
+    # text = {text} {members} .
+    1 Malaysia Malaysia PROPN _ _ 2 nsubj _ ner=S-LOC
+    2 mengadakan ada VERB _ _ 0 root _ ner=O
+    3 pertemuan temu NOUN _ _ 2 obj _ ner=O
+    4 dan dan CCONJ _ _ 5 cc _ ner=O
+    5 koordinasi koordinasi NOUN _ _ 3 conj _ ner=O
+    6 di di ADP _ _ 9 case _ ner=O
+    7 antara antara NOUN _ _ 9 nmod:lmod _ ner=O
+    8 semua semua DET _ _ 9 det _ ner=O
+    9 kelompok kelompok NOUN _ _ 3 nmod _ ner=O
+    10 , , PUNCT _ _ 11 punct _ ner=O
+    11 mulai mulai VERB _ _ 2 parataxis _ ner=O
+    12 dari dari ADP _ _ 13 case _ ner=O
+    13 gerakan gerak NOUN _ _ 11 obl _ ner=O
+    14 Hizbullah Hizbullah PROPN _ _ 13 nmod _ ner=S-ORG
+    15 , , PUNCT _ _ 16 punct _ ner=O
+    16 Hamas Hamas PROPN _ _ 14 conj _ ner=S-ORG
+    17 , , PUNCT _ _ 18 punct _ ner=O
+{rows}
+    {18 + len(last)} . . PUNCT _ _ 2 punct _ ner=O
+    """
+
+
+@pytest.mark.parametrize(
+    ("members", "expected"),
+    [
+        ("kelompok lainnya", [("Meet", "Hizbullah", "Hamas"), ("Coordinate", "Hizbullah", "Hamas")]),
+        (
+            "Fatah",
+            [
+                ("Meet", "Hizbullah", "Hamas"),
+                ("Coordinate", "Hizbullah", "Hamas"),
+                ("Meet", "Hizbullah", "Fatah"),
+                ("Coordinate", "Hizbullah", "Fatah"),
+                ("Meet", "Hamas", "Fatah"),
+                ("Coordinate", "Hamas", "Fatah"),
+            ],
+        ),
+    ],
+    ids=["unnamed-others", "named-last"],
+)
+def test_extract_symmetric_event_among_listed_members_pairs_them(
+    parse: Parse, members: str, expected: list[tuple[str, str, str]]
+) -> None:
+    block = _among(members)
+    if members == "Fatah":
+        block = block.replace("18 Fatah fatah NOUN _ _ 16 nmod _ ner=O", "18 Fatah Fatah PROPN _ _ 14 conj _ ner=S-ORG")
+    ex = _ex(parse, block)
+    assert _events(ex) == expected
+    assert {e.rule for e in ex.events} == {"phrase+among", "phrase+among+conj"}
