@@ -130,6 +130,42 @@ class _Resolver:
                     subjects.append((sentence.index, word.id, found))
         return out
 
+    def group(self, sentence: int, word: int, text: str) -> list[Mention]:
+        """The persons a plural pronoun ("mereka", ``[pronouns] group``) at (sentence, 1-based word) stands for.
+
+        The latest persons named together (conjoined: "Trump dan Abe") in its sentence before it or
+        the two sentences before; nobody when there are none.
+        """
+        if normalize_name(text) not in self.lex.group_pronouns:
+            return []
+        groups = [g for g in self._groups if sentence - 2 <= g[0][0] < sentence or (g[0][0] == sentence and g[0][1] < word)]
+        return list(max(groups, key=lambda g: g[0])[1]) if groups else []
+
+    @functools.cached_property
+    def _groups(self) -> list[tuple[tuple[int, int], tuple[Mention, ...]]]:
+        """((sentence, 1-based word of the last member), members) of each group of conjoined persons."""
+        out = []
+        for sent in self.ex.doc.sentences:
+            persons = [m for m in self.ex.mentions if m.sentence == sent.index and m.kind == PERSON]
+            head_of = {}
+            for m in persons:
+                span = range(m.start + 1, m.end + 1)
+                head = next((w for w in sent.words[m.start : m.end] if w.head not in span), None)
+                if head is not None:
+                    head_of[head.id] = m
+            members: dict[int, list[Mention]] = {}
+            for wid, m in head_of.items():
+                w = sent.word(wid)
+                first = wid
+                while w.deprel.startswith("conj") and w.head in head_of:
+                    first, w = w.head, sent.word(w.head)
+                members.setdefault(first, []).append(m)
+            for group in members.values():
+                if len({normalize_name(m.text) for m in group}) >= 2:
+                    ordered = tuple(sorted(group, key=lambda m: m.start))
+                    out.append(((sent.index, ordered[-1].end), ordered))
+        return out
+
     def pronoun(self, sentence: int, word: int, text: str) -> Mention | None:
         """The person a singular pronoun at (sentence, 1-based word) stands for (see ``_pronouns``)."""
         if normalize_name(text) not in _SINGULAR:
@@ -196,7 +232,7 @@ def resolve_references(extraction: Extraction, lexicon: Lexicon | None = None) -
     resolver = _Resolver(extraction, lex)
     done: list[EventMention] = []
     quoted = _quoted_words(extraction.doc)
-    for ev in extraction.events:
+    for ev in _group_members(extraction.events, resolver):
         tag = ev.event_type == "Statement" and (ev.sentence, ev.trigger_word) not in quoted
         outside = [d for d in done if (d.sentence, d.trigger_word) not in quoted]
         agent, how_a = resolver.resolve(ev.sentence, ev.agent, outside, tag)
@@ -210,6 +246,30 @@ def resolve_references(extraction: Extraction, lexicon: Lexicon | None = None) -
             ev = replace(ev, agent=agent, target=target, according_to=source, rule=ev.rule + "".join(f"+{h}" for h in hows))
         done.append(ev)
     return replace(extraction, events=tuple(_quote_speakers(done, extraction.doc, lex)))
+
+
+def _group_members(events: tuple[EventMention, ...], resolver: _Resolver) -> list[EventMention]:
+    """Events of a plural pronoun ("mereka") as one event of each person it stands for (``_Resolver.group``)."""
+    out = []
+    for ev in events:
+        agents = _members(ev.sentence, ev.agent, resolver)
+        targets = _members(ev.sentence, ev.target, resolver)
+        if len(agents) == 1 and len(targets) == 1:
+            out.append(ev)
+            continue
+        for agent in agents:
+            for target in targets:
+                if agent is not None and target is not None and agent.mention is target.mention:
+                    continue
+                out.append(replace(ev, agent=agent, target=target, rule=ev.rule + "+group"))
+    return out
+
+
+def _members(sentence: int, part: Participant | None, resolver: _Resolver) -> list[Participant | None]:
+    if part is None or part.mention is not None:
+        return [part]
+    found = resolver.group(sentence, part.word, part.text)
+    return [Participant(m, part.text, part.word) for m in found] or [part]
 
 
 def _quote_spans(doc: ParsedDoc) -> list[tuple[tuple[int, int], tuple[int, int]]]:

@@ -987,7 +987,8 @@ class _EventFinder:
             agents = [
                 c
                 for c in self.kids(node.id)
-                if c.deprel.startswith("obl") and (self.case_of(c) == "oleh" or (c.deprel == "obl:agent" and passive))
+                if c.deprel.startswith("obl")
+                and (self.case_of(c) == "oleh" or (c.deprel == "obl:agent" and (passive or node.lower.startswith("di"))))
             ]
             if passive and agents and not subjects and not pass_subjects and node.deprel.startswith(("xcomp", "conj")):
                 # "Retno mengaku dihubungi oleh Menlu Inggris": the controller is the one contacted

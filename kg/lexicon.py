@@ -114,6 +114,7 @@ class Lexicon:
         pronouns = lex["pronouns"]
         self.pronouns = frozenset(w for key in pronouns for w in pronouns[key])
         self.speaker_pronouns = frozenset(pronouns.get("speaker", []))
+        self.group_pronouns = frozenset(pronouns.get("group", []))
         self.group_nouns = frozenset(lex["groups"]["nouns"])
         self.comitative = frozenset(lex["groups"].get("comitative", []))
         self.leader_forms = frozenset(lex["groups"]["leader_forms"])

@@ -252,3 +252,40 @@ def test_coref_pronoun_without_a_subject_nearby_is_the_earlier_subject(parse: Pa
     [meet] = [e for e in ex.events if e.event_type == "Meet"]
     assert meet.target is not None and meet.target.mention is not None
     assert meet.target.mention.text == "Ahmad Zaki"
+
+
+def _said_by_them(second: str) -> str:
+    return f"""
+    # text = Kevin Lasut dan {second} tiba di Manila .
+    1 Kevin Kevin PROPN _ _ 6 nsubj _ ner=B-PER
+    2 Lasut Lasut PROPN _ _ 1 flat:name _ ner=E-PER
+    3 dan dan CCONJ _ _ 4 cc _ ner=O
+    4 {second.split()[0]} {second.split()[0]} PROPN _ _ 1 conj _ ner=B-PER
+    5 {second.split()[1]} {second.split()[1]} PROPN _ _ 4 flat:name _ ner=E-PER
+    6 tiba tiba VERB _ _ 0 root _ ner=O
+    7 di di ADP _ _ 8 case _ ner=O
+    8 Manila Manila PROPN _ _ 6 obl _ ner=S-LOC
+    9 . . PUNCT _ _ 6 punct _ ner=O
+
+    # text = Hubungan itu kuat , seperti yang dikatakan mereka .
+    1 Hubungan hubung NOUN _ _ 3 nsubj _ ner=O
+    2 itu itu DET _ _ 1 det _ ner=O
+    3 kuat kuat ADJ _ _ 0 root _ ner=O
+    4 , , PUNCT _ _ 7 punct _ ner=O
+    5 seperti seperti SCONJ _ _ 7 mark _ ner=O
+    6 yang yang PRON _ _ 7 nsubj:pass _ ner=O
+    7 dikatakan kata VERB _ _ 3 advcl _ ner=O
+    8 mereka mereka PRON _ _ 7 obl:agent _ ner=O
+    9 . . PUNCT _ _ 3 punct _ ner=O
+    """
+
+
+@pytest.mark.parametrize(
+    ("second", "speakers"),
+    [("Dina Wibowo", ["Kevin Lasut", "Dina Wibowo"]), ("Kevin Lasut", ["?mereka"])],
+    ids=["two-persons", "one-person-twice"],
+)
+def test_coref_plural_pronoun_is_each_person_named_together_before(parse: Parse, second: str, speakers: list[str]) -> None:
+    ex = extract(parse(_said_by_them(second)))
+    said = [e.agent for e in ex.events if e.event_type == "Statement"]
+    assert [(a.mention.text if a.mention is not None else f"?{a.text}") for a in said if a is not None] == speakers
