@@ -1083,6 +1083,39 @@ class _EventFinder:
                             out.append((event_type, part))
         return out
 
+    def accusers(self, head: Word) -> list[Word]:
+        """Who makes an accusation that is the reason of what they do (``[speech] reasons``).
+
+        "Arab Saudi, Mesir ... memutuskan hubungan dengan Qatar terkait dengan tudingan bahwa Doha
+        ...": the subjects of the clause the accusation is the reason of. Not a passive clause ("Qatar
+        dikucilkan atas tuduhan ...": Qatar is the accused), nor speech about it.
+        """
+        if not head.head:
+            return []
+        governor = self.sent.word(head.head)
+        if governor.lower in self.lex.reasons and governor.upos in ("VERB", "ADP", "SCONJ") and governor.head:
+            clause = self.sent.word(governor.head)  # "terkait dengan tudingan", "menyusul tuduhan"
+        elif self.case_of(head) in self.lex.reasons or any(
+            c.lower in self.lex.reasons for c in self.kids(head.id) if c.deprel in ("case", "mark")
+        ):
+            clause = governor  # "atas tuduhan", "karena tudingan"
+        else:
+            return []
+        keys = (clause.lower, clause.lemma.lower())
+        said = any(t.event_type == "Statement" for key in keys for t in self.lex.triggers_starting(key))
+        if clause.upos != "VERB" or clause.lower.startswith("di") or said:
+            return []
+        return [c for c in self.kids(clause.id) if c.deprel in _SUBJECTS]
+
+    def claim_subjects(self, match: _TriggerMatch) -> list[Word]:
+        """The subject of the clause an event noun introduces with "bahwa": "tudingan bahwa Doha mendukung ..."."""
+        if match.end >= len(self.words) or self.words[match.end].lower != "bahwa":
+            return []
+        mark = self.words[match.end]
+        if not mark.head:
+            return []
+        return [c for c in self.kids(mark.head) if c.deprel in _SUBJECTS and c.id > mark.id]
+
     def raised_objects(self, head: Word) -> list[Word]:
         """The object of an object-control verb, parsed into its complement: "meminta Turki menghentikan ...".
 
@@ -1297,6 +1330,8 @@ class _EventFinder:
                     # "Dalam pernyataan pers bersama, Mogherini dan Hahn meminta ...": the setting of what
                     # the subject does is the subject's own
                     agents = self.subject_of(self.sent.word(head.head), False)[0]
+                if not agents and trig.event_type == "Accuse":
+                    agents = self.accusers(head)
                 if not agents:
                     continue
             targets = self.objects_of(match, head)
@@ -1308,7 +1343,7 @@ class _EventFinder:
             if trig.passive:
                 targets = passive_subjects + targets
             elif not targets:
-                targets = self.raised_objects(head)
+                targets = self.raised_objects(head) or (self.claim_subjects(match) if trig.nominal else [])
             if not agents and len(match.trigger.words) == 1 and head.deprel in ("case", "mark") and head.head:
                 # "Menurut X, ...": the trigger is the preposition of its speaker (not of a document: "menurut draf")
                 speaker = self.sent.word(head.head)
@@ -1372,7 +1407,12 @@ class _EventFinder:
             ]
             target_parts = _unique([more for part in target_parts for more in self.with_owner_conjuncts(part)])
             target_parts = [
-                t for t in target_parts if t.mention is None or t.mention.kind != PLACE or trig.event_type in ("Visit", "Attack")
+                t
+                for t in target_parts
+                if t.mention is None
+                or t.mention.kind != PLACE
+                or trig.event_type in ("Visit", "Attack")
+                or self.sent.word(t.word).deprel in _SUBJECTS  # "bahwa Doha mendukung ...": a place that acts is its government
             ]
             if not target_parts and trig.event_type == "Visit" and place is not None:
                 # "kunjungannya di Teheran": the place visited is the target

@@ -133,6 +133,7 @@ class Lexicon:
         self.occasion_markers = frozenset(lex["places"].get("occasion", []))
         self.target_prepositions = frozenset(lex["targets"]["prepositions"])
         self.according_to = frozenset(lex["speech"]["according_to"])
+        self.reasons = frozenset(lex["speech"].get("reasons", []))
         self.speech_content: dict[str, tuple[tuple[str, ...], ...]] = {
             event_type: tuple(tuple(p.split()) for p in predicates)
             for event_type, predicates in lex["speech"].get("content", {}).items()

@@ -1625,3 +1625,45 @@ def test_extract_symmetric_event_among_listed_members_pairs_them(
     ex = _ex(parse, block)
     assert _events(ex) == expected
     assert {e.rule for e in ex.events} == {"phrase+among", "phrase+among+conj"}
+
+
+ACCUSATION_AS_REASON = """
+    # text = Malaysia memutuskan hubungan dengan Filipina terkait dengan tudingan bahwa Manila mendukung terorisme .
+    1 Malaysia Malaysia PROPN _ _ 2 nsubj _ ner=S-LOC
+    2 memutuskan putus VERB _ _ 0 root _ ner=O
+    3 hubungan hubung NOUN _ _ 2 obj _ ner=O
+    4 dengan dengan ADP _ _ 5 case _ ner=O
+    5 Filipina Filipina PROPN _ _ 3 nmod _ ner=S-LOC
+    6 terkait kait VERB _ _ 2 ccomp _ ner=O
+    7 dengan dengan ADP _ _ 8 case _ ner=O
+    8 tudingan tuding NOUN _ _ 6 obl _ ner=O
+    9 bahwa bahwa SCONJ _ _ 11 mark _ ner=O
+    10 Manila Manila PROPN _ _ 11 nsubj _ ner=S-LOC
+    11 mendukung dukung VERB _ _ 2 advcl _ ner=O
+    12 terorisme terorisme NOUN _ _ 11 obj _ ner=O
+    13 . . PUNCT _ _ 2 punct _ ner=O
+"""
+
+ACCUSATION_DENIED = """
+    # text = Filipina membantah tudingan bahwa Manila mendukung terorisme .
+    1 Filipina Filipina PROPN _ _ 2 nsubj _ ner=S-LOC
+    2 membantah bantah VERB _ _ 0 root _ ner=O
+    3 tudingan tuding NOUN _ _ 2 obj _ ner=O
+    4 bahwa bahwa SCONJ _ _ 6 mark _ ner=O
+    5 Manila Manila PROPN _ _ 6 nsubj _ ner=S-LOC
+    6 mendukung dukung VERB _ _ 3 acl _ ner=O
+    7 terorisme terorisme NOUN _ _ 6 obj _ ner=O
+    8 . . PUNCT _ _ 2 punct _ ner=O
+"""
+
+
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [(ACCUSATION_AS_REASON, [("Accuse", "Malaysia", "Manila")]), (ACCUSATION_DENIED, [])],
+    ids=["reason-of-the-subjects-act", "denied-by-the-subject"],
+)
+def test_extract_unowned_accusation_belongs_to_who_acts_on_it(
+    parse: Parse, block: str, expected: list[tuple[str, str, str]]
+) -> None:
+    ex = _ex(parse, block)
+    assert [e for e in _events(ex) if e[0] == "Accuse"] == expected
