@@ -1340,6 +1340,13 @@ class _EventFinder:
                 # ("Retno dihubungi Menlu Belanda")
                 agents = [t for t in targets if t.deprel == "obj" and t.id > head.id and self.case_of(t) is None]
                 targets = [t for t in targets if t not in agents]
+            last = self.sent.word(match.end)
+            if trig.passive and not agents and len(trig.words) > 1 and last.upos == "ADP" and last.head not in match.ids():
+                # a passive form that ends in its preposition marks the agent with it: "Doha bergantung
+                # pada Iran" (Iran aids Doha), "menerima bantuan dari Jepang"
+                marked = self.sent.word(last.head)
+                agents = [marked]
+                targets = [t for t in targets if t.id != marked.id]
             if trig.passive:
                 targets = passive_subjects + targets
             elif not targets:

@@ -1667,3 +1667,21 @@ def test_extract_unowned_accusation_belongs_to_who_acts_on_it(
 ) -> None:
     ex = _ex(parse, block)
     assert [e for e in _events(ex) if e[0] == "Accuse"] == expected
+
+
+def test_extract_passive_form_ending_in_its_preposition_marks_the_agent(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        """
+        # text = Kini Malaysia bergantung pada Jepang dan Filipina .
+        1 Kini kini ADV _ _ 3 advmod _ ner=O
+        2 Malaysia Malaysia PROPN _ _ 3 nsubj _ ner=S-LOC
+        3 bergantung gantung VERB _ _ 0 root _ ner=O
+        4 pada pada ADP _ _ 5 case _ ner=O
+        5 Jepang Jepang PROPN _ _ 3 obl _ ner=S-LOC
+        6 dan dan CCONJ _ _ 7 cc _ ner=O
+        7 Filipina Filipina PROPN _ _ 5 conj _ ner=S-LOC
+        8 . . PUNCT _ _ 3 punct _ ner=O
+    """,
+    )
+    assert _events(ex) == [("Aid", "Jepang", "Malaysia"), ("Aid", "Filipina", "Malaysia")]
