@@ -26,6 +26,7 @@ _PASSIVE_SUBJECTS = ("nsubj:pass", "csubj:pass")
 _PUNCT_BREAK = {",", ";", ":", ".", "!", "?", '"', "“", "”", "'"}
 _CONNECTORS = {"dan", "serta", "&"}
 _CLITICS = {"nya", "pun", "lah", "kah", "tah", "an"}
+_SETTINGS = ("dalam", "pada", "lewat", "melalui")  # an unowned event noun after these is the clause subject's
 
 
 @dataclass(frozen=True)
@@ -1326,10 +1327,14 @@ class _EventFinder:
             if trig.nominal:
                 # "pernyataan Mogherini", "kunjungannya ke Myanmar": only an owned event noun is an event
                 agents, passive_subjects = self.owners_of(match), []
-                if not agents and head.deprel.startswith("obl") and self.case_of(head) in ("dalam", "pada") and head.head:
+                if not agents and head.deprel.startswith("obl") and self.case_of(head) in _SETTINGS and head.head:
                     # "Dalam pernyataan pers bersama, Mogherini dan Hahn meminta ...": the setting of what
                     # the subject does is the subject's own
                     agents = self.subject_of(self.sent.word(head.head), False)[0]
+                if not agents and head.deprel.startswith("nmod") and self.case_of(head) in _SETTINGS and head.head:
+                    # "Trump dan Moon lewat panggilan telepon menyatakan ...": hung on the subject itself
+                    governor = self.sent.word(head.head)
+                    agents = [governor] if governor.deprel in _SUBJECTS else []
                 if not agents and trig.event_type == "Accuse":
                     agents = self.accusers(head)
                 if not agents:
@@ -1474,10 +1479,11 @@ class _EventFinder:
             for _ in range(len(self.words)):
                 if node.head == 0:
                     break
-                node = self.sent.word(node.head)
+                child, node = node, self.sent.word(node.head)
                 owner = heads.get(node.id)
                 if owner is not None and owner != n and owner in speakers and matches[owner].trigger.event_type == "Statement":
-                    source = speakers[owner]
+                    # not what the speaker says when it hangs on the speaker ("Trump lewat panggilan telepon menyatakan")
+                    source = None if child.deprel in _SUBJECTS else speakers[owner]
                     break
             if source is not None and ev.event_type != "Statement":
                 ev = EventMention(

@@ -1685,3 +1685,29 @@ def test_extract_passive_form_ending_in_its_preposition_marks_the_agent(parse: P
     """,
     )
     assert _events(ex) == [("Aid", "Jepang", "Malaysia"), ("Aid", "Filipina", "Malaysia")]
+
+
+def test_extract_event_noun_hung_on_the_subject_is_the_subjects_and_not_reported(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        """
+        # text = Kevin Lasut dan Dina Wibowo lewat panggilan telepon menyatakan akan bekerja sama .
+        1 Kevin Kevin PROPN _ _ 9 nsubj _ ner=B-PER
+        2 Lasut Lasut PROPN _ _ 1 flat:name _ ner=E-PER
+        3 dan dan CCONJ _ _ 4 cc _ ner=O
+        4 Dina Dina PROPN _ _ 1 conj _ ner=B-PER
+        5 Wibowo Wibowo PROPN _ _ 4 flat:name _ ner=E-PER
+        6 lewat lewat ADP _ _ 7 case _ ner=O
+        7 panggilan panggil NOUN _ _ 1 nmod _ ner=O
+        8 telepon telepon NOUN _ _ 7 nmod _ ner=O
+        9 menyatakan nyata VERB _ _ 0 root _ ner=O
+        10 akan akan AUX _ _ 11 aux _ ner=O
+        11 bekerja kerja VERB _ _ 9 ccomp _ ner=O
+        12 sama sama ADJ _ _ 11 advmod _ ner=O
+        13 . . PUNCT _ _ 9 punct _ ner=O
+    """,
+    )
+    meet = [e for e in ex.events if e.event_type == "Meet"]
+    assert [(_who(e.agent), _who(e.target), e.according_to) for e in meet] == [("Kevin Lasut", "Dina Wibowo", None)]
+    cooperate = [e for e in ex.events if e.event_type == "Cooperate"]
+    assert [_who(e.according_to) for e in cooperate] == ["Kevin Lasut"]
