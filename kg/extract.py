@@ -751,11 +751,26 @@ class _EventFinder:
         return sorted(out)
 
     def conjuncts(self, word: Word) -> list[Word]:
+        """The word and the words conjoined to it; in a list, a group noun after a comma too.
+
+        "dengan Sekjen PBB, Kofi Annan, otoritas Myanmar, ... dan lain-lain": the parser often makes
+        a list item that starts with a group noun ("otoritas", ``[groups] nouns``) an apposition of
+        the first; in a list (a word with conjuncts) it is one more item, not another name for it.
+        """
         out = [word]
-        for child in self.kids(word.id):
-            if child.deprel.startswith("conj"):
+        kids = self.kids(word.id)
+        listed = any(c.deprel.startswith("conj") for c in kids)
+        for child in kids:
+            item = (
+                listed
+                and child.deprel == "appos"
+                and child.lower in self.lex.group_nouns
+                and child.id >= 2
+                and self.sent.word(child.id - 1).text == ","
+            )
+            if child.deprel.startswith("conj") or item:
                 out.extend(self.conjuncts(child))
-        return out
+        return sorted(out, key=lambda w: w.id)
 
     # -- resolving words to actors -----------------------------------------------
     def resolve(self, word: Word) -> Participant:

@@ -1711,3 +1711,27 @@ def test_extract_event_noun_hung_on_the_subject_is_the_subjects_and_not_reported
     assert [(_who(e.agent), _who(e.target), e.according_to) for e in meet] == [("Kevin Lasut", "Dina Wibowo", None)]
     cooperate = [e for e in ex.events if e.event_type == "Cooperate"]
     assert [_who(e.according_to) for e in cooperate] == ["Kevin Lasut"]
+
+
+@pytest.mark.parametrize(
+    ("listed", "expected"), [(True, ["Laos", "Malaysia", "Filipina"]), (False, ["Laos"])], ids=["list", "apposition"]
+)
+def test_extract_group_noun_apposed_in_a_list_is_one_more_item(parse: Parse, listed: bool, expected: list[str]) -> None:
+    """ "Kevin berbicara dengan Laos, otoritas Malaysia(, Filipina)": an apposed group noun is an item only in a list."""
+    tail = ", Filipina ." if listed else "."
+    rows = "8 , , PUNCT _ _ 9 punct _ ner=O\n    9 Filipina Filipina PROPN _ _ 4 conj _ ner=S-LOC\n    10" if listed else "8"
+    ex = _ex(
+        parse,
+        f"""
+    # text = Kevin berbicara dengan Laos , otoritas Malaysia {tail}
+    1 Kevin Kevin PROPN _ _ 2 nsubj _ ner=S-PER
+    2 berbicara bicara VERB _ _ 0 root _ ner=O
+    3 dengan dengan ADP _ _ 4 case _ ner=O
+    4 Laos Laos PROPN _ _ 2 obl _ ner=S-LOC
+    5 , , PUNCT _ _ 6 punct _ ner=O
+    6 otoritas otoritas NOUN _ _ 4 appos _ ner=O
+    7 Malaysia Malaysia PROPN _ _ 6 nmod _ ner=S-LOC
+    {rows} . . PUNCT _ _ 2 punct _ ner=O
+    """,
+    )
+    assert [_who(e.target) for e in ex.events if e.event_type == "Meet"] == expected
