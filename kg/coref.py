@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, replace
 
-from kg.document import ParsedDoc, Word
+from kg.document import ParsedDoc, Sentence, Word
 from kg.extract import PERSON, EventMention, Extraction, Mention, Participant
 from kg.lexicon import Lexicon, get_lexicon, normalize_name
 
@@ -133,8 +133,10 @@ class _Resolver:
     def group(self, sentence: int, word: int, text: str) -> list[Mention]:
         """The persons a plural pronoun ("mereka", ``[pronouns] group``) at (sentence, 1-based word) stands for.
 
-        The latest persons named together (conjoined: "Trump dan Abe") in its sentence before it or
-        the two sentences before; nobody when there are none.
+        The latest persons named together (conjoined: "Trump dan Abe") as the ones who act (subject,
+        or agent of a passive: "Kegiatan yang dilakukan Trump dan Abe") in its sentence before it or
+        the two sentences before; nobody when there are none. Persons thanked, met ... together are
+        not taken: "BAN berterima kasih kepada X dan Y. Mereka ..." stays unresolved.
         """
         if normalize_name(text) not in self.lex.group_pronouns:
             return []
@@ -160,8 +162,8 @@ class _Resolver:
                 while w.deprel.startswith("conj") and w.head in head_of:
                     first, w = w.head, sent.word(w.head)
                 members.setdefault(first, []).append(m)
-            for group in members.values():
-                if len({normalize_name(m.text) for m in group}) >= 2:
+            for first, group in members.items():
+                if len({normalize_name(m.text) for m in group}) >= 2 and _acts(sent.word(first), sent):
                     ordered = tuple(sorted(group, key=lambda m: m.start))
                     out.append(((sent.index, ordered[-1].end), ordered))
         return out
@@ -246,6 +248,19 @@ def resolve_references(extraction: Extraction, lexicon: Lexicon | None = None) -
             ev = replace(ev, agent=agent, target=target, according_to=source, rule=ev.rule + "".join(f"+{h}" for h in hows))
         done.append(ev)
     return replace(extraction, events=tuple(_quote_speakers(done, extraction.doc, lex)))
+
+
+def _acts(word: Word, sentence: Sentence) -> bool:
+    """Whether a nominal is who acts in its clause: a subject, or the agent of a passive ("dilakukan Trump", "oleh X")."""
+    if word.deprel.startswith("nsubj") and not word.deprel.startswith("nsubj:pass"):
+        return True
+    if word.deprel == "obl:agent":
+        return True
+    if not word.head or not word.deprel.startswith(("obj", "obl")):
+        return False
+    governor = sentence.word(word.head)
+    cases = [c.lower for c in sentence.words if c.head == word.id and c.deprel == "case"]
+    return governor.upos == "VERB" and governor.lower.startswith("di") and cases in ([], ["oleh"])
 
 
 def _group_members(events: tuple[EventMention, ...], resolver: _Resolver) -> list[EventMention]:
