@@ -5,7 +5,8 @@ keeps its words (``kg:unresolvedAgent`` / ``kg:unresolvedTarget``) and never bec
 
 - A singular pronoun (dia, ia, beliau, dirinya, and -nya where it is an argument) is the most
   salient person before it: the latest person that is a subject (named, or a pronoun already
-  resolved) in its sentence or the two before, else the latest person named. The speaker of
+  resolved) in its sentence or the two before, else the latest person that is a subject in the
+  five sentences before, else the latest person named. The speaker of
   a speech tag ("tambahnya", "katanya", "Ia menambahkan") is the latest person quoted before it.
 - A first-person pronoun inside a quote ("Saya bicara dengan ...", "kami") is the person the quote
   is attributed to: the speaker of the speech tag after the closing quote mark, or before the opening one.
@@ -23,7 +24,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, replace
 
-from kg.document import ParsedDoc, Word
+from kg.document import ParsedDoc, Sentence, Word
 from kg.extract import PERSON, EventMention, Extraction, Mention, Participant
 from kg.lexicon import Lexicon, get_lexicon, normalize_name
 
@@ -34,6 +35,7 @@ _DEMONSTRATIVES = {"itu", "tersebut", "ini"}
 _SINGULAR = {"dia", "ia", "beliau", "dirinya", "nya"}
 _OPEN_QUOTES, _CLOSE_QUOTES, _QUOTES = {"“"}, {"”"}, {'"', "''"}
 _QUOTE_SENTENCES = 6  # a quote left open longer than this is a stray mark
+_SUBJECT_SENTENCES = 5  # how far back a subject stays salient for a pronoun with no subject nearby
 # "-nya" is a pronoun where it is an argument: a possessor, an object, a subject or an agent
 _NYA_ARGUMENT = ("nmod", "det:poss", "obj", "iobj", "nsubj", "obl")
 
@@ -94,7 +96,8 @@ class _Resolver:
         """Every singular pronoun of the article, resolved in text order: (sentence, 1-based word) -> person.
 
         The most salient person is the latest subject (a named person, or a pronoun already
-        resolved) in the sentence so far or the two before; failing that, the latest person named.
+        resolved) in the sentence so far or the two before; failing that, the latest subject of the five
+        sentences before; failing that, the latest person named.
         """
         subjects: list[tuple[int, int, Mention]] = [
             (m.sentence, m.start + 1, m) for m in self.ex.mentions if m.kind == PERSON and _is_subject(m, self.ex)
@@ -112,8 +115,11 @@ class _Resolver:
                     for s, w, m in subjects
                     if sentence.index - 2 <= s < sentence.index or (s == sentence.index and w < word.id)
                 ]
-                if recent:
-                    found = max(recent, key=lambda t: (t[0], t[1]))[2]
+                # failing a subject nearby, an earlier one: the person the passage is about is
+                # more salient than one named in passing ("rekomendasi Kofi Annan")
+                earlier = [(s, w, m) for s, w, m in subjects if sentence.index - _SUBJECT_SENTENCES <= s < sentence.index]
+                if recent or earlier:
+                    found = max(recent or earlier, key=lambda t: (t[0], t[1]))[2]
                 else:
                     before = self._before(sentence.index, word.id)
                     if not before:
@@ -122,6 +128,44 @@ class _Resolver:
                 out[here] = found
                 if word.deprel.startswith("nsubj"):
                     subjects.append((sentence.index, word.id, found))
+        return out
+
+    def group(self, sentence: int, word: int, text: str) -> list[Mention]:
+        """The persons a plural pronoun ("mereka", ``[pronouns] group``) at (sentence, 1-based word) stands for.
+
+        The latest persons named together (conjoined: "Trump dan Abe") as the ones who act (subject,
+        or agent of a passive: "Kegiatan yang dilakukan Trump dan Abe") in its sentence before it or
+        the two sentences before; nobody when there are none. Persons thanked, met ... together are
+        not taken: "BAN berterima kasih kepada X dan Y. Mereka ..." stays unresolved.
+        """
+        if normalize_name(text) not in self.lex.group_pronouns:
+            return []
+        groups = [g for g in self._groups if sentence - 2 <= g[0][0] < sentence or (g[0][0] == sentence and g[0][1] < word)]
+        return list(max(groups, key=lambda g: g[0])[1]) if groups else []
+
+    @functools.cached_property
+    def _groups(self) -> list[tuple[tuple[int, int], tuple[Mention, ...]]]:
+        """((sentence, 1-based word of the last member), members) of each group of conjoined persons."""
+        out = []
+        for sent in self.ex.doc.sentences:
+            persons = [m for m in self.ex.mentions if m.sentence == sent.index and m.kind == PERSON]
+            head_of = {}
+            for m in persons:
+                span = range(m.start + 1, m.end + 1)
+                head = next((w for w in sent.words[m.start : m.end] if w.head not in span), None)
+                if head is not None:
+                    head_of[head.id] = m
+            members: dict[int, list[Mention]] = {}
+            for wid, m in head_of.items():
+                w = sent.word(wid)
+                first = wid
+                while w.deprel.startswith("conj") and w.head in head_of:
+                    first, w = w.head, sent.word(w.head)
+                members.setdefault(first, []).append(m)
+            for first, group in members.items():
+                if len({normalize_name(m.text) for m in group}) >= 2 and _acts(sent.word(first), sent):
+                    ordered = tuple(sorted(group, key=lambda m: m.start))
+                    out.append(((sent.index, ordered[-1].end), ordered))
         return out
 
     def pronoun(self, sentence: int, word: int, text: str) -> Mention | None:
@@ -190,7 +234,7 @@ def resolve_references(extraction: Extraction, lexicon: Lexicon | None = None) -
     resolver = _Resolver(extraction, lex)
     done: list[EventMention] = []
     quoted = _quoted_words(extraction.doc)
-    for ev in extraction.events:
+    for ev in _group_members(extraction.events, resolver):
         tag = ev.event_type == "Statement" and (ev.sentence, ev.trigger_word) not in quoted
         outside = [d for d in done if (d.sentence, d.trigger_word) not in quoted]
         agent, how_a = resolver.resolve(ev.sentence, ev.agent, outside, tag)
@@ -204,6 +248,43 @@ def resolve_references(extraction: Extraction, lexicon: Lexicon | None = None) -
             ev = replace(ev, agent=agent, target=target, according_to=source, rule=ev.rule + "".join(f"+{h}" for h in hows))
         done.append(ev)
     return replace(extraction, events=tuple(_quote_speakers(done, extraction.doc, lex)))
+
+
+def _acts(word: Word, sentence: Sentence) -> bool:
+    """Whether a nominal is who acts in its clause: a subject, or the agent of a passive ("dilakukan Trump", "oleh X")."""
+    if word.deprel.startswith("nsubj") and not word.deprel.startswith("nsubj:pass"):
+        return True
+    if word.deprel == "obl:agent":
+        return True
+    if not word.head or not word.deprel.startswith(("obj", "obl")):
+        return False
+    governor = sentence.word(word.head)
+    cases = [c.lower for c in sentence.words if c.head == word.id and c.deprel == "case"]
+    return governor.upos == "VERB" and governor.lower.startswith("di") and cases in ([], ["oleh"])
+
+
+def _group_members(events: tuple[EventMention, ...], resolver: _Resolver) -> list[EventMention]:
+    """Events of a plural pronoun ("mereka") as one event of each person it stands for (``_Resolver.group``)."""
+    out = []
+    for ev in events:
+        agents = _members(ev.sentence, ev.agent, resolver)
+        targets = _members(ev.sentence, ev.target, resolver)
+        if len(agents) == 1 and len(targets) == 1:
+            out.append(ev)
+            continue
+        for agent in agents:
+            for target in targets:
+                if agent is not None and target is not None and agent.mention is target.mention:
+                    continue
+                out.append(replace(ev, agent=agent, target=target, rule=ev.rule + "+group"))
+    return out
+
+
+def _members(sentence: int, part: Participant | None, resolver: _Resolver) -> list[Participant | None]:
+    if part is None or part.mention is not None:
+        return [part]
+    found = resolver.group(sentence, part.word, part.text)
+    return [Participant(m, part.text, part.word) for m in found] or [part]
 
 
 def _quote_spans(doc: ParsedDoc) -> list[tuple[tuple[int, int], tuple[int, int]]]:

@@ -26,6 +26,7 @@ _PASSIVE_SUBJECTS = ("nsubj:pass", "csubj:pass")
 _PUNCT_BREAK = {",", ";", ":", ".", "!", "?", '"', "“", "”", "'"}
 _CONNECTORS = {"dan", "serta", "&"}
 _CLITICS = {"nya", "pun", "lah", "kah", "tah", "an"}
+_SETTINGS = ("dalam", "pada", "lewat", "melalui")  # an unowned event noun after these is the clause subject's
 
 
 @dataclass(frozen=True)
@@ -750,11 +751,26 @@ class _EventFinder:
         return sorted(out)
 
     def conjuncts(self, word: Word) -> list[Word]:
+        """The word and the words conjoined to it; in a list, a group noun after a comma too.
+
+        "dengan Sekjen PBB, Kofi Annan, otoritas Myanmar, ... dan lain-lain": the parser often makes
+        a list item that starts with a group noun ("otoritas", ``[groups] nouns``) an apposition of
+        the first; in a list (a word with conjuncts) it is one more item, not another name for it.
+        """
         out = [word]
-        for child in self.kids(word.id):
-            if child.deprel.startswith("conj"):
+        kids = self.kids(word.id)
+        listed = any(c.deprel.startswith("conj") for c in kids)
+        for child in kids:
+            item = (
+                listed
+                and child.deprel == "appos"
+                and child.lower in self.lex.group_nouns
+                and child.id >= 2
+                and self.sent.word(child.id - 1).text == ","
+            )
+            if child.deprel.startswith("conj") or item:
                 out.extend(self.conjuncts(child))
-        return out
+        return sorted(out, key=lambda w: w.id)
 
     # -- resolving words to actors -----------------------------------------------
     def resolve(self, word: Word) -> Participant:
@@ -762,6 +778,9 @@ class _EventFinder:
         mention = self.by_word.get(word.id)
         if mention is not None:
             return Participant(mention, mention.text, word.id)
+        antecedent = self.relative_antecedent(word)
+        if antecedent is not None:
+            return self.resolve(antecedent)
         text = self.nominal_text(word)
         if word.lower in self.lex.pronouns or word.upos == "PRON":
             return Participant(None, text, word.id)
@@ -808,6 +827,110 @@ class _EventFinder:
         if best is not None and best.kind != PLACE:
             return Participant(best, best.text, word.id)
         return Participant(None, text, word.id)
+
+    def relative_antecedent(self, word: Word) -> Word | None:
+        """The noun a relative "yang" stands for: "Negara yang sudah dihubunginya" (None for any other word)."""
+        if word.lower != "yang" or word.upos != "PRON" or not word.head:
+            return None
+        clause = self.sent.word(word.head)
+        return self.sent.word(clause.head) if clause.deprel.startswith("acl") and clause.head else None
+
+    def listed(self, word: Word) -> list[Participant]:
+        """The named members a group noun is spelt out as (``[groups] enumeration`` in lexicon.toml).
+
+        "Negara yang sudah dihubunginya yakni Malaysia, Laos, Vietnam dan Singapura", "semua kelompok,
+        mulai dari gerakan Hizbullah, Gerakan Jihad Islam Palestina, Hamas, hingga kelompok-kelompok
+        jihad Palestina lainnya": the list starts inside the noun's phrase or right after it (past a
+        comma); each item is a name, maybe after one or two lowercase words ("gerakan Hizbullah");
+        the list ends at a verb, a stop, an item without a name or the unnamed others ("lainnya").
+        """
+        word = self.relative_antecedent(word) or word
+        if word.id in self.by_word or word.upos not in ("NOUN", "PRON", "DET"):
+            return []
+        phrase = self.subtree(word.id)
+        last = max(phrase)
+        n = len(self.words)
+        for pos in range(word.id + 1, min(last + 2, n) + 1):
+            if pos > last and not (pos == last + 1 or self.sent.word(last + 1).text == ","):
+                break
+            if pos <= last and pos not in phrase:
+                continue
+            for marker in self.lex.enumeration:
+                if tuple(w.lower for w in self.words[pos - 1 : pos - 1 + len(marker)]) == marker:
+                    return self._list_items(pos + len(marker), word.id)
+        return []
+
+    def _list_items(self, start: int, noun: int) -> list[Participant]:
+        """The names of a list that starts at word ``start`` (1-based), as participants standing at ``noun``."""
+        out: list[Participant] = []
+        item: list[Word] = []
+
+        def take(item: list[Word]) -> bool:
+            """Add the item's name; False where the list ends."""
+            if not item or any(w.lower in self.lex.others for w in item):
+                return False
+            for k, w in enumerate(item):
+                found = self.by_word.get(w.id)
+                if found is not None:
+                    if k > 2 or any(not v.text.islower() for v in item[:k]):
+                        return False
+                    out.append(Participant(found, found.text, noun))
+                    return True
+            return False
+
+        for w in self.words[start - 1 :]:
+            if w.lower in _CONNECTORS or w.text == "," or w.lower in ("hingga", "sampai", "atau"):
+                if item and not take(item):
+                    return _unique(out)
+                item = []
+                continue
+            if w.text in _PUNCT_BREAK or w.text in "()" or (w.upos in ("VERB", "AUX") and w.id not in self.by_word):
+                break
+            item.append(w)
+        if item:
+            take(item)
+        return _unique(out)
+
+    def among(self, match: _TriggerMatch, head: Word) -> list[Participant]:
+        """The participants of a symmetric event written after "antara" (``[groups] among``).
+
+        "pertemuan di antara semua kelompok, mulai dari A, B, C, hingga ...", "perundingan antara
+        Malaysia dan Filipina": each conjunct, and the members a group noun is spelt out as.
+        """
+        ids = set(match.ids())
+        holders = [self.sent.word(i) for i in ids] + ([head] if head.id not in ids else [])
+        for holder in holders:
+            for child in self.kids(holder.id):
+                if child.id in ids or not child.deprel.startswith(("nmod", "obl")):
+                    continue
+                before = [self.sent.word(i) for i in self.subtree(child.id) if i < child.id]
+                if not any(w.text in self.lex.among for w in before):
+                    continue
+                out: list[Participant] = []
+                for conj in self.conjuncts(child):
+                    part = self.resolve(conj)
+                    out.extend([part] if part.mention is not None else self.listed(conj))
+                return _unique(out)
+        return []
+
+    def conjoined_types(self, match: _TriggerMatch) -> list[tuple[str, str]]:
+        """(event type, phrase) of the nouns conjoined to a light-verb phrase's noun.
+
+        "mengadakan pertemuan dan koordinasi" is "mengadakan pertemuan" (Meet) and "mengadakan
+        koordinasi" (Coordinate), with the same participants.
+        """
+        trig = match.trigger
+        if len(trig.words) < 2 or trig.lemma or trig.nominal or trig.passive:
+            return []
+        out = []
+        for conj in self.kids(match.end):
+            if not conj.deprel.startswith("conj") or conj.upos != "NOUN":
+                continue
+            words = (*trig.words[:-1], conj.lower)
+            other = next((t for t in self.lex.triggers_starting(words[0]) if t.words == words and not t.passive), None)
+            if other is not None and other.event_type != trig.event_type:
+                out.append((other.event_type, " ".join(words)))
+        return out
 
     def is_particle(self, word: Word) -> bool:
         """The clitic -nya of an adverb or conjunction ("sebelumnya", "akhirnya"): no one is meant."""
@@ -880,7 +1003,8 @@ class _EventFinder:
             agents = [
                 c
                 for c in self.kids(node.id)
-                if c.deprel.startswith("obl") and (self.case_of(c) == "oleh" or (c.deprel == "obl:agent" and passive))
+                if c.deprel.startswith("obl")
+                and (self.case_of(c) == "oleh" or (c.deprel == "obl:agent" and (passive or node.lower.startswith("di"))))
             ]
             if passive and agents and not subjects and not pass_subjects and node.deprel.startswith(("xcomp", "conj")):
                 # "Retno mengaku dihubungi oleh Menlu Inggris": the controller is the one contacted
@@ -974,6 +1098,39 @@ class _EventFinder:
                         if part.mention is not None and part.mention.kind != PLACE:
                             out.append((event_type, part))
         return out
+
+    def accusers(self, head: Word) -> list[Word]:
+        """Who makes an accusation that is the reason of what they do (``[speech] reasons``).
+
+        "Arab Saudi, Mesir ... memutuskan hubungan dengan Qatar terkait dengan tudingan bahwa Doha
+        ...": the subjects of the clause the accusation is the reason of. Not a passive clause ("Qatar
+        dikucilkan atas tuduhan ...": Qatar is the accused), nor speech about it.
+        """
+        if not head.head:
+            return []
+        governor = self.sent.word(head.head)
+        if governor.lower in self.lex.reasons and governor.upos in ("VERB", "ADP", "SCONJ") and governor.head:
+            clause = self.sent.word(governor.head)  # "terkait dengan tudingan", "menyusul tuduhan"
+        elif self.case_of(head) in self.lex.reasons or any(
+            c.lower in self.lex.reasons for c in self.kids(head.id) if c.deprel in ("case", "mark")
+        ):
+            clause = governor  # "atas tuduhan", "karena tudingan"
+        else:
+            return []
+        keys = (clause.lower, clause.lemma.lower())
+        said = any(t.event_type == "Statement" for key in keys for t in self.lex.triggers_starting(key))
+        if clause.upos != "VERB" or clause.lower.startswith("di") or said:
+            return []
+        return [c for c in self.kids(clause.id) if c.deprel in _SUBJECTS]
+
+    def claim_subjects(self, match: _TriggerMatch) -> list[Word]:
+        """The subject of the clause an event noun introduces with "bahwa": "tudingan bahwa Doha mendukung ..."."""
+        if match.end >= len(self.words) or self.words[match.end].lower != "bahwa":
+            return []
+        mark = self.words[match.end]
+        if not mark.head:
+            return []
+        return [c for c in self.kids(mark.head) if c.deprel in _SUBJECTS and c.id > mark.id]
 
     def raised_objects(self, head: Word) -> list[Word]:
         """The object of an object-control verb, parsed into its complement: "meminta Turki menghentikan ...".
@@ -1185,10 +1342,16 @@ class _EventFinder:
             if trig.nominal:
                 # "pernyataan Mogherini", "kunjungannya ke Myanmar": only an owned event noun is an event
                 agents, passive_subjects = self.owners_of(match), []
-                if not agents and head.deprel.startswith("obl") and self.case_of(head) in ("dalam", "pada") and head.head:
+                if not agents and head.deprel.startswith("obl") and self.case_of(head) in _SETTINGS and head.head:
                     # "Dalam pernyataan pers bersama, Mogherini dan Hahn meminta ...": the setting of what
                     # the subject does is the subject's own
                     agents = self.subject_of(self.sent.word(head.head), False)[0]
+                if not agents and head.deprel.startswith("nmod") and self.case_of(head) in _SETTINGS and head.head:
+                    # "Trump dan Moon lewat panggilan telepon menyatakan ...": hung on the subject itself
+                    governor = self.sent.word(head.head)
+                    agents = [governor] if governor.deprel in _SUBJECTS else []
+                if not agents and trig.event_type == "Accuse":
+                    agents = self.accusers(head)
                 if not agents:
                     continue
             targets = self.objects_of(match, head)
@@ -1197,10 +1360,17 @@ class _EventFinder:
                 # ("Retno dihubungi Menlu Belanda")
                 agents = [t for t in targets if t.deprel == "obj" and t.id > head.id and self.case_of(t) is None]
                 targets = [t for t in targets if t not in agents]
+            last = self.sent.word(match.end)
+            if trig.passive and not agents and len(trig.words) > 1 and last.upos == "ADP" and last.head not in match.ids():
+                # a passive form that ends in its preposition marks the agent with it: "Doha bergantung
+                # pada Iran" (Iran aids Doha), "menerima bantuan dari Jepang"
+                marked = self.sent.word(last.head)
+                agents = [marked]
+                targets = [t for t in targets if t.id != marked.id]
             if trig.passive:
                 targets = passive_subjects + targets
             elif not targets:
-                targets = self.raised_objects(head)
+                targets = self.raised_objects(head) or (self.claim_subjects(match) if trig.nominal else [])
             if not agents and len(match.trigger.words) == 1 and head.deprel in ("case", "mark") and head.head:
                 # "Menurut X, ...": the trigger is the preposition of its speaker (not of a document: "menurut draf")
                 speaker = self.sent.word(head.head)
@@ -1259,11 +1429,17 @@ class _EventFinder:
                 part
                 for w in targets
                 for t in self.conjuncts(w)
-                if (part := self.resolve(t)).mention is not None or self.could_be_actor(t, oblique=not t.deprel.startswith("obj"))
+                for part in (self.listed(t) or [self.resolve(t)])
+                if part.mention is not None or self.could_be_actor(t, oblique=not t.deprel.startswith("obj"))
             ]
             target_parts = _unique([more for part in target_parts for more in self.with_owner_conjuncts(part)])
             target_parts = [
-                t for t in target_parts if t.mention is None or t.mention.kind != PLACE or trig.event_type in ("Visit", "Attack")
+                t
+                for t in target_parts
+                if t.mention is None
+                or t.mention.kind != PLACE
+                or trig.event_type in ("Visit", "Attack")
+                or self.sent.word(t.word).deprel in _SUBJECTS  # "bahwa Doha mendukung ...": a place that acts is its government
             ]
             if not target_parts and trig.event_type == "Visit" and place is not None:
                 # "kunjungannya di Teheran": the place visited is the target
@@ -1271,7 +1447,13 @@ class _EventFinder:
             doers: list[Participant | None] = [*agent_parts] or [None]
             pairs: list[tuple[Participant | None, Participant]] = [(a, t) for a in doers for t in target_parts]
             kind = self.lex.event_types.get(trig.event_type)
-            if not target_parts and kind is not None and kind.symmetric:
+            among = self.among(match, head) if kind is not None and kind.symmetric else []
+            named_among = [p for p in among if p.mention is not None and p.mention.kind != PLACE]
+            if len(named_among) >= 2:
+                # "mengadakan pertemuan di antara semua kelompok, mulai dari A, B, C": they meet each other
+                pairs = [(a, b) for k, a in enumerate(named_among) for b in named_among[k + 1 :]]
+                rule += "+among"
+            elif not target_parts and kind is not None and kind.symmetric:
                 # "Trump dan Abe bertemu", "Indonesia bersama Malaysia bekerja sama": the agents with each other
                 named = [a for a in agent_parts if a.mention is not None]
                 pairs = [(a, b) for k, a in enumerate(named) for b in named[k + 1 :]]
@@ -1280,28 +1462,31 @@ class _EventFinder:
                 continue
             if place is not None and any(t.mention is not None and t.mention.key == place.key for t in target_parts):
                 place = None  # "kelompok di Lebanon": where the target is, not where the event was
+            types = [(trig.event_type, trigger_text, rule)]
+            types += [(other, text, rule + "+conj") for other, text in self.conjoined_types(match)]
             for doer, target in pairs:
                 if _same_actor(doer, target):
                     continue
-                pending.append(
-                    (
-                        n,
-                        EventMention(
-                            self.sent.index,
-                            trig.event_type,
-                            trigger_text,
-                            head.id,
-                            doer,
-                            target,
-                            place,
-                            dates.get(n),
-                            modality,
-                            None,
-                            None,
-                            rule,
-                        ),
+                for event_type, text, how in types:
+                    pending.append(
+                        (
+                            n,
+                            EventMention(
+                                self.sent.index,
+                                event_type,
+                                text,
+                                head.id,
+                                doer,
+                                target,
+                                place,
+                                dates.get(n),
+                                modality,
+                                None,
+                                None,
+                                how,
+                            ),
+                        )
                     )
-                )
         # events inside what someone said carry who said it
         for n, ev in pending:
             source = None
@@ -1309,10 +1494,11 @@ class _EventFinder:
             for _ in range(len(self.words)):
                 if node.head == 0:
                     break
-                node = self.sent.word(node.head)
+                child, node = node, self.sent.word(node.head)
                 owner = heads.get(node.id)
                 if owner is not None and owner != n and owner in speakers and matches[owner].trigger.event_type == "Statement":
-                    source = speakers[owner]
+                    # not what the speaker says when it hangs on the speaker ("Trump lewat panggilan telepon menyatakan")
+                    source = None if child.deprel in _SUBJECTS else speakers[owner]
                     break
             if source is not None and ev.event_type != "Statement":
                 ev = EventMention(
@@ -1399,16 +1585,68 @@ def _unique(parts: list[Participant]) -> list[Participant]:
 def extract(doc: ParsedDoc, lexicon: Lexicon | None = None) -> Extraction:
     """Find the mentions and events of one parsed article."""
     lex = lexicon or get_lexicon()
+    found = [_MentionFinder(lex, sentence).find() for sentence in doc.sentences]
+    found = _with_name_parts(doc, found, lex)
     mentions: list[Mention] = []
     events: list[EventMention] = []
-    for sentence in doc.sentences:
-        found = _MentionFinder(lex, sentence).find()
-        mentions.extend(found)
-        events.extend(_EventFinder(lex, sentence, found, doc.article.date).find())
+    for sentence, here in zip(doc.sentences, found, strict=True):
+        mentions.extend(here)
+        events.extend(_EventFinder(lex, sentence, here, doc.article.date).find())
     events = _hedged_retellings(events)
     from kg.coref import resolve_references
 
     return resolve_references(Extraction(doc, tuple(mentions), tuple(events)), lex)
+
+
+def _name_parts(persons: list[Mention], lex: Lexicon) -> dict[str, str]:
+    """Each first or last word of an article's full person names -> the one name it stands for.
+
+    A word shared by two different names (namesakes: "Abdullah" of two persons) stands for neither;
+    a word that is itself a country, a known name or a title, or a particle ("bin", "al"), for no one.
+    """
+    owners: dict[str, set[str]] = {}
+    for m in persons:
+        words = m.text.replace("-", " ").split()
+        if len(words) < 2:
+            continue
+        for word in {words[0], words[-1]}:
+            low = word.lower()
+            if (
+                len(word) < 3
+                or not word[:1].isupper()
+                or low in lex.name_particles
+                or (low,) in lex.titles
+                or lex.country_code(word)
+                or normalize_name(word) in lex.aliases
+            ):
+                continue
+            owners.setdefault(word, set()).add(normalize_name(m.text))
+    return {word: next(iter(names)) for word, names in owners.items() if len(names) == 1}
+
+
+def _with_name_parts(doc: ParsedDoc, found: list[list[Mention]], lex: Lexicon) -> list[list[Mention]]:
+    """Mentions of a person by one part of a name the article gives in full.
+
+    "Trump dan Abe datang ke Florida" after "Donald Trump" and "Shinzo Abe": a capitalised word that
+    is the first or last word of exactly one full person name of the article (see ``_name_parts``) is
+    a mention of that person, whether the tagger missed it or took it for an organisation or a place.
+    """
+    parts = _name_parts([m for here in found for m in here if m.kind == PERSON], lex)
+    if not parts:
+        return found
+    out = []
+    for sentence, here in zip(doc.sentences, found, strict=True):
+        mentions = [replace(m, kind=PERSON) if m.kind != PERSON and m.text in parts and not m.country_code else m for m in here]
+        taken = {k for m in mentions for k in range(m.extent_start, m.end + (3 if m.acronym else 0))}
+        for i, word in enumerate(sentence.words):
+            if i in taken or word.text not in parts or word.upos not in ("PROPN", "NOUN", "X"):
+                continue
+            nxt = sentence.words[i + 1] if i + 1 < len(sentence.words) else None
+            if nxt is not None and nxt.text[:1].isupper() and nxt.upos == "PROPN" and i + 1 not in taken:
+                continue  # "Abe Jr", another name that starts with the same word
+            mentions.append(Mention(sentence.index, i, i + 1, word.text, PERSON, i))
+        out.append(sorted(mentions, key=lambda m: (m.start, -m.end)))
+    return out
 
 
 _IRREALIS = ("obligation", "future", "hypothetical")

@@ -114,9 +114,13 @@ class Lexicon:
         pronouns = lex["pronouns"]
         self.pronouns = frozenset(w for key in pronouns for w in pronouns[key])
         self.speaker_pronouns = frozenset(pronouns.get("speaker", []))
+        self.group_pronouns = frozenset(pronouns.get("group", []))
         self.group_nouns = frozenset(lex["groups"]["nouns"])
         self.comitative = frozenset(lex["groups"].get("comitative", []))
         self.leader_forms = frozenset(lex["groups"]["leader_forms"])
+        self.enumeration = tuple(tuple(m.split()) for m in lex["groups"].get("enumeration", []))
+        self.others = frozenset(lex["groups"].get("others", []))
+        self.among = frozenset(lex["groups"].get("among", []))
         self.modality: dict[str, tuple[tuple[str, ...], ...]] = {
             name: tuple(tuple(m.split()) for m in markers) for name, markers in lex["modality"].items()
         }
@@ -129,6 +133,7 @@ class Lexicon:
         self.occasion_markers = frozenset(lex["places"].get("occasion", []))
         self.target_prepositions = frozenset(lex["targets"]["prepositions"])
         self.according_to = frozenset(lex["speech"]["according_to"])
+        self.reasons = frozenset(lex["speech"].get("reasons", []))
         self.speech_content: dict[str, tuple[tuple[str, ...], ...]] = {
             event_type: tuple(tuple(p.split()) for p in predicates)
             for event_type, predicates in lex["speech"].get("content", {}).items()

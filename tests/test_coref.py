@@ -212,3 +212,80 @@ def test_coref_nya_object_of_an_event_resolves_to_the_person(parse: Parse) -> No
     [event] = ex.events
     assert event.target is not None and event.target.mention is not None
     assert (event.target.mention.text, event.target.text, event.rule) == ("Ahmad Zaki", "nya", "verb+pronoun")
+
+
+def test_coref_pronoun_without_a_subject_nearby_is_the_earlier_subject(parse: Parse) -> None:
+    """A pronoun three sentences after the last subject is that subject, not a person named in passing."""
+    ex = extract(
+        parse(
+            """
+    # text = Ahmad Zaki tiba di Manila .
+    1 Ahmad Ahmad PROPN _ _ 3 nsubj _ ner=B-PER
+    2 Zaki Zaki PROPN _ _ 1 flat:name _ ner=E-PER
+    3 tiba tiba VERB _ _ 0 root _ ner=O
+    4 di di ADP _ _ 5 case _ ner=O
+    5 Manila Manila PROPN _ _ 3 obl _ ner=S-LOC
+    6 . . PUNCT _ _ 3 punct _ ner=O
+
+    # text = Rencana itu usulan Budi Santoso .
+    1 Rencana rencana NOUN _ _ 3 nsubj _ ner=O
+    2 itu itu DET _ _ 1 det _ ner=O
+    3 usulan usul NOUN _ _ 0 root _ ner=O
+    4 Budi Budi PROPN _ _ 3 nmod _ ner=B-PER
+    5 Santoso Santoso PROPN _ _ 4 flat:name _ ner=E-PER
+    6 . . PUNCT _ _ 3 punct _ ner=O
+
+    # text = Rencana itu baik .
+    1 Rencana rencana NOUN _ _ 3 nsubj _ ner=O
+    2 itu itu DET _ _ 1 det _ ner=O
+    3 baik baik ADJ _ _ 0 root _ ner=O
+    4 . . PUNCT _ _ 3 punct _ ner=O
+
+    # text = Malaysia menelepon nya .
+    1 Malaysia Malaysia PROPN _ _ 2 nsubj _ ner=S-LOC
+    2 menelepon telepon VERB _ _ 0 root _ ner=O
+    3 nya nya PRON _ _ 2 obj _ ner=O
+    4 . . PUNCT _ _ 2 punct _ ner=O
+    """
+        )
+    )
+    [meet] = [e for e in ex.events if e.event_type == "Meet"]
+    assert meet.target is not None and meet.target.mention is not None
+    assert meet.target.mention.text == "Ahmad Zaki"
+
+
+def _said_by_them(second: str) -> str:
+    return f"""
+    # text = Kevin Lasut dan {second} tiba di Manila .
+    1 Kevin Kevin PROPN _ _ 6 nsubj _ ner=B-PER
+    2 Lasut Lasut PROPN _ _ 1 flat:name _ ner=E-PER
+    3 dan dan CCONJ _ _ 4 cc _ ner=O
+    4 {second.split()[0]} {second.split()[0]} PROPN _ _ 1 conj _ ner=B-PER
+    5 {second.split()[1]} {second.split()[1]} PROPN _ _ 4 flat:name _ ner=E-PER
+    6 tiba tiba VERB _ _ 0 root _ ner=O
+    7 di di ADP _ _ 8 case _ ner=O
+    8 Manila Manila PROPN _ _ 6 obl _ ner=S-LOC
+    9 . . PUNCT _ _ 6 punct _ ner=O
+
+    # text = Hubungan itu kuat , seperti yang dikatakan mereka .
+    1 Hubungan hubung NOUN _ _ 3 nsubj _ ner=O
+    2 itu itu DET _ _ 1 det _ ner=O
+    3 kuat kuat ADJ _ _ 0 root _ ner=O
+    4 , , PUNCT _ _ 7 punct _ ner=O
+    5 seperti seperti SCONJ _ _ 7 mark _ ner=O
+    6 yang yang PRON _ _ 7 nsubj:pass _ ner=O
+    7 dikatakan kata VERB _ _ 3 advcl _ ner=O
+    8 mereka mereka PRON _ _ 7 obl:agent _ ner=O
+    9 . . PUNCT _ _ 3 punct _ ner=O
+    """
+
+
+@pytest.mark.parametrize(
+    ("second", "speakers"),
+    [("Dina Wibowo", ["Kevin Lasut", "Dina Wibowo"]), ("Kevin Lasut", ["?mereka"])],
+    ids=["two-persons", "one-person-twice"],
+)
+def test_coref_plural_pronoun_is_each_person_named_together_before(parse: Parse, second: str, speakers: list[str]) -> None:
+    ex = extract(parse(_said_by_them(second)))
+    said = [e.agent for e in ex.events if e.event_type == "Statement"]
+    assert [(a.mention.text if a.mention is not None else f"?{a.text}") for a in said if a is not None] == speakers

@@ -1505,3 +1505,233 @@ def test_extract_event_in_a_clause_of_a_dated_event_shares_its_date(parse: Parse
     """,
     )
     assert [(e.event_type, e.date) for e in ex.events] == [("Visit", "--05-06"), ("Meet", date)]
+
+
+# ============================================================================ article-level mentions
+
+
+def _name_part_article(second_person: str, lasut_ner: str) -> str:
+    return f"""
+    # text = Kevin Lasut dan {second_person} memuji Malaysia .
+    1 Kevin Kevin PROPN _ _ 6 nsubj _ ner=B-PER
+    2 Lasut Lasut PROPN _ _ 1 flat:name _ ner=E-PER
+    3 dan dan CCONJ _ _ 4 cc _ ner=O
+    4 {second_person.split()[0]} {second_person.split()[0]} PROPN _ _ 1 conj _ ner=B-PER
+    5 {second_person.split()[1]} {second_person.split()[1]} PROPN _ _ 4 flat:name _ ner=E-PER
+    6 memuji puji VERB _ _ 0 root _ ner=O
+    7 Malaysia Malaysia PROPN _ _ 6 obj _ ner=S-LOC
+    8 . . PUNCT _ _ 6 punct _ ner=O
+
+    # text = Lasut mengunjungi Filipina .
+    1 Lasut Lasut PROPN _ _ 2 nsubj _ ner={lasut_ner}
+    2 mengunjungi kunjung VERB _ _ 0 root _ ner=O
+    3 Filipina Filipina PROPN _ _ 2 obj _ ner=S-LOC
+    4 . . PUNCT _ _ 2 punct _ ner=O
+    """
+
+
+@pytest.mark.parametrize("lasut_ner", ["O", "S-ORG"], ids=["missed-by-the-tagger", "tagged-as-organisation"])
+def test_extract_name_part_of_a_full_name_in_the_article_is_the_person(parse: Parse, lasut_ner: str) -> None:
+    ex = _ex(parse, _name_part_article("Dina Wibowo", lasut_ner))
+    assert [(m.text, m.kind) for m in ex.mentions if m.sentence == 1] == [("Lasut", PERSON), ("Filipina", COUNTRY)]
+    assert [e for e in _events(ex) if e[0] == "Visit"] == [("Visit", "Lasut", "Filipina")]
+
+
+def test_extract_name_part_shared_by_namesakes_names_no_one(parse: Parse) -> None:
+    ex = _ex(parse, _name_part_article("Dina Lasut", "O"))
+    assert [m.text for m in ex.mentions if m.sentence == 1] == ["Filipina"]
+    assert ("Visit", "Lasut", "Filipina") not in _events(ex)
+
+
+# ============================================================================ lists, relatives and participants
+
+
+LISTED_TARGETS = """
+    # text = Negara yang sudah dihubungi Kevin Lasut yakni Malaysia , Laos dan Filipina .
+    1 Negara negara NOUN _ _ 0 root _ ner=O
+    2 yang yang PRON _ _ 4 nsubj:pass _ ner=O
+    3 sudah sudah AUX _ _ 4 aux _ ner=O
+    4 dihubungi hubung VERB _ _ 1 acl:relcl _ ner=O
+    5 Kevin Kevin PROPN _ _ 4 obj _ ner=B-PER
+    6 Lasut Lasut PROPN _ _ 5 flat:name _ ner=E-PER
+    7 yakni yakni SCONJ _ _ 8 mark _ ner=O
+    8 Malaysia Malaysia PROPN _ _ 4 obl _ ner=S-LOC
+    9 , , PUNCT _ _ 10 punct _ ner=O
+    10 Laos Laos PROPN _ _ 8 conj _ ner=S-LOC
+    11 dan dan CCONJ _ _ 12 cc _ ner=O
+    12 Filipina Filipina PROPN _ _ 8 conj _ ner=S-LOC
+    13 . . PUNCT _ _ 1 punct _ ner=O
+"""
+
+
+def test_extract_relative_pronoun_spelt_out_by_a_list_is_each_member(parse: Parse) -> None:
+    ex = _ex(parse, LISTED_TARGETS)
+    assert _events(ex) == [("Meet", "Kevin Lasut", country) for country in ("Malaysia", "Laos", "Filipina")]
+
+
+def _among(members: str) -> str:
+    """A meeting and coordination "di antara semua kelompok, mulai dari gerakan Hizbullah, Hamas, hingga {members}"."""
+    text = "Malaysia mengadakan pertemuan dan koordinasi di antara semua kelompok , mulai dari gerakan Hizbullah , Hamas , hingga"
+    last = members.split()
+    rows = "\n".join(f"    {18 + k} {w} {w.lower()} NOUN _ _ 16 nmod _ ner=O" for k, w in enumerate(last))
+    return f"""
+    # text = {text} {members} .
+    1 Malaysia Malaysia PROPN _ _ 2 nsubj _ ner=S-LOC
+    2 mengadakan ada VERB _ _ 0 root _ ner=O
+    3 pertemuan temu NOUN _ _ 2 obj _ ner=O
+    4 dan dan CCONJ _ _ 5 cc _ ner=O
+    5 koordinasi koordinasi NOUN _ _ 3 conj _ ner=O
+    6 di di ADP _ _ 9 case _ ner=O
+    7 antara antara NOUN _ _ 9 nmod:lmod _ ner=O
+    8 semua semua DET _ _ 9 det _ ner=O
+    9 kelompok kelompok NOUN _ _ 3 nmod _ ner=O
+    10 , , PUNCT _ _ 11 punct _ ner=O
+    11 mulai mulai VERB _ _ 2 parataxis _ ner=O
+    12 dari dari ADP _ _ 13 case _ ner=O
+    13 gerakan gerak NOUN _ _ 11 obl _ ner=O
+    14 Hizbullah Hizbullah PROPN _ _ 13 nmod _ ner=S-ORG
+    15 , , PUNCT _ _ 16 punct _ ner=O
+    16 Hamas Hamas PROPN _ _ 14 conj _ ner=S-ORG
+    17 , , PUNCT _ _ 18 punct _ ner=O
+{rows}
+    {18 + len(last)} . . PUNCT _ _ 2 punct _ ner=O
+    """
+
+
+@pytest.mark.parametrize(
+    ("members", "expected"),
+    [
+        ("kelompok lainnya", [("Meet", "Hizbullah", "Hamas"), ("Coordinate", "Hizbullah", "Hamas")]),
+        (
+            "Fatah",
+            [
+                ("Meet", "Hizbullah", "Hamas"),
+                ("Coordinate", "Hizbullah", "Hamas"),
+                ("Meet", "Hizbullah", "Fatah"),
+                ("Coordinate", "Hizbullah", "Fatah"),
+                ("Meet", "Hamas", "Fatah"),
+                ("Coordinate", "Hamas", "Fatah"),
+            ],
+        ),
+    ],
+    ids=["unnamed-others", "named-last"],
+)
+def test_extract_symmetric_event_among_listed_members_pairs_them(
+    parse: Parse, members: str, expected: list[tuple[str, str, str]]
+) -> None:
+    block = _among(members)
+    if members == "Fatah":
+        block = block.replace("18 Fatah fatah NOUN _ _ 16 nmod _ ner=O", "18 Fatah Fatah PROPN _ _ 14 conj _ ner=S-ORG")
+    ex = _ex(parse, block)
+    assert _events(ex) == expected
+    assert {e.rule for e in ex.events} == {"phrase+among", "phrase+among+conj"}
+
+
+ACCUSATION_AS_REASON = """
+    # text = Malaysia memutuskan hubungan dengan Filipina terkait dengan tudingan bahwa Manila mendukung terorisme .
+    1 Malaysia Malaysia PROPN _ _ 2 nsubj _ ner=S-LOC
+    2 memutuskan putus VERB _ _ 0 root _ ner=O
+    3 hubungan hubung NOUN _ _ 2 obj _ ner=O
+    4 dengan dengan ADP _ _ 5 case _ ner=O
+    5 Filipina Filipina PROPN _ _ 3 nmod _ ner=S-LOC
+    6 terkait kait VERB _ _ 2 ccomp _ ner=O
+    7 dengan dengan ADP _ _ 8 case _ ner=O
+    8 tudingan tuding NOUN _ _ 6 obl _ ner=O
+    9 bahwa bahwa SCONJ _ _ 11 mark _ ner=O
+    10 Manila Manila PROPN _ _ 11 nsubj _ ner=S-LOC
+    11 mendukung dukung VERB _ _ 2 advcl _ ner=O
+    12 terorisme terorisme NOUN _ _ 11 obj _ ner=O
+    13 . . PUNCT _ _ 2 punct _ ner=O
+"""
+
+ACCUSATION_DENIED = """
+    # text = Filipina membantah tudingan bahwa Manila mendukung terorisme .
+    1 Filipina Filipina PROPN _ _ 2 nsubj _ ner=S-LOC
+    2 membantah bantah VERB _ _ 0 root _ ner=O
+    3 tudingan tuding NOUN _ _ 2 obj _ ner=O
+    4 bahwa bahwa SCONJ _ _ 6 mark _ ner=O
+    5 Manila Manila PROPN _ _ 6 nsubj _ ner=S-LOC
+    6 mendukung dukung VERB _ _ 3 acl _ ner=O
+    7 terorisme terorisme NOUN _ _ 6 obj _ ner=O
+    8 . . PUNCT _ _ 2 punct _ ner=O
+"""
+
+
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [(ACCUSATION_AS_REASON, [("Accuse", "Malaysia", "Manila")]), (ACCUSATION_DENIED, [])],
+    ids=["reason-of-the-subjects-act", "denied-by-the-subject"],
+)
+def test_extract_unowned_accusation_belongs_to_who_acts_on_it(
+    parse: Parse, block: str, expected: list[tuple[str, str, str]]
+) -> None:
+    ex = _ex(parse, block)
+    assert [e for e in _events(ex) if e[0] == "Accuse"] == expected
+
+
+def test_extract_passive_form_ending_in_its_preposition_marks_the_agent(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        """
+        # text = Kini Malaysia bergantung pada Jepang dan Filipina .
+        1 Kini kini ADV _ _ 3 advmod _ ner=O
+        2 Malaysia Malaysia PROPN _ _ 3 nsubj _ ner=S-LOC
+        3 bergantung gantung VERB _ _ 0 root _ ner=O
+        4 pada pada ADP _ _ 5 case _ ner=O
+        5 Jepang Jepang PROPN _ _ 3 obl _ ner=S-LOC
+        6 dan dan CCONJ _ _ 7 cc _ ner=O
+        7 Filipina Filipina PROPN _ _ 5 conj _ ner=S-LOC
+        8 . . PUNCT _ _ 3 punct _ ner=O
+    """,
+    )
+    assert _events(ex) == [("Aid", "Jepang", "Malaysia"), ("Aid", "Filipina", "Malaysia")]
+
+
+def test_extract_event_noun_hung_on_the_subject_is_the_subjects_and_not_reported(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        """
+        # text = Kevin Lasut dan Dina Wibowo lewat panggilan telepon menyatakan akan bekerja sama .
+        1 Kevin Kevin PROPN _ _ 9 nsubj _ ner=B-PER
+        2 Lasut Lasut PROPN _ _ 1 flat:name _ ner=E-PER
+        3 dan dan CCONJ _ _ 4 cc _ ner=O
+        4 Dina Dina PROPN _ _ 1 conj _ ner=B-PER
+        5 Wibowo Wibowo PROPN _ _ 4 flat:name _ ner=E-PER
+        6 lewat lewat ADP _ _ 7 case _ ner=O
+        7 panggilan panggil NOUN _ _ 1 nmod _ ner=O
+        8 telepon telepon NOUN _ _ 7 nmod _ ner=O
+        9 menyatakan nyata VERB _ _ 0 root _ ner=O
+        10 akan akan AUX _ _ 11 aux _ ner=O
+        11 bekerja kerja VERB _ _ 9 ccomp _ ner=O
+        12 sama sama ADJ _ _ 11 advmod _ ner=O
+        13 . . PUNCT _ _ 9 punct _ ner=O
+    """,
+    )
+    meet = [e for e in ex.events if e.event_type == "Meet"]
+    assert [(_who(e.agent), _who(e.target), e.according_to) for e in meet] == [("Kevin Lasut", "Dina Wibowo", None)]
+    cooperate = [e for e in ex.events if e.event_type == "Cooperate"]
+    assert [_who(e.according_to) for e in cooperate] == ["Kevin Lasut"]
+
+
+@pytest.mark.parametrize(
+    ("listed", "expected"), [(True, ["Laos", "Malaysia", "Filipina"]), (False, ["Laos"])], ids=["list", "apposition"]
+)
+def test_extract_group_noun_apposed_in_a_list_is_one_more_item(parse: Parse, listed: bool, expected: list[str]) -> None:
+    """ "Kevin berbicara dengan Laos, otoritas Malaysia(, Filipina)": an apposed group noun is an item only in a list."""
+    tail = ", Filipina ." if listed else "."
+    rows = "8 , , PUNCT _ _ 9 punct _ ner=O\n    9 Filipina Filipina PROPN _ _ 4 conj _ ner=S-LOC\n    10" if listed else "8"
+    ex = _ex(
+        parse,
+        f"""
+    # text = Kevin berbicara dengan Laos , otoritas Malaysia {tail}
+    1 Kevin Kevin PROPN _ _ 2 nsubj _ ner=S-PER
+    2 berbicara bicara VERB _ _ 0 root _ ner=O
+    3 dengan dengan ADP _ _ 4 case _ ner=O
+    4 Laos Laos PROPN _ _ 2 obl _ ner=S-LOC
+    5 , , PUNCT _ _ 6 punct _ ner=O
+    6 otoritas otoritas NOUN _ _ 4 appos _ ner=O
+    7 Malaysia Malaysia PROPN _ _ 6 nmod _ ner=S-LOC
+    {rows} . . PUNCT _ _ 2 punct _ ner=O
+    """,
+    )
+    assert [_who(e.target) for e in ex.events if e.event_type == "Meet"] == expected
