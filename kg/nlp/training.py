@@ -233,7 +233,8 @@ def _write_ner_json(sentences: list[list[tuple[str, str]]], target: Path) -> Non
 _WORD = re.compile(r"\w+(?:[-']\w+)*|[^\w\s]", re.UNICODE)
 
 
-def _vector_sentences(config: TrainingConfig) -> Iterator[list[str]]:
+def _corpus_texts(config: TrainingConfig) -> Iterator[str]:
+    """The raw texts of the corpora for word vectors and character models (``config.vector_corpora``)."""
     for rel in config.vector_corpora:
         path = config.data_dir / rel
         if not path.is_file():
@@ -241,10 +242,16 @@ def _vector_sentences(config: TrainingConfig) -> Iterator[list[str]]:
         with path.open(encoding="utf-8") as handle:
             for line in handle:
                 text = json.loads(line).get("text", "") if path.suffix == ".jsonl" else line
-                for chunk in text.split("\n"):
-                    words = _WORD.findall(chunk.lower())
-                    if words:
-                        yield words
+                if text.strip():
+                    yield text.strip()
+
+
+def _vector_sentences(config: TrainingConfig) -> Iterator[list[str]]:
+    for text in _corpus_texts(config):
+        for chunk in text.split("\n"):
+            words = _WORD.findall(chunk.lower())
+            if words:
+                yield words
     for rel in config.ud_train:
         for line in (config.data_dir / rel).read_text(encoding="utf-8").splitlines():
             if line.startswith("# text = "):
@@ -366,24 +373,11 @@ def _prepare_tokenizer_data(config: TrainingConfig, train: Path, dev: Path) -> P
     return out
 
 
-def _charlm_texts(config: TrainingConfig) -> Iterator[str]:
-    """The raw texts the character language models learn from: the vector corpora, case kept."""
-    for rel in config.vector_corpora:
-        path = config.data_dir / rel
-        if not path.is_file():
-            raise TrainingError(f"Corpus file {path} is missing: pass --data-dir pointing at shared/data.")
-        with path.open(encoding="utf-8") as handle:
-            for line in handle:
-                text = json.loads(line).get("text", "") if path.suffix == ".jsonl" else line
-                if text.strip():
-                    yield text.strip()
-
-
 def _prepare_charlm_data(config: TrainingConfig, dev_share: float) -> tuple[Path, Path]:
     """Shuffle the corpus texts (seeded) into a training folder and a held-out dev file."""
     import random
 
-    texts = list(_charlm_texts(config))
+    texts = list(_corpus_texts(config))  # case kept: capitals mark names
     random.Random(config.seed).shuffle(texts)
     held = max(1, round(len(texts) * dev_share)) if len(texts) > 1 else 0
     folder = config.work_dir / "charlm"
