@@ -511,19 +511,22 @@ def models_train(
     out: Annotated[Path, typer.Option(help="Where the trained models go.")] = Path("output/models"),
     work_dir: Annotated[Path, typer.Option(help="Scratch folder for prepared data and logs.")] = Path("output/models-work"),
     profile: Annotated[str, typer.Option(help="Hyperparameter profile in kg/nlp/training.toml: full or tiny.")] = "full",
-    processor: Annotated[list[str] | None, typer.Option("--processor", help="Train only this processor (repeatable).")] = None,
+    processor: Annotated[
+        list[str] | None,
+        typer.Option("--processor", help="Train only this processor (repeatable); 'charlm' adds character language models."),
+    ] = None,
     jobs: Annotated[int, typer.Option(help="Processors trained at once (each gets cores/jobs threads).")] = 2,
     pretrain: Annotated[Path | None, typer.Option(help="Reuse these Stanza word vectors (.pt) instead of training them.")] = None,
 ) -> None:
-    """Train character language models, then tokenize, mwt, lemma, pos, depparse and ner, with Stanza's own trainers."""
-    from kg.nlp.training import STEPS, TrainingConfig, train_models
+    """Train tokenize, mwt, lemma, pos, depparse and ner models with Stanza's own trainers."""
+    from kg.nlp.training import PROCESSORS, TrainingConfig, train_models
 
     config = TrainingConfig(
         data_dir=data_dir,
         out_dir=out,
         work_dir=work_dir,
         profile=profile,
-        processors=tuple(processor or STEPS),
+        processors=tuple(processor or PROCESSORS),
         jobs=jobs,
         pretrain_file=pretrain,
     )

@@ -8,6 +8,7 @@ import pytest
 
 from kg.nlp.pipeline import NeverSplit
 from kg.nlp.training import (
+    STEPS,
     NerRepairCounts,
     TrainingConfig,
     apply_treebank_policy,
@@ -94,6 +95,7 @@ def test_training_tiny_models_end_to_end(tmp_path: Path) -> None:
         ner_train=("ner/train.txt",),
         ner_dev="ner/dev.txt",
         depparse_tags="predicted",  # the parser trains on what the tiny tagger and lemmatizer predict
+        processors=STEPS,  # with the optional character language models
     )
     result = train_models(config)
     assert {s.processor for s in result.steps} == {"charlm", "tokenize", "mwt", "lemma", "pos", "depparse", "ner"}
