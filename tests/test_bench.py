@@ -30,6 +30,8 @@ def test_bench_build_speed_on_two_articles(tmp_path: Path) -> None:
             str(CORPUS),
             "--work",
             str(tmp_path),
+            "--repeat",
+            "2",
         ],
         capture_output=True,
         text=True,
@@ -42,6 +44,7 @@ def test_bench_build_speed_on_two_articles(tmp_path: Path) -> None:
     assert figures["articles_per_second"] > 0 and figures["stanza_only_seconds"] > 0
     assert figures["rebuild_no_change_seconds"] < figures["end_to_end_seconds"]
     assert 0 < figures["ratio_rebuild_to_first"] < 1
+    assert len(figures["ratios_end_to_end_to_stanza"]) == 2 and (tmp_path / "trial-1" / "out" / "graph.ttl").is_file()
     assert set(figures["peak_rss_mib"]) == {"stanza_only", "first_build", "rebuild", "add_one"}
     assert figures["peak_rss_mib"]["first_build"] > figures["peak_rss_mib"]["rebuild"]  # the rebuild loads no model
     report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
