@@ -19,6 +19,7 @@ articles nor opens the store. Checking costs reading and hashing the input files
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
@@ -64,10 +65,12 @@ def _hash_file(digest: hashlib._Hash, path: Path) -> None:
             digest.update(chunk)
 
 
+@functools.cache
 def software_fingerprint() -> str:
     """SHA-256 of kg's version and of its code, language data, queries, templates and ontology files.
 
-    The trained models are left out (64 MB to read each time): ``model_identity`` covers them.
+    Computed once per process (a build asks for it before and after). The trained models are left
+    out (64 MB to read each time): ``model_identity`` covers them.
     """
     from kg.lexicon import ONTOLOGY_DIR
 

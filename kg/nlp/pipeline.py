@@ -28,6 +28,7 @@ __all__ = [
     "NeverSplit",
     "NlpSettings",
     "StanzaParser",
+    "charlm_paths",
     "model_identity",
     "model_paths",
     "retag_conllu",
@@ -81,11 +82,18 @@ class NeverSplit:
         return token
 
 
+def charlm_paths(model_dir: Path) -> tuple[Path, Path] | None:
+    """The forward and backward character language models in ``model_dir``, or None without both."""
+    forward, backward = (model_dir / CHARLM_FILES[d] for d in ("forward", "backward"))
+    return (forward, backward) if forward.is_file() and backward.is_file() else None
+
+
 def _charlm_config(model_dir: Path, processors: Iterable[str]) -> dict[str, str]:
     """Pipeline options that hand ``processors`` the character language models in ``model_dir``, if any."""
-    forward, backward = (model_dir / CHARLM_FILES[d] for d in ("forward", "backward"))
-    if not (forward.is_file() and backward.is_file()):
+    found = charlm_paths(model_dir)
+    if found is None:
         return {}
+    forward, backward = found
     config: dict[str, str] = {}
     for processor in processors:
         config |= {f"{processor}_forward_charlm_path": str(forward), f"{processor}_backward_charlm_path": str(backward)}

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kg.errors import ModelError, TrainingError
-from kg.nlp.pipeline import CHARLM_FILES, UNSPLIT_FILE
+from kg.nlp.pipeline import CHARLM_FILES, UNSPLIT_FILE, charlm_paths
 
 __all__ = [
     "PROCESSORS",
@@ -58,11 +58,7 @@ UD_TRAIN = ("ud/id_csui-ud-train.conllu", "ud/id_gsd-ud-dev.conllu", "ud/id_pud-
 UD_DEV = "ud/id_gsd-ud-test.conllu"
 VECTOR_CORPORA = ("corpus/indosum/articles.jsonl", "corpus/kumparan/sentences.txt")
 SHORTHAND = "id_kg"
-MODEL_FILES = {p: f"{p}/kg.pt" for p in PROCESSORS} | {
-    "pretrain": "pretrain/kg.pt",
-    "charlm": CHARLM_FILES["forward"],
-    "charlm_backward": CHARLM_FILES["backward"],
-}
+MODEL_FILES = {p: f"{p}/kg.pt" for p in PROCESSORS} | {"pretrain": "pretrain/kg.pt"}
 _HERE = Path(__file__).parent
 _NER_LABELS = _HERE.parent / "data" / "ner_labels.toml"
 _HYPERPARAMETERS = _HERE / "training.toml"
@@ -288,19 +284,16 @@ def _train_vectors(config: TrainingConfig, settings: dict[str, int], target: Pat
 # --------------------------------------------------------------------------- processors
 
 
+def _data_settings() -> dict[str, object]:
+    """The ``[data]`` table of training.toml."""
+    with _HYPERPARAMETERS.open("rb") as handle:
+        return dict(tomllib.load(handle).get("data", {}))
+
+
 def _load_repeats() -> dict[str, int]:
-    with _HYPERPARAMETERS.open("rb") as handle:
-        return {k: int(v) for k, v in tomllib.load(handle).get("data", {}).get("ud_repeat", {}).items()}
-
-
-def _load_charlm_dev_share() -> float:
-    with _HYPERPARAMETERS.open("rb") as handle:
-        return float(tomllib.load(handle).get("data", {}).get("charlm_dev_share", 0.01))
-
-
-def _load_depparse_tags() -> str:
-    with _HYPERPARAMETERS.open("rb") as handle:
-        return str(tomllib.load(handle).get("data", {}).get("depparse_tags", "gold"))
+    repeats = _data_settings().get("ud_repeat", {})
+    assert isinstance(repeats, dict)
+    return {k: int(v) for k, v in repeats.items()}
 
 
 def _retag_for_parser(prep: _Prepared, out_dir: Path, work_dir: Path) -> _Prepared:
@@ -394,7 +387,7 @@ def _prepare_charlm_data(config: TrainingConfig, dev_share: float) -> tuple[Path
 def _train_charlm(config: TrainingConfig, flags: list[str], dev_share: float, threads: int) -> Path:
     """Train the forward and the backward character language model; return the forward one's path."""
     train_dir, dev = _prepare_charlm_data(config, dev_share)
-    vocab = config.out_dir / CHARLM_FILES["forward"].rsplit("/", 1)[0] / "vocab.pt"  # Stanza writes it beside the models
+    vocab = (config.out_dir / CHARLM_FILES["forward"]).parent / "vocab.pt"  # Stanza writes it beside the models
     vocab.unlink(missing_ok=True)  # built from this corpus by the forward run, reused by the backward one
     for direction in ("forward", "backward"):
         save = config.out_dir / CHARLM_FILES[direction]
@@ -432,8 +425,9 @@ def _train_charlm(config: TrainingConfig, flags: list[str], dev_share: float, th
 def _step_args(processor: str, config: TrainingConfig, prep: _Prepared, save: Path) -> tuple[str, list[str]]:
     common = ["--save_dir", str(save.parent), "--save_name", save.name, "--cpu", "--seed", str(config.seed)]
     pretrain = ["--wordvec_pretrain_file", str(prep.pretrain)] if prep.pretrain else ["--no_pretrain"]
-    forward, backward = (config.out_dir / CHARLM_FILES[d] for d in ("forward", "backward"))
-    if processor in CHARLM_USERS and forward.is_file() and backward.is_file():
+    charlm = charlm_paths(config.out_dir) if processor in CHARLM_USERS else None
+    if charlm is not None:
+        forward, backward = charlm
         pretrain += [
             "--charlm",
             "--charlm_shorthand",
@@ -589,8 +583,9 @@ def _prepare(config: TrainingConfig, vector_settings: dict[str, int]) -> tuple[_
     elif config.vectors and needs_vectors:
         pretrain = config.out_dir / MODEL_FILES["pretrain"]
         _train_vectors(config, vector_settings, pretrain)
-    tokenize_dir = _prepare_tokenizer_data(config, train, dev) if "tokenize" in config.processors else None
+    tokenize_dir = None
     if "tokenize" in config.processors:
+        tokenize_dir = _prepare_tokenizer_data(config, train, dev)
         write_unsplit_forms(train.read_text(encoding="utf-8"), config.out_dir / UNSPLIT_FILE)
     return _Prepared(train, dev, ner_train_path, ner_dev_path, pretrain, tokenize_dir), repairs
 
@@ -662,8 +657,9 @@ def train_models(config: TrainingConfig, on_step: Callable[[StepResult], None] |
     write_resources(config.out_dir)  # the parser's retagging loads the new tagger from there
     prep, repairs = _prepare(config, vector_settings)
     threads = max(1, (os.cpu_count() or 1) // max(1, config.jobs))
-    tags = config.depparse_tags or _load_depparse_tags()
-    charlm_dev_share = _load_charlm_dev_share()
+    data_settings = _data_settings()
+    tags = config.depparse_tags or str(data_settings.get("depparse_tags", "gold"))
+    charlm_dev_share = float(data_settings.get("charlm_dev_share", 0.01))  # type: ignore[arg-type]
     if tags not in ("gold", "predicted"):
         raise TrainingError(f"depparse_tags must be 'gold' or 'predicted', not {tags!r}.")
 
