@@ -28,7 +28,7 @@ from kg.cache import CacheStats, ParseCache
 from kg.document import Article, ParsedDoc
 from kg.extract import Extraction
 from kg.lexicon import ONTOLOGY_DIR, get_lexicon
-from kg.mapper import map_corpus
+from kg.mapper import graph_events, map_corpus
 from kg.workers import Execution, Outcome
 
 __all__ = [
@@ -223,11 +223,9 @@ def _counts(extraction: Extraction, index: ActorIndex) -> dict[str, int]:
     aid = extraction.doc.article.id
     actors = {index.actor_of(aid, m).slug for m in extraction.mentions if index.actor_of(aid, m)}  # type: ignore[union-attr]
     events = kept = unresolved_a = unresolved_t = 0
-    for ev in extraction.events:
+    for _, ev in graph_events(extraction, index):
         agent = index.actor_of(aid, ev.agent.mention) if ev.agent else None
         target = index.actor_of(aid, ev.target.mention) if ev.target else None
-        if agent is None and target is None:
-            continue
         events += 1
         unresolved_a += ev.agent is not None and agent is None
         unresolved_t += ev.target is not None and target is None

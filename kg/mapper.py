@@ -19,7 +19,17 @@ from kg.iri import url_iri
 from kg.lexicon import Lexicon, get_lexicon, slugify
 from kg.namespace import KG, KGET, KGR
 
-__all__ = ["actor_iri", "article_iri", "bind_prefixes", "event_iri", "map_actors", "map_article", "map_corpus", "sentence_iri"]
+__all__ = [
+    "actor_iri",
+    "article_iri",
+    "bind_prefixes",
+    "event_iri",
+    "graph_events",
+    "map_actors",
+    "map_article",
+    "map_corpus",
+    "sentence_iri",
+]
 
 _KIND_CLASS = {PERSON: KG.Person, ORGANIZATION: KG.Organization, COUNTRY: KG.Country, PLACE: KG.Place}
 _MODALITY = {
@@ -88,6 +98,36 @@ def _participant(index: ActorIndex, article_id: str, part: Participant | None) -
     return actor_iri(actor.slug) if actor else None
 
 
+def graph_events(extraction: Extraction, index: ActorIndex) -> list[tuple[int, EventMention]]:
+    """The events of ``extraction`` that become graph events, each with its number in the extraction.
+
+    An event needs a resolved agent or target. An event that says again what an earlier one of the
+    same sentence and trigger says, once its participants are resolved, is left out: "memuji rakyat
+    Palestina dan perlawanan Palestina" is one Praise of Palestine, not two.
+    """
+    aid = extraction.doc.article.id
+    seen: set[tuple[object, ...]] = set()
+    kept = []
+    for n, event in enumerate(extraction.events):
+        agent = _participant(index, aid, event.agent)
+        target = _participant(index, aid, event.target)
+        if agent is None and target is None:
+            continue
+        key = (
+            event.sentence,
+            event.trigger_word,
+            event.event_type,
+            event.modality,
+            agent or (event.agent.text if event.agent else None),
+            target or (event.target.text if event.target else None),
+            _participant(index, aid, event.according_to),
+        )
+        if key not in seen:
+            seen.add(key)
+            kept.append((n, event))
+    return kept
+
+
 def map_article(graph: Graph, extraction: Extraction, index: ActorIndex, lexicon: Lexicon | None = None) -> Graph:
     """Add one article's article, sentence, role and event triples to ``graph``."""
     lex = lexicon or get_lexicon()
@@ -142,11 +182,9 @@ def map_article(graph: Graph, extraction: Extraction, index: ActorIndex, lexicon
         graph.add((r_iri, PROV.wasDerivedFrom, sentence_iri(aid, sentence)))
         if of_actor is not None:
             graph.add((r_iri, KG.roleOf, actor_iri(of_actor.slug)))
-    for n, event in enumerate(extraction.events):
+    for n, event in graph_events(extraction, index):
         agent = _participant(index, aid, event.agent)
         target = _participant(index, aid, event.target)
-        if agent is None and target is None:
-            continue
         e_iri = event_iri(aid, event, n)
         graph.add((e_iri, RDF.type, KG.Event))
         graph.add((e_iri, KG.eventType, KGET[event.event_type]))

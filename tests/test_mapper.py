@@ -18,7 +18,7 @@ from kg.actors import Actor, ActorIndex, resolve_actors
 from kg.document import Article, ParsedDoc, Sentence, Word
 from kg.extract import EventMention, Extraction, Mention, Participant, RoleMention, extract
 from kg.lexicon import get_lexicon, normalize_name, slugify
-from kg.mapper import actor_iri, article_iri, event_iri, map_corpus, role_iri, sentence_iri
+from kg.mapper import actor_iri, article_iri, event_iri, graph_events, map_corpus, role_iri, sentence_iri
 from kg.namespace import KG, KGET, KGR
 
 Parse = Callable[..., ParsedDoc]
@@ -145,6 +145,32 @@ def test_mapper_event_with_no_resolved_participant_is_left_out() -> None:
     event = EventMention(0, "Praise", "memuji", 2, Participant(None, "Mereka", 1), Participant(None, "dia", 3))
     graph = map_corpus([Extraction(doc, (), (event,))], ActorIndex({}, {}, ()))
     assert list(graph.subjects(RDF.type, KG.Event)) == []
+
+
+PRAISE_TWICE = """
+    # text = Ahmad Zaki memuji rakyat Filipina dan pemerintah Filipina.
+    1 Ahmad Ahmad PROPN _ _ 3 nsubj _ ner=B-PER
+    2 Zaki Zaki PROPN _ _ 1 flat:name _ ner=E-PER
+    3 memuji puji VERB _ _ 0 root _ ner=O
+    4 rakyat rakyat NOUN _ _ 3 obj _ ner=O
+    5 Filipina Filipina PROPN _ _ 4 nmod _ ner=S-LOC
+    6 dan dan CCONJ _ _ 7 cc _ ner=O
+    7 pemerintah pemerintah NOUN _ _ 4 conj _ ner=O
+    8 Filipina Filipina PROPN _ _ 7 nmod _ ner=S-LOC
+    9 . . PUNCT _ _ 3 punct _ ner=O
+"""
+
+
+def test_mapper_one_event_where_conjoined_mentions_name_one_actor(parse: Parse) -> None:
+    ex = extract(parse(PRAISE_TWICE, Article("puji", "")))
+    index = resolve_actors([ex])
+    praises = [e for e in ex.events if e.event_type == "Praise"]
+    assert len(praises) == 2  # one per conjoined object: both resolve to the Philippines
+    graph = map_corpus([ex], index)
+    mapped = list(graph.subjects(KG.eventType, KGET.Praise))
+    assert len(mapped) == 1
+    assert graph.value(mapped[0], KG.target) == actor_iri("filipina")
+    assert [n for n, e in graph_events(ex, index) if e.event_type == "Praise"] == [ex.events.index(praises[0])]
 
 
 @pytest.mark.parametrize("article_id", ["berita 1", "Berita_1", "berita/1", "Ǆakarta", "لبنان", "a" * 200])
