@@ -12,6 +12,7 @@ from kg.nlp.training import (
     NerRepairCounts,
     TrainingConfig,
     apply_treebank_policy,
+    never_split_lexicon,
     read_ner_file,
     train_models,
     unsplit_forms,
@@ -136,14 +137,27 @@ UNSPLIT_TREEBANK = """# text = Umumnya mobilnya bertemu.
 4\tnya\tnya\tPRON\t_\t_\t3\tnmod\t_\t_
 5\tlainnya\tlain\tADJ\t_\t_\t1\tamod\t_\t_
 6\tmobilnya\tmobil\tNOUN\t_\t_\t1\tnmod\t_\t_
+7\tpemerintah\tpemerintah\tNOUN\t_\t_\t1\tnmod\t_\t_
+8\tsebagiannya\tbagian\tADV\t_\t_\t1\tadvmod\t_\t_
+9\tsebagiannya\tbagian\tNOUN\t_\t_\t1\tnmod\t_\t_
 """
 
 
 def test_training_unsplit_forms_are_whole_words_more_often_than_split() -> None:
     # umumnya: whole once, never split; lainnya: once each (a tie keeps it whole); mobilnya:
     # split once and whole once, but a noun; wafatnya (noun) and menempatkannya (verb with an
-    # object clitic) keep the clitic the graph needs; bertemu ends in "mu" and is a verb: kept whole
-    assert unsplit_forms(UNSPLIT_TREEBANK) == ["bertemu", "lainnya", "umumnya"]
+    # object clitic) keep the clitic the graph needs; bertemu ends in "mu" and pemerintah in
+    # "tah", but only -nya marks a possessor or object, so they are kept whole whatever their tag;
+    # sebagiannya is a noun once and an adverb once (a tie keeps it whole)
+    assert unsplit_forms(UNSPLIT_TREEBANK) == ["bertemu", "lainnya", "pemerintah", "sebagiannya", "umumnya"]
+
+
+def test_training_unsplit_file_adds_the_hand_listed_forms(tmp_path: Path) -> None:
+    target = write_unsplit_forms(UNSPLIT_TREEBANK, tmp_path / "unsplit.txt")
+    forms = NeverSplit.from_file(target).forms
+    assert {"umumnya", "pemerintah"} <= forms  # learned from the treebank
+    assert {"bertanya", "punya", "kenya"} <= forms  # kg/data/never_split.toml
+    assert set(never_split_lexicon()) <= forms
 
 
 def test_training_never_split_postprocessor_keeps_listed_forms_whole(tmp_path: Path) -> None:

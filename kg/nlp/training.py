@@ -41,6 +41,7 @@ __all__ = [
     "TrainingResult",
     "apply_treebank_policy",
     "load_ner_label_map",
+    "never_split_lexicon",
     "read_ner_file",
     "train_models",
     "unsplit_forms",
@@ -61,6 +62,7 @@ SHORTHAND = "id_kg"
 MODEL_FILES = {p: f"{p}/kg.pt" for p in PROCESSORS} | {"pretrain": "pretrain/kg.pt"}
 _HERE = Path(__file__).parent
 _NER_LABELS = _HERE.parent / "data" / "ner_labels.toml"
+_NEVER_SPLIT = _HERE.parent / "data" / "never_split.toml"
 _HYPERPARAMETERS = _HERE / "training.toml"
 
 
@@ -597,13 +599,13 @@ def unsplit_forms(conllu_text: str) -> list[str]:
     """Lowercase forms ending like a clitic that the treebank has as one word at least as often as split.
 
     Counted over ``conllu_text`` as it is (a treebank counted twice in the training file weighs twice).
-    Nouns and verbs ending in -nya are left out: kept whole ("wafatnya", "menempatkannya") they are
-    annotation slips more often than lexicalised words, and the possessor or object that their
-    clitic carries matters to the graph.
+    Nouns and verbs ending in -nya are left out when at least half their whole occurrences are
+    nouns or verbs: kept whole ("wafatnya", "menempatkannya") they are annotation slips more often
+    than lexicalised words, and the possessor or object that their clitic carries matters to the graph.
     """
     whole: dict[str, int] = {}
     split: dict[str, int] = {}
-    nominal: dict[str, int] = {}
+    carrying: dict[str, int] = {}
     inside = 0
     for line in conllu_text.splitlines():
         cols = line.split("\t")
@@ -619,22 +621,30 @@ def unsplit_forms(conllu_text: str) -> list[str]:
         elif "." not in cols[0]:
             form = cols[1].lower()
             whole[form] = whole.get(form, 0) + 1
-            carries = cols[3] in ("NOUN", "PROPN", "X") or (cols[3] == "VERB" and form.endswith("nya"))
-            nominal[form] = nominal.get(form, 0) + carries
+            carries = form.endswith("nya") and cols[3] in ("NOUN", "PROPN", "X", "VERB")
+            carrying[form] = carrying.get(form, 0) + carries
     return sorted(
         f
         for f, n in whole.items()
-        if _CLITIC_ENDING.search(f) and len(f) > 4 and n >= split.get(f, 0) and nominal[f] * 2 < n
+        if _CLITIC_ENDING.search(f) and len(f) > 4 and n >= split.get(f, 0) and carrying[f] * 2 <= n
     )
 
 
+def never_split_lexicon(path: Path = _NEVER_SPLIT) -> list[str]:
+    """The hand-listed forms of ``kg/data/never_split.toml`` (lowercase)."""
+    with path.open("rb") as handle:
+        forms = tomllib.load(handle)["never_split"]["forms"]
+    return sorted({str(f).lower() for f in forms})
+
+
 def write_unsplit_forms(conllu_text: str, target: Path) -> Path:
-    """Write ``unsplit_forms`` of the training treebank beside the tokenizer (read by ``NeverSplit``)."""
+    """Write ``unsplit_forms`` of the training treebank and the hand-listed forms beside the tokenizer."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    forms = unsplit_forms(conllu_text)
+    forms = sorted(set(unsplit_forms(conllu_text)) | set(never_split_lexicon()))
     header = (
-        "# Word forms the training treebanks annotate as one word at least as often as split: the tokenizer\n"
-        "# never splits them (kg.nlp.pipeline.NeverSplit). Written by `kg models train`; one lowercase form a line.\n"
+        "# Word forms the tokenizer never splits into clitics (kg.nlp.pipeline.NeverSplit): those the training\n"
+        "# treebanks annotate as one word at least as often as split, and kg/data/never_split.toml.\n"
+        "# Written by `kg models train`; one lowercase form a line.\n"
     )
     target.write_text(header + "".join(f"{f}\n" for f in forms), encoding="utf-8")
     return target
