@@ -55,6 +55,14 @@ def test_models_split_clitics(parser: StanzaParser) -> None:
     assert "kasih" in texts and "nya" in texts
 
 
+def test_models_keep_names_and_lexicalised_words_whole(parser: StanzaParser) -> None:
+    text = "Menteri Saifullah dan Hidayatullah bertanya kepada warga Kenya. Umumnya mereka setuju."
+    doc = parser.parse(Article("names", text))
+    texts = [w.text for s in doc.sentences for w in s.words]
+    assert {"Saifullah", "Hidayatullah", "bertanya", "Kenya", "Umumnya"} <= set(texts)
+    assert "lah" not in texts and "nya" not in texts
+
+
 def test_models_unknown_setting_is_a_clear_error() -> None:
     from kg.errors import ModelError
 

@@ -165,3 +165,13 @@ def test_training_never_split_postprocessor_keeps_listed_forms_whole(tmp_path: P
     keep = NeverSplit.from_file(target)
     draft = [["Umumnya", ("kunjungannya", True), ("Lainnya", True), "ke", "Jakarta"]]
     assert keep(draft) == [["Umumnya", ("kunjungannya", True), "Lainnya", "ke", "Jakarta"]]
+
+
+def test_training_never_split_postprocessor_keeps_names_whole() -> None:
+    keep = NeverSplit([])
+    # inside a sentence a capitalised word is a name ("Hidayatul" + "lah" would be wrong) ...
+    draft = [["Menteri", ("Hidayatullah", True), ("datangnya", True), ":", ("Jadilah", True), ("Jadilah", True)]]
+    assert keep(draft) == [["Menteri", "Hidayatullah", ("datangnya", True), ":", ("Jadilah", True), "Jadilah"]]
+    # ... but the first word of a sentence or of a quotation is capitalised anyway
+    draft = [[("Apakah", True), "dia", "berkata", "``", ("Benarkah", True), "?"]]
+    assert keep(draft) == draft
