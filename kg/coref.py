@@ -95,13 +95,11 @@ class _Resolver:
     def _pronouns(self) -> dict[tuple[int, int], Mention]:
         """Every singular pronoun of the article, resolved in text order: (sentence, 1-based word) -> person.
 
-        The most salient person is the latest subject (a named person, or a pronoun already
-        resolved) in the sentence so far or the two before; failing that, the latest subject of the five
-        sentences before; failing that, the latest person named.
+        The most salient person is the latest subject (a named person, a role noun standing for one,
+        or a pronoun already resolved) in the sentence so far or the two before; failing that, the
+        latest subject of the five sentences before; failing that, the latest person named.
         """
-        subjects: list[tuple[int, int, Mention]] = [
-            (m.sentence, m.start + 1, m) for m in self.ex.mentions if m.kind == PERSON and _is_subject(m, self.ex)
-        ]
+        subjects = list(self._subjects)
         out: dict[tuple[int, int], Mention] = {}
         for sentence in self.ex.doc.sentences:
             for word in sentence.words:
@@ -128,6 +126,35 @@ class _Resolver:
                 out[here] = found
                 if word.deprel.startswith("nsubj"):
                     subjects.append((sentence.index, word.id, found))
+        return out
+
+    @functools.cached_property
+    def _subjects(self) -> tuple[tuple[int, int, Mention], ...]:
+        """(sentence, 1-based word, person) of each person named, or standing behind a role noun, as a subject."""
+        named = [(m.sentence, m.start + 1, m) for m in self.ex.mentions if m.kind == PERSON and _is_subject(m, self.ex)]
+        return tuple(sorted(named + self._role_noun_subjects(), key=lambda t: (t[0], t[1])))
+
+    def _role_noun_subjects(self) -> list[tuple[int, int, Mention]]:
+        """(sentence, 1-based word, person) of each role noun that is a subject and stands for a named person.
+
+        "Kepala Bidang Politik Hamas juga menyampaikan ..." makes Hamas's political chief the person a
+        following "Dia" refers to, as the name would.
+        """
+        named = {(m.sentence, k) for m in self.ex.mentions for k in range(m.extent_start, m.end)}
+        out = []
+        for sentence in self.ex.doc.sentences:
+            words = sentence.words
+            for i, word in enumerate(words):
+                length = 0 if (sentence.index, i) in named else _title_length(words, i, self.lex)
+                if not length:
+                    continue
+                end = _role_phrase_end(words, i, length)
+                span = range(i + 1, end + 1)
+                if not any(w.deprel.startswith("nsubj") and w.head not in span for w in words[i:end]):
+                    continue
+                found = self.role_noun(sentence.index, word.id, sentence.span_text(i, end))
+                if found is not None:
+                    out.append((sentence.index, word.id, found))
         return out
 
     def group(self, sentence: int, word: int, text: str) -> list[Mention]:
@@ -175,7 +202,13 @@ class _Resolver:
         return self._pronouns.get((sentence, word))
 
     def speaker(self, sentence: int, part: Participant, events: list[EventMention]) -> Mention | None:
-        """The latest person quoted before a speech tag's pronoun ("tambahnya"), within a few sentences."""
+        """The latest person quoted before a speech tag's pronoun ("tambahnya"), within a few sentences.
+
+        A free pronoun ("Dia mengatakan") follows the subjects instead when another person has been
+        the subject since: in "Kepala Bidang Politik Hamas juga menyampaikan ... Dia melanjutkan
+        dengan mengatakan" "Dia" is Hamas's chief, not the last person quoted. A clitic speech tag
+        after a quote ("tambahnya", "katanya") stays with the person quoted.
+        """
         if normalize_name(part.text) not in _SINGULAR:
             return None
         for ev in reversed(events):
@@ -185,7 +218,16 @@ class _Resolver:
                 continue
             said = ev.agent.mention if ev.event_type == "Statement" and ev.agent is not None else None
             if said is not None and said.kind == PERSON:
-                return said
+                if normalize_name(part.text) == "nya":
+                    return said
+                said_name = normalize_name(said.text).split()[-1]
+                others = [
+                    m
+                    for s, w, m in self._subjects
+                    if (ev.sentence, ev.trigger_word) < (s, w) < (sentence, part.word)
+                    and normalize_name(m.text).split()[-1] != said_name
+                ]
+                return None if others else said
         return None
 
     def role_noun(self, sentence: int, word: int, text: str) -> Mention | None:

@@ -809,6 +809,50 @@ def test_extract_speech_tag_pronoun_is_the_person_quoted_before(parse: Parse) ->
     assert ex.events[1].rule == "statement+pronoun"
 
 
+def test_extract_free_pronoun_follows_a_role_noun_subject_after_a_statement(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        """
+        # text = Ketua Partai Hijau Ahmad Zaki tiba di Manila.
+        1 Ketua ketua NOUN _ _ 6 nsubj _ ner=O
+        2 Partai Partai PROPN _ _ 1 nmod _ ner=B-ORG
+        3 Hijau Hijau PROPN _ _ 2 flat:name _ ner=E-ORG
+        4 Ahmad Ahmad PROPN _ _ 1 appos _ ner=B-PER
+        5 Zaki Zaki PROPN _ _ 4 flat:name _ ner=E-PER
+        6 tiba tiba VERB _ _ 0 root _ ner=O
+        7 di di ADP _ _ 8 case _ ner=O
+        8 Manila Manila PROPN _ _ 6 obl _ ner=S-LOC
+        9 . . PUNCT _ _ 6 punct _ ner=O
+
+        # text = Maria Santos mengatakan Malaysia siap.
+        1 Maria Maria PROPN _ _ 3 nsubj _ ner=B-PER
+        2 Santos Santos PROPN _ _ 1 flat:name _ ner=E-PER
+        3 mengatakan kata VERB _ _ 0 root _ ner=O
+        4 Malaysia Malaysia PROPN _ _ 5 nsubj _ ner=S-LOC
+        5 siap siap ADJ _ _ 3 ccomp _ ner=O
+        6 . . PUNCT _ _ 3 punct _ ner=O
+
+        # text = Ketua Partai Hijau juga tiba.
+        1 Ketua ketua NOUN _ _ 5 nsubj _ ner=O
+        2 Partai Partai PROPN _ _ 1 nmod _ ner=B-ORG
+        3 Hijau Hijau PROPN _ _ 2 flat:name _ ner=E-ORG
+        4 juga juga ADV _ _ 5 advmod _ ner=O
+        5 tiba tiba VERB _ _ 0 root _ ner=O
+        6 . . PUNCT _ _ 5 punct _ ner=O
+
+        # text = Dia mengatakan Malaysia siap.
+        1 Dia dia PRON _ _ 2 nsubj _ ner=O
+        2 mengatakan kata VERB _ _ 0 root _ ner=O
+        3 Malaysia Malaysia PROPN _ _ 4 nsubj _ ner=S-LOC
+        4 siap siap ADJ _ _ 2 ccomp _ ner=O
+        5 . . PUNCT _ _ 2 punct _ ner=O
+    """,
+    )
+    # the last person quoted is Maria Santos, but the party chairman has been the subject since
+    assert _events(ex) == [("Statement", "Maria Santos", None), ("Statement", "Ahmad Zaki", None)]
+    assert ex.events[1].rule == "statement+pronoun"
+
+
 QUOTE = """
     # text = "{first}, {pronoun} bertemu dengan Filipina," kata Ahmad Zaki.
     1 " " PUNCT _ _ 5 punct _ ner=O
