@@ -62,6 +62,41 @@ def test_training_space_separated_three_columns(tmp_path: Path) -> None:
     assert sentences == [[("Presiden", "O"), ("Joko", "B-PER"), ("Widodo", "I-PER")]]
 
 
+def test_training_tagger_weighs_treebanks_its_own_way(tmp_path: Path) -> None:
+    from kg.errors import TrainingError
+    from kg.nlp.training import _prepare
+
+    (tmp_path / "ud").mkdir()
+    for name, word in (("a", "Jakarta"), ("b", "Bandung")):
+        (tmp_path / "ud" / f"{name}.conllu").write_text(f"# text = {word}\n1\t{word}\t{word}\tPROPN\t_\t_\t0\troot\t_\t_\n\n")
+
+    def prepare(pos_counts: int) -> tuple[str, str]:
+        config = TrainingConfig(
+            data_dir=tmp_path,
+            out_dir=tmp_path / "out",
+            work_dir=tmp_path / "work",
+            processors=("pos",),
+            vectors=False,
+            ud_train=("ud/a.conllu", "ud/b.conllu"),
+            ud_dev="ud/a.conllu",
+            ud_repeat=(("ud/b.conllu", 2),),
+            pos_ud_repeat=(("ud/b.conllu", pos_counts),),
+        )
+        prep, _ = _prepare(config, {})
+        return prep.train.read_text(encoding="utf-8"), prep.pos_train.read_text(encoding="utf-8")
+
+    def words(text: str) -> list[str]:
+        return [line.split("\t")[1] for line in text.splitlines() if "\t" in line]
+
+    shared, tagger = prepare(3)
+    assert words(shared) == ["Jakarta", "Bandung", "Bandung"]
+    assert words(tagger) == ["Jakarta", "Bandung", "Bandung", "Bandung"]  # the shared file, then the extra copy
+    shared, tagger = prepare(2)
+    assert tagger == shared
+    with pytest.raises(TrainingError, match="pos_ud_repeat"):
+        prepare(1)
+
+
 def _first_sentences(path: Path, n: int) -> str:
     blocks = path.read_text(encoding="utf-8").strip().split("\n\n")
     return "\n\n".join(blocks[:n]) + "\n\n"

@@ -84,6 +84,7 @@ class TrainingConfig:
     ner_dev: str | None = None
     vectors: bool = True
     ud_repeat: tuple[tuple[str, int], ...] | None = None
+    pos_ud_repeat: tuple[tuple[str, int], ...] | None = None  # the tagger's own weighting; None reads training.toml
     pretrain_file: Path | None = None
     depparse_tags: str | None = None  # "gold" or "predicted"; None reads training.toml
 
@@ -292,8 +293,9 @@ def _data_settings() -> dict[str, object]:
         return dict(tomllib.load(handle).get("data", {}))
 
 
-def _load_repeats() -> dict[str, int]:
-    repeats = _data_settings().get("ud_repeat", {})
+def _load_repeats(key: str = "ud_repeat") -> dict[str, int]:
+    """How many times each treebank enters a training file (``[data] ud_repeat`` or ``pos_ud_repeat``)."""
+    repeats = _data_settings().get(key, {})
     assert isinstance(repeats, dict)
     return {k: int(v) for k, v in repeats.items()}
 
@@ -339,6 +341,7 @@ def _run_stanza(module: str, args: list[str], log_path: Path, threads: int) -> N
 class _Prepared:
     train: Path
     dev: Path
+    pos_train: Path  # the tagger's training file: ``train`` unless the tagger weighs the treebanks its own way
     ner_train: Path | None
     ner_dev: Path | None
     pretrain: Path | None
@@ -498,7 +501,7 @@ def _step_args(processor: str, config: TrainingConfig, prep: _Prepared, save: Pa
     if processor == "pos":
         return "stanza.models.tagger", [
             "--train_file",
-            str(prep.train),
+            str(prep.pos_train),
             "--eval_file",
             str(prep.dev),
             "--output_file",
@@ -552,6 +555,17 @@ def _prepare(config: TrainingConfig, vector_settings: dict[str, int]) -> tuple[_
     dev = work / "ud" / "dev.conllu"
     repeat = _load_repeats() if config.ud_repeat is None else dict(config.ud_repeat)
     _write_policy_conllu((data / rel for rel in config.ud_train for _ in range(repeat.get(rel, 1))), train)
+    pos_repeat = _load_repeats("pos_ud_repeat") if config.pos_ud_repeat is None else dict(config.pos_ud_repeat)
+    pos_repeat = {**repeat, **pos_repeat}
+    pos_train = train
+    extra = {rel: pos_repeat.get(rel, 1) - repeat.get(rel, 1) for rel in config.ud_train}
+    if "pos" in config.processors and any(extra.values()):
+        if min(extra.values()) < 0:
+            raise TrainingError("pos_ud_repeat in training.toml may only count a treebank more often than ud_repeat.")
+        # the shared training file, then the extra copies: the file the shipped tagger was trained on
+        pos_train = work / "ud" / "train.pos.conllu"
+        _write_policy_conllu((data / rel for rel in config.ud_train for _ in range(extra[rel])), pos_train)
+        pos_train.write_text(train.read_text(encoding="utf-8") + pos_train.read_text(encoding="utf-8"), encoding="utf-8")
     _write_policy_conllu([data / config.ud_dev], dev)
     ner_train_path = ner_dev_path = None
     repairs = None
@@ -589,7 +603,7 @@ def _prepare(config: TrainingConfig, vector_settings: dict[str, int]) -> tuple[_
     if "tokenize" in config.processors:
         tokenize_dir = _prepare_tokenizer_data(config, train, dev)
         write_unsplit_forms(train.read_text(encoding="utf-8"), config.out_dir / UNSPLIT_FILE)
-    return _Prepared(train, dev, ner_train_path, ner_dev_path, pretrain, tokenize_dir), repairs
+    return _Prepared(train, dev, pos_train, ner_train_path, ner_dev_path, pretrain, tokenize_dir), repairs
 
 
 _CLITIC_ENDING = re.compile(r"(?:nya|lah|kah|tah|pun|ku|mu)$")
