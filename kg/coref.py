@@ -220,12 +220,10 @@ class _Resolver:
             if said is not None and said.kind == PERSON:
                 if normalize_name(part.text) == "nya":
                     return said
-                said_name = normalize_name(said.text).split()[-1]
                 others = [
                     m
                     for s, w, m in self._subjects
-                    if (ev.sentence, ev.trigger_word) < (s, w) < (sentence, part.word)
-                    and normalize_name(m.text).split()[-1] != said_name
+                    if (ev.sentence, ev.trigger_word) < (s, w) < (sentence, part.word) and _surname(m) != _surname(said)
                 ]
                 return None if others else said
         return None
@@ -248,7 +246,7 @@ class _Resolver:
                 exact = [m for m, _t, o in self.roles if o == of_key]
         if not exact:
             return None
-        names = {normalize_name(m.text).split()[-1] for m in exact}
+        names = {_surname(m) for m in exact}
         if len(names) > 1:
             return max(exact, key=lambda m: (m.sentence, m.start)) if of_key else None
         return max(exact, key=lambda m: (m.sentence, m.start))
@@ -290,6 +288,11 @@ def resolve_references(extraction: Extraction, lexicon: Lexicon | None = None) -
             ev = replace(ev, agent=agent, target=target, according_to=source, rule=ev.rule + "".join(f"+{h}" for h in hows))
         done.append(ev)
     return replace(extraction, events=tuple(_quote_speakers(done, extraction.doc, lex)))
+
+
+def _surname(m: Mention) -> str:
+    """The last word of a person's name, normalised: what tells two persons apart in one article."""
+    return normalize_name(m.text).split()[-1]
 
 
 def _acts(word: Word, sentence: Sentence) -> bool:

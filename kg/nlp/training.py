@@ -554,9 +554,9 @@ def _prepare(config: TrainingConfig, vector_settings: dict[str, int]) -> tuple[_
     train = work / "ud" / "train.conllu"
     dev = work / "ud" / "dev.conllu"
     repeat = _load_repeats() if config.ud_repeat is None else dict(config.ud_repeat)
-    _write_policy_conllu((data / rel for rel in config.ud_train for _ in range(repeat.get(rel, 1))), train)
-    pos_repeat = _load_repeats("pos_ud_repeat") if config.pos_ud_repeat is None else dict(config.pos_ud_repeat)
-    pos_repeat = {**repeat, **pos_repeat}
+    shared = [data / rel for rel in config.ud_train for _ in range(repeat.get(rel, 1))]
+    _write_policy_conllu(shared, train)
+    pos_repeat = {**repeat, **(_load_repeats("pos_ud_repeat") if config.pos_ud_repeat is None else dict(config.pos_ud_repeat))}
     pos_train = train
     extra = {rel: pos_repeat.get(rel, 1) - repeat.get(rel, 1) for rel in config.ud_train}
     if "pos" in config.processors and any(extra.values()):
@@ -564,8 +564,7 @@ def _prepare(config: TrainingConfig, vector_settings: dict[str, int]) -> tuple[_
             raise TrainingError("pos_ud_repeat in training.toml may only count a treebank more often than ud_repeat.")
         # the shared training file, then the extra copies: the file the shipped tagger was trained on
         pos_train = work / "ud" / "train.pos.conllu"
-        _write_policy_conllu((data / rel for rel in config.ud_train for _ in range(extra[rel])), pos_train)
-        pos_train.write_text(train.read_text(encoding="utf-8") + pos_train.read_text(encoding="utf-8"), encoding="utf-8")
+        _write_policy_conllu(shared + [data / rel for rel in config.ud_train for _ in range(extra[rel])], pos_train)
     _write_policy_conllu([data / config.ud_dev], dev)
     ner_train_path = ner_dev_path = None
     repairs = None
