@@ -1211,15 +1211,20 @@ class _EventFinder:
             markers.append(governor.lower)
             markers.extend(c.lower for c in self.kids(governor.id) if c.deprel in ("advmod", "aux"))
         negations = {m[0] for m in self.lex.modality.get("negated", ()) + self.lex.modality.get("failed", ()) if len(m) == 1}
-        for wid in match.ids():
-            for child in self.kids(wid):
+        # "menghubungi Filipina belum berhasil": the outcome hangs on the trigger, or (parsed as a
+        # sibling clause) on the verb the trigger complements ("berusaha menghubungi ... belum berhasil")
+        outcome_holders = [(wid, wid) for wid in match.ids()]
+        if governor is not None:
+            outcome_holders.append((governor.id, match.end))
+        for holder, after in outcome_holders:
+            for child in self.kids(holder):
                 if (
-                    child.deprel.startswith(("advcl", "conj", "xcomp"))
-                    and child.id > wid
+                    child.deprel.startswith(("advcl", "conj", "xcomp", "ccomp"))
+                    and child.id > after
                     and (child.lower,) in self.lex.modality.get("outcome", ())
                     and any(c.lower in negations for c in self.kids(child.id))
                 ):
-                    return "failed"  # "menghubungi Filipina belum berhasil"
+                    return "failed"
         left = [w.lower for w in self.words[max(0, match.start - 4) : match.start]]
         candidates = []
         for name in ("failed", "negated", "obligation", "future", "hypothetical"):

@@ -904,6 +904,23 @@ def test_extract_negated_success_after_the_verb_marks_it_failed(parse: Parse) ->
     assert [(e.event_type, e.modality) for e in ex.events] == [("Meet", "failed")]
 
 
+def test_extract_failed_outcome_parsed_as_a_sibling_clause(parse: Parse) -> None:
+    """GSD-style parse: the outcome hangs on the verb the trigger complements, not on the trigger."""
+    sentence = """
+        # text = Malaysia berusaha menghubungi Filipina belum berhasil.
+        1 Malaysia Malaysia PROPN _ _ 2 nsubj _ ner=S-LOC
+        2 berusaha usaha VERB _ _ 0 root _ ner=O
+        3 menghubungi hubung VERB _ _ 2 xcomp _ ner=O
+        4 Filipina Filipina PROPN _ _ 3 obj _ ner=S-LOC
+        5 belum belum PART _ _ 6 advmod _ ner=O
+        6 berhasil hasil VERB _ _ 2 {rel} _ ner=O
+        7 . . PUNCT _ _ 2 punct _ ner=O
+    """
+    for rel in ("ccomp", "advcl"):
+        ex = _ex(parse, sentence.format(rel=rel))
+        assert [(e.event_type, e.modality) for e in ex.events] == [("Meet", "failed")], rel
+
+
 def test_extract_nya_of_an_adverb_is_no_participant(parse: Parse) -> None:
     ex = _ex(
         parse,

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kg.nlp.pipeline import NeverSplit
 from kg.nlp.training import (
@@ -75,14 +77,17 @@ def test_training_tagger_weighs_treebanks_its_own_way(tmp_path: Path) -> None:
             data_dir=tmp_path,
             out_dir=tmp_path / "out",
             work_dir=tmp_path / "work",
-            processors=("pos",),
+            processors=("pos", "depparse"),
             vectors=False,
             ud_train=("ud/a.conllu", "ud/b.conllu"),
             ud_dev="ud/a.conllu",
             ud_repeat=(("ud/b.conllu", 2),),
             pos_ud_repeat=(("ud/b.conllu", pos_counts),),
+            depparse_ud_repeat=(("ud/a.conllu", 2),),
         )
         prep, _ = _prepare(config, {})
+        assert dict(prep.pos_weights) == {"ud/b.conllu": pos_counts}
+        assert words(prep.depparse_train.read_text(encoding="utf-8")) == ["Jakarta", "Bandung", "Bandung", "Jakarta"]
         return prep.train.read_text(encoding="utf-8"), prep.pos_train.read_text(encoding="utf-8")
 
     def words(text: str) -> list[str]:
@@ -95,6 +100,25 @@ def test_training_tagger_weighs_treebanks_its_own_way(tmp_path: Path) -> None:
     assert tagger == shared
     with pytest.raises(TrainingError, match="pos_ud_repeat"):
         prepare(1)
+
+
+@given(count=st.integers(min_value=0, max_value=200), folds=st.integers(min_value=2, max_value=5), seed=st.integers())
+def test_training_jackknife_folds_partition_the_sentences(count: int, folds: int, seed: int) -> None:
+    from kg.nlp.training import jackknife_folds
+
+    parts = jackknife_folds(count, folds, seed)
+    assert len(parts) == folds
+    assert sorted(i for part in parts for i in part) == list(range(count))
+    assert max(map(len, parts)) - min(map(len, parts)) <= 1
+    assert parts == jackknife_folds(count, folds, seed)
+
+
+def test_training_jackknife_needs_two_folds() -> None:
+    from kg.errors import TrainingError
+    from kg.nlp.training import jackknife_folds
+
+    with pytest.raises(TrainingError, match="at least 2"):
+        jackknife_folds(10, 1, 0)
 
 
 def _first_sentences(path: Path, n: int) -> str:
@@ -130,7 +154,8 @@ def test_training_tiny_models_end_to_end(tmp_path: Path) -> None:
         vector_corpora=("corpus/text.txt",),
         ner_train=("ner/train.txt",),
         ner_dev="ner/dev.txt",
-        depparse_tags="predicted",  # the parser trains on what the tiny tagger and lemmatizer predict
+        depparse_tags="jackknife",  # the parser trains on what taggers that never saw each sentence predict
+        depparse_ud_repeat=(("ud/train.conllu", 2),),
         processors=STEPS,  # with the optional character language models
     )
     result = train_models(config)
@@ -144,8 +169,13 @@ def test_training_tiny_models_end_to_end(tmp_path: Path) -> None:
     assert (out / "pretrain" / "kg.pt").is_file()
     assert (out / "tokenize" / "unsplit.txt").is_file()
     assert not list(out.rglob("*checkpoint*"))
-    retagged = (tmp_path / "work" / "ud" / "train.retagged.conllu").read_text(encoding="utf-8")
-    assert retagged.count("\n\n") == 40  # every training sentence, tree kept, tags predicted
+    jackknifed = (tmp_path / "work" / "ud" / "train.jackknife.conllu").read_text(encoding="utf-8")
+    assert jackknifed.count("\n\n") == 80  # every training sentence twice, tree kept, tags predicted
+    assert {line.split("\t")[6] for line in jackknifed.splitlines() if "\t" in line} != {"_"}
+    for k in (0, 1):  # one tagger for each fold, trained on the other
+        assert (tmp_path / "work" / "jackknife" / f"models{k}" / "pos" / "kg.pt").is_file()
+        assert (tmp_path / "work" / "jackknife" / f"tagger{k}.conllu").read_text(encoding="utf-8").count("\n\n") == 20
+    assert (tmp_path / "work" / "ud" / "dev.retagged.conllu").is_file()
 
     from kg.document import Article
     from kg.nlp.pipeline import NlpSettings, StanzaParser

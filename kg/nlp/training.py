@@ -10,15 +10,18 @@ subprocess, so the results are ordinary Stanza model files. Data policies
   like ``flat`` and ``nmod`` inside a noun phrase.
 - NER labels are mapped to PER / ORG / LOC by ``kg/data/ner_labels.toml``;
   stray ``I-`` tags after ``O`` become ``B-`` and are counted.
-- The parser is trained on predicted, not gold, lemmas, UPOS and features
-  (``[data] depparse_tags`` in ``training.toml``): the tagger and lemmatizer
-  retag its training and dev files first, so it learns the input it meets at run time.
+- The parser can be trained on predicted, not gold, lemmas, UPOS and features
+  (``[data] depparse_tags`` in ``training.toml``), so that it learns the input it meets
+  at run time. "jackknife" (the shipped parser) splits the training sentences into folds
+  and tags each fold with a tagger trained on the other folds; "predicted" retags them with
+  the tagger trained on all of them.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import random
 import re
 import shutil
 import subprocess
@@ -86,7 +89,8 @@ class TrainingConfig:
     ud_repeat: tuple[tuple[str, int], ...] | None = None
     pos_ud_repeat: tuple[tuple[str, int], ...] | None = None  # the tagger's own weighting; None reads training.toml
     pretrain_file: Path | None = None
-    depparse_tags: str | None = None  # "gold" or "predicted"; None reads training.toml
+    depparse_ud_repeat: tuple[tuple[str, int], ...] | None = None  # the parser's own weighting; None reads training.toml
+    depparse_tags: str | None = None  # "gold", "predicted" or "jackknife"; None reads training.toml
 
 
 @dataclass(frozen=True)
@@ -305,7 +309,7 @@ def _retag_for_parser(prep: _Prepared, out_dir: Path, work_dir: Path) -> _Prepar
     from kg.nlp.pipeline import retag_conllu
 
     retagged = []
-    for source in (prep.train, prep.dev):
+    for source in (prep.depparse_train, prep.dev):
         target = work_dir / "ud" / f"{source.stem}.retagged.conllu"
         try:
             target.write_text(retag_conllu(source.read_text(encoding="utf-8"), out_dir), encoding="utf-8")
@@ -314,7 +318,81 @@ def _retag_for_parser(prep: _Prepared, out_dir: Path, work_dir: Path) -> _Prepar
                 f"{exc} Train pos and lemma first (or in the same run), or set depparse_tags = \"gold\" in training.toml."
             ) from exc
         retagged.append(target)
-    return replace(prep, train=retagged[0], dev=retagged[1])
+    return replace(prep, depparse_train=retagged[0], dev=retagged[1])
+
+
+def jackknife_folds(count: int, folds: int, seed: int) -> list[list[int]]:
+    """Split sentence indices ``0..count-1`` into ``folds`` folds after a seeded shuffle (each fold sorted)."""
+    if folds < 2:
+        raise TrainingError(f"jackknife_folds must be at least 2, not {folds}.")
+    order = list(range(count))
+    random.Random(seed).shuffle(order)
+    return [sorted(order[k::folds]) for k in range(folds)]
+
+
+def _policy_sentences(config: TrainingConfig) -> list[tuple[str, str]]:
+    """Each training sentence once, as (treebank, CoNLL-U block) with the treebank policy applied."""
+    sentences: list[tuple[str, str]] = []
+    for rel in config.ud_train:
+        text = apply_treebank_policy((config.data_dir / rel).read_text(encoding="utf-8"))
+        sentences.extend((rel, block.strip("\n")) for block in text.strip("\n").split("\n\n") if block.strip())
+    return sentences
+
+
+def _jackknife_for_parser(config: TrainingConfig, prep: _Prepared, pos_flags: list[str], threads: int) -> _Prepared:
+    """The parser's training file with each fold of sentences tagged by a tagger that never saw it.
+
+    The training sentences are split into ``[data] jackknife_folds`` folds; for each fold a tagger
+    (the pos flags plus ``pos_jackknife``) is trained on the other folds, weighted as the shipped
+    tagger is, and it and the trained lemmatizer retag the fold. The parser thus learns from tags
+    as wrong as the ones it meets at run time. The dev file is retagged by the full tagger.
+    """
+    from kg.nlp.pipeline import retag_conllu
+
+    settings = _data_settings()
+    sentences = _policy_sentences(config)
+    folds, seed = settings.get("jackknife_folds", 2), settings.get("jackknife_seed", 1)
+    assert isinstance(folds, int) and isinstance(seed, int), "jackknife_folds and jackknife_seed are integers"
+    parts = jackknife_folds(len(sentences), folds, seed)
+    work = config.work_dir / "jackknife"
+    pos_weights = dict(prep.pos_weights)
+
+    def fold_models(k: int) -> Path:
+        others = sorted(i for j, part in enumerate(parts) if j != k for i in part)
+        train = work / f"tagger{k}.conllu"
+        train.parent.mkdir(parents=True, exist_ok=True)
+        blocks = [sentences[i][1] for i in others for _ in range(pos_weights.get(sentences[i][0], 1))]
+        train.write_text("\n\n".join(blocks) + "\n\n", encoding="utf-8")
+        model_dir = work / f"models{k}"
+        save = model_dir / MODEL_FILES["pos"]
+        save.parent.mkdir(parents=True, exist_ok=True)
+        _, args = _step_args("pos", config, replace(prep, pos_train=train), save)
+        args[args.index("--output_file") + 1] = str(work / f"pos{k}.dev.pred.conllu")
+        log = config.work_dir / "logs" / f"pos.jackknife{k}.log"
+        _run_stanza("stanza.models.tagger", [*args, *pos_flags], log, threads)
+        if not save.is_file():
+            raise TrainingError(f"The jackknife tagger {k} wrote no model at {save}; read {log}.")
+        shared = [MODEL_FILES["lemma"], MODEL_FILES["pretrain"], *CHARLM_FILES.values(), "resources.json"]
+        for rel in shared:
+            source, link = config.out_dir / rel, model_dir / rel
+            if source.is_file() and not link.exists():
+                link.parent.mkdir(parents=True, exist_ok=True)
+                link.symlink_to(source)
+        return model_dir
+
+    with ThreadPoolExecutor(max_workers=max(1, config.jobs)) as pool:
+        model_dirs = list(pool.map(fold_models, range(len(parts))))
+    depparse_weights = dict(prep.depparse_weights)
+    out: list[str] = []
+    for part, model_dir in zip(parts, model_dirs, strict=True):
+        text = retag_conllu("\n\n".join(sentences[i][1] for i in part) + "\n\n", model_dir)
+        blocks = [b for b in text.strip("\n").split("\n\n") if b.strip()]
+        for i, block in zip(part, blocks, strict=True):
+            out.extend([block] * depparse_weights.get(sentences[i][0], 1))
+    target = config.work_dir / "ud" / "train.jackknife.conllu"
+    target.write_text("\n\n".join(out) + "\n\n", encoding="utf-8")
+    dev = _retag_for_parser(replace(prep, depparse_train=target), config.out_dir, config.work_dir).dev
+    return replace(prep, depparse_train=target, dev=dev)
 
 
 def _load_hyperparameters(profile: str) -> tuple[dict[str, list[str]], dict[str, int]]:
@@ -342,10 +420,13 @@ class _Prepared:
     train: Path
     dev: Path
     pos_train: Path  # the tagger's training file: ``train`` unless the tagger weighs the treebanks its own way
+    depparse_train: Path  # the parser's, likewise
     ner_train: Path | None
     ner_dev: Path | None
     pretrain: Path | None
     tokenize_dir: Path | None
+    pos_weights: tuple[tuple[str, int], ...] = ()  # how often each treebank enters the tagger's file
+    depparse_weights: tuple[tuple[str, int], ...] = ()  # and the parser's
 
 
 def _prepare_tokenizer_data(config: TrainingConfig, train: Path, dev: Path) -> Path:
@@ -516,7 +597,7 @@ def _step_args(processor: str, config: TrainingConfig, prep: _Prepared, save: Pa
     if processor == "depparse":
         return "stanza.models.parser", [
             "--train_file",
-            str(prep.train),
+            str(prep.depparse_train),
             "--eval_file",
             str(prep.dev),
             "--output_file",
@@ -556,15 +637,21 @@ def _prepare(config: TrainingConfig, vector_settings: dict[str, int]) -> tuple[_
     repeat = _load_repeats() if config.ud_repeat is None else dict(config.ud_repeat)
     shared = [data / rel for rel in config.ud_train for _ in range(repeat.get(rel, 1))]
     _write_policy_conllu(shared, train)
-    pos_repeat = {**repeat, **(_load_repeats("pos_ud_repeat") if config.pos_ud_repeat is None else dict(config.pos_ud_repeat))}
-    pos_train = train
-    extra = {rel: pos_repeat.get(rel, 1) - repeat.get(rel, 1) for rel in config.ud_train}
-    if "pos" in config.processors and any(extra.values()):
-        if min(extra.values()) < 0:
-            raise TrainingError("pos_ud_repeat in training.toml may only count a treebank more often than ud_repeat.")
-        # the shared training file, then the extra copies: the file the shipped tagger was trained on
-        pos_train = work / "ud" / "train.pos.conllu"
-        _write_policy_conllu(shared + [data / rel for rel in config.ud_train for _ in range(extra[rel])], pos_train)
+
+    def weighted(key: str, override: tuple[tuple[str, int], ...] | None, processor: str) -> tuple[Path, dict[str, int]]:
+        weights = {**repeat, **(_load_repeats(key) if override is None else dict(override))}
+        extra = {rel: weights.get(rel, 1) - repeat.get(rel, 1) for rel in config.ud_train}
+        if min(extra.values(), default=0) < 0:
+            raise TrainingError(f"{key} in training.toml may only count a treebank more often than ud_repeat.")
+        if processor not in config.processors or not any(extra.values()):
+            return train, weights
+        # the shared training file, then the extra copies
+        target = work / "ud" / f"train.{processor}.conllu"
+        _write_policy_conllu(shared + [data / rel for rel in config.ud_train for _ in range(extra[rel])], target)
+        return target, weights
+
+    pos_train, pos_weights = weighted("pos_ud_repeat", config.pos_ud_repeat, "pos")
+    depparse_train, depparse_weights = weighted("depparse_ud_repeat", config.depparse_ud_repeat, "depparse")
     _write_policy_conllu([data / config.ud_dev], dev)
     ner_train_path = ner_dev_path = None
     repairs = None
@@ -602,7 +689,19 @@ def _prepare(config: TrainingConfig, vector_settings: dict[str, int]) -> tuple[_
     if "tokenize" in config.processors:
         tokenize_dir = _prepare_tokenizer_data(config, train, dev)
         write_unsplit_forms(train.read_text(encoding="utf-8"), config.out_dir / UNSPLIT_FILE)
-    return _Prepared(train, dev, pos_train, ner_train_path, ner_dev_path, pretrain, tokenize_dir), repairs
+    prepared = _Prepared(
+        train,
+        dev,
+        pos_train,
+        depparse_train,
+        ner_train_path,
+        ner_dev_path,
+        pretrain,
+        tokenize_dir,
+        tuple(sorted(pos_weights.items())),
+        tuple(sorted(depparse_weights.items())),
+    )
+    return prepared, repairs
 
 
 _CLITIC_ENDING = re.compile(r"(?:nya|lah|kah|tah|pun|ku|mu)$")
@@ -683,8 +782,8 @@ def train_models(config: TrainingConfig, on_step: Callable[[StepResult], None] |
     data_settings = _data_settings()
     tags = config.depparse_tags or str(data_settings.get("depparse_tags", "gold"))
     charlm_dev_share = float(data_settings.get("charlm_dev_share", 0.01))  # type: ignore[arg-type]
-    if tags not in ("gold", "predicted"):
-        raise TrainingError(f"depparse_tags must be 'gold' or 'predicted', not {tags!r}.")
+    if tags not in ("gold", "predicted", "jackknife"):
+        raise TrainingError(f"depparse_tags must be 'gold', 'predicted' or 'jackknife', not {tags!r}.")
 
     def run_one(processor: str) -> StepResult:
         if processor == "charlm":
@@ -699,11 +798,14 @@ def train_models(config: TrainingConfig, on_step: Callable[[StepResult], None] |
         save = config.out_dir / MODEL_FILES[processor]
         save.parent.mkdir(parents=True, exist_ok=True)
         data = prep
-        if processor == "depparse" and tags == "predicted":
+        if processor == "depparse" and tags != "gold":
             for needed in ("pos", "lemma"):
                 if needed in futures:
                     futures[needed].result()  # the parser's input comes from these models
-            data = _retag_for_parser(prep, config.out_dir, config.work_dir)
+            if tags == "jackknife":
+                data = _jackknife_for_parser(config, prep, [*hyper.get("pos", []), *hyper.get("pos_jackknife", [])], threads)
+            else:
+                data = _retag_for_parser(prep, config.out_dir, config.work_dir)
         module, args = _step_args(processor, config, data, save)
         log = config.work_dir / "logs" / f"{processor}.log"
         start = time.monotonic()
