@@ -68,7 +68,7 @@ def _phrase_key(text: str, lex: Lexicon) -> tuple[str, str | None]:
     words = [w for w in normalize_name(text).split() if w not in _DEMONSTRATIVES]
     for cut in range(len(words), 0, -1):
         title = " ".join(words[:cut])
-        if tuple(words[:cut]) in lex.titles or words[0] in _GENERIC:
+        if tuple(words[:cut]) in lex.titles or (cut == 1 and words[0] in _GENERIC):
             rest = " ".join(w for w in text.split()[cut:] if normalize_name(w) not in _DEMONSTRATIVES)
             code = lex.country_code(rest) if rest else None
             of_key = code or (normalize_name(rest) or None)
@@ -228,12 +228,25 @@ class _Resolver:
                 return None if others else said
         return None
 
-    def role_noun(self, sentence: int, word: int, text: str) -> Mention | None:
-        """The person a role noun ("Pemimpin Hamas", "presiden AS itu") at (sentence, 1-based word) stands for."""
+    def role_noun(self, sentence: int, word: int, text: str, ahead: bool = False) -> Mention | None:
+        """The person a role noun ("Pemimpin Hamas", "presiden AS itu") at (sentence, 1-based word) stands for.
+
+        The holder is looked for among the persons named before it; with ``ahead``, failing those,
+        among all the article's persons, if exactly one holds the title ("Menteri Iran mengatakan ..."
+        in a lead, the minister named in the next sentences).
+        """
         title, of_key = _phrase_key(text, self.lex)
         if not title:
             return None
-        earlier = {m.key for m in self._before(sentence, word + 50)}
+        found = self._role_holder(title, of_key, {m.key for m in self._before(sentence, word + 50)})
+        if found is None and ahead and of_key is not None:
+            found = self._role_holder(title, of_key, {m.key for m in self.ex.mentions if m.kind == PERSON}, unique=True)
+        return found
+
+    def _role_holder(
+        self, title: str, of_key: str | None, earlier: set[tuple[int, int, int]], unique: bool = False
+    ) -> Mention | None:
+        """The person among ``earlier`` (mention keys) who holds ``title`` (of ``of_key``), or None."""
         exact = [m for m, t, o in self.roles if t == title and (of_key is None or o == of_key) and m.key in earlier]
         if not exact:
             head = title.split()[0]
@@ -248,12 +261,15 @@ class _Resolver:
             return None
         names = {_surname(m) for m in exact}
         if len(names) > 1:
-            return max(exact, key=lambda m: (m.sentence, m.start)) if of_key else None
+            return max(exact, key=lambda m: (m.sentence, m.start)) if of_key and not unique else None
         return max(exact, key=lambda m: (m.sentence, m.start))
 
     def resolve(
         self, sentence: int, part: Participant | None, events: list[EventMention], speech_tag: bool = False
     ) -> tuple[Participant | None, str | None]:
+        if part is not None and part.mention is not None and part.title_phrase is not None:
+            holder = self.role_noun(sentence, part.word, part.title_phrase, ahead=True)
+            return (part, None) if holder is None else (Participant(holder, part.title_phrase, part.word), "role-noun")
         if part is None or part.mention is not None:
             return part, None
         found = self.speaker(sentence, part, events) if speech_tag else None

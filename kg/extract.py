@@ -70,6 +70,9 @@ class Participant:
     mention: Mention | None
     text: str
     word: int
+    # "Menteri Iran": the mention is only the owner of a title that names nobody; coreference
+    # replaces it with the person who holds that title in the article, if one does
+    title_phrase: str | None = None
 
 
 @dataclass(frozen=True)
@@ -825,6 +828,8 @@ class _EventFinder:
             # "kata Duta Besar Inggris untuk PBB Matthew Rycroft": the title stands for the person it names
             return Participant(person, person.text, word.id)
         if best is not None and best.kind != PLACE:
+            if person is None and best.kind in (COUNTRY, ORGANIZATION) and self.is_title_word(word):
+                return Participant(best, best.text, word.id, title_phrase=text)
             return Participant(best, best.text, word.id)
         return Participant(None, text, word.id)
 
@@ -1070,7 +1075,7 @@ class _EventFinder:
                     continue
                 if child.deprel in ("nmod:poss", "det:poss") or (child.lower == "nya" and not self.is_particle(child)):
                     out.append(child)
-                elif child.deprel.split(":")[0] in ("nmod", "appos", "flat") and child.id == match.end + 1:
+                elif child.deprel.split(":")[0] in ("nmod", "compound", "appos", "flat") and child.id == match.end + 1:
                     found = self.resolve(child)
                     if found.mention is not None and found.mention.kind != PLACE:
                         out.append(child)

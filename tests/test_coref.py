@@ -289,3 +289,66 @@ def test_coref_plural_pronoun_is_each_person_named_together_before(parse: Parse,
     ex = extract(parse(_said_by_them(second)))
     said = [e.agent for e in ex.events if e.event_type == "Statement"]
     assert [(a.mention.text if a.mention is not None else f"?{a.text}") for a in said if a is not None] == speakers
+
+
+TITLE_OF_A_COUNTRY = """
+    # text = {first} Filipina mengatakan hal itu.
+    1 {first} {lower} NOUN _ _ 3 nsubj _ ner=O
+    2 Filipina Filipina PROPN _ _ 1 nmod _ ner=S-LOC
+    3 mengatakan kata VERB _ _ 0 root _ ner=O
+    4 hal hal NOUN _ _ 3 obj _ ner=O
+    5 itu itu DET _ _ 4 det _ ner=O
+    6 . . PUNCT _ _ 3 punct _ ner=O
+
+    # text = Menteri Luar Negeri Filipina Ramon Cruz tiba di Jakarta.
+    1 Menteri Menteri PROPN _ _ 7 nsubj _ ner=O
+    2 Luar Luar PROPN _ _ 1 flat:name _ ner=O
+    3 Negeri Negeri PROPN _ _ 1 flat:name _ ner=O
+    4 Filipina Filipina PROPN _ _ 1 flat:name _ ner=S-LOC
+    5 Ramon Ramon PROPN _ _ 1 flat:name _ ner=B-PER
+    6 Cruz Cruz PROPN _ _ 5 flat:name _ ner=E-PER
+    7 tiba tiba VERB _ _ 0 root _ ner=O
+    8 di di ADP _ _ 9 case _ ner=O
+    9 Jakarta Jakarta PROPN _ _ 7 obl _ ner=S-LOC
+    10 . . PUNCT _ _ 7 punct _ ner=O
+{more}
+    # text = {first} Filipina mengatakan hal itu.
+    1 {first} {lower} NOUN _ _ 3 nsubj _ ner=O
+    2 Filipina Filipina PROPN _ _ 1 nmod _ ner=S-LOC
+    3 mengatakan kata VERB _ _ 0 root _ ner=O
+    4 hal hal NOUN _ _ 3 obj _ ner=O
+    5 itu itu DET _ _ 4 det _ ner=O
+    6 . . PUNCT _ _ 3 punct _ ner=O
+"""
+
+SECOND_HOLDER = """
+    # text = Presiden Filipina Maria Santos tiba di Jakarta.
+    1 Presiden Presiden PROPN _ _ 5 nsubj _ ner=O
+    2 Filipina Filipina PROPN _ _ 1 flat:name _ ner=S-LOC
+    3 Maria Maria PROPN _ _ 1 flat:name _ ner=B-PER
+    4 Santos Santos PROPN _ _ 3 flat:name _ ner=E-PER
+    5 tiba tiba VERB _ _ 0 root _ ner=O
+    6 di di ADP _ _ 7 case _ ner=O
+    7 Jakarta Jakarta PROPN _ _ 5 obl _ ner=S-LOC
+    8 . . PUNCT _ _ 5 punct _ ner=O
+"""
+
+
+@pytest.mark.parametrize(
+    ("first", "more", "speaker"),
+    [
+        ("Menteri", "", "Ramon Cruz"),  # the minister, named after the lead and before the second statement
+        ("Menteri", SECOND_HOLDER, "Ramon Cruz"),  # the only minister of the two office holders
+        ("Pejabat", "", "Ramon Cruz"),  # "an official of": the only office holder of that country
+        ("Pejabat", SECOND_HOLDER, "Filipina"),  # two office holders: the country it stays
+    ],
+)
+def test_coref_title_of_a_country_is_its_holder(parse: Parse, first: str, more: str, speaker: str) -> None:
+    """ "Menteri Filipina mengatakan": the minister the article names, before or after; else the country."""
+    ex = extract(parse(TITLE_OF_A_COUNTRY.format(first=first, lower=first.lower(), more=more)))
+    statements = [e for e in ex.events if e.event_type == "Statement"]
+    assert len(statements) == 2
+    for event in statements:
+        assert event.agent is not None and event.agent.mention is not None
+        assert event.agent.mention.text == speaker
+        assert event.rule.endswith("+role-noun") == (speaker != "Filipina")
