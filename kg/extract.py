@@ -1451,9 +1451,10 @@ class _EventFinder:
                 or trig.event_type in ("Visit", "Attack")
                 or self.sent.word(t.word).deprel in _SUBJECTS  # "bahwa Doha mendukung ...": a place that acts is its government
             ]
+            visited_place = None
             if not target_parts and trig.event_type == "Visit" and place is not None:
-                # "kunjungannya di Teheran": the place visited is the target
-                target_parts, place = [Participant(place, place.text, place.start + 1)], None
+                # "kunjungannya di Teheran": the place visited is the target, and where the visit was
+                target_parts, visited_place = [Participant(place, place.text, place.start + 1)], place
             doers: list[Participant | None] = [*agent_parts] or [None]
             pairs: list[tuple[Participant | None, Participant]] = [(a, t) for a in doers for t in target_parts]
             kind = self.lex.event_types.get(trig.event_type)
@@ -1470,7 +1471,9 @@ class _EventFinder:
                 rule += "+pair" if pairs else ""
             if not pairs:
                 continue
-            if place is not None and any(t.mention is not None and t.mention.key == place.key for t in target_parts):
+            if place is not None and place is not visited_place and any(
+                t.mention is not None and t.mention.key == place.key for t in target_parts
+            ):
                 place = None  # "kelompok di Lebanon": where the target is, not where the event was
             types = [(trig.event_type, trigger_text, rule)]
             types += [(other, text, rule + "+conj") for other, text in self.conjoined_types(match)]

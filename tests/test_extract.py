@@ -1796,3 +1796,22 @@ def test_extract_group_noun_apposed_in_a_list_is_one_more_item(parse: Parse, lis
     """,
     )
     assert [_who(e.target) for e in ex.events if e.event_type == "Meet"] == expected
+
+
+def test_extract_visit_at_a_place_has_it_as_target_and_place(parse: Parse) -> None:
+    """ "berkunjung di Manila": the place visited is the target and where the visit was."""
+    ex = _ex(
+        parse,
+        """
+        # text = Ahmad Zaki berkunjung di Manila.
+        1 Ahmad Ahmad PROPN _ _ 3 nsubj _ ner=B-PER
+        2 Zaki Zaki PROPN _ _ 1 flat:name _ ner=E-PER
+        3 berkunjung kunjung VERB _ _ 0 root _ ner=O
+        4 di di ADP _ _ 5 case _ ner=O
+        5 Manila Manila PROPN _ _ 3 obl _ ner=S-LOC
+        6 . . PUNCT _ _ 3 punct _ ner=O
+    """,
+    )
+    [visit] = ex.events
+    assert (visit.event_type, _who(visit.agent), _who(visit.target)) == ("Visit", "Ahmad Zaki", "Manila")
+    assert visit.place is not None and visit.place.text == "Manila"
