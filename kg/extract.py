@@ -1215,6 +1215,8 @@ class _EventFinder:
         if governor is not None:
             markers.append(governor.lower)
             markers.extend(c.lower for c in self.kids(governor.id) if c.deprel in ("advmod", "aux"))
+        elif head.head and head.deprel.startswith("acl") and self.sent.word(head.head).upos == "NOUN":
+            markers.append(self.sent.word(head.head).lower)  # "keinginan Dunford untuk berkomunikasi dengan X"
         negations = {m[0] for m in self.lex.modality.get("negated", ()) + self.lex.modality.get("failed", ()) if len(m) == 1}
         # "menghubungi Filipina belum berhasil": the outcome hangs on the trigger, or (parsed as a
         # sibling clause) on the verb the trigger complements ("berusaha menghubungi ... belum berhasil")

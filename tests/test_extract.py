@@ -1815,3 +1815,25 @@ def test_extract_visit_at_a_place_has_it_as_target_and_place(parse: Parse) -> No
     [visit] = ex.events
     assert (visit.event_type, _who(visit.agent), _who(visit.target)) == ("Visit", "Ahmad Zaki", "Manila")
     assert visit.place is not None and visit.place.text == "Manila"
+
+
+def test_extract_event_complementing_a_noun_of_intent_is_future(parse: Parse) -> None:
+    """ "keinginan dari X untuk berkomunikasi dengan Y": wanted, not done."""
+    ex = _ex(
+        parse,
+        """
+        # text = Ada keinginan dari Ahmad Zaki untuk berkomunikasi dengan Maria Santos.
+        1 Ada ada VERB _ _ 0 root _ ner=O
+        2 keinginan ingin NOUN _ _ 1 obj _ ner=O
+        3 dari dari ADP _ _ 4 case _ ner=O
+        4 Ahmad Ahmad PROPN _ _ 2 nmod _ ner=B-PER
+        5 Zaki Zaki PROPN _ _ 4 flat:name _ ner=E-PER
+        6 untuk untuk SCONJ _ _ 7 mark _ ner=O
+        7 berkomunikasi komunikasi VERB _ _ 2 acl _ ner=O
+        8 dengan dengan ADP _ _ 9 case _ ner=O
+        9 Maria Maria PROPN _ _ 7 obl _ ner=B-PER
+        10 Santos Santos PROPN _ _ 9 flat:name _ ner=E-PER
+        11 . . PUNCT _ _ 1 punct _ ner=O
+    """,
+    )
+    assert [(e.event_type, _who(e.target), e.modality) for e in ex.events] == [("Meet", "Maria Santos", "future")]
