@@ -796,6 +796,17 @@ class _EventFinder:
                             led = self.resolve(obl)
                             if led.mention is not None:
                                 return led
+        # a gift by its giver: "dukungan yang secara terus menerus diberikan Republik Islam Iran"
+        if word.lower in self.lex.gifts:
+            clauses = [c for c in self.kids(word.id) if c.deprel.startswith("acl")]
+            # the giving verb, or (parsed as its complement) after an adverb: "yang terus menerus diberikan"
+            clauses += [x for c in clauses for x in self.kids(c.id) if x.deprel.startswith(("xcomp", "conj"))]
+            for clause in (c for c in clauses if c.lower in self.lex.giver_forms):
+                for giver in self.kids(clause.id):
+                    if giver.id > clause.id and (giver.deprel == "obj" or self.case_of(giver) == "oleh"):
+                        given = self.resolve(giver)
+                        if given.mention is not None:
+                            return given
         best: Mention | None = None
         person: Mention | None = None
         best_depth = 99
@@ -1064,6 +1075,16 @@ class _EventFinder:
             if marked not in out:
                 out.append(marked)
         return out
+
+    def thanked_for(self, match: _TriggerMatch) -> list[Word]:
+        """The gift thanked for, where the parser hung it away from the thanks ("berterima kasih mewakili
+        rakyat Palestina atas dukungan yang diberikan Iran"): the first "atas" phrase after the trigger."""
+        for w in self.words[match.end :]:
+            if w.text in _PUNCT_BREAK:
+                return []
+            if w.lower == "atas" and w.deprel == "case" and w.head > w.id and self.sent.word(w.head).lower in self.lex.gifts:
+                return [self.sent.word(w.head)]
+        return []
 
     def owners_of(self, match: _TriggerMatch) -> list[Word]:
         """Who an event noun belongs to: its -nya or possessor, or an actor named right after it."""
@@ -1383,6 +1404,8 @@ class _EventFinder:
                 targets = passive_subjects + targets
             elif not targets:
                 targets = self.raised_objects(head) or (self.claim_subjects(match) if trig.nominal else [])
+            if not targets and trig.event_type == "Thank":
+                targets = self.thanked_for(match)
             if not agents and len(match.trigger.words) == 1 and head.deprel in ("case", "mark") and head.head:
                 # "Menurut X, ...": the trigger is the preposition of its speaker (not of a document: "menurut draf")
                 speaker = self.sent.word(head.head)

@@ -118,6 +118,8 @@ class Lexicon:
         self.group_nouns = frozenset(lex["groups"]["nouns"])
         self.comitative = frozenset(lex["groups"].get("comitative", []))
         self.leader_forms = frozenset(lex["groups"]["leader_forms"])
+        self.gifts = frozenset(lex["groups"].get("gifts", []))
+        self.giver_forms = frozenset(lex["groups"].get("giver_forms", []))
         self.enumeration = tuple(tuple(m.split()) for m in lex["groups"].get("enumeration", []))
         self.others = frozenset(lex["groups"].get("others", []))
         self.among = frozenset(lex["groups"].get("among", []))

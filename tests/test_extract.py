@@ -1837,3 +1837,26 @@ def test_extract_event_complementing_a_noun_of_intent_is_future(parse: Parse) ->
     """,
     )
     assert [(e.event_type, _who(e.target), e.modality) for e in ex.events] == [("Meet", "Maria Santos", "future")]
+
+
+def test_extract_thanks_go_to_the_giver_of_what_is_thanked_for(parse: Parse) -> None:
+    """ "berterima kasih mewakili rakyat X atas dukungan yang diberikan Y": Y is thanked, wherever "atas" hangs."""
+    sentence = """
+        # text = Ahmad Zaki berterima kasih mewakili rakyat Filipina atas dukungan yang diberikan Malaysia.
+        1 Ahmad Ahmad PROPN _ _ 3 nsubj _ ner=B-PER
+        2 Zaki Zaki PROPN _ _ 1 flat:name _ ner=E-PER
+        3 berterima terima VERB _ _ 0 root _ ner=O
+        4 kasih kasih NOUN _ _ 3 obj _ ner=O
+        5 mewakili wakil VERB _ _ 3 advcl _ ner=O
+        6 rakyat rakyat NOUN _ _ 5 obj _ ner=O
+        7 Filipina Filipina PROPN _ _ 6 nmod _ ner=S-LOC
+        8 atas atas ADP _ _ 9 case _ ner=O
+        9 dukungan dukung NOUN _ _ {head} {rel} _ ner=O
+        10 yang yang PRON _ _ 11 nsubj:pass _ ner=O
+        11 diberikan beri VERB _ _ 9 acl:relcl _ ner=O
+        12 Malaysia Malaysia PROPN _ _ 11 obj _ ner=S-LOC
+        13 . . PUNCT _ _ 3 punct _ ner=O
+    """
+    for head, rel in (("3", "obl"), ("6", "nmod")):  # on the thanks, or (a parse error) on "rakyat"
+        ex = _ex(parse, sentence.format(head=head, rel=rel))
+        assert ("Thank", "Ahmad Zaki", "Malaysia") in _events(ex), (head, rel)
