@@ -291,7 +291,7 @@ def test_coref_plural_pronoun_is_each_person_named_together_before(parse: Parse,
     assert [(a.mention.text if a.mention is not None else f"?{a.text}") for a in said if a is not None] == speakers
 
 
-TITLE_OF_A_COUNTRY = """
+STATEMENT_BY_A_TITLE = """
     # text = {first} Filipina mengatakan hal itu.
     1 {first} {lower} NOUN _ _ 3 nsubj _ ner=O
     2 Filipina Filipina PROPN _ _ 1 nmod _ ner=S-LOC
@@ -299,7 +299,11 @@ TITLE_OF_A_COUNTRY = """
     4 hal hal NOUN _ _ 3 obj _ ner=O
     5 itu itu DET _ _ 4 det _ ner=O
     6 . . PUNCT _ _ 3 punct _ ner=O
+"""
 
+TITLE_OF_A_COUNTRY = (
+    STATEMENT_BY_A_TITLE
+    + """
     # text = Menteri Luar Negeri Filipina Ramon Cruz tiba di Jakarta.
     1 Menteri Menteri PROPN _ _ 7 nsubj _ ner=O
     2 Luar Luar PROPN _ _ 1 flat:name _ ner=O
@@ -312,14 +316,9 @@ TITLE_OF_A_COUNTRY = """
     9 Jakarta Jakarta PROPN _ _ 7 obl _ ner=S-LOC
     10 . . PUNCT _ _ 7 punct _ ner=O
 {more}
-    # text = {first} Filipina mengatakan hal itu.
-    1 {first} {lower} NOUN _ _ 3 nsubj _ ner=O
-    2 Filipina Filipina PROPN _ _ 1 nmod _ ner=S-LOC
-    3 mengatakan kata VERB _ _ 0 root _ ner=O
-    4 hal hal NOUN _ _ 3 obj _ ner=O
-    5 itu itu DET _ _ 4 det _ ner=O
-    6 . . PUNCT _ _ 3 punct _ ner=O
 """
+    + STATEMENT_BY_A_TITLE
+)
 
 SECOND_HOLDER = """
     # text = Presiden Filipina Maria Santos tiba di Jakarta.
