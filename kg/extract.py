@@ -915,6 +915,8 @@ class _EventFinder:
         """
         ids = set(match.ids())
         holders = [self.sent.word(i) for i in ids] + ([head] if head.id not in ids else [])
+        # "pertemuan dan koordinasi di antara ...": the phrase may hang on the last conjoined noun
+        holders += [c for h in list(holders) for c in self.kids(h.id) if c.deprel.startswith("conj") and c.upos == "NOUN"]
         for holder in holders:
             for child in self.kids(holder.id):
                 if child.id in ids or not child.deprel.startswith(("nmod", "obl")):

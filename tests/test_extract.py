@@ -1677,10 +1677,11 @@ def _among(members: str) -> str:
     ],
     ids=["unnamed-others", "named-last"],
 )
+@pytest.mark.parametrize("among_on", ["3", "5"], ids=["on-the-trigger-noun", "on-its-conjunct"])
 def test_extract_symmetric_event_among_listed_members_pairs_them(
-    parse: Parse, members: str, expected: list[tuple[str, str, str]]
+    parse: Parse, members: str, expected: list[tuple[str, str, str]], among_on: str
 ) -> None:
-    block = _among(members)
+    block = _among(members).replace("9 kelompok kelompok NOUN _ _ 3 nmod", f"9 kelompok kelompok NOUN _ _ {among_on} nmod")
     if members == "Fatah":
         block = block.replace("18 Fatah fatah NOUN _ _ 16 nmod _ ner=O", "18 Fatah Fatah PROPN _ _ 14 conj _ ner=S-ORG")
     ex = _ex(parse, block)
