@@ -1145,6 +1145,8 @@ class _EventFinder:
             clause = governor  # "atas tuduhan", "karena tudingan"
         else:
             return []
+        if clause.upos == "NOUN" and clause.deprel in ("obj", "nsubj:pass") and clause.head:
+            clause = self.sent.word(clause.head)  # "memutuskan hubungan terkait dengan tudingan": hung on the object
         keys = (clause.lower, clause.lemma.lower())
         said = any(t.event_type == "Statement" for key in keys for t in self.lex.triggers_starting(key))
         if clause.upos != "VERB" or clause.lower.startswith("di") or said:
@@ -1238,6 +1240,8 @@ class _EventFinder:
         if governor is not None:
             markers.append(governor.lower)
             markers.extend(c.lower for c in self.kids(governor.id) if c.deprel in ("advmod", "aux"))
+            # "terdapat keinginan dari X untuk berkomunikasi": a noun of intent as the governor's object
+            markers.extend(c.lower for c in self.kids(governor.id) if c.deprel == "obj" and c.upos == "NOUN" and c.id < head.id)
         elif head.head and head.deprel.startswith("acl") and self.sent.word(head.head).upos == "NOUN":
             markers.append(self.sent.word(head.head).lower)  # "keinginan Dunford untuk berkomunikasi dengan X"
         negations = {m[0] for m in self.lex.modality.get("negated", ()) + self.lex.modality.get("failed", ()) if len(m) == 1}

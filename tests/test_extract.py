@@ -1721,8 +1721,15 @@ ACCUSATION_DENIED = """
 
 @pytest.mark.parametrize(
     ("block", "expected"),
-    [(ACCUSATION_AS_REASON, [("Accuse", "Malaysia", "Manila")]), (ACCUSATION_DENIED, [])],
-    ids=["reason-of-the-subjects-act", "denied-by-the-subject"],
+    [
+        (ACCUSATION_AS_REASON, [("Accuse", "Malaysia", "Manila")]),
+        (
+            ACCUSATION_AS_REASON.replace("6 terkait kait VERB _ _ 2 ccomp", "6 terkait kait VERB _ _ 3 acl"),
+            [("Accuse", "Malaysia", "Manila")],
+        ),
+        (ACCUSATION_DENIED, []),
+    ],
+    ids=["reason-of-the-subjects-act", "reason-hung-on-the-object", "denied-by-the-subject"],
 )
 def test_extract_unowned_accusation_belongs_to_who_acts_on_it(
     parse: Parse, block: str, expected: list[tuple[str, str, str]]
@@ -1818,7 +1825,8 @@ def test_extract_visit_at_a_place_has_it_as_target_and_place(parse: Parse) -> No
     assert visit.place is not None and visit.place.text == "Manila"
 
 
-def test_extract_event_complementing_a_noun_of_intent_is_future(parse: Parse) -> None:
+@pytest.mark.parametrize("clause_on", ["2 acl", "1 xcomp"], ids=["on-the-noun", "on-the-verb"])
+def test_extract_event_complementing_a_noun_of_intent_is_future(parse: Parse, clause_on: str) -> None:
     """ "keinginan dari X untuk berkomunikasi dengan Y": wanted, not done."""
     ex = _ex(
         parse,
@@ -1835,7 +1843,7 @@ def test_extract_event_complementing_a_noun_of_intent_is_future(parse: Parse) ->
         9 Maria Maria PROPN _ _ 7 obl _ ner=B-PER
         10 Santos Santos PROPN _ _ 9 flat:name _ ner=E-PER
         11 . . PUNCT _ _ 1 punct _ ner=O
-    """,
+    """.replace("_ _ 2 acl _", f"_ _ {clause_on} _"),
     )
     assert [(e.event_type, _who(e.target), e.modality) for e in ex.events] == [("Meet", "Maria Santos", "future")]
 
