@@ -1047,6 +1047,11 @@ class _EventFinder:
                 node = self.sent.word(node.head)
             elif node.deprel.startswith("acl") and node.head:
                 return [self.sent.word(node.head)], []
+            elif node.deprel == "parataxis" and node.head and self.sent.word(node.head).deprel.startswith("acl"):
+                # "delegasi ..., yang dipimpin oleh X, bertemu Y" parsed with the predicate hung on the
+                # relative clause: the noun the clause describes is the subject
+                relative = self.sent.word(node.head)
+                return ([self.sent.word(relative.head)], []) if relative.head else ([], [])
             else:
                 node = None
             hops += 1

@@ -1869,3 +1869,27 @@ def test_extract_thanks_go_to_the_giver_of_what_is_thanked_for(parse: Parse) -> 
     for head, rel in (("3", "obl"), ("6", "nmod")):  # on the thanks, or (a parse error) on "rakyat"
         ex = _ex(parse, sentence.format(head=head, rel=rel))
         assert ("Thank", "Ahmad Zaki", "Malaysia") in _events(ex), (head, rel)
+
+
+def test_extract_predicate_hung_on_the_subjects_relative_clause(parse: Parse) -> None:
+    """ "delegasi Hamas, yang dipimpin oleh X, bertemu Y" with "bertemu" parsed as parataxis of "dipimpin"."""
+    ex = _ex(
+        parse,
+        """
+        # text = Delegasi Filipina , yang dipimpin oleh Ahmad Zaki , bertemu Maria Santos .
+        1 Delegasi delegasi NOUN _ _ 0 root _ ner=O
+        2 Filipina Filipina PROPN _ _ 1 nmod _ ner=S-LOC
+        3 , , PUNCT _ _ 5 punct _ ner=O
+        4 yang yang PRON _ _ 5 nsubj:pass _ ner=O
+        5 dipimpin pimpin VERB _ _ 1 acl:relcl _ ner=O
+        6 oleh oleh ADP _ _ 7 case _ ner=O
+        7 Ahmad Ahmad PROPN _ _ 5 obl _ ner=B-PER
+        8 Zaki Zaki PROPN _ _ 7 flat:name _ ner=E-PER
+        9 , , PUNCT _ _ 10 punct _ ner=O
+        10 bertemu temu VERB _ _ 5 parataxis _ ner=O
+        11 Maria Maria PROPN _ _ 10 obj _ ner=B-PER
+        12 Santos Santos PROPN _ _ 11 flat:name _ ner=E-PER
+        13 . . PUNCT _ _ 1 punct _ ner=O
+    """,
+    )
+    assert _events(ex) == [("Meet", "Ahmad Zaki", "Maria Santos")]
