@@ -801,6 +801,9 @@ class _EventFinder:
             clauses = [c for c in self.kids(word.id) if c.deprel.startswith("acl")]
             # the giving verb, or (parsed as its complement) after an adverb: "yang terus menerus diberikan"
             clauses += [x for c in clauses for x in self.kids(c.id) if x.deprel.startswith(("xcomp", "conj"))]
+            if word.id < len(self.words) and self.words[word.id].lower == "yang":
+                # the relative clause right after it, however the parser hung it
+                clauses += [w for w in self.words[word.id + 1 : word.id + 6] if w.lower in self.lex.giver_forms][:1]
             for clause in (c for c in clauses if c.lower in self.lex.giver_forms):
                 for giver in self.kids(clause.id):
                     if giver.id > clause.id and (giver.deprel == "obj" or self.case_of(giver) == "oleh"):
@@ -1070,6 +1073,8 @@ class _EventFinder:
                 marker = self.case_of(child) or ""
                 if marker == "atas" and child.lower == "nama":
                     continue  # "atas nama X": on behalf of X
+                if marker == "atas" and match.trigger.event_type == "Thank" and child.lower not in self.lex.gifts:
+                    continue  # "berterima kasih ... atas hasil positif": what is thanked for, not whom
                 if rel in ("obj", "iobj") or (
                     rel.startswith(("obl", "nmod"))
                     and (marker in self.lex.target_prepositions or (destination and marker in self.lex.destination_prepositions))

@@ -1869,6 +1869,10 @@ def test_extract_thanks_go_to_the_giver_of_what_is_thanked_for(parse: Parse) -> 
     for head, rel in (("3", "obl"), ("6", "nmod")):  # on the thanks, or (a parse error) on "rakyat"
         ex = _ex(parse, sentence.format(head=head, rel=rel))
         assert ("Thank", "Ahmad Zaki", "Malaysia") in _events(ex), (head, rel)
+    # the relative clause hung on the verb, not on the gift
+    elsewhere = sentence.format(head="3", rel="obl").replace("VERB _ _ 9 acl:relcl", "VERB _ _ 5 advcl")
+    ex = _ex(parse, elsewhere)
+    assert ("Thank", "Ahmad Zaki", "Malaysia") in _events(ex)
 
 
 def test_extract_predicate_hung_on_the_subjects_relative_clause(parse: Parse) -> None:
@@ -1893,3 +1897,27 @@ def test_extract_predicate_hung_on_the_subjects_relative_clause(parse: Parse) ->
     """,
     )
     assert _events(ex) == [("Meet", "Ahmad Zaki", "Maria Santos")]
+
+
+def test_extract_thanks_for_an_outcome_are_not_thanks_to_its_place(parse: Parse) -> None:
+    """ "berterima kasih kepada X atas hasil positif dalam situasi Filipina": X is thanked, not Filipina."""
+    ex = _ex(
+        parse,
+        """
+        # text = Ahmad Zaki berterima kasih kepada Malaysia atas hasil positif dalam situasi Filipina.
+        1 Ahmad Ahmad PROPN _ _ 3 nsubj _ ner=B-PER
+        2 Zaki Zaki PROPN _ _ 1 flat:name _ ner=E-PER
+        3 berterima terima VERB _ _ 0 root _ ner=O
+        4 kasih kasih NOUN _ _ 3 obj _ ner=O
+        5 kepada kepada ADP _ _ 6 case _ ner=O
+        6 Malaysia Malaysia PROPN _ _ 3 obl _ ner=S-LOC
+        7 atas atas ADP _ _ 8 case _ ner=O
+        8 hasil hasil NOUN _ _ 3 obl _ ner=O
+        9 positif positif ADJ _ _ 8 amod _ ner=O
+        10 dalam dalam ADP _ _ 11 case _ ner=O
+        11 situasi situasi NOUN _ _ 8 nmod _ ner=O
+        12 Filipina Filipina PROPN _ _ 11 nmod _ ner=S-LOC
+        13 . . PUNCT _ _ 3 punct _ ner=O
+    """,
+    )
+    assert _events(ex) == [("Thank", "Ahmad Zaki", "Malaysia")]
