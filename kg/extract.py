@@ -762,12 +762,15 @@ class _EventFinder:
         """
         out = [word]
         kids = self.kids(word.id)
-        listed = any(c.deprel.startswith("conj") for c in kids)
+        listed = any(c.deprel.startswith("conj") for c in kids) or word.deprel.startswith("conj")
+        country = (m := self.by_word.get(word.id)) is not None and m.kind == COUNTRY
         for child in kids:
+            # "Arab Saudi, Mesir, Uni Emirat Arab dan Bahrain" with a country parsed as apposition of the one before
+            same_kind = country and (c := self.by_word.get(child.id)) is not None and c.kind == COUNTRY
             item = (
                 listed
                 and child.deprel == "appos"
-                and child.lower in self.lex.group_nouns
+                and (child.lower in self.lex.group_nouns or same_kind)
                 and child.id >= 2
                 and self.sent.word(child.id - 1).text == ","
             )

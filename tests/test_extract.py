@@ -1921,3 +1921,25 @@ def test_extract_thanks_for_an_outcome_are_not_thanks_to_its_place(parse: Parse)
     """,
     )
     assert _events(ex) == [("Thank", "Ahmad Zaki", "Malaysia")]
+
+
+def test_extract_country_parsed_as_apposition_in_a_list_is_one_more_item(parse: Parse) -> None:
+    """ "Malaysia, Laos, Vietnam dan Kamboja bertemu Filipina" with "Vietnam" an apposition of "Laos"."""
+    ex = _ex(
+        parse,
+        """
+        # text = Malaysia , Laos , Vietnam dan Kamboja bertemu Filipina .
+        1 Malaysia Malaysia PROPN _ _ 9 nsubj _ ner=S-LOC
+        2 , , PUNCT _ _ 3 punct _ ner=O
+        3 Laos Laos PROPN _ _ 1 conj _ ner=S-LOC
+        4 , , PUNCT _ _ 5 punct _ ner=O
+        5 Vietnam Vietnam PROPN _ _ 3 appos _ ner=S-LOC
+        6 dan dan CCONJ _ _ 7 cc _ ner=O
+        7 Kamboja Kamboja PROPN _ _ 5 conj _ ner=S-LOC
+        8 , , PUNCT _ _ 1 punct _ ner=O
+        9 bertemu temu VERB _ _ 0 root _ ner=O
+        10 Filipina Filipina PROPN _ _ 9 obj _ ner=S-LOC
+        11 . . PUNCT _ _ 9 punct _ ner=O
+    """,
+    )
+    assert _events(ex) == [("Meet", country, "Filipina") for country in ("Malaysia", "Laos", "Vietnam", "Kamboja")]
