@@ -1040,7 +1040,12 @@ class _EventFinder:
                 owners = [c for c in self.kids(node.id) if c.deprel in ("nmod:poss", "det:poss") or c.lower == "nya"]
                 if owners:
                     return owners, []
-            if node.deprel.startswith("xcomp") and node.head:
+            marks = {c.lower for c in self.kids(node.id) if c.deprel == "mark"}
+            controlled = (node.deprel.startswith("xcomp") and not marks & self.lex.means_markers) or (
+                # a complement without "bahwa" of a verb like "menuding", parsed as ccomp
+                node.deprel.startswith("ccomp") and not marks and self.sent.word(node.head).lower in self.lex.object_control
+            )
+            if controlled and node.head:
                 # object control: "menuding Amerika Serikat mengeskalasi ...": the object does the complement
                 controllers = [
                     c

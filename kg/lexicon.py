@@ -134,6 +134,8 @@ class Lexicon:
         self.setting_prepositions = frozenset(lex["places"].get("setting", []))
         self.occasion_markers = frozenset(lex["places"].get("occasion", []))
         self.target_prepositions = frozenset(lex["targets"]["prepositions"])
+        self.means_markers = frozenset(lex["targets"].get("means", []))
+        self.object_control = frozenset(lex["targets"].get("object_control", []))
         self.according_to = frozenset(lex["speech"]["according_to"])
         self.reasons = frozenset(lex["speech"].get("reasons", []))
         self.speech_content: dict[str, tuple[tuple[str, ...], ...]] = {

@@ -1943,3 +1943,50 @@ def test_extract_country_parsed_as_apposition_in_a_list_is_one_more_item(parse: 
     """,
     )
     assert _events(ex) == [("Meet", country, "Filipina") for country in ("Malaysia", "Laos", "Vietnam", "Kamboja")]
+
+
+@pytest.mark.parametrize("complement", ["xcomp", "ccomp"])
+def test_extract_means_clause_is_done_by_the_controlled_subject(parse: Parse, complement: str) -> None:
+    """ "X menuding Y mengeskalasi ketegangan, dengan melakukan latihan militer dengan Z": Y exercises with Z."""
+    ex = _ex(
+        parse,
+        f"""
+        # text = Malaysia menuding Filipina mengeskalasi ketegangan , dengan melakukan latihan militer dengan Vietnam .
+        1 Malaysia Malaysia PROPN _ _ 2 nsubj _ ner=S-LOC
+        2 menuding tuding VERB _ _ 0 root _ ner=O
+        3 Filipina Filipina PROPN _ _ 2 obj _ ner=S-LOC
+        4 mengeskalasi eskalasi VERB _ _ 2 {complement} _ ner=O
+        5 ketegangan tegang NOUN _ _ 4 obj _ ner=O
+        6 , , PUNCT _ _ 8 punct _ ner=O
+        7 dengan dengan SCONJ _ _ 8 mark _ ner=O
+        8 melakukan laku VERB _ _ 4 xcomp _ ner=O
+        9 latihan latih NOUN _ _ 8 obj _ ner=O
+        10 militer militer NOUN _ _ 9 compound _ ner=O
+        11 dengan dengan ADP _ _ 12 case _ ner=O
+        12 Vietnam Vietnam PROPN _ _ 9 nmod _ ner=S-LOC
+        13 . . PUNCT _ _ 2 punct _ ner=O
+    """,
+    )
+    assert ("Cooperate", "Filipina", "Vietnam") in _events(ex)
+    assert ("Accuse", "Malaysia", "Filipina") in _events(ex)
+
+
+def test_extract_purpose_complement_of_a_visit_is_done_by_the_visitor(parse: Parse) -> None:
+    """ "X mendatangi kementerian menemui Y" (parsed ccomp): X meets Y; "mendatangi" controls no object."""
+    ex = _ex(
+        parse,
+        """
+        # text = Ahmad Zaki mendatangi Kementerian Luar Negeri menemui Maria Santos .
+        1 Ahmad Ahmad PROPN _ _ 3 nsubj _ ner=B-PER
+        2 Zaki Zaki PROPN _ _ 1 flat:name _ ner=E-PER
+        3 mendatangi datang VERB _ _ 0 root _ ner=O
+        4 Kementerian Kementerian PROPN _ _ 3 obj _ ner=B-ORG
+        5 Luar Luar PROPN _ _ 4 flat:name _ ner=I-ORG
+        6 Negeri Negeri PROPN _ _ 4 flat:name _ ner=E-ORG
+        7 menemui temu VERB _ _ 3 ccomp _ ner=O
+        8 Maria Maria PROPN _ _ 7 obj _ ner=B-PER
+        9 Santos Santos PROPN _ _ 8 flat:name _ ner=E-PER
+        10 . . PUNCT _ _ 3 punct _ ner=O
+    """,
+    )
+    assert ("Meet", "Ahmad Zaki", "Maria Santos") in _events(ex)
