@@ -1042,8 +1042,12 @@ class _EventFinder:
                     return owners, []
             marks = {c.lower for c in self.kids(node.id) if c.deprel == "mark"}
             controlled = (node.deprel.startswith("xcomp") and not marks & self.lex.means_markers) or (
-                # a complement without "bahwa" of a verb like "menuding", parsed as ccomp
-                node.deprel.startswith("ccomp") and not marks and self.sent.word(node.head).lower in self.lex.object_control
+                # a complement without "bahwa" of a verb like "menuding", parsed as ccomp; or of a speech
+                # verb, whose "object" is the complement's own subject ("menyatakan kedua pemimpin menegaskan ...")
+                node.deprel.startswith("ccomp")
+                and not marks
+                and node.head
+                and (self.sent.word(node.head).lower in self.lex.object_control or self.is_speech(self.sent.word(node.head)))
             )
             if controlled and node.head:
                 # object control: "menuding Amerika Serikat mengeskalasi ...": the object does the complement
@@ -1145,6 +1149,11 @@ class _EventFinder:
                             out.append((event_type, part))
         return out
 
+    def is_speech(self, word: Word) -> bool:
+        """Whether ``word`` starts a Statement trigger ("menyatakan", "mengatakan")."""
+        keys = (word.lower, word.lemma.lower())
+        return any(t.event_type == "Statement" for key in keys for t in self.lex.triggers_starting(key))
+
     def accusers(self, head: Word) -> list[Word]:
         """Who makes an accusation that is the reason of what they do (``[speech] reasons``).
 
@@ -1165,9 +1174,7 @@ class _EventFinder:
             return []
         if clause.upos == "NOUN" and clause.deprel in ("obj", "nsubj:pass") and clause.head:
             clause = self.sent.word(clause.head)  # "memutuskan hubungan terkait dengan tudingan": hung on the object
-        keys = (clause.lower, clause.lemma.lower())
-        said = any(t.event_type == "Statement" for key in keys for t in self.lex.triggers_starting(key))
-        if clause.upos != "VERB" or clause.lower.startswith("di") or said:
+        if clause.upos != "VERB" or clause.lower.startswith("di") or self.is_speech(clause):
             return []
         return [c for c in self.kids(clause.id) if c.deprel in _SUBJECTS]
 

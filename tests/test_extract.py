@@ -1990,3 +1990,25 @@ def test_extract_purpose_complement_of_a_visit_is_done_by_the_visitor(parse: Par
     """,
     )
     assert ("Meet", "Ahmad Zaki", "Maria Santos") in _events(ex)
+
+
+def test_extract_speech_verbs_object_is_its_complements_subject(parse: Parse) -> None:
+    """ "X menyatakan kedua pemimpin menegaskan bahwa Y ...", "pemimpin" parsed as the object: they affirm, not X."""
+    ex = _ex(
+        parse,
+        """
+        # text = Malaysia menyatakan kedua pemimpin menegaskan bahwa Filipina memicu ancaman .
+        1 Malaysia Malaysia PROPN _ _ 2 nsubj _ ner=S-LOC
+        2 menyatakan nyata VERB _ _ 0 root _ ner=O
+        3 kedua dua NUM _ _ 4 nummod _ ner=O
+        4 pemimpin pimpin NOUN _ _ 2 obj _ ner=O
+        5 menegaskan tegas VERB _ _ 2 ccomp _ ner=O
+        6 bahwa bahwa SCONJ _ _ 8 mark _ ner=O
+        7 Filipina Filipina PROPN _ _ 8 nsubj _ ner=S-LOC
+        8 memicu picu VERB _ _ 5 ccomp _ ner=O
+        9 ancaman ancam NOUN _ _ 8 obj _ ner=O
+        10 . . PUNCT _ _ 2 punct _ ner=O
+    """,
+    )
+    said = [(e.event_type, _who(e.agent)) for e in ex.events if e.trigger == "menegaskan"]
+    assert said and all(agent != "Malaysia" for _, agent in said)
