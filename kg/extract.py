@@ -1058,7 +1058,12 @@ class _EventFinder:
                 ]
                 if controllers:
                     return ([], controllers) if passive else (controllers, [])
-            if node.deprel.startswith(("conj", "xcomp", "advcl", "ccomp")) and node.head:
+            serial = self.serial_predecessor(node)
+            if serial is not None:
+                # "Indonesia bersama Malaysia sepakat terus meningkatkan ..." parsed as two complements
+                # of "mengatakan": the second verb shares the first one's subject
+                node = serial
+            elif node.deprel.startswith(("conj", "xcomp", "advcl", "ccomp")) and node.head:
                 node = self.sent.word(node.head)
             elif node.deprel.startswith("acl") and node.head:
                 return [self.sent.word(node.head)], []
@@ -1071,6 +1076,19 @@ class _EventFinder:
                 node = None
             hops += 1
         return [], []
+
+    def serial_predecessor(self, node: Word) -> Word | None:
+        """The verb right before a complement verb, hung on the same word with a subject of its own,
+        with only adverbs, auxiliaries and particles between them ("sepakat terus meningkatkan")."""
+        if not node.deprel.startswith(("ccomp", "xcomp", "parataxis")) or node.upos != "VERB":
+            return None
+        k = node.id - 1
+        while k >= 1 and self.sent.word(k).upos in ("ADV", "AUX", "PART"):
+            k -= 1
+        before = self.sent.word(k) if k >= 1 else None
+        if before is None or before.upos != "VERB" or before.head != node.head or before.id == node.head:
+            return None
+        return before if any(c.deprel in _SUBJECTS for c in self.kids(before.id)) else None
 
     def objects_of(self, match: _TriggerMatch, head: Word) -> list[Word]:
         ids = set(match.ids())

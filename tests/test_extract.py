@@ -2012,3 +2012,27 @@ def test_extract_speech_verbs_object_is_its_complements_subject(parse: Parse) ->
     )
     said = [(e.event_type, _who(e.agent)) for e in ex.events if e.trigger == "menegaskan"]
     assert said and all(agent != "Malaysia" for _, agent in said)
+
+
+def test_extract_serial_verb_shares_the_subject_of_the_verb_before(parse: Parse) -> None:
+    """ "X mengatakan, Malaysia bersama Filipina sepakat terus meningkatkan kerja sama", both verbs hung on "mengatakan"."""
+    ex = _ex(
+        parse,
+        """
+        # text = Ahmad Zaki mengatakan , Malaysia bersama Filipina sepakat terus meningkatkan kerja sama .
+        1 Ahmad Ahmad PROPN _ _ 3 nsubj _ ner=B-PER
+        2 Zaki Zaki PROPN _ _ 1 flat:name _ ner=E-PER
+        3 mengatakan kata VERB _ _ 0 root _ ner=O
+        4 , , PUNCT _ _ 3 punct _ ner=O
+        5 Malaysia Malaysia PROPN _ _ 8 nsubj _ ner=S-LOC
+        6 bersama bersama ADP _ _ 7 case _ ner=O
+        7 Filipina Filipina PROPN _ _ 5 nmod _ ner=S-LOC
+        8 sepakat sepakat VERB _ _ 3 ccomp _ ner=O
+        9 terus terus ADV _ _ 10 advmod _ ner=O
+        10 meningkatkan tingkat VERB _ _ 3 ccomp _ ner=O
+        11 kerja kerja NOUN _ _ 10 obj _ ner=O
+        12 sama sama ADJ _ _ 11 amod _ ner=O
+        13 . . PUNCT _ _ 3 punct _ ner=O
+    """,
+    )
+    assert ("Cooperate", "Malaysia", "Filipina") in _events(ex)
