@@ -776,7 +776,36 @@ class _EventFinder:
             )
             if child.deprel.startswith("conj") or item:
                 out.extend(self.conjuncts(child))
+        if out == [word] and self.is_title_word(word):
+            named = self.titled_names(word)
+            if named:
+                return named
         return sorted(out, key=lambda w: w.id)
+
+    def titled_names(self, word: Word) -> list[Word]:
+        """The persons a subject title names after commas, parsed as conjuncts inside the title phrase.
+
+        "kepala bidang hubungan luar negeri Uni Eropa, Federica Mogherini dan komisioner
+        pengembangan, Johannes Hahn, meminta ...": Mogherini and Hahn, when the title itself names
+        no person and the parser hung the names as conjuncts of the title's words.
+        """
+        itself = self.resolve(word).mention
+        if itself is not None and itself.kind == PERSON:
+            return []
+        out = []
+        for i in sorted(self.subtree(word.id)):
+            w = self.sent.word(i)
+            m = self.by_word.get(i)
+            if (
+                m is not None
+                and m.kind == PERSON
+                and i == m.start + 1
+                and w.deprel.startswith(("conj", "appos"))
+                and i >= 2
+                and self.sent.word(i - 1).text == ","
+            ):
+                out.append(w)
+        return out
 
     # -- resolving words to actors -----------------------------------------------
     def resolve(self, word: Word) -> Participant:

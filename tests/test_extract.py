@@ -2036,3 +2036,32 @@ def test_extract_serial_verb_shares_the_subject_of_the_verb_before(parse: Parse)
     """,
     )
     assert ("Cooperate", "Malaysia", "Filipina") in _events(ex)
+
+
+def test_extract_subject_title_names_its_holders_parsed_as_conjuncts(parse: Parse) -> None:
+    """ "kepala bidang Uni Eropa, Maria Santos dan komisioner, Ahmad Zaki, meminta Turki ...": both ask."""
+    ex = _ex(
+        parse,
+        """
+        # text = kepala bidang Uni Eropa , Maria Santos dan komisioner , Ahmad Zaki , juga meminta Turki .
+        1 kepala kepala NOUN _ _ 15 nsubj _ ner=O
+        2 bidang bidang NOUN _ _ 1 compound _ ner=O
+        3 Uni Uni PROPN _ _ 2 nmod _ ner=B-ORG
+        4 Eropa Eropa PROPN _ _ 3 flat:name _ ner=E-ORG
+        5 , , PUNCT _ _ 6 punct _ ner=O
+        6 Maria Maria PROPN _ _ 2 conj _ ner=B-PER
+        7 Santos Santos PROPN _ _ 6 flat:name _ ner=E-PER
+        8 dan dan CCONJ _ _ 9 cc _ ner=O
+        9 komisioner komisioner NOUN _ _ 2 conj _ ner=O
+        10 , , PUNCT _ _ 11 punct _ ner=O
+        11 Ahmad Ahmad PROPN _ _ 6 appos _ ner=B-PER
+        12 Zaki Zaki PROPN _ _ 11 flat:name _ ner=E-PER
+        13 , , PUNCT _ _ 15 punct _ ner=O
+        14 juga juga ADV _ _ 15 advmod _ ner=O
+        15 meminta minta VERB _ _ 0 root _ ner=O
+        16 Turki Turki PROPN _ _ 15 obj _ ner=S-LOC
+        17 . . PUNCT _ _ 15 punct _ ner=O
+    """,
+    )
+    appeals = [e for e in _events(ex) if e[0] == "Appeal"]
+    assert appeals == [("Appeal", "Maria Santos", "Turki"), ("Appeal", "Ahmad Zaki", "Turki")]
