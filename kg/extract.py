@@ -1500,6 +1500,10 @@ class _EventFinder:
             agent_parts = _unique(
                 [self.resolve(a) for w in agents for a in self.with_partners(self.conjuncts(w)) if not self.is_particle(a)]
             )
+            if trig.event_type == "Statement" and head.lower in self.lex.recognition:
+                kids = self.kids(head.id)
+                if any(c.deprel in ("obj", "nsubj:pass") for c in kids) and any(self.case_of(c) == "sebagai" for c in kids):
+                    continue  # "mengakui Yerusalem sebagai ibu kota Israel": recognition, not speech
             if trig.event_type == "Statement":
                 content_ids = [
                     i

@@ -137,6 +137,7 @@ class Lexicon:
         self.means_markers = frozenset(lex["targets"].get("means", []))
         self.object_control = frozenset(lex["targets"].get("object_control", []))
         self.according_to = frozenset(lex["speech"]["according_to"])
+        self.recognition = frozenset(lex["speech"].get("recognition", []))
         self.reasons = frozenset(lex["speech"].get("reasons", []))
         self.speech_content: dict[str, tuple[tuple[str, ...], ...]] = {
             event_type: tuple(tuple(p.split()) for p in predicates)

@@ -2065,3 +2065,29 @@ def test_extract_subject_title_names_its_holders_parsed_as_conjuncts(parse: Pars
     )
     appeals = [e for e in _events(ex) if e[0] == "Appeal"]
     assert appeals == [("Appeal", "Maria Santos", "Turki"), ("Appeal", "Ahmad Zaki", "Turki")]
+
+
+def test_extract_recognising_something_as_something_is_no_statement(parse: Parse) -> None:
+    """ "Malaysia mengakui Manila sebagai ibu kota": recognition, not speech ("Malaysia mengakui kesalahan" is)."""
+    block = """
+        # text = Malaysia mengakui Manila sebagai ibu kota .
+        1 Malaysia Malaysia PROPN _ _ 2 nsubj _ ner=S-LOC
+        2 mengakui aku VERB _ _ 0 root _ ner=O
+        3 Manila Manila PROPN _ _ 2 obj _ ner=S-LOC
+        4 sebagai sebagai ADP _ _ 5 case _ ner=O
+        5 ibu ibu NOUN _ _ 2 obl _ ner=O
+        6 kota kota NOUN _ _ 5 compound _ ner=O
+        7 . . PUNCT _ _ 2 punct _ ner=O
+    """
+    assert [e for e in _events(_ex(parse, block)) if e[0] == "Statement"] == []
+    said = block.replace("Manila sebagai ibu kota", "hal itu").replace(
+        """        3 Manila Manila PROPN _ _ 2 obj _ ner=S-LOC
+        4 sebagai sebagai ADP _ _ 5 case _ ner=O
+        5 ibu ibu NOUN _ _ 2 obl _ ner=O
+        6 kota kota NOUN _ _ 5 compound _ ner=O
+        7 . . PUNCT _ _ 2 punct _ ner=O""",
+        """        3 hal hal NOUN _ _ 2 obj _ ner=O
+        4 itu itu DET _ _ 3 det _ ner=O
+        5 . . PUNCT _ _ 2 punct _ ner=O""",
+    )
+    assert [e for e in _events(_ex(parse, said)) if e[0] == "Statement"] == [("Statement", "Malaysia", None)]
