@@ -517,10 +517,29 @@ def models_train(
     ] = None,
     jobs: Annotated[int, typer.Option(help="Processors trained at once (each gets cores/jobs threads).")] = 2,
     pretrain: Annotated[Path | None, typer.Option(help="Reuse these Stanza word vectors (.pt) instead of training them.")] = None,
+    depparse_tags: Annotated[
+        str | None,
+        typer.Option(help="The parser's input tags: gold, predicted or jackknife (default: training.toml [data])."),
+    ] = None,
+    depparse_repeat: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--depparse-repeat",
+            help="TREEBANK=N: count this treebank N times in the parser's training file (repeatable), "
+            "e.g. ud/id_gsd-ud-dev.conllu=4 (default: training.toml [data]).",
+        ),
+    ] = None,
 ) -> None:
     """Train tokenize, mwt, lemma, pos, depparse and ner models with Stanza's own trainers."""
     from kg.nlp.training import PROCESSORS, TrainingConfig, train_models
 
+    repeats = []
+    for item in depparse_repeat or []:
+        treebank, _, count = item.rpartition("=")
+        if not treebank or not count.isdigit():
+            message = f"{item!r} is not TREEBANK=N (e.g. ud/id_gsd-ud-dev.conllu=4)."
+            raise typer.BadParameter(message, param_hint="--depparse-repeat")
+        repeats.append((treebank, int(count)))
     config = TrainingConfig(
         data_dir=data_dir,
         out_dir=out,
@@ -529,6 +548,8 @@ def models_train(
         processors=tuple(processor or PROCESSORS),
         jobs=jobs,
         pretrain_file=pretrain,
+        depparse_tags=depparse_tags,
+        depparse_ud_repeat=tuple(repeats) if repeats else None,
     )
     try:
         result = train_models(config, on_step=lambda s: typer.echo(f"{s.processor}: {s.seconds:.0f} s -> {s.model_path}"))

@@ -339,3 +339,10 @@ def test_cli_build_progress_bars_on_stderr(tmp_path: Path, fake_stanza: list[Fak
 )
 def test_cli_build_bad_execution_options(tmp_path: Path, options: list[str], message: str) -> None:
     _clean_failure(_kg("build", write_corpus(tmp_path / "c"), "--out", tmp_path / "out", *options), message)
+
+
+def test_cli_models_train_rejects_a_malformed_parser_weighting(tmp_path: Path) -> None:
+    result = _kg("models", "train", "--out", tmp_path / "m", "--work-dir", tmp_path / "w", "--depparse-repeat", "gsd4")
+    assert result.exit_code == 2, result.output
+    assert "TREEBANK=N" in result.output
+    assert not (tmp_path / "m").exists()

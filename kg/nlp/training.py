@@ -352,7 +352,8 @@ def _jackknife_for_parser(config: TrainingConfig, prep: _Prepared, pos_flags: li
     settings = _data_settings()
     sentences = _policy_sentences(config)
     folds, seed = settings.get("jackknife_folds", 2), settings.get("jackknife_seed", 1)
-    assert isinstance(folds, int) and isinstance(seed, int), "jackknife_folds and jackknife_seed are integers"
+    if not isinstance(folds, int) or not isinstance(seed, int):
+        raise TrainingError("jackknife_folds and jackknife_seed in training.toml must be whole numbers.")
     parts = jackknife_folds(len(sentences), folds, seed)
     work = config.work_dir / "jackknife"
     pos_weights = dict(prep.pos_weights)
