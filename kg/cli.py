@@ -519,14 +519,14 @@ def models_train(
     pretrain: Annotated[Path | None, typer.Option(help="Reuse these Stanza word vectors (.pt) instead of training them.")] = None,
     depparse_tags: Annotated[
         str | None,
-        typer.Option(help="The parser's input tags: gold, predicted or jackknife (default: training.toml [data])."),
+        typer.Option(help="The parser's input tags: gold, predicted or jackknife (default: depparse_tags in training.toml)."),
     ] = None,
     depparse_repeat: Annotated[
         list[str] | None,
         typer.Option(
             "--depparse-repeat",
             help="TREEBANK=N: count this treebank N times in the parser's training file (repeatable), "
-            "e.g. ud/id_gsd-ud-dev.conllu=4 (default: training.toml [data]).",
+            "e.g. ud/id_gsd-ud-dev.conllu=4 (default: depparse_ud_repeat in training.toml).",
         ),
     ] = None,
 ) -> None:
