@@ -176,6 +176,7 @@ def test_training_tiny_models_end_to_end(tmp_path: Path) -> None:
         assert (tmp_path / "work" / "jackknife" / f"models{k}" / "pos" / "kg.pt").is_file()
         assert (tmp_path / "work" / "jackknife" / f"tagger{k}.conllu").read_text(encoding="utf-8").count("\n\n") == 20
     assert (tmp_path / "work" / "ud" / "dev.retagged.conllu").is_file()
+    assert not (tmp_path / "work" / "ud" / "train.jackknife.retagged.conllu").exists()  # only the dev file is retagged whole
 
     from kg.document import Article
     from kg.nlp.pipeline import NlpSettings, StanzaParser

@@ -304,21 +304,25 @@ def _load_repeats(key: str = "ud_repeat") -> dict[str, int]:
     return {k: int(v) for k, v in repeats.items()}
 
 
-def _retag_for_parser(prep: _Prepared, out_dir: Path, work_dir: Path) -> _Prepared:
-    """Copies of the parser's training and dev files with the trained tagger's lemmas, UPOS and features."""
+def _retagged(source: Path, out_dir: Path, work_dir: Path) -> Path:
+    """A copy of ``source`` with the lemmas, UPOS and features of the tagger and lemmatizer in ``out_dir``."""
     from kg.nlp.pipeline import retag_conllu
 
-    retagged = []
-    for source in (prep.depparse_train, prep.dev):
-        target = work_dir / "ud" / f"{source.stem}.retagged.conllu"
-        try:
-            target.write_text(retag_conllu(source.read_text(encoding="utf-8"), out_dir), encoding="utf-8")
-        except ModelError as exc:
-            raise TrainingError(
-                f"{exc} Train pos and lemma first (or in the same run), or set depparse_tags = \"gold\" in training.toml."
-            ) from exc
-        retagged.append(target)
-    return replace(prep, depparse_train=retagged[0], dev=retagged[1])
+    target = work_dir / "ud" / f"{source.stem}.retagged.conllu"
+    try:
+        target.write_text(retag_conllu(source.read_text(encoding="utf-8"), out_dir), encoding="utf-8")
+    except ModelError as exc:
+        raise TrainingError(
+            f"{exc} Train pos and lemma first (or in the same run), or set depparse_tags = \"gold\" in training.toml."
+        ) from exc
+    return target
+
+
+def _retag_for_parser(prep: _Prepared, out_dir: Path, work_dir: Path) -> _Prepared:
+    """Copies of the parser's training and dev files with the trained tagger's lemmas, UPOS and features."""
+    return replace(
+        prep, depparse_train=_retagged(prep.depparse_train, out_dir, work_dir), dev=_retagged(prep.dev, out_dir, work_dir)
+    )
 
 
 def jackknife_folds(count: int, folds: int, seed: int) -> list[list[int]]:
@@ -392,8 +396,7 @@ def _jackknife_for_parser(config: TrainingConfig, prep: _Prepared, pos_flags: li
             out.extend([block] * depparse_weights.get(sentences[i][0], 1))
     target = config.work_dir / "ud" / "train.jackknife.conllu"
     target.write_text("\n\n".join(out) + "\n\n", encoding="utf-8")
-    dev = _retag_for_parser(replace(prep, depparse_train=target), config.out_dir, config.work_dir).dev
-    return replace(prep, depparse_train=target, dev=dev)
+    return replace(prep, depparse_train=target, dev=_retagged(prep.dev, config.out_dir, config.work_dir))
 
 
 def _load_hyperparameters(profile: str) -> tuple[dict[str, list[str]], dict[str, int]]:
