@@ -771,8 +771,7 @@ class _EventFinder:
                 listed
                 and child.deprel == "appos"
                 and (child.lower in self.lex.group_nouns or same_kind)
-                and child.id >= 2
-                and self.sent.word(child.id - 1).text == ","
+                and self.after_comma(child)
             )
             if child.deprel.startswith("conj") or item:
                 out.extend(self.conjuncts(child))
@@ -801,11 +800,14 @@ class _EventFinder:
                 and m.kind == PERSON
                 and i == m.start + 1
                 and w.deprel.startswith(("conj", "appos"))
-                and i >= 2
-                and self.sent.word(i - 1).text == ","
+                and self.after_comma(w)
             ):
                 out.append(w)
         return out
+
+    def after_comma(self, word: Word) -> bool:
+        """Whether ``word`` follows a comma: where a list item or an apposition starts."""
+        return word.id >= 2 and self.sent.word(word.id - 1).text == ","
 
     # -- resolving words to actors -----------------------------------------------
     def resolve(self, word: Word) -> Participant:
@@ -1497,13 +1499,13 @@ class _EventFinder:
             trigger_text = self.sent.span_text(match.start, match.end)
             modality = self.modality_of(match, head)
             rule = "passive" if trig.passive else "nominal" if trig.nominal else ("phrase" if len(trig.words) > 1 else "verb")
-            agent_parts = _unique(
-                [self.resolve(a) for w in agents for a in self.with_partners(self.conjuncts(w)) if not self.is_particle(a)]
-            )
             if trig.event_type == "Statement" and head.lower in self.lex.recognition:
                 kids = self.kids(head.id)
                 if any(c.deprel in ("obj", "nsubj:pass") for c in kids) and any(self.case_of(c) == "sebagai" for c in kids):
                     continue  # "mengakui Yerusalem sebagai ibu kota Israel": recognition, not speech
+            agent_parts = _unique(
+                [self.resolve(a) for w in agents for a in self.with_partners(self.conjuncts(w)) if not self.is_particle(a)]
+            )
             if trig.event_type == "Statement":
                 content_ids = [
                     i
