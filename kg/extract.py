@@ -1049,8 +1049,12 @@ class _EventFinder:
     def subject_of(self, head: Word, passive: bool) -> tuple[list[Word], list[Word]]:
         """(agents, passive subjects) of a clause, inherited through conj/xcomp/advcl/relcl."""
         node: Word | None = head
+        came_from: Word | None = None
         hops = 0
         while node is not None and hops < 4:
+            misplaced = self.misattached_controller(node, came_from)
+            if misplaced is not None:
+                return ([], [misplaced]) if passive else ([misplaced], [])
             subjects = [c for c in self.kids(node.id) if c.deprel in _SUBJECTS]
             pass_subjects = [c for c in self.kids(node.id) if c.deprel in _PASSIVE_SUBJECTS]
             if passive and not pass_subjects and subjects:
@@ -1090,10 +1094,13 @@ class _EventFinder:
                 if controllers:
                     return ([], controllers) if passive else (controllers, [])
             serial = self.serial_predecessor(node)
+            came_from = node
             if serial is not None:
                 # "Indonesia bersama Malaysia sepakat terus meningkatkan ..." parsed as two complements
                 # of "mengatakan": the second verb shares the first one's subject
                 node = serial
+            elif (reporter := self.reporter_of_conjoined_speech(node)) is not None:
+                node = reporter
             elif node.deprel.startswith(("conj", "xcomp", "advcl", "ccomp")) and node.head:
                 node = self.sent.word(node.head)
             elif node.deprel.startswith("acl") and node.head:
@@ -1107,6 +1114,46 @@ class _EventFinder:
                 node = None
             hops += 1
         return [], []
+
+    def misattached_controller(self, node: Word, came_from: Word | None) -> Word | None:
+        """The object of an object-control verb hung on ``node`` as a clause before it, right before it.
+
+        "Korea Utara menuding Amerika Serikat mengeskalasi ketegangan" parsed with "mengeskalasi" as the
+        root and "menuding Amerika Serikat" as its adverbial clause: Amerika Serikat escalates. Not when
+        the search came up from that clause (Korea Utara does the accusing).
+        """
+        for clause in self.kids(node.id):
+            if (
+                (came_from is not None and clause.id == came_from.id)
+                or not clause.deprel.startswith("advcl")
+                or clause.id > node.id
+                or clause.lower not in self.lex.object_control
+                or any(c.deprel == "mark" for c in self.kids(clause.id))
+            ):
+                continue
+            for obj in self.kids(clause.id):
+                if (
+                    obj.deprel == "obj"
+                    and obj.upos in ("PROPN", "NOUN", "PRON")
+                    and self.case_of(obj) is None
+                    and max(self.subtree(obj.id)) == node.id - 1
+                ):
+                    return obj
+        return None
+
+    def reporter_of_conjoined_speech(self, node: Word) -> Word | None:
+        """The reporting verb whose subject says ``node``, a speech verb conjoined to a reported clause.
+
+        "Turki menyebut Uni Eropa menjalankan ... dan menilai ..." parsed with "menilai" conjoined to
+        "menjalankan": the one who reports (Turki) also assesses, not the one reported on.
+        """
+        if not node.deprel.startswith("conj") or not node.head or not self.is_speech(node):
+            return None
+        clause = self.sent.word(node.head)
+        if not clause.deprel.startswith(("ccomp", "xcomp")) or not clause.head or self.is_speech(clause):
+            return None
+        reporter = self.sent.word(clause.head)
+        return reporter if self.is_speech(reporter) or reporter.lower in self.lex.object_control else None
 
     def serial_predecessor(self, node: Word) -> Word | None:
         """The verb right before a complement verb, hung on the same word with a subject of its own,
@@ -1261,7 +1308,8 @@ class _EventFinder:
         Muslimin di Mesir", is where it is, not where the event was); a "di" place under a setting
         or audience of the trigger ("kata X dalam Forum Regional ASEAN di Manila", "kepada wartawan
         di Kairo"); a place of a clause of the same occasion ("kata X saat tiba di Doha"), except for
-        visits, which leave that place behind.
+        visits, which leave that place behind; for a quote's "kata X", such a clause after it on the
+        quote's root counts as its own.
         """
         trigger_words = [head, *(self.sent.word(i) for i in match.ids() if i != head.id)]
         persons = [t for t in targets if (m := self.by_word.get(t.id)) is not None and m.kind == PERSON]
@@ -1278,7 +1326,11 @@ class _EventFinder:
                         return found
         if match.trigger.event_type == "Visit":
             return None
-        for clause in self.kids(head.id):
+        clauses = self.kids(head.id)
+        if head.deprel == "parataxis" and head.head:
+            # '"...," kata X saat tiba di Doha' with the clause hung on the quote's root, after "kata"
+            clauses += [c for c in self.kids(head.head) if c.id > head.id]
+        for clause in clauses:
             if clause.deprel.startswith("advcl") and any(
                 c.deprel == "mark" and c.lower in self.lex.occasion_markers for c in self.kids(clause.id)
             ):
@@ -1418,6 +1470,25 @@ class _EventFinder:
                     break
         return out
 
+    def framing_triggers(self, matches: list[_TriggerMatch], phrase_heads: list[Word]) -> set[int]:
+        """Triggers of a framing event type (``[complements] framing``) with another trigger as complement.
+
+        "sepakat terus meningkatkan kerja sama": the cooperation is the event; the complement is
+        hung on the framing verb (xcomp, ccomp) or, parsed as its sibling, right after it.
+        """
+        out = set()
+        for n, (match, head) in enumerate(zip(matches, phrase_heads, strict=True)):
+            if match.trigger.event_type not in self.lex.framing_types:
+                continue
+            for k, other in enumerate(phrase_heads):
+                if k == n or matches[k].trigger.event_type in self.lex.framing_types or other.upos != "VERB":
+                    continue
+                hung = other.head == head.id and other.deprel.startswith(("xcomp", "ccomp"))
+                serial = self.serial_predecessor(other)
+                if hung or (serial is not None and serial.id == head.id):
+                    out.add(n)
+        return out
+
     def governing_trigger(self, word_id: int, heads: dict[int, int]) -> int | None:
         node = word_id
         for _ in range(len(self.words)):
@@ -1449,8 +1520,11 @@ class _EventFinder:
         speakers: dict[int, Participant] = {}
         speech_words = {i for m in matches if m.trigger.event_type == "Statement" for i in m.ids()}
         pending: list[tuple[int, EventMention]] = []
+        framing = self.framing_triggers(matches, phrase_heads)
         for n, (match, head) in enumerate(zip(matches, phrase_heads, strict=True)):
             trig = match.trigger
+            if n in framing:
+                continue
             agents, passive_subjects = self.subject_of(head, trig.passive)
             if trig.nominal:
                 # "pernyataan Mogherini", "kunjungannya ke Myanmar": only an owned event noun is an event

@@ -144,12 +144,14 @@ class Lexicon:
             for event_type, predicates in lex["speech"].get("content", {}).items()
         }
         self.event_types, self.triggers = _load_event_types(ontology_dir / "event-types.ttl")
-        unknown = sorted(set(self.speech_content) - set(self.event_types))
-        if unknown:
-            raise OntologyError(
-                f"[speech.content] in {data_dir / 'lexicon.toml'} names unknown event types {unknown}: "
-                f"use one of {sorted(self.event_types)}."
-            )
+        self.framing_types = frozenset(lex.get("complements", {}).get("framing", []))
+        for section, named in (("speech.content", set(self.speech_content)), ("complements", set(self.framing_types))):
+            unknown = sorted(named - set(self.event_types))
+            if unknown:
+                raise OntologyError(
+                    f"[{section}] in {data_dir / 'lexicon.toml'} names unknown event types {unknown}: "
+                    f"use one of {sorted(self.event_types)}."
+                )
         self.countries, self.country_names = _load_countries(data_dir / "countries.toml")
         self.aliases = _load_aliases(data_dir / "aliases.toml")
         self.alias_surface = _load_alias_surface(data_dir / "aliases.toml")

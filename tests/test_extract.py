@@ -2091,3 +2091,140 @@ def test_extract_recognising_something_as_something_is_no_statement(parse: Parse
         5 . . PUNCT _ _ 2 punct _ ner=O""",
     )
     assert [e for e in _events(_ex(parse, said)) if e[0] == "Statement"] == [("Statement", "Malaysia", None)]
+
+
+def test_extract_object_control_clause_parsed_as_adverbial_of_the_complement(parse: Parse) -> None:
+    """ "X menuding Y mengeskalasi ..." parsed with the complement as root: Y escalates and exercises, X accuses."""
+    ex = _ex(
+        parse,
+        """
+        # text = Malaysia selama ini menuding Filipina mengeskalasi ketegangan , dengan melakukan latihan militer dengan Vietnam .
+        1 Malaysia Malaysia PROPN _ _ 6 nsubj _ ner=S-LOC
+        2 selama selama ADP _ _ 3 case _ ner=O
+        3 ini ini PRON _ _ 4 obl _ ner=O
+        4 menuding tuding VERB _ _ 6 advcl _ ner=O
+        5 Filipina Filipina PROPN _ _ 4 obj _ ner=S-LOC
+        6 mengeskalasi eskalasi VERB _ _ 0 root _ ner=O
+        7 ketegangan tegang NOUN _ _ 6 obj _ ner=O
+        8 , , PUNCT _ _ 10 punct _ ner=O
+        9 dengan dengan SCONJ _ _ 10 mark _ ner=O
+        10 melakukan laku VERB _ _ 6 xcomp _ ner=O
+        11 latihan latih NOUN _ _ 10 obj _ ner=O
+        12 militer militer NOUN _ _ 11 compound _ ner=O
+        13 dengan dengan ADP _ _ 14 case _ ner=O
+        14 Vietnam Vietnam PROPN _ _ 11 nmod _ ner=S-LOC
+        15 . . PUNCT _ _ 6 punct _ ner=O
+    """,
+    )
+    assert ("Cooperate", "Filipina", "Vietnam") in _events(ex)
+    assert ("Accuse", "Malaysia", "Filipina") in _events(ex)
+    assert ("Cooperate", "Malaysia", "Vietnam") not in _events(ex)
+
+
+def test_extract_speech_verb_conjoined_to_a_reported_clause_is_the_reporters(parse: Parse) -> None:
+    """ "X menyebut Y menjalankan ... dan menilai ..." with "menilai" hung on the reported clause: X assesses."""
+    ex = _ex(
+        parse,
+        """
+        # text = Malaysia menyebut Filipina menjalankan aturan secara selektif dan menilai hal itu keliru .
+        1 Malaysia Malaysia PROPN _ _ 2 nsubj _ ner=S-LOC
+        2 menyebut sebut VERB _ _ 0 root _ ner=O
+        3 Filipina Filipina PROPN _ _ 2 obj _ ner=S-LOC
+        4 menjalankan jalan VERB _ _ 2 ccomp _ ner=O
+        5 aturan atur NOUN _ _ 4 obj _ ner=O
+        6 secara secara ADP _ _ 7 case _ ner=O
+        7 selektif selektif ADJ _ _ 4 advmod _ ner=O
+        8 dan dan CCONJ _ _ 9 cc _ ner=O
+        9 menilai nilai VERB _ _ 4 conj _ ner=O
+        10 hal hal NOUN _ _ 9 obj _ ner=O
+        11 itu itu DET _ _ 10 det _ ner=O
+        12 keliru keliru ADJ _ _ 9 xcomp _ ner=O
+        13 . . PUNCT _ _ 2 punct _ ner=O
+    """,
+    )
+    statements = [e for e in _events(ex) if e[0] == "Statement"]
+    assert statements and all(agent == "Malaysia" for _, agent, _ in statements)
+
+
+def test_extract_quote_attribution_takes_the_occasion_clause_after_it(parse: Parse) -> None:
+    """ '"Kami siap," kata Kevin Lasut saat tiba di Manila' with "saat tiba" hung on the quote's root."""
+    ex = _ex(
+        parse,
+        """
+        # text = Kami siap , kata Kevin Lasut saat tiba di Manila .
+        1 Kami kami PRON _ _ 2 nsubj _ ner=O
+        2 siap siap ADJ _ _ 0 root _ ner=O
+        3 , , PUNCT _ _ 2 punct _ ner=O
+        4 kata kata VERB _ _ 2 parataxis _ ner=O
+        5 Kevin Kevin PROPN _ _ 4 nsubj _ ner=B-PER
+        6 Lasut Lasut PROPN _ _ 5 flat:name _ ner=E-PER
+        7 saat saat SCONJ _ _ 8 mark _ ner=O
+        8 tiba tiba VERB _ _ 2 advcl _ ner=O
+        9 di di ADP _ _ 10 case _ ner=O
+        10 Manila Manila PROPN _ _ 8 obl _ ner=S-LOC
+        11 . . PUNCT _ _ 2 punct _ ner=O
+    """,
+    )
+    assert _places(ex) == [("Statement", "Manila")]
+
+
+def test_extract_quote_attribution_leaves_an_occasion_clause_inside_the_quote(parse: Parse) -> None:
+    """ '"Saat tiba di Manila kami siap," kata Kevin Lasut': the arrival is the quote's, not the speech's."""
+    ex = _ex(
+        parse,
+        """
+        # text = Saat tiba di Manila kami siap , kata Kevin Lasut .
+        1 Saat saat SCONJ _ _ 2 mark _ ner=O
+        2 tiba tiba VERB _ _ 6 advcl _ ner=O
+        3 di di ADP _ _ 4 case _ ner=O
+        4 Manila Manila PROPN _ _ 2 obl _ ner=S-LOC
+        5 kami kami PRON _ _ 6 nsubj _ ner=O
+        6 siap siap ADJ _ _ 0 root _ ner=O
+        7 , , PUNCT _ _ 6 punct _ ner=O
+        8 kata kata VERB _ _ 6 parataxis _ ner=O
+        9 Kevin Kevin PROPN _ _ 8 nsubj _ ner=B-PER
+        10 Lasut Lasut PROPN _ _ 9 flat:name _ ner=E-PER
+        11 . . PUNCT _ _ 6 punct _ ner=O
+    """,
+    )
+    assert _places(ex) == [("Statement", None)]
+
+
+@pytest.mark.parametrize(("head", "deprel"), [(3, "ccomp"), (8, "xcomp")], ids=["serial-sibling", "complement"])
+def test_extract_agreement_to_do_an_event_is_that_event(parse: Parse, head: int, deprel: str) -> None:
+    """ "Malaysia bersama Filipina sepakat terus meningkatkan kerja sama": cooperation, no separate Agree."""
+    ex = _ex(
+        parse,
+        f"""
+        # text = Ahmad Zaki mengatakan , Malaysia bersama Filipina sepakat terus meningkatkan kerja sama .
+        1 Ahmad Ahmad PROPN _ _ 3 nsubj _ ner=B-PER
+        2 Zaki Zaki PROPN _ _ 1 flat:name _ ner=E-PER
+        3 mengatakan kata VERB _ _ 0 root _ ner=O
+        4 , , PUNCT _ _ 3 punct _ ner=O
+        5 Malaysia Malaysia PROPN _ _ 8 nsubj _ ner=S-LOC
+        6 bersama bersama ADP _ _ 7 case _ ner=O
+        7 Filipina Filipina PROPN _ _ 5 nmod _ ner=S-LOC
+        8 sepakat sepakat VERB _ _ 3 ccomp _ ner=O
+        9 terus terus ADV _ _ 10 advmod _ ner=O
+        10 meningkatkan tingkat VERB _ _ {head} {deprel} _ ner=O
+        11 kerja kerja NOUN _ _ 10 obj _ ner=O
+        12 sama sama ADJ _ _ 11 amod _ ner=O
+        13 . . PUNCT _ _ 3 punct _ ner=O
+    """,
+    )
+    assert [e for e in _events(ex) if e[0] != "Statement"] == [("Cooperate", "Malaysia", "Filipina")]
+
+
+def test_extract_agreement_without_an_event_complement_is_an_agreement(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        """
+        # text = Malaysia bersama Filipina sepakat .
+        1 Malaysia Malaysia PROPN _ _ 4 nsubj _ ner=S-LOC
+        2 bersama bersama ADP _ _ 3 case _ ner=O
+        3 Filipina Filipina PROPN _ _ 1 nmod _ ner=S-LOC
+        4 sepakat sepakat VERB _ _ 0 root _ ner=O
+        5 . . PUNCT _ _ 4 punct _ ner=O
+    """,
+    )
+    assert _events(ex) == [("Agree", "Malaysia", "Filipina")]
