@@ -7,6 +7,8 @@ Merge rules, each recorded with its reason:
 - ``country-code``: country names with one ISO code (Libanon / Lebanon).
 - ``alias-table``: names listed together in ``kg/data/aliases.toml`` (Teheran / Tehran).
 - ``acronym-in-text``: "Korps Pengawal Revolusi Islam (IRGC)" joins IRGC to its expansion.
+- ``alias-in-text``: "Basuki Tjahaja Purnama alias Ahok": two person names joined by a word of
+  ``[names] alias_markers`` in lexicon.toml.
 - ``short-name-in-article``: "Haniyeh" after "Ismail Haniyeh" in the same article.
 - ``owner-suffix-in-article``: "Dewan Keamanan" after "Dewan Keamanan PBB" in the same article,
   when what the longer name adds is an actor of the article or a country ("Kementerian Luar Negeri RI").
@@ -35,6 +37,7 @@ minted from it, so rebuilding gives the same IRIs.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -188,6 +191,21 @@ def _adds_owner(short: tuple[str, ...], full: tuple[str, ...], owners: frozenset
     return 0 < n < len(full) and full[:n] == short and " ".join(full[n:]) in owners
 
 
+def _aliased_persons(ex: Extraction, lex: Lexicon) -> list[tuple[Mention, Mention]]:
+    """Pairs of person mentions of one sentence with only an alias marker between them ("X alias Y")."""
+    out = []
+    sentences = {s.index: s for s in ex.doc.sentences}
+    persons = sorted((m for m in ex.mentions if m.kind == PERSON), key=lambda m: (m.sentence, m.start))
+    for first, second in itertools.pairwise(persons):
+        if first.sentence != second.sentence or second.start <= first.end:
+            continue
+        words = sentences[first.sentence].words[first.end : second.extent_start]
+        between = tuple(w.text.lower() for w in words if w.text not in (",", "(", ")", '"', "“", "”"))
+        if between in lex.alias_markers:
+            out.append((first, second))
+    return out
+
+
 def _org_key(name: str, lex: Lexicon) -> str:
     """The name an organisation is known by: with an owner country, short forms written out and the country as its code.
 
@@ -259,6 +277,15 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
                 kind_of.setdefault(acr, m.kind)
                 surface[acr].add(m.acronym)
                 reasons.append((acr, node, "acronym-in-text", f"{m.text} ({m.acronym}) in article {aid}"))
+        for named_person, aliased in _aliased_persons(ex, lex):
+            reasons.append(
+                (
+                    mention_node[(aid, *aliased.key)],
+                    mention_node[(aid, *named_person.key)],
+                    "alias-in-text",
+                    f"{named_person.text!r} and {aliased.text!r} in article {aid}",
+                )
+            )
         # short person names inside one article
         persons = {mention_node[(aid, *m.key)]: m.text for m in ex.mentions if m.kind == PERSON}
         for node, name in persons.items():

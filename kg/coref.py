@@ -8,6 +8,8 @@ keeps its words (``kg:unresolvedAgent`` / ``kg:unresolvedTarget``) and never bec
   resolved) in its sentence or the two before, else the latest person that is a subject in the
   five sentences before, else the latest person named. The speaker of
   a speech tag ("tambahnya", "katanya", "Ia menambahkan") is the latest person quoted before it.
+- A third-person pronoun inside a quote never stands for the person the quote is attributed to
+  ('"... polisi kesulitan untuk menangkapnya," ujar Denny': not Denny); it stays unresolved.
 - A first-person pronoun inside a quote ("Saya bicara dengan ...", "kami") is the person the quote
   is attributed to: the speaker of the speech tag after the closing quote mark, or before the opening one.
 - A role noun ("Kepala Bidang Politik Hamas", "Pemimpin Hamas", "Menteri Iran", "presiden
@@ -123,10 +125,26 @@ class _Resolver:
                     if not before:
                         continue
                     found = before[0]
+                if any(_surname(found) == _surname(speaker) for speaker in self._quoted_by(here)):
+                    continue  # '"... polisi kesulitan untuk menangkapnya," ujar Denny': not Denny himself
                 out[here] = found
                 if word.deprel.startswith("nsubj"):
                     subjects.append((sentence.index, word.id, found))
         return out
+
+    @functools.cached_property
+    def _quotes(self) -> list[tuple[tuple[int, int], tuple[int, int], Mention]]:
+        """(opening, closing, speaker) of each quote of the article attributed to a named speaker."""
+        out = []
+        for start, end in _quote_spans(self.ex.doc):
+            speaker = _attributed(self.ex.events, start, end)
+            if speaker is not None:
+                out.append((start, end, speaker))
+        return out
+
+    def _quoted_by(self, here: tuple[int, int]) -> list[Mention]:
+        """The speakers of the quotes that (sentence, 1-based word) is inside of."""
+        return [speaker for start, end, speaker in self._quotes if start < here < end]
 
     @functools.cached_property
     def _subjects(self) -> tuple[tuple[int, int, Mention], ...]:
@@ -380,25 +398,35 @@ def _quoted_words(doc: ParsedDoc) -> set[tuple[int, int]]:
     return inside
 
 
-def _quote_speakers(events: list[EventMention], doc: ParsedDoc, lex: Lexicon) -> list[EventMention]:
-    """Resolve first-person participants inside a quote to the speaker the quote is attributed to."""
-    spans = _quote_spans(doc)
+def _attributed(
+    events: tuple[EventMention, ...] | list[EventMention], start: tuple[int, int], end: tuple[int, int]
+) -> Mention | None:
+    """The named speaker a quote from ``start`` to ``end`` is attributed to.
+
+    The speech tag right after the closing mark (", kata X"), else the one that opens the quote
+    ("X mengatakan, ").
+    """
     tags = [
         ev
         for ev in events
         if ev.event_type == "Statement" and ev.agent is not None and ev.agent.mention is not None and ev.according_to is None
     ]
+    after = [t for t in tags if t.sentence == end[0] and t.trigger_word > end[1]]
+    before = [t for t in tags if t.sentence == start[0] and t.trigger_word < start[1]]
+    first_after = min(after, key=lambda t: t.trigger_word, default=None)
+    last_before = max(before, key=lambda t: t.trigger_word, default=None)
+    for found in (first_after, last_before):
+        if found is not None:
+            return found.agent.mention  # type: ignore[union-attr]
+    return None
+
+
+def _quote_speakers(events: list[EventMention], doc: ParsedDoc, lex: Lexicon) -> list[EventMention]:
+    """Resolve first-person participants inside a quote to the speaker the quote is attributed to."""
+    spans = _quote_spans(doc)
 
     def attributed(start: tuple[int, int], end: tuple[int, int]) -> Mention | None:
-        # the speech tag right after the closing mark (", kata X"), else the one that opens the quote ("X mengatakan, ")
-        after = [t for t in tags if t.sentence == end[0] and t.trigger_word > end[1]]
-        before = [t for t in tags if t.sentence == start[0] and t.trigger_word < start[1]]
-        first_after = min(after, key=lambda t: t.trigger_word, default=None)
-        last_before = max(before, key=lambda t: t.trigger_word, default=None)
-        for found in (first_after, last_before):
-            if found is not None:
-                return found.agent.mention  # type: ignore[union-attr]
-        return None
+        return _attributed(events, start, end)
 
     def speaker_of(sentence: int, part: Participant | None) -> Participant | None:
         if part is None or part.mention is not None or normalize_name(part.text) not in lex.speaker_pronouns:

@@ -165,6 +165,7 @@ class Lexicon:
         self.name_classifiers = frozenset(names.get("classifiers", []))
         self.name_particles = frozenset(names.get("particles", []))
         self.name_followers = frozenset(names.get("followers", []))
+        self.alias_markers = frozenset(tuple(m.split()) for m in names.get("alias_markers", []))
         self.not_actors = frozenset(names.get("not_actors", []))
         self.vehicles = frozenset(names.get("vehicles", []))
         self.place_features = frozenset(names.get("features", []))

@@ -132,6 +132,28 @@ def test_actors_acronym_in_text_joins_the_acronym() -> None:
     assert (slug, "ban", "acronym-in-text") in {(m.actor, m.name, m.rule) for m in index.merges}
 
 
+ALIAS = """# text = Polisi memeriksa Ahmad Zaki Santoso alias Jojo .
+1 Polisi polisi NOUN _ _ 2 nsubj _ ner=O
+2 memeriksa periksa VERB _ _ 0 root _ ner=O
+3 Ahmad Ahmad PROPN _ _ 2 obj _ ner=B-PER
+4 Zaki Zaki PROPN _ _ 3 flat:name _ ner=I-PER
+5 Santoso Santoso PROPN _ _ 3 flat:name _ ner=E-PER
+6 alias alias ADP _ _ 7 case _ ner=O
+7 Jojo Jojo PROPN _ _ 3 nmod _ ner=S-PER
+8 . . PUNCT _ _ 2 punct _ ner=O
+"""
+
+
+@pytest.mark.parametrize(("marker", "joined"), [("alias", True), ("dan", False)])
+def test_actors_alias_in_text_joins_the_second_name(marker: str, joined: bool) -> None:
+    """ "Ahmad Zaki Santoso alias Jojo ... Jojo memuji Iran": one person; "X dan Y" are two."""
+    a1 = _extraction("a1", ALIAS.replace("alias", marker), praise("Jojo", "PER", "Iran", "LOC"))
+    index = resolve_actors([a1])
+    actors = {index.actor_of("a1", m).slug for m in a1.mentions if m.text == "Jojo"}  # type: ignore[union-attr]
+    assert actors == ({"ahmad-zaki-santoso"} if joined else {"jojo"})
+    assert (("ahmad-zaki-santoso", "jojo", "alias-in-text") in {(m.actor, m.name, m.rule) for m in index.merges}) is joined
+
+
 def _corpus() -> list[Extraction]:
     return [
         _extraction("a1", praise("Ismail Zaid", "PER", "Libanon", "LOC"), praise("Zaid", "PER", "Iran", "LOC"), ACRONYM),

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from kg.coref import coreference_chains
+from kg.coref import coreference_chains, resolve_references
 from kg.document import ParsedDoc
 from kg.extract import extract
 
@@ -351,3 +351,40 @@ def test_coref_title_of_a_country_is_its_holder(parse: Parse, first: str, more: 
         assert event.agent is not None and event.agent.mention is not None
         assert event.agent.mention.text == speaker
         assert event.rule.endswith("+role-noun") == (speaker != "Filipina")
+
+
+@pytest.mark.parametrize(("pronoun_at", "resolved"), [("inside", None), ("outside", "Ahmad Zaki")])
+def test_coref_third_person_pronoun_in_a_quote_is_not_its_speaker(parse: Parse, pronoun_at: str, resolved: str | None) -> None:
+    """ '"Polisi memujinya," ujar Ahmad Zaki': "nya" is someone else; outside the quote it is Zaki."""
+    quote = '"' if pronoun_at == "inside" else ","
+    ex = resolve_references(
+        extract(
+            parse(
+                f"""
+        # text = Ahmad Zaki tiba di Manila.
+        1 Ahmad Ahmad PROPN _ _ 3 nsubj _ ner=B-PER
+        2 Zaki Zaki PROPN _ _ 1 flat:name _ ner=E-PER
+        3 tiba tiba VERB _ _ 0 root _ ner=O
+        4 di di ADP _ _ 5 case _ ner=O
+        5 Manila Manila PROPN _ _ 3 obl _ ner=S-LOC
+        6 . . PUNCT _ _ 3 punct _ ner=O
+
+        # text = {quote} Filipina memujinya , " ujar Ahmad Zaki .
+        1 {quote} {quote} PUNCT _ _ 3 punct _ ner=O
+        2 Filipina Filipina PROPN _ _ 3 nsubj _ ner=S-LOC
+        3-4 memujinya _ _ _ _ _ _ _ _
+        3 memuji puji VERB _ _ 0 root _ ner=O
+        4 nya nya PRON _ _ 3 obj _ ner=O
+        5 , , PUNCT _ _ 7 punct _ ner=O
+        6 " " PUNCT _ _ 7 punct _ ner=O
+        7 ujar ujar VERB _ _ 3 parataxis _ ner=O
+        8 Ahmad Ahmad PROPN _ _ 7 nsubj _ ner=B-PER
+        9 Zaki Zaki PROPN _ _ 8 flat:name _ ner=E-PER
+        10 . . PUNCT _ _ 3 punct _ ner=O
+    """
+            )
+        )
+    )
+    [praise] = [e for e in ex.events if e.event_type == "Praise"]
+    assert praise.target is not None
+    assert (praise.target.mention.text if praise.target.mention else None) == resolved
