@@ -2228,3 +2228,22 @@ def test_extract_agreement_without_an_event_complement_is_an_agreement(parse: Pa
     """,
     )
     assert _events(ex) == [("Agree", "Malaysia", "Filipina")]
+
+
+def test_extract_envoy_sent_to_meet_someone_is_the_one_who_meets(parse: Parse) -> None:
+    """ "X mengutus Y menemui Z" (complement parsed ccomp): Y meets Z, X does not."""
+    ex = _ex(
+        parse,
+        """
+        # text = Malaysia mengutus Ahmad Zaki menemui Maria Santos .
+        1 Malaysia Malaysia PROPN _ _ 2 nsubj _ ner=S-LOC
+        2 mengutus utus VERB _ _ 0 root _ ner=O
+        3 Ahmad Ahmad PROPN _ _ 2 obj _ ner=B-PER
+        4 Zaki Zaki PROPN _ _ 3 flat:name _ ner=E-PER
+        5 menemui temu VERB _ _ 2 ccomp _ ner=O
+        6 Maria Maria PROPN _ _ 5 obj _ ner=B-PER
+        7 Santos Santos PROPN _ _ 6 flat:name _ ner=E-PER
+        8 . . PUNCT _ _ 2 punct _ ner=O
+    """,
+    )
+    assert _events(ex) == [("Meet", "Ahmad Zaki", "Maria Santos")]
