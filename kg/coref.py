@@ -27,7 +27,7 @@ import functools
 from dataclasses import dataclass, replace
 
 from kg.document import ParsedDoc, Sentence, Word
-from kg.extract import PERSON, EventMention, Extraction, Mention, Participant
+from kg.extract import PERSON, PLACE, EventMention, Extraction, Mention, Participant
 from kg.lexicon import Lexicon, get_lexicon, normalize_name
 
 __all__ = ["Chain", "Reference", "coreference_chains", "resolve_references"]
@@ -110,6 +110,10 @@ class _Resolver:
                 if word.lower == "nya" and not word.deprel.startswith(_NYA_ARGUMENT):
                     continue  # "biasanya", "adanya": an adverb or a nominaliser, not a pronoun
                 here = (sentence.index, word.id)
+                ahead = self._cataphoric_owner(sentence, word)
+                if ahead is not None:
+                    out[here] = ahead
+                    continue
                 recent = [
                     (s, w, m)
                     for s, w, m in subjects
@@ -131,6 +135,21 @@ class _Resolver:
                 if word.deprel.startswith("nsubj"):
                     subjects.append((sentence.index, word.id, found))
         return out
+
+    def _cataphoric_owner(self, sentence: Sentence, word: Word) -> Mention | None:
+        """The subject named after a fronted phrase that "-nya" owns: "Dalam pernyataannya, Komite Nobel
+        mengatakan ..." is the committee's statement (an organisation too, not only a person)."""
+        if word.lower != "nya" or word.deprel not in ("nmod:poss", "det:poss", "nmod") or not word.head:
+            return None
+        owned = sentence.word(word.head)
+        if not owned.deprel.startswith("obl") or not owned.head:
+            return None
+        for subject in sentence.words:
+            if subject.head == owned.head and subject.deprel.startswith("nsubj") and subject.id > owned.id:
+                for m in self.ex.mentions:
+                    if m.sentence == sentence.index and m.extent_start < subject.id <= m.end and m.kind != PLACE:
+                        return m
+        return None
 
     @functools.cached_property
     def _quotes(self) -> list[tuple[tuple[int, int], tuple[int, int], Mention]]:

@@ -25,6 +25,7 @@ _SUBJECTS = ("nsubj", "csubj")
 _PASSIVE_SUBJECTS = ("nsubj:pass", "csubj:pass")
 _PUNCT_BREAK = {",", ";", ":", ".", "!", "?", '"', "“", "”", "'"}
 _CONNECTORS = {"dan", "serta", "&"}
+_QUOTE_MARKS = {"\"", "“", "”", "''", "``"}
 _CLITICS = {"nya", "pun", "lah", "kah", "tah", "an"}
 _SETTINGS = ("dalam", "pada", "lewat", "melalui")  # an unowned event noun after these is the clause subject's
 
@@ -1055,8 +1056,8 @@ class _EventFinder:
             misplaced = self.misattached_controller(node, came_from)
             if misplaced is not None:
                 return ([], [misplaced]) if passive else ([misplaced], [])
-            subjects = [c for c in self.kids(node.id) if c.deprel in _SUBJECTS]
-            pass_subjects = [c for c in self.kids(node.id) if c.deprel in _PASSIVE_SUBJECTS]
+            subjects = [c for c in self.kids(node.id) if c.deprel in _SUBJECTS and not self.quoted_after(node, c)]
+            pass_subjects = [c for c in self.kids(node.id) if c.deprel in _PASSIVE_SUBJECTS and not self.quoted_after(node, c)]
             if passive and not pass_subjects and subjects:
                 pass_subjects, subjects = subjects, []
             agents = [
@@ -1114,6 +1115,11 @@ class _EventFinder:
                 node = None
             hops += 1
         return [], []
+
+    def quoted_after(self, verb: Word, subject: Word) -> bool:
+        """Whether a quote mark stands between ``verb`` and a ``subject`` after it: the subject is inside
+        the quote, never the verb's ("X mengatakan, “China salah ...”" with China parsed as its subject)."""
+        return any(self.sent.word(k).text in _QUOTE_MARKS for k in range(verb.id + 1, subject.id))
 
     def misattached_controller(self, node: Word, came_from: Word | None) -> Word | None:
         """The object of an object-control verb hung on ``node`` as a clause before it, right before it.

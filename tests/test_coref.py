@@ -388,3 +388,37 @@ def test_coref_third_person_pronoun_in_a_quote_is_not_its_speaker(parse: Parse, 
     [praise] = [e for e in ex.events if e.event_type == "Praise"]
     assert praise.target is not None
     assert (praise.target.mention.text if praise.target.mention else None) == resolved
+
+
+def test_coref_fronted_nya_is_the_subject_named_after_it(parse: Parse) -> None:
+    """ "Dalam pernyataannya, Komite Nobel mengatakan ...": the committee's statement, not the last person's."""
+    ex = resolve_references(
+        extract(
+            parse(
+                """
+        # text = Ahmad Zaki tiba di Manila.
+        1 Ahmad Ahmad PROPN _ _ 3 nsubj _ ner=B-PER
+        2 Zaki Zaki PROPN _ _ 1 flat:name _ ner=E-PER
+        3 tiba tiba VERB _ _ 0 root _ ner=O
+        4 di di ADP _ _ 5 case _ ner=O
+        5 Manila Manila PROPN _ _ 3 obl _ ner=S-LOC
+        6 . . PUNCT _ _ 3 punct _ ner=O
+
+        # text = Dalam pernyataannya , Komite Nobel mengatakan hal itu .
+        1 Dalam dalam ADP _ _ 2 case _ ner=O
+        2-3 pernyataannya _ _ _ _ _ _ _ _
+        2 pernyataan nyata NOUN _ _ 7 obl _ ner=O
+        3 nya nya PRON _ _ 2 nmod:poss _ ner=O
+        4 , , PUNCT _ _ 2 punct _ ner=O
+        5 Komite Komite PROPN _ _ 7 nsubj _ ner=B-ORG
+        6 Nobel Nobel PROPN _ _ 5 flat:name _ ner=E-ORG
+        7 mengatakan kata VERB _ _ 0 root _ ner=O
+        8 hal hal NOUN _ _ 7 obj _ ner=O
+        9 itu itu DET _ _ 8 det _ ner=O
+        10 . . PUNCT _ _ 7 punct _ ner=O
+    """
+            )
+        )
+    )
+    speakers = {e.agent.mention.text for e in ex.events if e.event_type == "Statement" and e.agent and e.agent.mention}
+    assert speakers == {"Komite Nobel"}

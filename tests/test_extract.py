@@ -2247,3 +2247,22 @@ def test_extract_envoy_sent_to_meet_someone_is_the_one_who_meets(parse: Parse) -
     """,
     )
     assert _events(ex) == [("Meet", "Ahmad Zaki", "Maria Santos")]
+
+
+def test_extract_subject_inside_a_quote_is_not_the_speakers(parse: Parse) -> None:
+    """ 'Ahmad Zaki mengatakan, “Filipina salah ...”' with Filipina parsed as a second subject of "mengatakan"."""
+    ex = _ex(
+        parse,
+        """
+        # text = Ahmad Zaki mengatakan , “ Filipina salah .
+        1 Ahmad Ahmad PROPN _ _ 3 nsubj _ ner=B-PER
+        2 Zaki Zaki PROPN _ _ 1 flat:name _ ner=E-PER
+        3 mengatakan kata VERB _ _ 0 root _ ner=O
+        4 , , PUNCT _ _ 6 punct _ ner=O
+        5 “ “ PUNCT _ _ 6 punct _ ner=O
+        6 Filipina Filipina PROPN _ _ 3 nsubj _ ner=S-LOC
+        7 salah salah ADJ _ _ 6 advmod _ ner=O
+        8 . . PUNCT _ _ 3 punct _ ner=O
+    """,
+    )
+    assert [e for e in _events(ex) if e[0] == "Statement"] == [("Statement", "Ahmad Zaki", None)]
