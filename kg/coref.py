@@ -254,7 +254,10 @@ class _Resolver:
             if ev.sentence == sentence and ev.trigger_word >= part.word:
                 continue
             said = ev.agent.mention if ev.event_type == "Statement" and ev.agent is not None else None
-            if said is not None and said.kind == PERSON:
+            # '... ," ucap seorang juru bicara Kementerian Luar Negeri AS. Ia juga mengatakan': the
+            # spokesperson again, credited as before to the ministry (the title phrase's owner)
+            unnamed_speaker = ev.agent is not None and ev.agent.title_phrase is not None
+            if said is not None and (said.kind == PERSON or unnamed_speaker):
                 if normalize_name(part.text) == "nya":
                     return said
                 others = [

@@ -422,3 +422,48 @@ def test_coref_fronted_nya_is_the_subject_named_after_it(parse: Parse) -> None:
     )
     speakers = {e.agent.mention.text for e in ex.events if e.event_type == "Statement" and e.agent and e.agent.mention}
     assert speakers == {"Komite Nobel"}
+
+
+def test_coref_speech_pronoun_after_an_unnamed_spokesperson_is_that_spokespersons(parse: Parse) -> None:
+    """ 'Ahmad Zaki ... "...," ucap seorang juru bicara Kementerian Luar Negeri Filipina. Ia juga mengatakan ...'."""
+    ex = resolve_references(
+        extract(
+            parse(
+                """
+        # text = Ahmad Zaki mengatakan hal itu .
+        1 Ahmad Ahmad PROPN _ _ 3 nsubj _ ner=B-PER
+        2 Zaki Zaki PROPN _ _ 1 flat:name _ ner=E-PER
+        3 mengatakan kata VERB _ _ 0 root _ ner=O
+        4 hal hal NOUN _ _ 3 obj _ ner=O
+        5 itu itu DET _ _ 4 det _ ner=O
+        6 . . PUNCT _ _ 3 punct _ ner=O
+
+        # text = " Kami siap , " ucap seorang juru bicara Kementerian Luar Negeri Filipina .
+        1 " " PUNCT _ _ 3 punct _ ner=O
+        2 Kami kami PRON _ _ 3 nsubj _ ner=O
+        3 siap siap ADJ _ _ 0 root _ ner=O
+        4 , , PUNCT _ _ 3 punct _ ner=O
+        5 " " PUNCT _ _ 3 punct _ ner=O
+        6 ucap ucap VERB _ _ 3 parataxis _ ner=O
+        7 seorang seorang DET _ _ 8 det _ ner=O
+        8 juru juru NOUN _ _ 6 nsubj _ ner=O
+        9 bicara bicara VERB _ _ 8 compound _ ner=O
+        10 Kementerian Kementerian PROPN _ _ 8 nmod _ ner=B-ORG
+        11 Luar Luar PROPN _ _ 10 flat:name _ ner=I-ORG
+        12 Negeri Negeri PROPN _ _ 10 flat:name _ ner=I-ORG
+        13 Filipina Filipina PROPN _ _ 10 flat:name _ ner=E-ORG
+        14 . . PUNCT _ _ 3 punct _ ner=O
+
+        # text = Ia juga mengatakan hal itu .
+        1 Ia dia PRON _ _ 3 nsubj _ ner=O
+        2 juga juga ADV _ _ 3 advmod _ ner=O
+        3 mengatakan kata VERB _ _ 0 root _ ner=O
+        4 hal hal NOUN _ _ 3 obj _ ner=O
+        5 itu itu DET _ _ 4 det _ ner=O
+        6 . . PUNCT _ _ 3 punct _ ner=O
+    """
+            )
+        )
+    )
+    speakers = [(e.sentence, e.agent.mention.text if e.agent and e.agent.mention else None) for e in ex.events]
+    assert speakers == [(0, "Ahmad Zaki"), (1, "Kementerian Luar Negeri Filipina"), (2, "Kementerian Luar Negeri Filipina")]
