@@ -192,6 +192,7 @@ class _MentionFinder:
             if mention.kind == PERSON:
                 mention = self._with_roles(mention, by_start)
                 mention = self._with_apposed_roles(mention, by_start)
+                mention = self._with_title_before_comma(mention, by_start)
             out.append(mention)
         known = {m.key for m in out}
         out.extend(m for key, m in self.owners.items() if key not in known)  # "RI" of "Kemlu RI", holding a role
@@ -214,6 +215,26 @@ class _MentionFinder:
             return person  # ", Menlu Malaysia Anifah": the title of the next name
         roles = self._parse_roles(k + 1, end, by_start)
         return replace(person, roles=person.roles + tuple(roles)) if roles else person
+
+    def _with_title_before_comma(self, person: Mention, by_start: dict[int, Mention]) -> Mention:
+        """A title phrase that names nobody, then a comma and the name: "bertemu Menlu Yordania, Ayman
+        Safadi, ...". The name holds the title (coreference then reads the phrase as its holder)."""
+        comma = person.start - 1
+        if person.roles or comma < 1 or self.words[comma].text != ",":
+            return person
+        k = comma
+        while k > 0:
+            prev = self.words[k - 1]
+            if prev.text in _PUNCT_BREAK or prev.upos in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ") or prev.lower in _CONNECTORS:
+                break
+            k -= 1
+        first = k + (1 if self.words[k].lower in self.lex.title_prefixes else 0)
+        if comma - k > 8 or not self.title_at(first, comma):
+            return person
+        if any(m.kind == PERSON and k <= m.start < comma for m in by_start.values()):
+            return person  # "Presiden Jokowi, Menlu Retno": a list of titled names
+        roles = self._parse_roles(k, comma, by_start)
+        return replace(person, roles=tuple(roles)) if roles else person
 
     def _starts_name(self, i: int, spans: list[tuple[int, int, str]]) -> bool:
         return any(sp[0] == i for sp in spans) or any(g[0] == i for g in self.gazetteer)
@@ -1057,6 +1078,8 @@ class _EventFinder:
             if misplaced is not None:
                 return ([], [misplaced]) if passive else ([misplaced], [])
             subjects = [c for c in self.kids(node.id) if c.deprel in _SUBJECTS and not self.quoted_after(node, c)]
+            if len(subjects) > 1:
+                subjects = [c for c in subjects if not self.apposed_to_an_object(c)] or subjects
             pass_subjects = [c for c in self.kids(node.id) if c.deprel in _PASSIVE_SUBJECTS and not self.quoted_after(node, c)]
             if passive and not pass_subjects and subjects:
                 pass_subjects, subjects = subjects, []
@@ -1115,6 +1138,34 @@ class _EventFinder:
                 node = None
             hops += 1
         return [], []
+
+    def name_right_before(self, verb: Word) -> list[Word]:
+        """The actor named right before a verb that has no subject, hung by the parser on a noun:
+        "saat Menteri Luar Negeri Retno Marsudi berkunjung ke Yordania" with the name under "saat"."""
+        k = verb.id - 1
+        while k >= 1 and self.sent.word(k).upos in ("ADV", "AUX", "PART") and self.sent.word(k).text not in _PUNCT_BREAK:
+            k -= 1
+        m = self.by_word.get(k) if k >= 1 else None
+        if m is None or m.kind == PLACE or m.end != k:
+            return []
+        node = self.sent.word(k)
+        while node.head and node.head in self.by_word and self.by_word[node.head] is m:
+            node = self.sent.word(node.head)  # the word that heads the name's phrase
+        governor = self.sent.word(node.head) if node.head else None
+        if governor is None or governor.upos in ("VERB", "AUX") or not node.deprel.startswith(("nmod", "appos", "compound")):
+            return []  # an argument of another verb ("bertemu Retno, berkunjung ...") is not this one's
+        return [node]
+
+    def apposed_to_an_object(self, word: Word) -> bool:
+        """Whether ``word`` starts a name written after a comma and an object's title, parsed as a subject:
+        "Ketika bertemu Menlu Yordania, Ayman Safadi, Retno menyampaikan ..." (Safadi is the one met)."""
+        m = self.by_word.get(word.id)
+        if m is None or m.kind != PERSON or not m.roles or m.start < 2 or self.words[m.start - 1].text != ",":
+            return False
+        node = self.words[m.start - 2]
+        while node.deprel in ("flat", "flat:name", "compound", "nmod", "fixed") and node.head:
+            node = self.sent.word(node.head)
+        return node.deprel in ("obj", "iobj") or node.deprel.startswith("obl")
 
     def quoted_after(self, verb: Word, subject: Word) -> bool:
         """Whether a quote mark stands between ``verb`` and a ``subject`` after it: the subject is inside
@@ -1547,6 +1598,8 @@ class _EventFinder:
                     agents = self.accusers(head)
                 if not agents:
                     continue
+            if not agents and not trig.passive and not trig.nominal:
+                agents = self.name_right_before(head)
             targets = self.objects_of(match, head)
             if trig.passive and trig.words[0].startswith("di") and not agents:
                 # a di- passive without "oleh": a bare nominal after the verb is the agent

@@ -9,6 +9,7 @@ from collections.abc import Callable
 import pytest
 from helpers import ACRONYM, FIXTURES, conllu
 
+from kg.coref import resolve_references
 from kg.document import Article, ParsedDoc
 from kg.extract import COUNTRY, PERSON, PLACE, EventMention, Extraction, Mention, Participant, extract
 
@@ -2266,3 +2267,73 @@ def test_extract_subject_inside_a_quote_is_not_the_speakers(parse: Parse) -> Non
     """,
     )
     assert [e for e in _events(ex) if e[0] == "Statement"] == [("Statement", "Ahmad Zaki", None)]
+
+
+def test_extract_title_before_a_comma_is_the_role_of_the_name_after_it(parse: Parse) -> None:
+    """ "Ketika bertemu Menlu Filipina, Maria Santos, Ahmad Zaki menyampaikan ...": Zaki meets Santos."""
+    doc = parse(
+        """
+        # text = Ketika bertemu Menlu Filipina , Maria Santos , Ahmad Zaki menyampaikan hal itu .
+        1 Ketika ketika SCONJ _ _ 2 mark _ ner=O
+        2 bertemu temu VERB _ _ 11 advcl _ ner=O
+        3 Menlu Menlu PROPN _ _ 2 obj _ ner=O
+        4 Filipina Filipina PROPN _ _ 3 flat:name _ ner=S-LOC
+        5 , , PUNCT _ _ 2 punct _ ner=O
+        6 Maria Maria PROPN _ _ 11 nsubj _ ner=B-PER
+        7 Santos Santos PROPN _ _ 6 flat:name _ ner=E-PER
+        8 , , PUNCT _ _ 2 punct _ ner=O
+        9 Ahmad Ahmad PROPN _ _ 11 nsubj _ ner=B-PER
+        10 Zaki Zaki PROPN _ _ 9 flat:name _ ner=E-PER
+        11 menyampaikan sampai VERB _ _ 0 root _ ner=O
+        12 hal hal NOUN _ _ 11 obj _ ner=O
+        13 itu itu DET _ _ 12 det _ ner=O
+        14 . . PUNCT _ _ 11 punct _ ner=O
+    """,
+        Article("uji", ""),
+    )
+    ex = resolve_references(extract(doc))
+    assert _roles(_mention(ex, "Maria Santos")) == [("Menteri Luar Negeri", "Filipina")]
+    assert _events(ex) == [("Meet", "Ahmad Zaki", "Maria Santos"), ("Statement", "Ahmad Zaki", None)]
+
+
+def test_extract_title_before_a_comma_in_a_list_of_titled_names_is_no_role(parse: Parse) -> None:
+    """ "Presiden Joko Widodo , Ahmad Zaki": the title is Widodo's, not Zaki's."""
+    ex = _ex(
+        parse,
+        """
+        # text = Presiden Joko Widodo , Ahmad Zaki tiba .
+        1 Presiden Presiden PROPN _ _ 7 nsubj _ ner=O
+        2 Joko Joko PROPN _ _ 1 flat:name _ ner=B-PER
+        3 Widodo Widodo PROPN _ _ 2 flat:name _ ner=E-PER
+        4 , , PUNCT _ _ 5 punct _ ner=O
+        5 Ahmad Ahmad PROPN _ _ 1 conj _ ner=B-PER
+        6 Zaki Zaki PROPN _ _ 5 flat:name _ ner=E-PER
+        7 tiba tiba VERB _ _ 0 root _ ner=O
+        8 . . PUNCT _ _ 7 punct _ ner=O
+    """,
+    )
+    assert _roles(_mention(ex, "Ahmad Zaki")) == []
+
+
+def test_extract_name_right_before_a_verb_without_subject_is_its_subject(parse: Parse) -> None:
+    """ "saat Menteri Luar Negeri Ahmad Zaki berkunjung ke Filipina" with the name hung on "saat"."""
+    ex = _ex(
+        parse,
+        """
+        # text = Hal itu terwujud saat Menteri Luar Negeri Ahmad Zaki berkunjung ke Filipina .
+        1 Hal hal NOUN _ _ 3 nsubj:pass _ ner=O
+        2 itu itu DET _ _ 1 det _ ner=O
+        3 terwujud wujud VERB _ _ 0 root _ ner=O
+        4 saat saat NOUN _ _ 3 obl _ ner=O
+        5 Menteri Menteri PROPN _ _ 4 nmod _ ner=O
+        6 Luar Luar PROPN _ _ 5 flat:name _ ner=O
+        7 Negeri Negeri PROPN _ _ 5 flat:name _ ner=O
+        8 Ahmad Ahmad PROPN _ _ 5 flat:name _ ner=B-PER
+        9 Zaki Zaki PROPN _ _ 8 flat:name _ ner=E-PER
+        10 berkunjung kunjung VERB _ _ 3 advcl _ ner=O
+        11 ke ke ADP _ _ 12 case _ ner=O
+        12 Filipina Filipina PROPN _ _ 10 obl _ ner=S-LOC
+        13 . . PUNCT _ _ 3 punct _ ner=O
+    """,
+    )
+    assert _events(ex) == [("Visit", "Ahmad Zaki", "Filipina")]
