@@ -866,6 +866,8 @@ class _EventFinder:
                         given = self.resolve(giver)
                         if given.mention is not None:
                             return given
+        if word.lower in self.lex.populations:
+            return Participant(None, text, word.id)  # "wisatawan Yordania": not Jordan
         best: Mention | None = None
         person: Mention | None = None
         best_depth = 99

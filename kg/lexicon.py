@@ -119,6 +119,7 @@ class Lexicon:
         self.comitative = frozenset(lex["groups"].get("comitative", []))
         self.leader_forms = frozenset(lex["groups"]["leader_forms"])
         self.gifts = frozenset(lex["groups"].get("gifts", []))
+        self.populations = frozenset(lex["groups"].get("populations", []))
         self.giver_forms = frozenset(lex["groups"].get("giver_forms", []))
         self.enumeration = tuple(tuple(m.split()) for m in lex["groups"].get("enumeration", []))
         self.others = frozenset(lex["groups"].get("others", []))

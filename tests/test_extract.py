@@ -2337,3 +2337,21 @@ def test_extract_name_right_before_a_verb_without_subject_is_its_subject(parse: 
     """,
     )
     assert _events(ex) == [("Visit", "Ahmad Zaki", "Filipina")]
+
+
+@pytest.mark.parametrize(("noun", "agent"), [("wisatawan", "?wisatawan Filipina"), ("delegasi", "Filipina")])
+def test_extract_people_of_a_country_do_not_act_for_it(parse: Parse, noun: str, agent: str) -> None:
+    """ "wisatawan Filipina berkunjung ke Malaysia" is no visit by the Philippines; "delegasi Filipina" is."""
+    ex = _ex(
+        parse,
+        f"""
+        # text = {noun} Filipina berkunjung ke Malaysia .
+        1 {noun} {noun} NOUN _ _ 3 nsubj _ ner=O
+        2 Filipina Filipina PROPN _ _ 1 nmod _ ner=S-LOC
+        3 berkunjung kunjung VERB _ _ 0 root _ ner=O
+        4 ke ke ADP _ _ 5 case _ ner=O
+        5 Malaysia Malaysia PROPN _ _ 3 obl _ ner=S-LOC
+        6 . . PUNCT _ _ 3 punct _ ner=O
+    """,
+    )
+    assert _events(ex) == [("Visit", agent, "Malaysia")]
