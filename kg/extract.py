@@ -795,13 +795,44 @@ class _EventFinder:
                 and (child.lower in self.lex.group_nouns or same_kind)
                 and self.after_comma(child)
             )
+            if child.deprel.startswith("conj") and self.across_a_preposition(word, child):
+                continue
             if child.deprel.startswith("conj") or item:
                 out.extend(self.conjuncts(child))
+        out.extend(self.stray_conjuncts(word))
         if out == [word] and self.is_title_word(word):
             named = self.titled_names(word)
             if named:
                 return named
         return sorted(out, key=lambda w: w.id)
+
+    def across_a_preposition(self, word: Word, conjunct: Word) -> bool:
+        """Whether a prepositional phrase of another word stands between ``word`` and its ``conjunct``:
+        "kunjungan Menlu AS Rex Tillerson ke Korsel, China, dan Jepang" with Jepang conjoined to the
+        minister is one more place visited, not one more visitor."""
+        inside = set(self.subtree(word.id))
+        return any(
+            (w := self.sent.word(k)).deprel == "case" and w.upos == "ADP" and w.head not in inside
+            for k in range(word.id + 1, conjunct.id)
+        )
+
+    def stray_conjuncts(self, word: Word) -> list[Word]:
+        """The conjuncts of an earlier word that a preposition of ``word`` cut off from it (see
+        ``across_a_preposition``): "ke Korsel, China, dan Jepang" with Jepang hung on the visitor."""
+        case = next((c for c in self.kids(word.id) if c.deprel == "case" and c.upos == "ADP"), None)
+        if case is None:
+            return []
+        inside = set(self.subtree(word.id))
+        out = []
+        for c in self.words:
+            if c.id <= word.id or c.id in inside or not c.deprel.startswith("conj") or not c.head or c.head >= case.id:
+                continue
+            cases = [
+                k for k in range(c.head + 1, c.id) if self.sent.word(k).deprel == "case" and self.sent.word(k).upos == "ADP"
+            ]
+            if cases and cases[-1] == case.id and self.across_a_preposition(self.sent.word(c.head), c):
+                out.append(c)
+        return out
 
     def titled_names(self, word: Word) -> list[Word]:
         """The persons a subject title names after commas, parsed as conjuncts inside the title phrase.

@@ -2355,3 +2355,28 @@ def test_extract_people_of_a_country_do_not_act_for_it(parse: Parse, noun: str, 
     """,
     )
     assert _events(ex) == [("Visit", agent, "Malaysia")]
+
+
+def test_extract_destination_list_cut_by_the_parser_stays_a_list_of_places(parse: Parse) -> None:
+    """ "kunjungan Ahmad Zaki ke Malaysia, Laos, dan Vietnam" with Vietnam conjoined to the visitor."""
+    ex = _ex(
+        parse,
+        """
+        # text = Filipina memuji kunjungan Ahmad Zaki ke Malaysia , Laos , dan Vietnam .
+        1 Filipina Filipina PROPN _ _ 2 nsubj _ ner=S-LOC
+        2 memuji puji VERB _ _ 0 root _ ner=O
+        3 kunjungan kunjung NOUN _ _ 2 obj _ ner=O
+        4 Ahmad Ahmad PROPN _ _ 3 nmod _ ner=B-PER
+        5 Zaki Zaki PROPN _ _ 4 flat:name _ ner=E-PER
+        6 ke ke ADP _ _ 7 case _ ner=O
+        7 Malaysia Malaysia PROPN _ _ 3 nmod _ ner=S-LOC
+        8 , , PUNCT _ _ 9 punct _ ner=O
+        9 Laos Laos PROPN _ _ 7 conj _ ner=S-LOC
+        10 , , PUNCT _ _ 12 punct _ ner=O
+        11 dan dan CCONJ _ _ 12 cc _ ner=O
+        12 Vietnam Vietnam PROPN _ _ 4 conj _ ner=S-LOC
+        13 . . PUNCT _ _ 2 punct _ ner=O
+    """,
+    )
+    visits = [e for e in _events(ex) if e[0] == "Visit"]
+    assert visits == [("Visit", "Ahmad Zaki", place) for place in ("Malaysia", "Laos", "Vietnam")]
