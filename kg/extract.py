@@ -1421,8 +1421,9 @@ class _EventFinder:
             # '"...," kata X saat tiba di Doha' with the clause hung on the quote's root, after "kata"
             clauses += [c for c in self.kids(head.head) if c.id > head.id]
         for clause in clauses:
-            if clause.deprel.startswith("advcl") and any(
-                c.deprel == "mark" and c.lower in self.lex.occasion_markers for c in self.kids(clause.id)
+            if clause.deprel.startswith("advcl") and (
+                clause.lower in self.lex.occasion_verbs
+                or any(c.deprel == "mark" and c.lower in self.lex.occasion_markers for c in self.kids(clause.id))
             ):
                 for holder in [clause, *(c for c in self.kids(clause.id) if c.deprel == "obj")]:
                     found = self._place_under(holder)

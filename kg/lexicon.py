@@ -134,6 +134,7 @@ class Lexicon:
         self.destination_prepositions = frozenset(lex["places"]["to"])
         self.setting_prepositions = frozenset(lex["places"].get("setting", []))
         self.occasion_markers = frozenset(lex["places"].get("occasion", []))
+        self.occasion_verbs = frozenset(lex["places"].get("occasion_verbs", []))
         self.target_prepositions = frozenset(lex["targets"]["prepositions"])
         self.means_markers = frozenset(lex["targets"].get("means", []))
         self.object_control = frozenset(lex["targets"].get("object_control", []))

@@ -2380,3 +2380,25 @@ def test_extract_destination_list_cut_by_the_parser_stays_a_list_of_places(parse
     )
     visits = [e for e in _events(ex) if e[0] == "Visit"]
     assert visits == [("Visit", "Ahmad Zaki", place) for place in ("Malaysia", "Laos", "Vietnam")]
+
+
+@pytest.mark.parametrize(("verb", "place"), [("ditemui", "Manila"), ("dipuji", None)])
+def test_extract_speaker_met_by_the_press_spoke_there(parse: Parse, verb: str, place: str | None) -> None:
+    """ '"...," ujar Ahmad Zaki ditemui di Manila': said in Manila (`[places] occasion_verbs`)."""
+    ex = _ex(
+        parse,
+        f"""
+        # text = Kami siap , ujar Ahmad Zaki {verb} di Manila .
+        1 Kami kami PRON _ _ 2 nsubj _ ner=O
+        2 siap siap ADJ _ _ 0 root _ ner=O
+        3 , , PUNCT _ _ 4 punct _ ner=O
+        4 ujar ujar VERB _ _ 2 parataxis _ ner=O
+        5 Ahmad Ahmad PROPN _ _ 4 nsubj _ ner=B-PER
+        6 Zaki Zaki PROPN _ _ 5 flat:name _ ner=E-PER
+        7 {verb} {verb} VERB _ _ 4 advcl _ ner=O
+        8 di di ADP _ _ 9 case _ ner=O
+        9 Manila Manila PROPN _ _ 7 obl _ ner=S-LOC
+        10 . . PUNCT _ _ 2 punct _ ner=O
+    """,
+    )
+    assert [p for p in _places(ex) if p[0] == "Statement"] == [("Statement", place)]
