@@ -25,6 +25,7 @@ _SUBJECTS = ("nsubj", "csubj")
 _PASSIVE_SUBJECTS = ("nsubj:pass", "csubj:pass")
 _PUNCT_BREAK = {",", ";", ":", ".", "!", "?", '"', "“", "”", "'"}
 _CONNECTORS = {"dan", "serta", "&"}
+_PATRONYMICS = {"bin", "binti", "bint", "ibn", "ibnu"}  # "X bin Y": X is the given name
 _QUOTE_MARKS = {"\"", "“", "”", "''", "``"}
 _CLITICS = {"nya", "pun", "lah", "kah", "tah", "an"}
 _SETTINGS = ("dalam", "pada", "lewat", "melalui")  # an unowned event noun after these is the clause subject's
@@ -302,6 +303,16 @@ class _MentionFinder:
                 and self.words[s - 1].lower in self.lex.name_particles
             ):
                 s = out.pop()[0]
+            elif (
+                label == "PER"
+                and s >= 2
+                and self.words[s - 1].lower in _PATRONYMICS
+                and self.words[s - 1].text.islower()
+                and _is_capitalized(self.words[s - 2])
+                and self.title_at(s - 2, s - 1) == 0
+                and not any(sp[0] <= s - 2 < sp[1] for sp in spans)
+            ):
+                s -= 2  # "Osama | bin Mohammed Abdullah Al Shuaibi": the tagger left the given name out
             if (
                 out
                 and label != "PER"

@@ -2402,3 +2402,26 @@ def test_extract_speaker_met_by_the_press_spoke_there(parse: Parse, verb: str, p
     """,
     )
     assert [p for p in _places(ex) if p[0] == "Statement"] == [("Statement", place)]
+
+
+def test_extract_given_name_before_bin_left_out_by_the_tagger_is_part_of_the_name(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        """
+        # text = Duta Besar Filipina Ahmad bin Zaki Hassan mengatakan hal itu .
+        1 Duta Duta PROPN _ _ 8 nsubj _ ner=O
+        2 Besar Besar PROPN _ _ 1 flat:name _ ner=O
+        3 Filipina Filipina PROPN _ _ 1 flat:name _ ner=S-LOC
+        4 Ahmad Ahmad PROPN _ _ 1 flat:name _ ner=O
+        5 bin bin PROPN _ _ 4 flat:name _ ner=O
+        6 Zaki Zaki PROPN _ _ 4 flat:name _ ner=B-PER
+        7 Hassan Hassan PROPN _ _ 6 flat:name _ ner=E-PER
+        8 mengatakan kata VERB _ _ 0 root _ ner=O
+        9 hal hal NOUN _ _ 8 obj _ ner=O
+        10 itu itu DET _ _ 9 det _ ner=O
+        11 . . PUNCT _ _ 8 punct _ ner=O
+    """,
+    )
+    person = _mention(ex, "Ahmad bin Zaki Hassan")
+    assert _roles(person) == [("Duta Besar", "Filipina")]
+    assert _events(ex) == [("Statement", "Ahmad bin Zaki Hassan", None)]
