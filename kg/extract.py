@@ -1650,6 +1650,17 @@ class _EventFinder:
                 # a di- passive without "oleh": a bare nominal after the verb is the agent
                 # ("Retno dihubungi Menlu Belanda")
                 agents = [t for t in targets if t.deprel == "obj" and t.id > head.id and self.case_of(t) is None]
+                if not agents:
+                    # "lokasi yang dikunjungi Raja Salman" with the name parsed as a bare oblique
+                    agents = [
+                        c
+                        for c in self.kids(head.id)
+                        if c.id == head.id + 1
+                        and c.deprel.startswith("obl")
+                        and self.case_of(c) is None
+                        and (m := self.resolve(c).mention) is not None
+                        and m.kind != PLACE
+                    ]
                 targets = [t for t in targets if t not in agents]
             last = self.sent.word(match.end)
             if trig.passive and not agents and len(trig.words) > 1 and last.upos == "ADP" and last.head not in match.ids():

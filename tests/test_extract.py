@@ -2425,3 +2425,23 @@ def test_extract_given_name_before_bin_left_out_by_the_tagger_is_part_of_the_nam
     person = _mention(ex, "Ahmad bin Zaki Hassan")
     assert _roles(person) == [("Duta Besar", "Filipina")]
     assert _events(ex) == [("Statement", "Ahmad bin Zaki Hassan", None)]
+
+
+def test_extract_bare_oblique_right_after_a_di_passive_is_its_agent(parse: Parse) -> None:
+    """ "kota yang dikunjungi Presiden Ahmad Zaki" with the name parsed as an oblique without a preposition."""
+    ex = _ex(
+        parse,
+        """
+        # text = Manila adalah kota yang dikunjungi Presiden Ahmad Zaki .
+        1 Manila Manila PROPN _ _ 3 nsubj _ ner=S-LOC
+        2 adalah adalah AUX _ _ 3 cop _ ner=O
+        3 kota kota NOUN _ _ 0 root _ ner=O
+        4 yang yang PRON _ _ 5 nsubj:pass _ ner=O
+        5 dikunjungi kunjung VERB _ _ 3 acl:relcl _ ner=O
+        6 Presiden Presiden PROPN _ _ 5 obl _ ner=O
+        7 Ahmad Ahmad PROPN _ _ 6 flat:name _ ner=B-PER
+        8 Zaki Zaki PROPN _ _ 7 flat:name _ ner=E-PER
+        9 . . PUNCT _ _ 3 punct _ ner=O
+    """,
+    )
+    assert [(e[0], e[1]) for e in _events(ex)] == [("Visit", "Ahmad Zaki")]
