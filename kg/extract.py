@@ -1658,8 +1658,8 @@ class _EventFinder:
                         if c.id == head.id + 1
                         and c.deprel.startswith("obl")
                         and self.case_of(c) is None
-                        and (named := self.resolve(c).mention) is not None
-                        and named.kind != PLACE
+                        and (agent_named := self.resolve(c).mention) is not None
+                        and agent_named.kind != PLACE
                     ]
                 targets = [t for t in targets if t not in agents]
             last = self.sent.word(match.end)
