@@ -148,11 +148,11 @@ def test_mapper_event_with_no_resolved_participant_is_left_out() -> None:
 
 
 PRAISE_TWICE = """
-    # text = Ahmad Zaki memuji rakyat Filipina dan pemerintah Filipina.
+    # text = Ahmad Zaki memuji delegasi Filipina dan pemerintah Filipina.
     1 Ahmad Ahmad PROPN _ _ 3 nsubj _ ner=B-PER
     2 Zaki Zaki PROPN _ _ 1 flat:name _ ner=E-PER
     3 memuji puji VERB _ _ 0 root _ ner=O
-    4 rakyat rakyat NOUN _ _ 3 obj _ ner=O
+    4 delegasi delegasi NOUN _ _ 3 obj _ ner=O
     5 Filipina Filipina PROPN _ _ 4 nmod _ ner=S-LOC
     6 dan dan CCONJ _ _ 7 cc _ ner=O
     7 pemerintah pemerintah NOUN _ _ 4 conj _ ner=O

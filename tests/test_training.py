@@ -13,9 +13,11 @@ from kg.nlp.training import (
     STEPS,
     NerRepairCounts,
     TrainingConfig,
+    TrainingError,
     apply_treebank_policy,
     never_split_lexicon,
     read_ner_file,
+    store_half_precision,
     train_models,
     unsplit_forms,
     write_unsplit_forms,
@@ -176,6 +178,10 @@ def test_training_tiny_models_end_to_end(tmp_path: Path) -> None:
         assert (tmp_path / "work" / "jackknife" / f"models{k}" / "pos" / "kg.pt").is_file()
         assert (tmp_path / "work" / "jackknife" / f"tagger{k}.conllu").read_text(encoding="utf-8").count("\n\n") == 20
     assert (tmp_path / "work" / "ud" / "dev.retagged.conllu").is_file()
+    import torch
+
+    parser_weights = torch.load(out / "depparse" / "kg.pt", map_location="cpu", weights_only=False)["model"]
+    assert {t.dtype for t in parser_weights.values() if t.is_floating_point()} == {torch.float16}  # half_precision
     assert not (tmp_path / "work" / "ud" / "train.jackknife.retagged.conllu").exists()  # only the dev file is retagged whole
 
     from kg.document import Article
@@ -241,3 +247,26 @@ def test_training_never_split_postprocessor_keeps_names_whole() -> None:
     # ... but the first word of a sentence or of a quotation is capitalised anyway
     draft = [[("Apakah", True), "dia", "berkata", "``", ("Benarkah", True), "?"]]
     assert keep(draft) == draft
+
+
+def test_training_half_precision_halves_float_weights_only(tmp_path: Path) -> None:
+    import torch
+
+    model_file = tmp_path / "kg.pt"
+    weights = {"w": torch.ones(64, 64), "steps": torch.tensor([3])}
+    torch.save({"model": weights, "config": {"hidden_dim": 64}}, model_file)
+    before = model_file.stat().st_size
+    store_half_precision(model_file)
+    loaded = torch.load(model_file, map_location="cpu", weights_only=False)
+    assert loaded["model"]["w"].dtype == torch.float16 and loaded["model"]["steps"].dtype == torch.int64
+    assert loaded["config"] == {"hidden_dim": 64}
+    assert model_file.stat().st_size < before * 0.6
+
+
+def test_training_half_precision_refuses_a_file_without_weights(tmp_path: Path) -> None:
+    import torch
+
+    model_file = tmp_path / "kg.pt"
+    torch.save({"vectors": [1, 2]}, model_file)
+    with pytest.raises(TrainingError, match="not a Stanza model file"):
+        store_half_precision(model_file)
