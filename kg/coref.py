@@ -155,8 +155,9 @@ class _Resolver:
     def _quotes(self) -> list[tuple[tuple[int, int], tuple[int, int], Mention]]:
         """(opening, closing, speaker) of each quote of the article attributed to a named speaker."""
         out = []
+        tags = _speech_tags(self.ex.events)
         for start, end in _quote_spans(self.ex.doc):
-            speaker = _attributed(self.ex.events, start, end)
+            speaker = _attributed(tags, start, end)
             if speaker is not None:
                 out.append((start, end, speaker))
         return out
@@ -420,19 +421,21 @@ def _quoted_words(doc: ParsedDoc) -> set[tuple[int, int]]:
     return inside
 
 
-def _attributed(
-    events: tuple[EventMention, ...] | list[EventMention], start: tuple[int, int], end: tuple[int, int]
-) -> Mention | None:
-    """The named speaker a quote from ``start`` to ``end`` is attributed to.
-
-    The speech tag right after the closing mark (", kata X"), else the one that opens the quote
-    ("X mengatakan, ").
-    """
-    tags = [
+def _speech_tags(events: tuple[EventMention, ...] | list[EventMention]) -> list[EventMention]:
+    """The statements with a named speaker that a quote can be attributed to."""
+    return [
         ev
         for ev in events
         if ev.event_type == "Statement" and ev.agent is not None and ev.agent.mention is not None and ev.according_to is None
     ]
+
+
+def _attributed(tags: list[EventMention], start: tuple[int, int], end: tuple[int, int]) -> Mention | None:
+    """The named speaker a quote from ``start`` to ``end`` is attributed to, among ``tags`` (``_speech_tags``).
+
+    The speech tag right after the closing mark (", kata X"), else the one that opens the quote
+    ("X mengatakan, ").
+    """
     after = [t for t in tags if t.sentence == end[0] and t.trigger_word > end[1]]
     before = [t for t in tags if t.sentence == start[0] and t.trigger_word < start[1]]
     first_after = min(after, key=lambda t: t.trigger_word, default=None)
@@ -446,9 +449,7 @@ def _attributed(
 def _quote_speakers(events: list[EventMention], doc: ParsedDoc, lex: Lexicon) -> list[EventMention]:
     """Resolve first-person participants inside a quote to the speaker the quote is attributed to."""
     spans = _quote_spans(doc)
-
-    def attributed(start: tuple[int, int], end: tuple[int, int]) -> Mention | None:
-        return _attributed(events, start, end)
+    tags = _speech_tags(events)
 
     def speaker_of(sentence: int, part: Participant | None) -> Participant | None:
         if part is None or part.mention is not None or normalize_name(part.text) not in lex.speaker_pronouns:
@@ -458,7 +459,7 @@ def _quote_speakers(events: list[EventMention], doc: ParsedDoc, lex: Lexicon) ->
                 here = (sentence, part.word)
                 if any(ev.event_type == "Statement" and start < (ev.sentence, ev.trigger_word) < here for ev in events):
                     return None  # speech inside the quote ("mereka bilang, kami ..."): someone else's words
-                found = attributed(start, end)
+                found = _attributed(tags, start, end)
                 return None if found is None else Participant(found, part.text, part.word)
         return None
 

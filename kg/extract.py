@@ -108,6 +108,11 @@ class Extraction:
 # ============================================================================ mentions
 
 
+def _is_preposition(word: Word) -> bool:
+    """Whether ``word`` is the preposition of a nominal ("ke" of "ke Korsel")."""
+    return word.deprel == "case" and word.upos == "ADP"
+
+
 def _is_capitalized(word: Word) -> bool:
     return bool(word.text[:1].isupper()) or bool(re.match(r"^[A-Z0-9][A-Za-z0-9.\-]*$", word.text))
 
@@ -823,25 +828,23 @@ class _EventFinder:
         minister is one more place visited, not one more visitor."""
         inside = set(self.subtree(word.id))
         return any(
-            (w := self.sent.word(k)).deprel == "case" and w.upos == "ADP" and w.head not in inside
-            for k in range(word.id + 1, conjunct.id)
+            _is_preposition(w := self.sent.word(k)) and w.head not in inside for k in range(word.id + 1, conjunct.id)
         )
 
     def stray_conjuncts(self, word: Word) -> list[Word]:
         """The conjuncts of an earlier word that a preposition of ``word`` cut off from it (see
         ``across_a_preposition``): "ke Korsel, China, dan Jepang" with Jepang hung on the visitor."""
-        case = next((c for c in self.kids(word.id) if c.deprel == "case" and c.upos == "ADP"), None)
+        case = next((c for c in self.kids(word.id) if _is_preposition(c)), None)
         if case is None:
             return []
         inside = set(self.subtree(word.id))
         out = []
         for c in self.words:
-            if c.id <= word.id or c.id in inside or not c.deprel.startswith("conj") or not c.head or c.head >= case.id:
+            if not c.deprel.startswith("conj") or not c.head or c.id in inside or not c.head < case.id < c.id or c.id <= word.id:
                 continue
-            cases = [
-                k for k in range(c.head + 1, c.id) if self.sent.word(k).deprel == "case" and self.sent.word(k).upos == "ADP"
-            ]
-            if cases and cases[-1] == case.id and self.across_a_preposition(self.sent.word(c.head), c):
+            # ``word``'s preposition is the last one between the conjunct and the word it hangs on
+            last = not any(_is_preposition(self.sent.word(k)) for k in range(case.id + 1, c.id))
+            if last and self.across_a_preposition(self.sent.word(c.head), c):
                 out.append(c)
         return out
 
@@ -1627,6 +1630,10 @@ class _EventFinder:
             trig = match.trigger
             if n in framing:
                 continue
+            if trig.event_type == "Statement" and head.lower in self.lex.recognition:
+                kids = self.kids(head.id)
+                if any(c.deprel in ("obj", "nsubj:pass") for c in kids) and any(self.case_of(c) == "sebagai" for c in kids):
+                    continue  # "mengakui Yerusalem sebagai ibu kota Israel": recognition, not speech
             agents, passive_subjects = self.subject_of(head, trig.passive)
             if trig.nominal:
                 # "pernyataan Mogherini", "kunjungannya ke Myanmar": only an owned event noun is an event
@@ -1688,10 +1695,6 @@ class _EventFinder:
             trigger_text = self.sent.span_text(match.start, match.end)
             modality = self.modality_of(match, head)
             rule = "passive" if trig.passive else "nominal" if trig.nominal else ("phrase" if len(trig.words) > 1 else "verb")
-            if trig.event_type == "Statement" and head.lower in self.lex.recognition:
-                kids = self.kids(head.id)
-                if any(c.deprel in ("obj", "nsubj:pass") for c in kids) and any(self.case_of(c) == "sebagai" for c in kids):
-                    continue  # "mengakui Yerusalem sebagai ibu kota Israel": recognition, not speech
             agent_parts = _unique(
                 [self.resolve(a) for w in agents for a in self.with_partners(self.conjuncts(w)) if not self.is_particle(a)]
             )
