@@ -335,13 +335,75 @@ def _split_long(paragraph: str, limit: int) -> list[str]:
     return [p for p in pieces if p]
 
 
-def _parse_date(value: object) -> dt.date | None:
-    if not value:
-        return None
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[ .-]+([^\W\d_]+)\.?[ ,.-]+(\d{4})(?!\d)")  # 3 Mei 2024, 03-Agu-2024
+_MONTH_DAY_YEAR = re.compile(r"([^\W\d_]+)\.? +(\d{1,2}),? +(\d{4})(?!\d)")  # May 3, 2024
+_NUMERIC_DATE = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?!\d)|(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
+_WEEKDAY_PREFIX = re.compile(r"[^\W\d_]+'?[^\W\d_]*, *")  # "Jumat, ", "Fri, "
+DATE_FORMATS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ISO 8601 date or date-time", ("2024-05-03", "20240503", "2024-05-03T10:15:00+07:00", "2024-05-03 10:15")),
+    ("year first, with slashes or dots", ("2024/05/03", "2024.05.03")),
+    ("day first, with slashes, dots or dashes", ("03/05/2024", "3.5.2024", "03-05-2024")),
+    ("day, month name, year (Indonesian or English, full or abbreviated)", ("3 Mei 2024", "3 Agt 2024", "03 May 2024")),
+    ("month name, day, year", ("May 3, 2024",)),
+    ("RFC 2822, as in RSS feeds", ("Fri, 03 May 2024 10:15:00 +0700",)),
+)
+"""The ``date`` values a JSONL line may carry (the README's input policy lists them).
+
+A weekday before the date and a time after it are ignored."""
+
+
+@functools.cache
+def _month_numbers() -> dict[str, int]:
+    """Month names and abbreviations (``[dates] months`` of lexicon.toml, plus English three-letter ones), lowercase."""
+    import tomllib
+
+    english = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+    months = {name: number for number, name in enumerate(english, start=1)}
+    with (Path(__file__).resolve().parent / "data" / "lexicon.toml").open("rb") as handle:
+        months.update(tomllib.load(handle)["dates"]["months"])
+    return months
+
+
+def _parse_date(value: object) -> tuple[dt.date | None, str | None]:
+    """The date of a JSONL ``date`` field (one of ``DATE_FORMATS``), or None and a warning saying why not.
+
+    The date is the calendar date as written: a time and a time zone after it are ignored, not converted.
+
+    >>> _parse_date("Jumat, 3 Mei 2024 10:15 WIB"), _parse_date("2024-05-03T23:30:00-05:00")[0]
+    ((datetime.date(2024, 5, 3), None), datetime.date(2024, 5, 3))
+    >>> _parse_date("2024-13-45")
+    (None, "date '2024-13-45' is no valid date (accepted: 2024-05-03, 03/05/2024, 3 Mei 2024 ...): the article has no date")
+    """
+    if value is None or value == "":
+        return None, None
+    shown = repr(value if not isinstance(value, str) else value[:60])
+    problem = f"date {shown} is no valid date (accepted: 2024-05-03, 03/05/2024, 3 Mei 2024 ...): the article has no date"
+    if not isinstance(value, str):
+        return None, problem
+    text = " ".join(value.split())
     try:
-        return dt.date.fromisoformat(str(value)[:10])
+        return dt.datetime.fromisoformat(text).date(), None
     except ValueError:
-        return None
+        pass
+    if len(text) > 10 and text[10] in "T ":
+        try:
+            return dt.date.fromisoformat(text[:10]), None
+        except ValueError:
+            return None, problem
+    text = _WEEKDAY_PREFIX.sub("", text, count=1) if _WEEKDAY_PREFIX.match(text) else text
+    months = _month_numbers()
+    try:
+        if m := _NUMERIC_DATE.match(text):
+            if m.group(1):
+                return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))), None
+            return dt.date(int(m.group(6)), int(m.group(5)), int(m.group(4))), None
+        if (m := _DAY_MONTH_YEAR.match(text)) and m.group(2).lower() in months:
+            return dt.date(int(m.group(3)), months[m.group(2).lower()], int(m.group(1))), None
+        if (m := _MONTH_DAY_YEAR.match(text)) and m.group(1).lower() in months:
+            return dt.date(int(m.group(3)), months[m.group(1).lower()], int(m.group(2))), None
+    except ValueError:  # 31 Februari, 2024/13/45
+        return None, problem
+    return None, problem
 
 
 def article_from_text(
@@ -577,15 +639,16 @@ def _jsonl_records(lines: Iterable[tuple[int, bytes | int]], shown: str, policy:
             continue
         article_id = _field(record.get("id")) or where
         url = _field(record.get("url") or record.get("source_url"))
+        date, date_warning = _parse_date(record.get("date"))
         article = article_from_text(
             article_id,
             record["text"],
             title=_field(record.get("title")),
             source=_field(record.get("source")),
             url=url,
-            date=_parse_date(record.get("date")),
+            date=date,
             path=where,
-            warnings=warnings,
+            warnings=(*warnings, date_warning) if date_warning else warnings,
             max_line_chars=policy.max_line_chars,
         )
         if not article.text:
