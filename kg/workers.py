@@ -7,11 +7,19 @@ back in input order, so the graph and the report do not depend on it either.
 - Serial (the default) runs in this process with the given parser.
 - ``workers > 1`` starts that many processes (``spawn``: torch does not survive ``fork``); each
   gets a copy of the parser (a ``StanzaParser`` travels as its settings and loads its models once,
-  in the worker) and ``cores // workers`` torch threads. Workers start only when some article has
-  to be parsed: a build whose parses are all cached extracts in this process.
+  in the worker) and its share of the torch threads (``torch_threads``). Workers start only when
+  some article has to be parsed: a build whose parses are all cached extracts in this process.
 - ``scheduler`` sends the work to an existing Dask cluster: the parser is broadcast once to every
   worker (so each loads the models once) and articles go out in small chunks. Each Dask worker
   process parses one chunk at a time; give workers ``--nthreads 1`` and set ``OMP_NUM_THREADS``.
+
+**Threads.** Torch's OpenMP threads spin while they wait: two jobs that each take every core of a
+machine slow each other down many times over (10 IndoSum articles: 201 s beside another build,
+29 s with one thread each, the same graph). ``torch_threads`` gives each parsing process
+``free cores // workers`` threads, where the free cores are those this process may run on
+(its CPU affinity and cgroup quota) less the load already on them (the one-minute load average),
+at least one; ``Execution.threads`` (``--threads``) or ``OMP_NUM_THREADS`` override it. Waiting
+threads sleep instead of spinning (``OMP_WAIT_POLICY=PASSIVE``) unless that is set otherwise.
 """
 
 from __future__ import annotations
@@ -23,7 +31,7 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -38,7 +46,7 @@ from kg.lexicon import Lexicon, get_lexicon
 if TYPE_CHECKING:
     from kg.build import Parser
 
-__all__ = ["Execution", "Outcome", "Task", "analyse_chunk", "run_tasks"]
+__all__ = ["Execution", "Outcome", "Task", "analyse_chunk", "available_cpus", "run_tasks", "torch_threads", "use_threads"]
 
 MAX_CHUNK = 16
 
@@ -46,15 +54,19 @@ MAX_CHUNK = 16
 @dataclass(frozen=True)
 class Execution:
     """Where the per-article work runs: ``workers`` local processes, or the Dask ``scheduler``
-    (given up after ``connect_timeout`` seconds without an answer)."""
+    (given up after ``connect_timeout`` seconds without an answer); ``threads``: torch threads per
+    parsing process (None: ``torch_threads`` decides)."""
 
     workers: int = 1
     scheduler: str | None = None
     connect_timeout: float = 20.0
+    threads: int | None = None
 
     def __post_init__(self) -> None:
         if self.workers < 1:
             raise InputError(f"--workers must be 1 or more, got {self.workers}.")
+        if self.threads is not None and self.threads < 1:
+            raise InputError(f"--threads must be 1 or more, got {self.threads}.")
         if self.scheduler is not None and self.workers != 1:
             raise InputError("Give --workers (processes on this machine) or --scheduler (a Dask cluster), not both.")
 
@@ -165,14 +177,87 @@ def run_tasks(
 
     if not tasks:
         return []
+    parsing = any(t.cached is None for t in tasks)
     if execution.scheduler is not None:
         _run_dask(execution.scheduler, execution.connect_timeout, parser, _chunks(tasks, chunk_size(len(tasks), 8)), done)
-    elif execution.workers > 1 and any(t.cached is None for t in tasks):
-        _run_local(execution.workers, parser, _chunks(tasks, chunk_size(len(tasks), execution.workers)), done)
+    elif execution.workers > 1 and parsing:
+        threads = torch_threads(execution.workers, execution.threads)
+        _run_local(execution.workers, threads, parser, _chunks(tasks, chunk_size(len(tasks), execution.workers)), done)
     else:
+        if parsing:
+            use_threads(torch_threads(1, execution.threads))
         for outcome in analyse_chunk(parser, tasks):
             done(outcome)
     return [outcomes[t.article.id] for t in tasks]
+
+
+# ----------------------------------------------------------------------------- threads
+
+
+def available_cpus() -> int:
+    """The CPUs this process may run on: its affinity mask, capped by a cgroup v2 CPU quota (containers)."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    try:
+        quota, period = open("/sys/fs/cgroup/cpu.max", encoding="ascii").read().split()[:2]  # noqa: SIM115
+        if quota != "max":
+            cpus = min(cpus, max(1, int(int(quota) / int(period))))
+    except (OSError, ValueError):
+        pass
+    return max(1, cpus)
+
+
+def torch_threads(
+    workers: int = 1,
+    requested: int | None = None,
+    *,
+    cpus: int | None = None,
+    load: float | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> int:
+    """Torch threads for each of ``workers`` parsing processes.
+
+    ``requested`` (``--threads``) wins, then ``OMP_NUM_THREADS``; otherwise the free cores (the
+    ``cpus`` this process may use less the ``load`` already on them, at least one) shared among
+    the workers, at least one each.
+
+    >>> quiet = {"cpus": 2, "load": 0.0, "environ": {}}
+    >>> torch_threads(1, **quiet), torch_threads(3, **quiet), torch_threads(1, 6, **quiet)
+    (2, 1, 6)
+    >>> torch_threads(2, cpus=8, load=0.0, environ={}), torch_threads(1, cpus=2, load=1.2, environ={})
+    (4, 1)
+    >>> torch_threads(1, cpus=2, load=0.0, environ={"OMP_NUM_THREADS": "1"})
+    1
+    """
+    if requested is not None:
+        return max(1, requested)
+    env = os.environ if environ is None else environ
+    given = env.get("OMP_NUM_THREADS", "")
+    with contextlib.suppress(ValueError):
+        if int(given) >= 1 and not (environ is None and given == _SET_HERE.get("OMP_NUM_THREADS")):
+            return int(given)
+    cpus = available_cpus() if cpus is None else cpus
+    if load is None:
+        try:
+            load = os.getloadavg()[0]
+        except OSError:
+            load = 0.0
+    free = max(1, cpus - round(load))
+    return max(1, free // max(1, workers))
+
+
+_SET_HERE: dict[str, str] = {}  # what use_threads put in os.environ (not the user's choice)
+
+
+def use_threads(threads: int) -> None:
+    """Make torch in this process use ``threads`` threads (now if it is loaded, else when it loads)."""
+    os.environ["OMP_NUM_THREADS"] = os.environ["MKL_NUM_THREADS"] = _SET_HERE["OMP_NUM_THREADS"] = str(threads)
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    torch = sys.modules.get("torch")
+    if torch is not None:
+        torch.set_num_threads(threads)
 
 
 # ----------------------------------------------------------------------------- local processes
@@ -183,11 +268,7 @@ _WORKER_PARSER: Any = None
 def _init_worker(parser: Parser, threads: int) -> None:
     """Runs once in each worker process, before torch is imported there."""
     global _WORKER_PARSER
-    for name in ("OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ[name] = str(threads)
-    torch = sys.modules.get("torch")
-    if torch is not None:
-        torch.set_num_threads(threads)
+    use_threads(threads)
     _WORKER_PARSER = parser
 
 
@@ -195,8 +276,7 @@ def _run_local_chunk(tasks: list[Task]) -> list[Outcome]:
     return list(analyse_chunk(_WORKER_PARSER, tasks))
 
 
-def _run_local(workers: int, parser: Parser, chunks: list[list[Task]], done: Callable[[Outcome], None]) -> None:
-    threads = max(1, (os.cpu_count() or 1) // workers)
+def _run_local(workers: int, threads: int, parser: Parser, chunks: list[list[Task]], done: Callable[[Outcome], None]) -> None:
     context = multiprocessing.get_context("spawn")
     try:
         with ProcessPoolExecutor(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +59,7 @@ def test_workers_processes_give_the_serial_graph_and_report(corpus: Path, serial
     assert parser.calls == []  # each worker parsed with its own copy
     assert isomorphic(result.graph, serial.graph)
     assert _stable(result) == _stable(serial)
-    assert result.report_dict()["execution"] == {"workers": workers, "scheduler": None, "connect_timeout": 20.0}
+    assert result.report_dict()["execution"] == {"workers": workers, "scheduler": None, "connect_timeout": 20.0, "threads": None}
 
 
 def test_workers_all_cached_build_stays_in_this_process(tmp_path: Path, corpus: Path, serial: BuildResult) -> None:
@@ -122,3 +123,37 @@ def test_workers_dask_local_cluster_gives_the_serial_graph(corpus: Path, serial:
     assert isomorphic(result.graph, serial.graph)
     assert _stable(result) == _stable(serial)
     assert result.report_dict()["execution"]["scheduler"] == cluster.scheduler_address
+
+
+def test_workers_threads_share_the_free_cores() -> None:
+    from kg.workers import torch_threads
+
+    assert torch_threads(1, cpus=2, load=0.0, environ={}) == 2
+    assert torch_threads(2, cpus=2, load=0.0, environ={}) == 1
+    assert torch_threads(1, cpus=2, load=1.0, environ={}) == 1  # another job on one of the two cores
+    assert torch_threads(4, cpus=16, load=3.6, environ={}) == 3
+    assert torch_threads(1, cpus=2, load=9.0, environ={}) == 1  # never none
+    assert torch_threads(1, 5, cpus=2, load=2.0, environ={"OMP_NUM_THREADS": "1"}) == 5  # --threads wins
+    assert torch_threads(2, cpus=8, load=0.0, environ={"OMP_NUM_THREADS": "3"}) == 3  # then the user's OMP_NUM_THREADS
+
+
+def test_workers_serial_parse_sets_torch_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+    import types
+
+    calls: list[int] = []
+    monkeypatch.setitem(sys.modules, "torch", types.SimpleNamespace(set_num_threads=calls.append))
+    for name in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OMP_WAIT_POLICY"):
+        monkeypatch.delenv(name, raising=False)
+    parser = FakeParser(corpus_conllu())
+    run_tasks([Task(Article("kecaman-ban", "teks"))], parser, Execution(threads=1))
+    assert calls == [1]
+    assert os.environ["OMP_NUM_THREADS"] == "1" and os.environ["OMP_WAIT_POLICY"] == "PASSIVE"
+    calls.clear()
+    run_tasks([Task(Article("kecaman-ban", "teks"), cached="x")], parser, Execution(threads=1))
+    assert calls == []  # nothing to parse: torch is left alone
+
+
+def test_workers_threads_option_is_checked() -> None:
+    with pytest.raises(InputError, match="--threads"):
+        Execution(threads=0)
