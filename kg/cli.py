@@ -76,6 +76,10 @@ def build(
         bool, typer.Option("--any-language", help="Build articles that look non-Indonesian instead of skipping them.")
     ] = False,
     workers: Annotated[int, typer.Option("--workers", "-j", help="Parse and extract in N processes on this machine.")] = 1,
+    threads: Annotated[
+        int | None,
+        typer.Option("--threads", min=1, help="Torch threads per parsing process (default: free cores / workers)."),
+    ] = None,
     scheduler: Annotated[
         str | None, typer.Option("--scheduler", help="Parse and extract on this Dask scheduler (tcp://HOST:8786).")
     ] = None,
@@ -135,7 +139,7 @@ def build(
     settings = BuildSettings(validate=not no_validate, select=tuple(chosen), models=models, input_policy=policy)
     try:
         parser = _conllu_parser_from_env()
-        execution = Execution(workers=workers, scheduler=scheduler)
+        execution = Execution(workers=workers, scheduler=scheduler, threads=threads)
         parse_cache = (
             None if no_cache else ParseCache(cache or out / ".cache" / "parses", model_identity(NlpSettings(models=models)))
         )
