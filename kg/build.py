@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from rdflib import Graph
 
@@ -31,6 +31,9 @@ from kg.lexicon import ONTOLOGY_DIR, get_lexicon
 from kg.mapper import graph_events, map_corpus
 from kg.workers import Execution, Outcome
 
+if TYPE_CHECKING:
+    from kg.store import StoreChange
+
 __all__ = [
     "Analysis",
     "ArticleReport",
@@ -43,6 +46,7 @@ __all__ = [
     "atomic_write",
     "build",
     "write_outputs",
+    "write_report",
 ]
 
 
@@ -164,6 +168,7 @@ class BuildResult:
     version: str = __version__
     cache: CacheStats | None = None
     execution: Execution = field(default_factory=Execution)
+    store: StoreChange | None = None
 
     @property
     def ok(self) -> bool:
@@ -210,6 +215,7 @@ class BuildResult:
             "cache": asdict(self.cache) if self.cache is not None else None,
             "timings_s": {k: round(v, 3) for k, v in self.timings.items()},
             "execution": asdict(self.execution),
+            **({"store": asdict(self.store)} if self.store is not None else {}),
         }
 
 
@@ -499,3 +505,10 @@ def write_outputs(result: BuildResult, out_dir: Path, progress: Callable[[Progre
     atomic_write(paths["report"], json.dumps(result.report_dict(), ensure_ascii=False, indent=2) + "\n")
     _stage(progress, "write", 1)
     return paths
+
+
+def write_report(result: BuildResult, out_dir: Path) -> dict[str, Path]:
+    """Write only ``report.json`` into ``out_dir`` (``kg build --store --no-outputs``: what the change did)."""
+    path = out_dir / "report.json"
+    atomic_write(path, json.dumps(result.report_dict(), ensure_ascii=False, indent=2) + "\n")
+    return {"report": path}

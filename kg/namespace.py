@@ -30,6 +30,7 @@ class KG(DefinedNamespace):
     Person: URIRef
     Place: URIRef
     QuadClass: URIRef
+    Quotation: URIRef
     Role: URIRef
     Sentence: URIRef
     VerbalConflict: URIRef
@@ -37,6 +38,7 @@ class KG(DefinedNamespace):
     accordingTo: URIRef
     agent: URIRef
     articleId: URIRef
+    attributedBy: URIRef
     cameoCode: URIRef
     confidence: URIRef
     content: URIRef
@@ -52,15 +54,18 @@ class KG(DefinedNamespace):
     modality: URIRef
     nominalForm: URIRef
     passiveForm: URIRef
+    personTargetForm: URIRef
     place: URIRef
     ploverCategory: URIRef
     published: URIRef
     publisher: URIRef
     quadClass: URIRef
+    quoteTagForm: URIRef
     role: URIRef
     roleOf: URIRef
     roleTitle: URIRef
     sentenceIndex: URIRef
+    speaker: URIRef
     startChar: URIRef
     symmetric: URIRef
     target: URIRef
@@ -99,3 +104,9 @@ class KGS(DefinedNamespace):
     """SHA-256 of an article's text (duplicates across builds)."""
     graphHash: URIRef
     """SHA-256 of a named graph's sorted N-Triples (a graph is rewritten only when it changes)."""
+    parseHash: URIRef
+    """SHA-256 of an article's stored parse: the key of its cached extraction."""
+    signature: URIRef
+    """What an article's graph depends on at the corpus level (its mentions' actors): rewritten when it moves."""
+    actorHash: URIRef
+    """SHA-256 of an actor as the corpus graph writes it: its triples are rewritten when it changes."""

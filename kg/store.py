@@ -37,19 +37,20 @@ from oxrdflib import OxigraphStore
 from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.query import Result
 
+from kg.cache import resolution_view
 from kg.document import Article, Entity, ParsedDoc, Sentence, Word
 from kg.errors import StoreError
 from kg.freshness import STORE_MARKER as MARKER_FILE
-from kg.mapper import article_iri, bind_prefixes, map_actors, map_article
+from kg.mapper import actor_iri, article_iri, bind_prefixes, map_actors, map_article
 from kg.namespace import KG, KGR, KGS
 from kg.sparql import SPARQL_LITERALS
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
 
-    from kg.actors import ActorIndex
+    from kg.actors import Actor, ActorIndex
     from kg.build import Analysis, ArticleReport, BuildResult, BuildSettings, Parser
-    from kg.cache import ParseCache
+    from kg.cache import ExtractionCache, ParseCache
     from kg.extract import Extraction
     from kg.lexicon import Lexicon
     from kg.workers import Execution
@@ -65,8 +66,9 @@ __all__ = [
     "remove_from_store",
 ]
 
-STORE_FORMAT = 1
+STORE_FORMAT = 2
 DATABASE_DIR = "oxigraph"
+EXTRACTIONS_DIR = "extractions"
 CORPUS_GRAPH = KGR["graph/corpus"]
 """The named graph of the corpus level: actors, canonical labels, aliases, the articles they appear in."""
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -189,12 +191,12 @@ def _nt(triple: tuple[Any, Any, Any]) -> str:
     return " ".join(str(_ox_term(t)) for t in triple) + " ."
 
 
-def _quads(named: Iterable[tuple[URIRef, Iterable[tuple[Any, Any, Any]]]]) -> Iterator[Any]:
-    """pyoxigraph quads of (graph name, triples) pairs."""
+def _quads(named: Iterable[tuple[URIRef | None, Iterable[tuple[Any, Any, Any]]]]) -> Iterator[Any]:
+    """pyoxigraph quads of (graph name, triples) pairs; None names the default graph."""
     import pyoxigraph as ox
 
     for name, triples in named:
-        graph = ox.NamedNode(str(name))
+        graph = ox.DefaultGraph() if name is None else ox.NamedNode(str(name))
         for s, p, o in triples:
             yield ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), graph)
 
@@ -212,13 +214,21 @@ class StoreChange:
     graphs_written: int = 0
     graphs_unchanged: int = 0
     generation: int = 0
+    articles: int = 0
+    """Articles in the store after the change."""
+    extracted: tuple[str, ...] = ()
+    """Stored articles extracted again from their parses (missing from the extraction cache)."""
+    remapped: tuple[str, ...] = ()
+    """Stored articles whose graph was mapped again because their actors moved (written when it changed)."""
+    actors_written: int = 0
+    actors_removed: int = 0
 
 
 @dataclass(frozen=True)
 class StoreState:
-    """The store's articles after a write: their extractions, the corpus-level actor index, and the
-    knowledge graph they make (every article graph and the corpus graph, as ``KGStore.graph()``
-    would read it back)."""
+    """What a write did: the extractions it mapped (new articles and those whose actors moved), the
+    corpus-level actor index, and the touched part of the graph (the graphs it mapped, the actors
+    it wrote and the actors those graphs name: what SHACL validates)."""
 
     extractions: tuple[Extraction, ...]
     index: ActorIndex
@@ -327,11 +337,12 @@ class KGStore:
         return sorted((g for g in self.oxigraph.named_graphs() if g.value != records), key=lambda g: g.value)
 
     def graph(self) -> Graph:
-        """The knowledge graph in the store, as an in-memory rdflib ``Graph``."""
+        """The knowledge graph in the store (its default graph), as an in-memory rdflib ``Graph``."""
+        import pyoxigraph as ox
+
         graph = bind_prefixes(Graph())
-        for name in self.content_graphs():
-            for quad in self.oxigraph.quads_for_pattern(None, None, None, name):
-                graph.add((_rdf_term(quad.subject), _rdf_term(quad.predicate), _rdf_term(quad.object)))
+        for quad in self.oxigraph.quads_for_pattern(None, None, None, ox.DefaultGraph()):
+            graph.add((_rdf_term(quad.subject), _rdf_term(quad.predicate), _rdf_term(quad.object)))
         return graph
 
     def named_graph(self, name: URIRef) -> Graph:
@@ -346,14 +357,15 @@ class KGStore:
     def query(self, text: str, initBindings: Mapping[str, Any] | None = None) -> Result:
         """Run a SPARQL query inside Oxigraph over the knowledge graph; an rdflib ``Result`` back.
 
-        The default graph is the union of the article and corpus graphs; ``initBindings``
-        substitutes variables (as ``Graph.query`` does).
+        The default graph is the knowledge graph (the store keeps it as the union of the article
+        and corpus graphs: one graph to match, however many articles), ``GRAPH`` reaches each
+        article's graph and the corpus graph; ``initBindings`` substitutes variables (as
+        ``Graph.query`` does).
         """
         import pyoxigraph as ox
 
-        graphs = self.content_graphs()
         prefixes = {p: str(ns) for p, ns in self.dataset.namespaces()}
-        raw = self.oxigraph.query(_bind(text, initBindings or {}), prefixes=prefixes, default_graph=graphs, named_graphs=graphs)
+        raw = self.oxigraph.query(_bind(text, initBindings or {}), prefixes=prefixes, named_graphs=self.content_graphs())
         if isinstance(raw, ox.QueryBoolean):
             out = Result("ASK")
             out.askAnswer = bool(raw)
@@ -373,103 +385,250 @@ class KGStore:
 
     # -- writing
 
+    def _article_rows(self) -> dict[str, _Row]:
+        """Article id -> its record (text hash, parse hash, signature), for every article in the store."""
+        import pyoxigraph as ox
+
+        records = ox.NamedNode(str(KGS.records))
+        rows: dict[str, dict[str, str]] = {}
+        wanted = {str(KG.articleId): "id", str(KGS.textHash): "text", str(KGS.parseHash): "parse", str(KGS.signature): "sig"}
+        for predicate, field_name in wanted.items():
+            for quad in self.oxigraph.quads_for_pattern(None, ox.NamedNode(predicate), None, records):
+                rows.setdefault(quad.subject.value, {})[field_name] = quad.object.value  # type: ignore[union-attr]
+        return {r["id"]: _Row(r.get("text", ""), r.get("parse", ""), r.get("sig", "")) for r in rows.values() if "id" in r}
+
+    def _hashes(self, predicate: URIRef) -> dict[str, str]:
+        """Subject IRI -> value of ``predicate`` in the records graph (graph hashes, actor hashes)."""
+        import pyoxigraph as ox
+
+        records = ox.NamedNode(str(KGS.records))
+        quads = self.oxigraph.quads_for_pattern(None, ox.NamedNode(str(predicate)), None, records)
+        return {q.subject.value: q.object.value for q in quads}  # type: ignore[union-attr]
+
+    def stored_doc(self, article_id: str) -> ParsedDoc:
+        """The stored parse of one article."""
+        import pyoxigraph as ox
+
+        subject, predicate = ox.NamedNode(str(article_iri(article_id))), ox.NamedNode(str(KGS.parsedDoc))
+        for quad in self.oxigraph.quads_for_pattern(subject, predicate, None, ox.NamedNode(str(KGS.records))):
+            return doc_from_json(quad.object.value)  # type: ignore[union-attr]
+        raise StoreError(f"The store {self.path} has no parse of article {article_id}: rebuild it with `kg build --store`.")
+
+    def extractions_cache(self) -> ExtractionCache:
+        """The store's extraction cache (``DIR/extractions``), for kg's current code and data."""
+        from kg.cache import ExtractionCache
+        from kg.freshness import software_fingerprint
+
+        return ExtractionCache(self.path / EXTRACTIONS_DIR, software_fingerprint())
+
+    def extraction(
+        self, article_id: str, parse_hash: str, lexicon: Lexicon | None = None, counter: list[str] | None = None
+    ) -> Extraction:
+        """A stored article's extraction: from the extraction cache, else extracted from its stored parse (and cached)."""
+        from kg import extract as extract_module
+
+        cache = self.extractions_cache()
+        found = cache.get(parse_hash)
+        if found is not None:
+            return found
+        extraction = extract_module.extract(self.stored_doc(article_id), lexicon)
+        if counter is not None:
+            counter.append(article_id)
+        cache.put(parse_hash, extraction)
+        return extraction
+
     def write(
         self, put: Sequence[Extraction] = (), remove: Sequence[str] = (), lexicon: Lexicon | None = None
     ) -> StoreState:
-        """Add or replace the articles of ``put``, delete those of ``remove``, recompute the corpus level.
+        """Add or replace the articles of ``put``, delete those of ``remove``, update the corpus level.
 
-        Everything is written in one transaction. Raises ``StoreError`` for an id in ``remove`` that
-        is not in the store (nothing is changed then).
+        Actor resolution runs again over every article's cached resolution view (mentions, never a
+        new extraction unless the cache lacks it); only the article graphs whose actors moved and
+        the actors that changed are written. Everything is written in one transaction. Raises
+        ``StoreError`` for an id in ``remove`` that is not in the store (nothing is changed then).
         """
         from kg.actors import resolve_actors
-        from kg.extract import extract
+        from kg.freshness import software_fingerprint
         from kg.lexicon import get_lexicon
 
         if self.read_only:
             raise StoreError(f"The store {self.path} is open read-only: open it read-write to change it.")
         lex = lexicon or get_lexicon()
-        stored = self.text_hashes()
-        missing = sorted(set(remove) - set(stored))
+        software = software_fingerprint()
+        rows = self._article_rows()
+        missing = sorted(set(remove) - set(rows))
         if missing:
             raise StoreError(
                 f"Not in the store {self.path}: {', '.join(missing)}; nothing was removed. "
-                f"It holds {len(stored)} articles: {', '.join(sorted(stored)[:10])}{' ...' if len(stored) > 10 else ''}."
+                f"It holds {len(rows)} articles: {', '.join(sorted(rows)[:10])}{' ...' if len(rows) > 10 else ''}."
             )
         new = {ex.doc.article.id: ex for ex in put}
         gone = set(remove) - set(new)
-        extractions = dict(new)
-        for doc in self.docs():
-            aid = doc.article.id
-            if aid not in new and aid not in gone:
-                extractions[aid] = extract(doc, lex)
-        ordered = [extractions[k] for k in sorted(extractions)]
-        index = resolve_actors(ordered, lex)
+        payloads = {aid: doc_to_json(ex.doc) for aid, ex in new.items()}
+        parse_hashes = {aid: row.parse for aid, row in rows.items()} | {aid: text_hash(p) for aid, p in payloads.items()}
+        cache = self.extractions_cache()
+        extracted: list[str] = []
+        views: dict[str, Extraction] = {}
+        full: dict[str, Extraction] = dict(new)
+        for aid, ex in new.items():
+            if not cache.has(parse_hashes[aid]):
+                cache.put(parse_hashes[aid], ex)
+            views[aid] = resolution_view(ex)
+        for aid in sorted(set(rows) - set(new) - gone):
+            view = cache.view(rows[aid].parse)
+            if view is None:
+                full[aid] = self.extraction(aid, rows[aid].parse, lex, extracted)
+                view = resolution_view(full[aid])
+            views[aid] = view
+        index = resolve_actors([views[k] for k in sorted(views)], lex)
+        resolved: dict[str, list[tuple[tuple[str, int, int, int], str]]] = {aid: [] for aid in views}
+        for key, slug in index.by_mention.items():
+            if key[0] in resolved:
+                resolved[key[0]].append((key, slug))
+        signatures = {aid: _signature(view, resolved[aid], index, software) for aid, view in views.items()}
+        to_map = sorted(aid for aid in views if aid in new or signatures[aid] != rows[aid].signature)
         graphs: dict[URIRef, Graph] = {}
-        for ex in ordered:
-            graphs[article_graph(ex.doc.article.id)] = map_article(Graph(), ex, index, lex)
-        graphs[CORPUS_GRAPH] = map_actors(Graph(), index)
+        mapped: list[Extraction] = []
+        for aid in to_map:
+            ex = full.get(aid) or self.extraction(aid, rows[aid].parse, lex, extracted)
+            mapped.append(ex)
+            graphs[article_graph(aid)] = map_article(Graph(), ex, index, lex)
+        actor_hashes = {str(actor_iri(slug)): _actor_hash(actor, software) for slug, actor in index.actors.items()}
+        old_actor_hashes = self._hashes(KGS.actorHash)
+        changed_actors = sorted(iri for iri, h in actor_hashes.items() if old_actor_hashes.get(iri) != h)
+        dropped_actors = sorted(set(old_actor_hashes) - set(actor_hashes))
+        old_hashes = self._hashes(KGS.graphHash)
 
-        records = self._records()
-        old_hashes = {g: str(h) for g, h in records.subject_objects(KGS.graphHash)}
         deletes: list[str] = []
-        inserts: list[tuple[URIRef, Iterable[tuple[Any, Any, Any]]]] = []
+        inserts: list[tuple[URIRef | None, Iterable[tuple[Any, Any, Any]]]] = []
+        record_triples: list[tuple[Any, Any, Any]] = []
         written = unchanged = 0
         for name, graph in graphs.items():
             digest = graph_hash(graph)
-            if old_hashes.get(name) == digest:
+            if old_hashes.get(str(name)) == digest:
                 unchanged += 1
                 continue
             written += 1
-            if name in old_hashes:
+            if str(name) in old_hashes:
                 deletes += _drop_graph(name)
-            inserts += [(name, graph), (KGS.records, [(name, KGS.graphHash, Literal(digest))])]
-        for old in old_hashes:
-            if old not in graphs:
-                deletes += _drop_graph(URIRef(str(old)))
-        for aid in sorted(set(new) | gone):
+            inserts += [(name, graph), (None, graph)]
+            record_triples.append((name, KGS.graphHash, Literal(digest)))
+        for aid in sorted(gone):
+            deletes += _drop_graph(article_graph(aid))
+        by_slug = {str(actor_iri(slug)): actor for slug, actor in index.actors.items()}
+        corpus_part = Graph()
+        for iri in changed_actors:
+            _actor_graph(corpus_part, by_slug[iri])
+        if old_actor_hashes.keys() & {*changed_actors, *dropped_actors}:
+            stale = [URIRef(i) for i in sorted(old_actor_hashes.keys() & {*changed_actors, *dropped_actors})]
+            deletes += _drop_subjects(CORPUS_GRAPH, stale, KGS.actorHash)
+        if changed_actors:
+            inserts += [(CORPUS_GRAPH, corpus_part), (None, corpus_part)]
+            record_triples += [(URIRef(iri), KGS.actorHash, Literal(actor_hashes[iri])) for iri in changed_actors]
+        for aid in sorted(set(views) | gone):
             subject = article_iri(aid)
-            payload = doc_to_json(new[aid].doc) if aid in new else None
-            if aid in stored:
-                if payload is not None and str(records.value(subject, KGS.parsedDoc)) == payload:
-                    continue  # the same parse again: its record stands (a no-change rebuild writes nothing)
-                deletes.append(f"DELETE WHERE {{ GRAPH {_nt_term(KGS.records)} {{ {_nt_term(subject)} ?p ?o }} }}")
             if aid in new:
+                if aid in rows and rows[aid].parse == parse_hashes[aid] and rows[aid].signature == signatures[aid]:
+                    continue  # the same parse again: its record stands (a no-change rebuild writes nothing)
+                if aid in rows:
+                    deletes.append(f"DELETE WHERE {{ GRAPH {_nt_term(KGS.records)} {{ {_nt_term(subject)} ?p ?o }} }}")
                 doc = new[aid].doc
-                record = [
+                record_triples += [
                     (subject, RDF.type, KG.Article),
                     (subject, KG.articleId, Literal(aid)),
                     (subject, KGS.textHash, Literal(text_hash(doc.article.text))),
-                    (subject, KGS.parsedDoc, Literal(payload)),
+                    (subject, KGS.parseHash, Literal(parse_hashes[aid])),
+                    (subject, KGS.parsedDoc, Literal(payloads[aid])),
+                    (subject, KGS.signature, Literal(signatures[aid])),
                 ]
-                inserts.append((KGS.records, record))
+            elif aid in gone:
+                deletes.append(f"DELETE WHERE {{ GRAPH {_nt_term(KGS.records)} {{ {_nt_term(subject)} ?p ?o }} }}")
+            elif signatures[aid] != rows[aid].signature:
+                signature = f"{_nt_term(subject)} {_nt_term(KGS.signature)} ?o"
+                deletes.append(f"DELETE WHERE {{ GRAPH {_nt_term(KGS.records)} {{ {signature} }} }}")
+                record_triples.append((subject, KGS.signature, Literal(signatures[aid])))
+        if record_triples:
+            inserts.append((KGS.records, record_triples))
         changed = bool(deletes or inserts)
         if changed:
             try:
                 if deletes:  # one SPARQL update: one transaction
-                    body = "\n".join(
-                        f"GRAPH {_nt_term(name)} {{\n" + "\n".join(_nt(t) for t in triples) + "\n}" for name, triples in inserts
-                    )
+                    body = "\n".join(_insert_block(name, triples) for name, triples in inserts)
                     self.oxigraph.update(" ;\n".join([*deletes, *([f"INSERT DATA {{\n{body}\n}}"] if inserts else [])]))
                 else:  # only additions: one extend, also one transaction, without a SPARQL text to parse
                     self.oxigraph.extend(_quads(inserts))
                 self.oxigraph.flush()
             except (OSError, RuntimeError, SyntaxError) as exc:
                 raise StoreError(f"Writing to the store {self.path} failed, nothing was changed: {exc}") from exc
-        union = bind_prefixes(Graph())
+        touched = bind_prefixes(Graph())
         for graph in graphs.values():
-            union += graph
+            touched += graph
+        referenced = {str(o) for g in graphs.values() for o in g.objects() if isinstance(o, URIRef) and str(o) in by_slug}
+        for iri in sorted(referenced - set(changed_actors)):
+            _actor_graph(touched, by_slug[iri])
+        touched += corpus_part
         generation = self.generation + (1 if changed else 0)
         if changed:
             _write_marker(self.path, generation)
         change = StoreChange(
-            added=tuple(sorted(set(new) - set(stored))),
-            replaced=tuple(sorted(set(new) & set(stored))),
+            added=tuple(sorted(set(new) - set(rows))),
+            replaced=tuple(sorted(set(new) & set(rows))),
             removed=tuple(sorted(gone)),
             graphs_written=written,
             graphs_unchanged=unchanged,
             generation=generation,
+            articles=len(views),
+            extracted=tuple(sorted(set(extracted))),
+            remapped=tuple(aid for aid in to_map if aid not in new),
+            actors_written=len(changed_actors),
+            actors_removed=len(dropped_actors),
         )
-        return StoreState(tuple(ordered), index, change, union)
+        return StoreState(tuple(mapped), index, change, touched)
+
+    def all_extractions(self, lexicon: Lexicon | None = None) -> list[Extraction]:
+        """Every stored article's extraction (from the cache, else extracted again), sorted by id."""
+        rows = self._article_rows()
+        return [self.extraction(aid, rows[aid].parse, lexicon) for aid in sorted(rows)]
+
+
+@dataclass(frozen=True)
+class _Row:
+    text: str
+    parse: str
+    signature: str
+
+
+def _signature(
+    view: Extraction, resolved: list[tuple[tuple[str, int, int, int], str]], index: ActorIndex, software: str
+) -> str:
+    """What an article's graph takes from the corpus level: the actor (IRI and kind) of each of its
+    mentions and the owners the corpus gives its roles, with kg's software fingerprint.
+
+    ``map_article`` reads nothing else of the index, so an article whose signature is unchanged has
+    an unchanged graph and is not mapped again.
+    """
+    aid = view.doc.article.id
+    parts = [software]
+    for key, slug in sorted(resolved):
+        actor = index.actors.get(slug)
+        parts.append(f"{key[1:]}={slug}:{actor.kind if actor else '-'}")
+    for mention in view.mentions:
+        person = index.actor_of(aid, mention)
+        for role in mention.roles if person is not None else ():
+            owner = index.role_owner(person.slug, role.title)  # type: ignore[union-attr]
+            parts.append(f"role {mention.key} {role.title}={owner.slug if owner else '-'}")
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+
+
+def _actor_hash(actor: Actor, software: str) -> str:
+    return hashlib.sha256(f"{software}\n{actor!r}".encode()).hexdigest()
+
+
+def _actor_graph(graph: Graph, actor: Actor) -> Graph:
+    """Add the corpus-graph triples of one actor to ``graph``."""
+    from kg.actors import ActorIndex
+
+    return map_actors(graph, ActorIndex({actor.slug: actor}, {}, ()))
 
 
 # Strings, IRIs and comments are masked before looking for the keyword WHERE and the opening brace.
@@ -497,10 +656,43 @@ def _nt_term(term: Any) -> str:
     return str(_ox_term(term))
 
 
+def _unless_elsewhere(graph: str, pattern: str) -> str:
+    """A SPARQL update that deletes from the default graph the triples of ``pattern`` in ``graph``
+    that no other content graph holds (the default graph is their union)."""
+    records = _nt_term(KGS.records)
+    return (
+        f"DELETE {{ ?s ?p ?o }} WHERE {{ {pattern} GRAPH {graph} {{ ?s ?p ?o }} "
+        f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER (?h != {graph} && ?h != {records}) }} }}"
+    )
+
+
+def _insert_block(name: URIRef | None, triples: Iterable[tuple[Any, Any, Any]]) -> str:
+    """The part of an INSERT DATA body that puts ``triples`` in graph ``name`` (None: the default graph)."""
+    lines = "\n".join(_nt(t) for t in triples)
+    return lines if name is None else f"GRAPH {_nt_term(name)} {{\n{lines}\n}}"
+
+
 def _drop_graph(name: URIRef) -> list[str]:
-    """SPARQL update operations that delete a named graph and its recorded hash."""
+    """SPARQL update operations that delete a named graph, its share of the default graph and its recorded hash."""
     records, name_nt, predicate = _nt_term(KGS.records), _nt_term(name), _nt_term(KGS.graphHash)
-    return [f"DROP SILENT GRAPH {name_nt}", f"DELETE WHERE {{ GRAPH {records} {{ {name_nt} {predicate} ?h }} }}"]
+    return [
+        _unless_elsewhere(name_nt, ""),
+        f"DROP SILENT GRAPH {name_nt}",
+        f"DELETE WHERE {{ GRAPH {records} {{ {name_nt} {predicate} ?h }} }}",
+    ]
+
+
+def _drop_subjects(name: URIRef, subjects: Sequence[URIRef], predicate: URIRef) -> list[str]:
+    """SPARQL update operations that delete the triples of ``subjects`` from a named graph (and the
+    default graph), and their recorded ``predicate`` (a hash)."""
+    values = "VALUES ?s { " + " ".join(_nt_term(s) for s in subjects) + " }"
+    hashed = f"?s {_nt_term(predicate)} ?o"
+    graph, records = _nt_term(name), _nt_term(KGS.records)
+    return [
+        _unless_elsewhere(graph, values),
+        f"DELETE {{ GRAPH {graph} {{ ?s ?p ?o }} }} WHERE {{ {values} GRAPH {graph} {{ ?s ?p ?o }} }}",
+        f"DELETE {{ GRAPH {records} {{ {hashed} }} }} WHERE {{ {values} GRAPH {records} {{ {hashed} }} }}",
+    ]
 
 
 def _write_marker(folder: Path, generation: int) -> None:
@@ -542,13 +734,25 @@ def _store_result(
     timings: dict[str, float],
     start: float,
     run: Analysis | None = None,
+    outputs: bool = True,
+    lexicon: Lexicon | None = None,
 ) -> BuildResult:
-    """The ``BuildResult`` of the whole store: its graph, one report per stored article plus the run's problems."""
+    """The ``BuildResult`` of a change to the store.
+
+    With ``outputs`` it describes the whole store (its graph read back, one report per stored
+    article plus the run's problems), for graph.ttl, network.html and report.json; without, only
+    what the change touched (the run's reports and the touched part of the graph), so that adding
+    an article to a large store reads nothing else back. SHACL validates the touched part either
+    way: the new and changed article graphs with the actors they name, and the changed actors.
+    """
     from kg.build import BuildResult, Validation, _counts, _with_message
     from kg.workers import Execution
 
-    graph = state.graph
-    by_id = {ex.doc.article.id: ex for ex in state.extractions}
+    t0 = time.perf_counter()
+    extractions = store.all_extractions(lexicon) if outputs else list(state.extractions)
+    graph = store.graph() if outputs else state.graph
+    timings["read_back"] = time.perf_counter() - t0
+    by_id = {ex.doc.article.id: ex for ex in extractions} | {ex.doc.article.id: ex for ex in state.extractions}
     reports: list[ArticleReport] = []
     seen: set[str] = set()
     for report in run_reports:
@@ -559,24 +763,25 @@ def _store_result(
         reports.append(report)
     from kg.build import ArticleReport as Report
 
-    for aid in sorted(set(by_id) - seen):
+    for aid in sorted(set(by_id) - seen) if outputs else ():
         ex = by_id[aid]
         a = ex.doc.article
         reports.append(
             Report(aid, "ok", a.path, a.source, len(ex.doc.sentences), warnings=a.warnings, **_counts(ex, state.index))  # type: ignore[arg-type]
         )
-    validation = Validation(graph) if settings.validate else None
+    validation = Validation(state.graph) if settings.validate else None
     timings["total"] = time.perf_counter() - start
     return BuildResult(
         graph,
         tuple(_with_message(r) for r in reports),
-        state.extractions,
+        tuple(extractions),
         state.index,
         settings,
         timings,
         validation,
         cache=run.cache if run is not None else None,
         execution=run.execution if run is not None else Execution(),
+        store=state.change,
     )
 
 
@@ -588,11 +793,13 @@ def build_into_store(
     progress: Callable[..., None] | None = None,
     execution: Execution | None = None,
     cache: ParseCache | None = None,
+    outputs: bool = True,
 ) -> BuildResult:
-    """``kg build --store``: analyse ``inputs`` as ``build()`` does, add them to the store, recompute the corpus.
+    """``kg build --store``: analyse ``inputs`` as ``build()`` does, add them to the store, update the corpus level.
 
     An article already in the store is replaced; an article whose text is already stored under
-    another id is reported as ``duplicate`` and not added. The result describes the whole store.
+    another id is reported as ``duplicate`` and not added. With ``outputs`` the result describes
+    the whole store; without (``--no-outputs``), only what changed.
     """
     from kg.build import BuildSettings, analyse
 
@@ -617,11 +824,13 @@ def build_into_store(
         state = store.write(put=put)
         timings["store"] = time.perf_counter() - t0
         ordered = [reports[r.id] if r.status == "ok" else r for r in run.reports]
-        return _store_result(store, state, ordered, settings, timings, start, run)
+        return _store_result(store, state, ordered, settings, timings, start, run, outputs)
 
 
-def remove_from_store(ids: Sequence[str], store_dir: str | Path, settings: BuildSettings | None = None) -> BuildResult:
-    """``kg remove``: delete articles from the store and recompute the corpus level."""
+def remove_from_store(
+    ids: Sequence[str], store_dir: str | Path, settings: BuildSettings | None = None, outputs: bool = True
+) -> BuildResult:
+    """``kg remove``: delete articles from the store and update the corpus level (``outputs``: as ``build_into_store``)."""
     from kg.build import BuildSettings
 
     settings = settings or BuildSettings()
@@ -631,5 +840,5 @@ def remove_from_store(ids: Sequence[str], store_dir: str | Path, settings: Build
         raise StoreError(f"No kg store at {store_path}: build one with `kg build ARTICLES --store {store_path}`.")
     with KGStore.open(store_path) as store:
         state = store.write(remove=list(ids))
-        return _store_result(store, state, (), settings, {"store": time.perf_counter() - start}, start)
+        return _store_result(store, state, (), settings, {"store": time.perf_counter() - start}, start, outputs=outputs)
 

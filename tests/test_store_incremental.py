@@ -1,0 +1,229 @@
+"""kg/store.py, incremental: any order of adds, replaces and removes gives a clean build's graph, and an
+added article costs its own extraction, not the store's."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import article_text, conllu, corpus_conllu
+from rdflib import Graph
+from rdflib.compare import isomorphic
+
+import kg.extract
+from kg.actors import resolve_actors
+from kg.cache import resolution_view
+from kg.document import Article, from_conllu
+from kg.extract import Extraction, extract
+from kg.lexicon import get_lexicon
+from kg.mapper import map_corpus
+from kg.store import KGStore
+
+SHORT = conllu("""
+    # text = Zaki memuji Malaysia.
+    1 Zaki Zaki PROPN _ _ 2 nsubj _ ner=S-PER
+    2 memuji puji VERB _ _ 0 root _ ner=O
+    3 Malaysia Malaysia PROPN _ _ 2 obj _ ner=S-LOC
+    4 . . PUNCT _ _ 2 punct _ ner=O
+""")
+FULL = conllu("""
+    # text = Ahmad Zaki memuji Filipina.
+    1 Ahmad Ahmad PROPN _ _ 3 nsubj _ ner=B-PER
+    2 Zaki Zaki PROPN _ _ 1 flat _ ner=E-PER
+    3 memuji puji VERB _ _ 0 root _ ner=O
+    4 Filipina Filipina PROPN _ _ 3 obj _ ner=S-LOC
+    5 . . PUNCT _ _ 3 punct _ ner=O
+""")
+# a second fuller name with the word "Zaki": the short "Zaki" then matches two people and stays apart
+OTHER = conllu("""
+    # text = Zaki Hamid mengkritik Jepang.
+    1 Zaki Zaki PROPN _ _ 3 nsubj _ ner=B-PER
+    2 Hamid Hamid PROPN _ _ 1 flat _ ner=E-PER
+    3 mengkritik kritik VERB _ _ 0 root _ ner=O
+    4 Jepang Jepang PROPN _ _ 3 obj _ ner=S-LOC
+    5 . . PUNCT _ _ 3 punct _ ner=O
+""")
+PARSES = {**corpus_conllu(), "pendek": SHORT, "lengkap": FULL, "lain": OTHER}
+
+
+def _extraction(aid: str, parse: str | None = None) -> Extraction:
+    text = parse or PARSES[aid]
+    return extract(from_conllu(text, Article(aid, article_text(text))), get_lexicon())
+
+
+def _clean(ids: set[str], edited: dict[str, str] | None = None) -> Graph:
+    """The in-memory graph of a clean build of ``ids``."""
+    edited = edited or {}
+    extractions = [_extraction(aid, edited.get(aid)) for aid in sorted(ids)]
+    return map_corpus(extractions, resolve_actors(extractions))
+
+
+def _check(store: KGStore, ids: set[str], edited: dict[str, str] | None = None) -> None:
+    """The store holds ``ids``; its default graph is a clean build's and the union of its named graphs."""
+    assert store.article_ids() == sorted(ids)
+    clean = _clean(ids, edited)
+    assert isomorphic(store.graph(), clean)
+    union = Graph()
+    for name in store.content_graphs():
+        union += store.named_graph(name.value)
+    assert isomorphic(union, clean)
+
+
+def test_store_incremental_add_one_by_one_in_any_order_is_a_clean_build(tmp_path: Path) -> None:
+    ids = sorted(PARSES)
+    orders = [ids, ids[::-1], *(random.Random(seed).sample(ids, len(ids)) for seed in range(3))]
+    for n, order in enumerate(orders):
+        with KGStore.open(tmp_path / f"store-{n}") as store:
+            for i, aid in enumerate(order):
+                store.write(put=[_extraction(aid)])
+                if i in (1, 3, len(order) - 1):  # checking costs a clean build: a few steps suffice
+                    _check(store, set(order[: i + 1]))
+
+
+def test_store_incremental_remove_and_readd_is_a_clean_build(tmp_path: Path) -> None:
+    ids = set(PARSES)
+    rng = random.Random(18)
+    with KGStore.open(tmp_path / "store") as store:
+        store.write(put=[_extraction(aid) for aid in sorted(ids)])
+        _check(store, ids)
+        held = set(ids)
+        for step in range(8):
+            if step % 2 == 0 or not (ids - held):
+                gone = rng.sample(sorted(held), 2)
+                change = store.write(remove=gone).change
+                assert change.removed == tuple(sorted(gone))
+                held -= set(gone)
+            else:
+                back = sorted(ids - held)[:2]
+                store.write(put=[_extraction(aid) for aid in back])
+                held |= set(back)
+            _check(store, held)
+
+
+def test_store_incremental_non_monotone_merge_follows_each_change(tmp_path: Path) -> None:
+    """"Zaki" joins "Ahmad Zaki" while it is the only fuller name, and parts again when "Zaki Hamid" arrives."""
+    with KGStore.open(tmp_path / "store") as store:
+        store.write(put=[_extraction("pendek"), _extraction("lengkap")])
+        _check(store, {"pendek", "lengkap"})
+        change = store.write(put=[_extraction("lain")]).change
+        assert change.remapped == ("pendek",)  # its "Zaki" is nobody's short name any more
+        _check(store, {"pendek", "lengkap", "lain"})
+        change = store.write(remove=["lain"]).change
+        assert change.remapped == ("pendek",)
+        _check(store, {"pendek", "lengkap"})
+
+
+def test_store_incremental_replacing_an_article_is_a_clean_build(tmp_path: Path) -> None:
+    with KGStore.open(tmp_path / "store") as store:
+        store.write(put=[_extraction(aid) for aid in ("pendek", "lengkap", "pertemuan-manila")])
+        store.write(put=[_extraction("lengkap", OTHER)])  # "lengkap" now names Zaki Hamid
+        _check(store, {"pendek", "lengkap", "pertemuan-manila"}, {"lengkap": OTHER})
+
+
+def test_store_incremental_adding_one_article_extracts_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    real = kg.extract.extract
+
+    def counted(doc, lexicon=None):  # type: ignore[no-untyped-def]
+        calls.append(doc.article.id)
+        return real(doc, lexicon)
+
+    monkeypatch.setattr(kg.extract, "extract", counted)
+    stored = sorted(set(PARSES) - {"lain"})
+    with KGStore.open(tmp_path / "store") as store:
+        store.write(put=[_extraction(aid) for aid in stored])
+        calls.clear()
+        change = store.write(put=[_extraction("lain")]).change
+        assert calls == []  # the stored articles come from the extraction cache
+        assert change.extracted == ()
+        assert change.added == ("lain",) and change.articles == len(stored) + 1
+        assert set(change.remapped) <= {"pendek"}  # only the article whose actors moved
+        # with the cache gone, the stored parses are extracted again, each once
+        import shutil
+
+        shutil.rmtree(tmp_path / "store" / "extractions")
+        change = store.write(remove=["lain"]).change
+        assert sorted(calls) == stored and change.extracted == tuple(stored)
+        _check(store, set(stored))
+
+
+def test_store_incremental_resolution_views_resolve_as_the_full_extractions() -> None:
+    extractions = [_extraction(aid) for aid in sorted(PARSES)]
+    full = resolve_actors(extractions)
+    views = resolve_actors([resolution_view(ex) for ex in extractions])
+    assert views == full
+
+
+def test_store_incremental_kg_build_of_one_more_article_extracts_only_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from helpers import FakeParser
+
+    import kg.workers
+    from kg.build import BuildSettings
+    from kg.store import build_into_store
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for aid, parse in PARSES.items():
+        (folder / f"{aid}.txt").write_text(article_text(parse) + "\n", encoding="utf-8")
+    calls: list[str] = []
+    real = kg.extract.extract
+
+    def counted(doc, lexicon=None):  # type: ignore[no-untyped-def]
+        calls.append(doc.article.id)
+        return real(doc, lexicon)
+
+    monkeypatch.setattr(kg.extract, "extract", counted)
+    monkeypatch.setattr(kg.workers, "extract", counted)
+    first = [folder / f"{aid}.txt" for aid in sorted(PARSES) if aid != "lain"]
+    build_into_store(first, tmp_path / "store", BuildSettings(validate=False), parser=FakeParser(PARSES))
+    assert len(calls) == len(first)
+    calls.clear()
+    result = build_into_store(
+        [folder / "lain.txt"], tmp_path / "store", BuildSettings(), parser=FakeParser(PARSES), outputs=False
+    )
+    assert calls == ["lain"]
+    assert result.store is not None and result.store.added == ("lain",) and result.store.extracted == ()
+    assert [r.id for r in result.reports] == ["lain"]  # without outputs, the report covers the change
+    assert result.shacl_conforms is True
+    report: dict[str, Any] = result.report_dict()
+    assert report["store"]["articles"] == len(PARSES) and set(report["store"]["remapped"]) <= {"pendek"}
+
+
+def test_store_incremental_cli_no_outputs_writes_only_the_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    fixtures, folder = tmp_path / "parses", tmp_path / "in"
+    fixtures.mkdir()
+    folder.mkdir()
+    for aid, parse in PARSES.items():
+        (fixtures / f"{aid}.conllu").write_text(parse, encoding="utf-8")
+        (folder / f"{aid}.txt").write_text(article_text(parse) + "\n", encoding="utf-8")
+    monkeypatch.setenv("KG_CONLLU_DIR", str(fixtures))
+    store, out = tmp_path / "store", tmp_path / "out"
+    runner = CliRunner()
+    first = [str(folder / f"{aid}.txt") for aid in sorted(PARSES) if aid != "lain"]
+    done = runner.invoke(app, ["build", *first, "--store", str(store), "--out", str(out), "--no-outputs"])
+    assert done.exit_code == 0, done.output
+    done = runner.invoke(app, ["build", str(folder / "lain.txt"), "--store", str(store), "--out", str(out), "--no-outputs"])
+    assert done.exit_code == 0, done.output
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == ["report.json"]
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert [a["id"] for a in report["articles"]] == ["lain"]
+    assert report["store"]["added"] == ["lain"] and report["store"]["articles"] == len(PARSES)
+    assert report["shacl"]["conforms"] is True
+    removed = runner.invoke(app, ["remove", "lain", "--store", str(store)])
+    assert removed.exit_code == 0 and f"{len(PARSES) - 1} left" in removed.stdout
+    from helpers import FakeParser
+
+    from kg.build import BuildSettings, build
+
+    kept = [folder / f"{aid}.txt" for aid in sorted(PARSES) if aid != "lain"]
+    clean = build(kept, BuildSettings(validate=False), FakeParser(PARSES))
+    with KGStore.open(store, read_only=True) as opened:
+        assert isomorphic(opened.graph(), clean.graph)
