@@ -76,6 +76,10 @@ def build(
         bool, typer.Option("--any-language", help="Build articles that look non-Indonesian instead of skipping them.")
     ] = False,
     workers: Annotated[int, typer.Option("--workers", "-j", help="Parse and extract in N processes on this machine.")] = 1,
+    no_outputs: Annotated[
+        bool,
+        typer.Option("--no-outputs", help="With --store: write only report.json (what changed), not the whole store's files."),
+    ] = False,
     threads: Annotated[
         int | None,
         typer.Option("--threads", min=1, help="Torch threads per parsing process (default: free cores / workers)."),
@@ -127,11 +131,12 @@ def build(
         "models": model_identity(NlpSettings(models=models)),
         "parses": folder_state(conllu_dir) if conllu_dir is not None else None,
         "store": store_state(store),
+        **({"no_outputs": True} if no_outputs else {}),
     }
     if not force and is_current(out, build_key(digest, context)):
         _up_to_date(out, strict)
         return
-    from kg.build import BuildSettings, write_outputs
+    from kg.build import BuildSettings, write_outputs, write_report
     from kg.build import build as run_build
     from kg.cache import ParseCache
     from kg.workers import Execution
@@ -148,11 +153,12 @@ def build(
                 from kg.store import build_into_store
 
                 result = build_into_store(
-                    inputs, store, settings, parser=parser, progress=bars, execution=execution, cache=parse_cache
+                    inputs, store, settings, parser=parser, progress=bars, execution=execution, cache=parse_cache,
+                    outputs=not no_outputs,
                 )
             else:
                 result = run_build(inputs, settings, parser=parser, progress=bars, execution=execution, cache=parse_cache)
-            paths = write_outputs(result, out, progress=bars)
+            paths = write_report(result, out) if no_outputs else write_outputs(result, out, progress=bars)
         context["store"] = store_state(store)  # the generation this build left the store at
         write_stamp(out, build_key(digest, context), paths)
     except KGError as exc:
@@ -229,12 +235,13 @@ def remove(
     from kg.store import remove_from_store
 
     try:
-        result = remove_from_store(ids, store, BuildSettings(validate=not no_validate))
+        result = remove_from_store(ids, store, BuildSettings(validate=not no_validate), outputs=out is not None)
         paths = write_outputs(result, out) if out is not None else {}
     except KGError as exc:
         _fail(exc)
         return
-    typer.echo(f"removed {len(ids)} articles; {len(result.extractions)} left in {store}, {len(result.graph)} triples")
+    left = result.store.articles if result.store is not None else len(result.extractions)
+    typer.echo(f"removed {len(ids)} articles; {left} left in {store}")
     _echo_paths(paths)
 
 
@@ -355,13 +362,26 @@ def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold annotations (JSON).")],
     output: Annotated[Path, typer.Argument(help="The output folder of `kg build` (or its graph.ttl).")],
     as_json: Annotated[bool, typer.Option("--json", help="End with one JSON object of the scores.")] = False,
+    corpus: Annotated[
+        Path,
+        typer.Option(help="For a quote gold (tests/gold/quotes/): the JSONL corpus its offsets point into."),
+    ] = Path("../shared/data/corpus/indosum/articles.jsonl"),
 ) -> None:
-    """Score a built graph against gold annotations: actors, events, dates and places, roles."""
+    """Score a built graph against gold annotations: actors, events, dates and places, roles; or quote attribution."""
     from kg.evaluate import evaluate_graph, format_evaluation
     from kg.query import load_graph
+    from kg.quote_eval import evaluate_quotes, format_quote_scores, is_quote_gold, read_corpus_texts
 
     try:
-        scores = evaluate_graph(json.loads(gold.read_text(encoding="utf-8")), load_graph(output))
+        annotations = json.loads(gold.read_text(encoding="utf-8"))
+        if is_quote_gold(annotations):
+            ids = set(annotations.get("articles", [])) | {q["article"] for q in annotations["quotes"]}
+            quote_scores = evaluate_quotes(annotations, load_graph(output), read_corpus_texts(corpus, ids))
+            typer.echo(format_quote_scores(quote_scores))
+            if as_json:
+                typer.echo(json.dumps(quote_scores.summary(), ensure_ascii=False))
+            return
+        scores = evaluate_graph(annotations, load_graph(output))
     except (KGError, OSError, json.JSONDecodeError) as exc:
         _fail(KGError(str(exc)))
         return
@@ -436,7 +456,8 @@ def stats(
 
 @app.command()
 def serve(
-    store: Annotated[Path, typer.Option("--store", help="The store to serve (opened read-only).")],
+    outdir: Annotated[Path | None, typer.Argument(help="The output folder of `kg build` (its graph.ttl), instead of --store.")] = None,
+    store: Annotated[Path | None, typer.Option("--store", help="The store to serve (opened read-only).")] = None,
     port: Annotated[int, typer.Option(help="TCP port.")] = 7878,
     host: Annotated[
         str, typer.Option(help="Address to bind; keep 127.0.0.1 unless a reverse proxy with auth is in front (SECURITY.md).")
@@ -447,8 +468,11 @@ def serve(
     workers: Annotated[int, typer.Option(help="Query worker processes (queries running at once).")] = 2,
     quiet: Annotated[bool, typer.Option("--quiet", help="Do not log requests.")] = False,
 ) -> None:
-    """Serve a store as a read-only SPARQL 1.1 endpoint at http://HOST:PORT/sparql."""
+    """Serve a store (or a built folder) as a browser app at http://HOST:PORT/ and a read-only SPARQL endpoint at /sparql."""
     from kg.serve import ServeSettings, make_server
+
+    if (outdir is None) == (store is None):
+        raise typer.BadParameter("give exactly one of OUTDIR or --store DIR")
 
     settings = ServeSettings(
         host=host,
@@ -459,7 +483,7 @@ def serve(
         workers=workers,
     )
     try:
-        server = make_server(store, settings)
+        server = make_server(store or outdir, settings, store=store is not None)  # type: ignore[arg-type]
     except KGError as exc:
         _fail(exc)
         return
@@ -468,7 +492,7 @@ def serve(
         return
     if not quiet:
         server.on_log = lambda line: typer.echo(line, err=True)
-    typer.echo(f"SPARQL endpoint (read-only) at {server.url}; Ctrl-C stops it")
+    typer.echo(f"kg app at {server.app_url} and SPARQL endpoint (read-only) at {server.url}; Ctrl-C stops it")
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -476,6 +500,7 @@ def serve(
     finally:
         server.server_close()
         server.pool.close()
+        server.site.close()
 
 
 @app.command()
