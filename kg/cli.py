@@ -430,7 +430,16 @@ def stats(
     from kg.network import actor_network, centrality_table
 
     try:
-        rows = centrality_table(actor_network(_source_graph(graph, store), include_all=include_all), top)
+        if store is not None:  # the network's queries run inside Oxigraph: nothing is loaded into rdflib
+            from typing import cast
+
+            from kg.store import KGStore
+
+            with KGStore.open(store, read_only=True) as opened:
+                net = actor_network(cast("Graph", opened), include_all=include_all)
+        else:
+            net = actor_network(_source_graph(graph, store), include_all=include_all)
+        rows = centrality_table(net, top)
     except KGError as exc:
         _fail(exc)
         return

@@ -354,7 +354,9 @@ class KGStore:
             graph.add((_rdf_term(quad.subject), _rdf_term(quad.predicate), _rdf_term(quad.object)))
         return graph
 
-    def query(self, text: str, initBindings: Mapping[str, Any] | None = None) -> Result:
+    def query(
+        self, text: str, initBindings: Mapping[str, Any] | None = None, initNs: Mapping[str, Any] | None = None
+    ) -> Result:
         """Run a SPARQL query inside Oxigraph over the knowledge graph; an rdflib ``Result`` back.
 
         The default graph is the knowledge graph (the store keeps it as the union of the article
@@ -364,7 +366,7 @@ class KGStore:
         """
         import pyoxigraph as ox
 
-        prefixes = {p: str(ns) for p, ns in self.dataset.namespaces()}
+        prefixes = {p: str(ns) for p, ns in self.dataset.namespaces()} | {p: str(ns) for p, ns in (initNs or {}).items()}
         raw = self.oxigraph.query(_bind(text, initBindings or {}), prefixes=prefixes, named_graphs=self.content_graphs())
         if isinstance(raw, ox.QueryBoolean):
             out = Result("ASK")
