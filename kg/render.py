@@ -20,7 +20,19 @@ import networkx as nx
 from kg.lexicon import get_lexicon
 from kg.network import event_counts, node_metrics, write_gexf, write_graphml
 
-__all__ = ["PHYSICS_THRESHOLD", "QUAD_COLOURS", "TYPE_COLOURS", "layout_positions", "render_html", "write_view"]
+__all__ = [
+    "ISOLATED_SHOWN",
+    "PHYSICS_THRESHOLD",
+    "QUAD_COLOURS",
+    "TYPE_COLOURS",
+    "layout_positions",
+    "network_data",
+    "network_script",
+    "render_html",
+    "safe_json",
+    "vis_dir",
+    "write_view",
+]
 
 TYPE_COLOURS = {"Person": "#4e79a7", "Organization": "#f28e2b", "Country": "#59a14f", "Place": "#9c755f"}
 QUAD_COLOURS = {
@@ -31,18 +43,29 @@ QUAD_COLOURS = {
     None: "#7f7f7f",
 }
 _TEMPLATE = Path(__file__).resolve().parent / "templates" / "network.html"
-_SLOT = re.compile(r"\{\{(?:TITLE|VIS_CSS|VIS_JS|DATA)\}\}")
+_SLOT = re.compile(r"\{\{(?:TITLE|VIS_CSS|VIS_JS|DATA|APP_JS)\}\}")
+_STATIC = Path(__file__).resolve().parent / "static"
 PHYSICS_THRESHOLD = 300
 """Above this many actors the layout is computed in Python and the page draws with physics off."""
 _EVIDENCE_SHOWN = 5
 
 
-def _vis_assets() -> tuple[str, str]:
+def vis_dir() -> Path:
+    """pyvis's copy of vis-network (its script and stylesheet)."""
     import pyvis
 
     lib = Path(pyvis.__file__).resolve().parent / "lib"
-    folder = sorted(lib.glob("vis-*"))[-1]
+    return sorted(lib.glob("vis-*"))[-1]
+
+
+def _vis_assets() -> tuple[str, str]:
+    folder = vis_dir()
     return (folder / "vis-network.min.js").read_text(encoding="utf-8"), (folder / "vis-network.css").read_text(encoding="utf-8")
+
+
+def safe_json(data: Any) -> str:
+    """JSON that is safe inside a ``<script>`` element: ``<``, ``>``, ``&``, U+2028 and U+2029 escaped."""
+    return _safe_json(data)
 
 
 def _safe_json(data: Any) -> str:
@@ -140,12 +163,40 @@ def layout_positions(net: nx.MultiDiGraph, seed: int = 1) -> dict[Any, tuple[flo
     return out
 
 
-def render_html(net: nx.MultiDiGraph, title: str = "kg actor network", physics_threshold: int = PHYSICS_THRESHOLD) -> str:
-    """Render the actor network as one self-contained HTML page.
+def _parallel_smooth(net: nx.MultiDiGraph) -> dict[tuple[str, str, str], Any]:
+    """vis-network's ``smooth`` for each edge: straight when alone, else curved apart from the others of its pair.
 
-    Nodes are coloured by actor type and sized by PageRank; edges are coloured by the quad
-    class of their event type and labelled by it. Above ``physics_threshold`` actors the
-    layout is precomputed (``layout_positions``) and the page draws with physics off.
+    The edges of one pair of actors (either direction) alternate sides and bend further one after the
+    other, so their labels sit apart instead of on top of each other ("Coordinate" over "Meet").
+    """
+    pairs: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+    for u, v, key in net.edges(keys=True):
+        if u != v:
+            pairs.setdefault((min(u, v), max(u, v)), []).append((u, v, key))
+    smooth: dict[tuple[str, str, str], Any] = {}
+    for (low, _high), edges in pairs.items():
+        if len(edges) == 1:
+            continue
+        for i, (u, v, key) in enumerate(sorted(edges, key=lambda e: (e[2], e[0]))):
+            clockwise = (i % 2 == 0) == (u == low)  # the same side of the pair, whichever way the edge points
+            smooth[(u, v, key)] = {
+                "enabled": True,
+                "type": "curvedCW" if clockwise else "curvedCCW",
+                "roundness": 0.25 * (i // 2 + 1),
+            }
+    return smooth
+
+
+ISOLATED_SHOWN = 10
+"""Up to this many actors without events are shown when a page opens; above it they are behind the toggle."""
+
+
+def network_data(net: nx.MultiDiGraph, physics_threshold: int = PHYSICS_THRESHOLD, links: bool = False) -> dict[str, Any]:
+    """What the network page draws: vis-network nodes, edges and options, the legends and the filters' defaults.
+
+    Nodes carry ``names`` (label and aliases, for search), ``type``, ``slug`` and ``isolated`` (no event);
+    edges carry ``eventType``, ``quad``, ``articles`` and ``dates``. With ``links`` (``kg serve``), a click
+    on an actor opens its page.
     """
     from pyvis.network import Network
 
@@ -155,10 +206,14 @@ def render_html(net: nx.MultiDiGraph, title: str = "kg actor network", physics_t
     top = max((m["pagerank"] for m in metrics.values()), default=1.0) or 1.0
     precomputed = net.number_of_nodes() > physics_threshold
     positions = layout_positions(net) if precomputed else {}
+    smooth = _parallel_smooth(net)
     vis = Network(directed=True)
+    isolated = 0
     for node, data in net.nodes(data=True):
         extra = {"x": positions[node][0], "y": positions[node][1]} if precomputed else {}
         metric = metrics.get(node, {})
+        alone = net.degree(node) == 0
+        isolated += alone
         vis.add_node(
             node,
             label=data.get("label", node),
@@ -166,39 +221,72 @@ def render_html(net: nx.MultiDiGraph, title: str = "kg actor network", physics_t
             color=TYPE_COLOURS.get(data.get("type", ""), "#bab0ac"),
             size=round(10 + 30 * metric.get("pagerank", 0) / top, 2),
             names=sorted({data.get("label", node), *data.get("aliases", [])}),
+            type=data.get("type", ""),
+            slug=str(node).rsplit("/", 1)[-1],
+            isolated=alone,
             **extra,
         )
-    for u, v, data in net.edges(data=True):
+    for u, v, key, data in net.edges(keys=True, data=True):
+        quad = quad_of.get(data["type"])
         vis.add_edge(
             u,
             v,
+            id=f"{u} {data['type']} {v}",
             label=data["type"],
             title=_tooltip_edge(net.nodes[u].get("label", u), net.nodes[v].get("label", v), data),
-            color=QUAD_COLOURS.get(quad_of.get(data["type"])),
+            color=QUAD_COLOURS.get(quad),
             width=1 + min(data["count"], 10) / 2,
             eventType=data["type"],
+            quad=quad or "other",
             articles=data["articles"],
             dates=data["dates"],
+            smooth=smooth.get((u, v, key), False),
         )
     nodes, edges, *_ = vis.get_network_data()
     options = {
         "physics": {"enabled": not precomputed, "stabilization": {"iterations": 200}},
-        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "font": {"size": 10}, "smooth": False},
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+            "font": {"size": 10, "background": "rgba(255,255,255,0.85)", "strokeWidth": 0, "align": "middle"},
+            "smooth": False,
+        },
         "nodes": {"shape": "dot", "font": {"size": 14}},
         "interaction": {"hover": True, "tooltipDelay": 100, "hideEdgesOnDrag": precomputed, "hideEdgesOnZoom": precomputed},
         "layout": {"improvedLayout": not precomputed},
     }
-    legend_types = [{"name": k, "colour": c} for k, c in TYPE_COLOURS.items()]
-    legend_quads = [{"name": k or "other", "colour": c} for k, c in QUAD_COLOURS.items()]
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "options": options,
+        "types": [{"name": k, "colour": c} for k, c in TYPE_COLOURS.items()],
+        "quads": [{"name": k or "other", "colour": c} for k, c in QUAD_COLOURS.items()],
+        "isolated": isolated,
+        "showIsolated": isolated <= ISOLATED_SHOWN,
+        "links": links,
+    }
+
+
+def network_script() -> str:
+    """The network page's own script (``kg/static/network.js``), shared by network.html and ``kg serve``."""
+    return _STATIC.joinpath("network.js").read_text(encoding="utf-8")
+
+
+def render_html(net: nx.MultiDiGraph, title: str = "kg actor network", physics_threshold: int = PHYSICS_THRESHOLD) -> str:
+    """Render the actor network as one self-contained HTML page.
+
+    Nodes are coloured by actor type and sized by PageRank; edges are coloured by the quad
+    class of their event type and labelled by it, the edges of one pair curved apart. Above
+    ``physics_threshold`` actors the layout is precomputed (``layout_positions``) and the page
+    draws with physics off. Many actors without events start hidden behind a toggle.
+    """
     js, css = _vis_assets()
     page = _TEMPLATE.read_text(encoding="utf-8")
     replacements = {
         "{{TITLE}}": html.escape(title),
         "{{VIS_CSS}}": css,
         "{{VIS_JS}}": js.replace("</script", "<\\/script"),
-        "{{DATA}}": _safe_json(
-            {"nodes": nodes, "edges": edges, "options": options, "types": legend_types, "quads": legend_quads}
-        ),
+        "{{DATA}}": _safe_json(network_data(net, physics_threshold)),
+        "{{APP_JS}}": network_script().replace("</script", "<\\/script"),
     }
     # one pass: a placeholder written inside the title or the data is text, not a slot to fill
     return _SLOT.sub(lambda m: replacements[m.group(0)], page)

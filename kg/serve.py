@@ -28,10 +28,10 @@ import threading
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import parse_qs, urlsplit
 
-from kg.errors import StoreError
+from kg.errors import KGError, StoreError
 from kg.sparql import SPARQL_LITERALS
 
 __all__ = ["ServeSettings", "SparqlServer", "make_server", "negotiate", "uses_service"]
@@ -135,18 +135,50 @@ def uses_service(query: str) -> bool:
 # ----------------------------------------------------------------------------- workers
 
 
-def _worker_main(store_dir: str, conn: Any, max_result_bytes: int) -> None:
-    """A query worker: opens the store read-only, answers (query, accept, format) messages until None."""
-    from kg.store import KGStore, generation_stamp
+class _GraphFile:
+    """A built folder's graph.ttl in an in-memory Oxigraph, reloaded when the file changes."""
 
-    folder = Path(store_dir)
-    store: KGStore | None = None
-    stamp: tuple[int, int] | None = None
-    graphs: list[Any] = []
-    try:  # open before the first query, so start-up never counts against a query's timeout
-        stamp = generation_stamp(folder)
+    def __init__(self, folder: Path) -> None:
+        import pyoxigraph as ox
+
+        self.oxigraph = ox.Store()
+        self.oxigraph.bulk_load(path=str(folder / "graph.ttl"), format=ox.RdfFormat.TURTLE)
+
+
+def _stamp(folder: Path) -> tuple[int, int]:
+    from kg.store import MARKER_FILE, generation_stamp
+
+    if (folder / MARKER_FILE).exists():
+        return generation_stamp(folder)
+    try:
+        st = (folder / "graph.ttl").stat()
+    except OSError:
+        return (0, 0)
+    return (st.st_mtime_ns, st.st_size)
+
+
+def _open_data(folder: Path) -> tuple[Any, list[Any] | None]:
+    """The database to query and its default graphs: the store read-only, or a built folder's graph.ttl."""
+    from kg.store import MARKER_FILE, KGStore
+
+    if (folder / MARKER_FILE).exists():
         store = KGStore.open(folder, read_only=True)
-        graphs = store.content_graphs()
+        return store, store.content_graphs()
+    try:
+        return _GraphFile(folder), None
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise StoreError(f"{folder / 'graph.ttl'} cannot be read: {exc}") from exc
+
+
+def _worker_main(store_dir: str, conn: Any, max_result_bytes: int) -> None:
+    """A query worker: opens the store read-only (or a built folder's graph), answers (query, accept, format) until None."""
+    folder = Path(store_dir)
+    store: Any = None
+    stamp: tuple[int, int] | None = None
+    graphs: list[Any] | None = []
+    try:  # open before the first query, so start-up never counts against a query's timeout
+        stamp = _stamp(folder)
+        store, graphs = _open_data(folder)
     except Exception:  # reported on the first query instead
         store = None
     conn.send("ready")
@@ -158,10 +190,10 @@ def _worker_main(store_dir: str, conn: Any, max_result_bytes: int) -> None:
         if message is None:
             return
         try:
-            now = generation_stamp(folder)
+            now = _stamp(folder)
             if store is None or now != stamp:
-                store = KGStore.open(folder, read_only=True)
-                stamp, graphs = now, store.content_graphs()
+                store, graphs = _open_data(folder)
+                stamp = now
             reply = _answer(store.oxigraph, graphs, *message, max_result_bytes=max_result_bytes)
         except StoreError as exc:
             reply = (503, f"The store cannot be read: {exc}")
@@ -188,12 +220,12 @@ class _Bounded:
 
 
 def _answer(
-    database: Any, graphs: list[Any], query: str, accept: str | None, format_param: str | None, *, max_result_bytes: int
+    database: Any, graphs: list[Any] | None, query: str, accept: str | None, format_param: str | None, *, max_result_bytes: int
 ) -> tuple[int, str] | tuple[int, str, bytes]:
     import pyoxigraph as ox
 
     try:
-        result = database.query(query, default_graph=graphs, named_graphs=graphs)
+        result = database.query(query, named_graphs=graphs)  # the store's default graph is the knowledge graph
     except SyntaxError as exc:
         return (400, f"The query is not valid SPARQL 1.1 (this endpoint is read-only: no updates): {exc}")
     kind = "graph" if isinstance(result, ox.QueryTriples) else "solutions"
@@ -293,16 +325,29 @@ class _Pool:
 # ----------------------------------------------------------------------------- HTTP
 
 
+APP_CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+    "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+"""The Content-Security-Policy of every page: scripts, styles, fonts and requests from kg itself only."""
+_QUERY_CSP = APP_CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")  # YASGUI sets style attributes
+_STATIC_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".svg": "image/svg+xml"}
+
+
 class SparqlServer(ThreadingHTTPServer):
-    """The endpoint's HTTP server; ``close()`` stops it and its workers."""
+    """The endpoint's HTTP server and the browser app beside it; ``close()`` stops it and its workers."""
 
     daemon_threads = True
 
-    def __init__(self, store_dir: Path, settings: ServeSettings) -> None:
+    def __init__(self, store_dir: Path, settings: ServeSettings, source: Any = None) -> None:
+        from kg.web import SiteCache, StoreSource
+
         self.settings = settings
         self.store_dir = store_dir
+        self.site = SiteCache(source if source is not None else StoreSource(store_dir))
         self.pool = _Pool(store_dir, settings)
         self.on_log: Any = None
+        self._templates: Any = None
         try:
             super().__init__((settings.host, settings.port), _Handler)
         except OSError:
@@ -314,10 +359,40 @@ class SparqlServer(ThreadingHTTPServer):
         host, port = self.server_address[:2]
         return f"http://{host!s}:{port}{ENDPOINT}"
 
+    @property
+    def app_url(self) -> str:
+        host, port = self.server_address[:2]
+        return f"http://{host!s}:{port}/"
+
+    def render(self, name: str, **context: Any) -> bytes:
+        """A page from kg/templates/app (Jinja2, every value autoescaped)."""
+        if self._templates is None:
+            import jinja2
+
+            self._templates = jinja2.Environment(
+                loader=jinja2.FileSystemLoader(str(_TEMPLATES)), autoescape=True, undefined=jinja2.StrictUndefined
+            )
+            self._templates.filters["json"] = _json_filter
+        return cast(bytes, self._templates.get_template(name).render(**context).encode("utf-8"))
+
     def close(self) -> None:
         self.shutdown()
         self.server_close()
         self.pool.close()
+        self.site.close()
+
+
+_TEMPLATES = Path(__file__).resolve().parent / "templates" / "app"
+_STATIC = Path(__file__).resolve().parent / "static"
+
+
+def _json_filter(data: Any) -> Any:
+    """JSON for a ``<script type="application/json">`` element (markup characters escaped)."""
+    import markupsafe
+
+    from kg.render import safe_json
+
+    return markupsafe.Markup(safe_json(data))
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -328,11 +403,13 @@ class _Handler(BaseHTTPRequestHandler):
         if self.server.on_log is not None:
             self.server.on_log(format % args)
 
-    def _send(self, status: int, content_type: str, body: bytes) -> None:
+    def _send(self, status: int, content_type: str, body: bytes, headers: dict[str, str] | None = None) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("X-Content-Type-Options", "nosniff")
+        for key, value in (headers or {}).items():
+            self.send_header(key, value)
         if status == 405:
             self.send_header("Allow", "GET, POST")
         self.end_headers()
@@ -349,8 +426,107 @@ class _Handler(BaseHTTPRequestHandler):
         return True
 
     def do_GET(self) -> None:
-        if self._path_ok():
-            self._handle(parse_qs(urlsplit(self.path).query, keep_blank_values=True))
+        parts = urlsplit(self.path)
+        if parts.path == ENDPOINT:
+            self._handle(parse_qs(parts.query, keep_blank_values=True))
+            return
+        try:
+            self._app(parts.path, parse_qs(parts.query, keep_blank_values=True))
+        except KGError as exc:
+            self._page(503, "error.html", title="Unavailable", message=f"The graph cannot be read: {exc}")
+
+    do_HEAD = do_GET
+
+    # -- the browser app
+
+    def _page(self, status: int, template: str, csp: str = APP_CSP, **context: Any) -> None:
+        body = self.server.render(template, **context)
+        self._send(status, "text/html; charset=utf-8", body, _app_headers(csp))
+
+    def _app(self, path: str, params: dict[str, list[str]]) -> None:
+        from urllib.parse import unquote
+
+        if path.startswith("/static/"):
+            self._static(path[len("/static/") :])
+            return
+        if path in ("/", "/network"):
+            self._page(200, "network.html", title="Actor network")
+            return
+        if path == "/query":
+            from kg.query import named_queries
+
+            site = self.server.site.get()
+            tabs = [
+                {"name": name, "query": _with_example(file.read_text(encoding="utf-8"), site)}
+                for name, file in named_queries().items()
+            ]
+            self._page(200, "query.html", csp=_QUERY_CSP, title="SPARQL", tabs=tabs)
+            return
+        site = self.server.site.get()
+        if path == "/api/network.json":
+            self._send(200, "application/json", site.network_json(), _app_headers(APP_CSP))
+            return
+        if path.startswith("/download/network."):
+            from kg.web import NetworkFilter
+
+            fmt = path.rsplit(".", 1)[-1]
+            if fmt not in ("ttl", "graphml", "gexf"):
+                self._page(404, "error.html", title="Not found", message="Downloads: network.ttl, network.graphml, network.gexf.")
+                return
+            media, text = site.download(NetworkFilter.from_params(params), "turtle" if fmt == "ttl" else fmt)
+            headers = _app_headers(APP_CSP) | {"Content-Disposition": f'attachment; filename="network.{fmt}"'}
+            self._send(200, media + "; charset=utf-8", text.encode("utf-8"), headers)
+            return
+        if path.startswith("/actor/"):
+            actor = site.actor(unquote(path[len("/actor/") :]))
+            if actor is None:
+                self._page(
+                    404, "error.html", title="Unknown actor", message="No actor has this address; search the network page."
+                )
+                return
+            self._page(200, "actor.html", title=actor["label"], actor=actor)
+            return
+        if path.startswith("/article/"):
+            article = site.article(unquote(path[len("/article/") :]))
+            if article is None:
+                self._page(404, "error.html", title="Unknown article", message="No article has this id in the graph.")
+                return
+            self._page(200, "article.html", title=article["meta"].get("title") or article["id"], article=article)
+            return
+        if path == "/timeline":
+            name = (params.get("actor") or [""])[0]
+            other = (params.get("other") or [""])[0]
+            slug = name if name in site.actors else site.find_actor(name)
+            other_slug = (other if other in site.actors else site.find_actor(other)) if other else None
+            if slug is None or (other and other_slug is None):
+                self._page(
+                    404, "error.html", title="Unknown actor", message="Give ?actor= (and ?other=) as an actor's name or address."
+                )
+                return
+            chart = site.timeline(slug, other_slug)
+            self._page(200, "timeline.html", title="Timeline", chart=chart, slug=slug, other=other_slug)
+            return
+        self._page(
+            404,
+            "error.html",
+            title="Not found",
+            message="Nothing here: the pages are /, /actor/…, /article/…, /timeline, /query.",
+        )
+
+    def _static(self, rel: str) -> None:
+        from kg.render import vis_dir
+
+        if rel in ("vendor/vis-network.min.js", "vendor/vis-network.css"):
+            file = vis_dir() / rel.split("/", 1)[1]
+        else:
+            file = (_STATIC / rel).resolve()
+            if _STATIC.resolve() not in file.parents:
+                file = _STATIC / "missing"
+        ctype = _STATIC_TYPES.get(file.suffix)
+        if ctype is None or not file.is_file():
+            self._error(404, "No such file.")
+            return
+        self._send(200, ctype, file.read_bytes(), {"Cache-Control": "max-age=300", "Content-Security-Policy": APP_CSP})
 
     def do_POST(self) -> None:
         if not self._path_ok():
@@ -435,13 +611,38 @@ class _Handler(BaseHTTPRequestHandler):
             self._error(reply[0], reply[1])
 
 
-def make_server(store_dir: str | Path, settings: ServeSettings | None = None) -> SparqlServer:
-    """A SPARQL endpoint over the store in ``store_dir`` (call ``serve_forever()``; ``close()`` to stop).
+def _app_headers(csp: str) -> dict[str, str]:
+    return {
+        "Content-Security-Policy": csp,
+        "Referrer-Policy": "no-referrer",
+        "X-Frame-Options": "DENY",
+        "Cache-Control": "no-store",
+    }
 
-    Raises ``StoreError`` when ``store_dir`` holds no kg store.
+
+def _with_example(query: str, site: Any) -> str:
+    """A named query for the SPARQL editor: its parameters (?actor, ?article) bound to an example by VALUES."""
+    values = []
+    if re.search(r"[?$]actor\b", query) and "Bind ?actor" in query:
+        top = max(site.net, key=site.net.degree, default=None)
+        if top is not None:
+            values.append(("actor", site.net.nodes[top].get("label", "")))
+    if re.search(r"[?$]article\b", query) and "Bind ?article" in query and site.articles:
+        values.append(("article", sorted(site.articles)[0]))
+    for name, value in values:
+        escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+        query = query.rstrip() + f'\nVALUES ?{name} {{ "{escaped}" }}\n'
+    return query
+
+
+def make_server(store_dir: str | Path, settings: ServeSettings | None = None, *, store: bool = True) -> SparqlServer:
+    """The SPARQL endpoint and the browser app over the store in ``store_dir`` (``serve_forever()``; ``close()`` stops).
+
+    With ``store=False``, ``store_dir`` is the output folder of ``kg build`` and its graph.ttl is served.
+    Raises ``StoreError`` (``InputError``) when ``store_dir`` holds no kg store (no graph.ttl).
     """
-    from kg.store import KGStore
+    from kg.web import open_source
 
     folder = Path(store_dir)
-    KGStore.open(folder, read_only=True).close()  # a clear error now rather than in every worker
-    return SparqlServer(folder, settings or ServeSettings())
+    source = open_source(folder, store)  # a clear error now rather than in every worker
+    return SparqlServer(folder, settings or ServeSettings(), source)

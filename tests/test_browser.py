@@ -108,11 +108,14 @@ def _open(driver, page: Path) -> None:  # type: ignore[no-untyped-def]
 
 
 def _requests(driver) -> list[str]:  # type: ignore[no-untyped-def]
-    """The URLs the browser requested since the last call (Chrome's performance log)."""
+    """The URLs the browser requested since the last call (Chrome's performance log), but for ``data:`` URLs.
+
+    ``data:`` URLs never leave the page (Chromium's own date-picker icon is one).
+    """
     urls = []
     for entry in driver.get_log("performance"):
         message = json.loads(entry["message"])["message"]
-        if message["method"] == "Network.requestWillBeSent":
+        if message["method"] == "Network.requestWillBeSent" and not message["params"]["request"]["url"].startswith("data:"):
             urls.append(message["params"]["request"]["url"])
     return urls
 
