@@ -488,7 +488,9 @@ class KGStore:
             if key[0] in resolved:
                 resolved[key[0]].append((key, slug))
         signatures = {aid: _signature(view, resolved[aid], index, software) for aid, view in views.items()}
-        to_map = sorted(aid for aid in views if aid in new or signatures[aid] != rows[aid].signature)
+        # an article's graph depends on its parse (and kg's code) and on its signature: map it when either moved
+        unchanged_record = {aid for aid in rows if aid in views and rows[aid].parse == parse_hashes[aid]}
+        to_map = sorted(aid for aid in views if aid not in unchanged_record or signatures[aid] != rows[aid].signature)
         graphs: dict[URIRef, Graph] = {}
         mapped: list[Extraction] = []
         for aid in to_map:
@@ -581,7 +583,7 @@ class KGStore:
             generation=generation,
             articles=len(views),
             extracted=tuple(sorted(set(extracted))),
-            remapped=tuple(aid for aid in to_map if aid not in new),
+            remapped=tuple(aid for aid in to_map if aid in unchanged_record),
             actors_written=len(changed_actors),
             actors_removed=len(dropped_actors),
         )

@@ -227,3 +227,13 @@ def test_store_incremental_cli_no_outputs_writes_only_the_report(tmp_path: Path,
     clean = build(kept, BuildSettings(validate=False), FakeParser(PARSES))
     with KGStore.open(store, read_only=True) as opened:
         assert isomorphic(opened.graph(), clean.graph)
+
+
+def test_store_incremental_putting_stored_articles_again_maps_only_the_new_one(tmp_path: Path) -> None:
+    stored = sorted(set(PARSES) - {"lain", "pendek"})
+    with KGStore.open(tmp_path / "store") as store:
+        store.write(put=[_extraction(aid) for aid in stored])
+        state = store.write(put=[_extraction(aid) for aid in [*stored, "lain"]])  # the feed's whole input again, one more
+        assert [ex.doc.article.id for ex in state.extractions] == ["lain"]
+        assert state.change.replaced == tuple(stored) and state.change.graphs_written == 1
+        _check(store, {*stored, "lain"})
