@@ -37,6 +37,7 @@ minted from it, so rebuilding gives the same IRIs.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 from collections import defaultdict
 from collections.abc import Sequence
@@ -46,6 +47,8 @@ from kg.extract import COUNTRY, ORGANIZATION, PERSON, PLACE, Extraction, Mention
 from kg.lexicon import Lexicon, get_lexicon, normalize_name, slugify
 
 __all__ = ["Actor", "ActorIndex", "Merge", "resolve_actors"]
+
+_SCOPE = "@"  # joins a node's name to the article it is scoped to
 
 
 @dataclass(frozen=True)
@@ -236,6 +239,7 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
     mention_node: dict[tuple[str, int, int, int], str] = {}
     fixed_name: dict[str, str] = {}
     reasons: list[tuple[str, str, str, str]] = []  # (node a, node b, rule, reason)
+    scoped: dict[str, str] = {}  # node -> the one article it belongs to (initials)
 
     def node_for(kind: str, name: str) -> str:
         if kind == ORGANIZATION:
@@ -252,6 +256,9 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
         owners_named[aid] |= {m.country_code.lower() for m in ex.mentions if m.country_code}
         for m in ex.mentions:
             node = node_for(m.kind, m.text)
+            if m.initials:
+                node = f"{node}{_SCOPE}{aid}"  # a suspect's initials: this article's person only
+                scoped[node] = aid
             if m.kind == COUNTRY and m.country_code:
                 node = f"{COUNTRY}|{m.country_code}"
                 code_of[node] = m.country_code
@@ -263,7 +270,7 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
             articles_of[node].add(aid)
             mention_node[(aid, *m.key)] = node
             uf.find(node)
-            alias = lex.aliases.get(normalize_name(m.text))
+            alias = None if m.initials else lex.aliases.get(normalize_name(m.text))
             if alias is not None and m.kind != COUNTRY:
                 canonical_node = node_for(m.kind, alias[0])
                 kind_of.setdefault(canonical_node, m.kind)
@@ -364,7 +371,7 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
     already_merged = {a for a, _b, _rule, _reason in reasons}
     # a short person name that matches exactly one full name across the corpus
     tokens_of = {n: _tokens(n.split("|", 1)[1]) for n in kind_of}
-    person_nodes = [n for n in kind_of if kind_of[n] == PERSON]
+    person_nodes = [n for n in kind_of if kind_of[n] == PERSON and n not in scoped]
     full_names = {uf.find(n) for n in person_nodes if len(tokens_of[n]) >= 2}
     having_word: dict[str, list[str]] = defaultdict(list)  # a fuller name must contain the short name's first word
     for n in person_nodes:
@@ -431,6 +438,11 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
         if kind == PLACE and any(k != PLACE for k in kinds):
             kind = next(k for k in kinds if k != PLACE)
         slug = slugify(name)
+        home = next((scoped[n] for n in nodes if n in scoped), None)
+        if home is not None:
+            slug = (
+                f"{slug}-{slugify(home)[:40].rstrip('-')}-{hashlib.sha1(home.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
+            )
         code = next((code_of[n] for n in nodes if n in code_of), None)
         aids = sorted({a for n in nodes for a in articles_of[n]})
         previous = actors.get(slug)

@@ -45,6 +45,7 @@ import ftfy
 
 from kg.document import Article
 from kg.errors import InputError
+from kg.furniture import site_of, split_headline, strip_furniture
 
 __all__ = [
     "InputPolicy",
@@ -67,12 +68,14 @@ _SOURCE = re.compile(
 )
 # A news dateline opening the text: "Jakarta, CNN Indonesia -- ", "JAKARTA (Pos Kota) – ",
 # "Seoul (ANTARA News) - ", "PBB, New York (ANTARA News) - ", "Suara.com - " (the dash may touch
-# the first word: "JAKARTA (Pos Kota) –Wakil ..."). It names the place of writing and the publisher; it is
-# no sentence of the article, and its names are no actors of it.
+# the first word: "JAKARTA (Pos Kota) –Wakil ..."), or a place alone ("Jakarta - "). It names the
+# place of writing and the publisher; it is no sentence of the article, and its names are no actors of it.
 _DATELINE = re.compile(
     r"^\s*(?:(?P<place>[A-Z][\w.'/ -]{1,40}?)\s*(?:,\s*(?P<pub>[A-Z][\w. ]{1,40}?)"
     r"|(?:,\s*[A-Z][\w.' -]{1,30}?\s*)?\((?P<pub2>[^)\n]{1,60})\))"
     r"|(?P<site>[A-Z][\w-]*\.(?:com|co\.id|id|net)))\s*(?:--|[-–—])(?:\s+|(?=[A-Z\"“]))"
+    # a place alone, one or two capitalised words and a spaced dash: "Jakarta - ", "KUALA LUMPUR – "
+    r"|^\s*(?P<bare>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?) (?:--|[-–—]) (?=[A-Z\"“])"
 )
 _URL_DATE = re.compile(r"/(20\d\d|19\d\d)/(\d{1,2})/(\d{1,2})/")
 
@@ -417,10 +420,14 @@ def article_from_text(
     path: str | None = None,
     warnings: tuple[str, ...] = (),
     max_line_chars: int = MAX_LINE_CHARS,
+    find_headline: bool = False,
 ) -> Article:
-    """Normalise raw article text: clean it, strip markup and source markers, one paragraph per non-empty line.
+    """Normalise raw article text: clean it, strip markup, source markers and site furniture, one paragraph per
+    non-empty line.
 
-    A paragraph longer than ``max_line_chars`` is split (see the module docstring).
+    With ``find_headline`` (plain-text files), a first line that reads as a headline becomes the title; a first
+    line that repeats ``title`` is dropped. A paragraph longer than ``max_line_chars`` is split (see the module
+    docstring).
     """
     raw, stripped = _strip_markup(raw)  # first: a character reference may stand for a control character
     raw, cleaned = _clean(raw)
@@ -431,6 +438,11 @@ def article_from_text(
         source = source or (last.group("paren") or last.group("line")).strip()
         notes.extend(f"source marker {m.group(0).strip()!r} removed from the text" for m in found[:-1])
         raw = _SOURCE.sub(lambda m: " " if m.group("paren") else "", raw)
+    page = strip_furniture(raw, site=site_of(url, source))
+    if page.removed:
+        notes.append(page.warning() or "")
+        raw = page.text
+    raw, title = _headline(raw, title, find_headline, notes)
     dateline = _DATELINE.match(raw)
     if dateline:
         source = source or (dateline.group("pub") or dateline.group("pub2") or dateline.group("site") or "").strip() or None
@@ -459,6 +471,23 @@ def article_from_text(
         if url_iri(url) is None:
             notes.append(f"url {url[:200]!r} is not an absolute http(s)-style URL: not linked in the graph")
     return Article(article_id, text, title, source, url, date, path, tuple(notes))
+
+
+def _headline(raw: str, title: str | None, find: bool, notes: list[str]) -> tuple[str, str | None]:
+    """The text without its headline line, and the title: a headline found (``find``), or the one given."""
+    if title is not None:
+        lines = raw.lstrip().split("\n", 1)
+        if len(lines) == 2 and " ".join(lines[0].split()).casefold() == " ".join(title.split()).casefold():
+            notes.append("first line repeats the title: kept as the title, not parsed")
+            return lines[1], title
+        return raw, title
+    if not find:
+        return raw, title
+    headline, rest = split_headline(raw)
+    if headline is None:
+        return raw, title
+    notes.append(f"headline {headline[:120]!r} kept as the title, not parsed")
+    return rest, headline
 
 
 def normalised_text(text: str) -> str:
@@ -554,7 +583,9 @@ def _read_text_file(path: Path, policy: InputPolicy) -> Iterator[Article | Input
     if not text.strip():
         yield InputProblem(article_id, "empty", f"{shown} is empty: skipped", shown)
         return
-    article = article_from_text(article_id, text, path=shown, warnings=warnings, max_line_chars=policy.max_line_chars)
+    article = article_from_text(
+        article_id, text, path=shown, warnings=warnings, max_line_chars=policy.max_line_chars, find_headline=True
+    )
     if not article.text:
         yield InputProblem(article_id, "empty", f"{shown} holds no article text ({'; '.join(article.warnings)}): skipped", shown)
         return

@@ -27,7 +27,7 @@ import functools
 from dataclasses import dataclass, replace
 
 from kg.document import ParsedDoc, Sentence, Word
-from kg.extract import PERSON, PLACE, EventMention, Extraction, Mention, Participant
+from kg.extract import PERSON, PLACE, EventMention, Extraction, Mention, Participant, QuoteMention
 from kg.lexicon import Lexicon, get_lexicon, normalize_name
 
 __all__ = ["Chain", "Reference", "coreference_chains", "resolve_references"]
@@ -166,6 +166,26 @@ class _Resolver:
         """The speakers of the quotes that (sentence, 1-based word) is inside of."""
         return [speaker for start, end, speaker in self._quotes if start < here < end]
 
+    def _indirect_speaker(self, after: tuple[int, int], sentence: int) -> Mention | None:
+        """The latest person after ``after`` and before ``sentence`` who is, outside quotes, the subject of a
+        verb that triggers a verbal event type (``Lexicon.is_verbal``: saying, asking, praising ...)."""
+        quoted = _quoted_words(self.ex.doc)
+        for s, w, m in reversed(self._subjects):
+            if not after < (s, w) or s >= sentence or (s, w) in quoted:
+                continue
+            words = self.ex.doc.sentences[s].words
+            span = range(m.extent_start + 1, m.end + 1)
+            verbs = [
+                words[v.head - 1]
+                for v in words[m.extent_start : m.end]
+                if v.deprel.startswith("nsubj") and v.head and v.head not in span
+            ]
+            if any(
+                self.lex.is_verbal(t.event_type) for v in verbs for t in self.lex.triggers_starting(v.lower) if len(t.words) == 1
+            ):
+                return m
+        return None
+
     @functools.cached_property
     def _subjects(self) -> tuple[tuple[int, int, Mention], ...]:
         """(sentence, 1-based word, person) of each person named, or standing behind a role noun, as a subject."""
@@ -260,7 +280,9 @@ class _Resolver:
             unnamed_speaker = ev.agent is not None and ev.agent.title_phrase is not None
             if said is not None and (said.kind == PERSON or unnamed_speaker):
                 if normalize_name(part.text) == "nya":
-                    return said
+                    # "Habiburokhman meminta polisi ... . "...," ujarnya": a person who has spoken since, in
+                    # indirect speech, is the speaker of the tag, not the last one quoted
+                    return self._indirect_speaker((ev.sentence, ev.trigger_word), sentence) or said
                 others = [
                     m
                     for s, w, m in self._subjects
@@ -344,7 +366,8 @@ def resolve_references(extraction: Extraction, lexicon: Lexicon | None = None) -
         if hows:
             ev = replace(ev, agent=agent, target=target, according_to=source, rule=ev.rule + "".join(f"+{h}" for h in hows))
         done.append(ev)
-    return replace(extraction, events=tuple(_quote_speakers(done, extraction.doc, lex)))
+    events = _quote_speakers(done, extraction.doc, lex)
+    return replace(extraction, events=tuple(events), quotes=_article_quotes(events, extraction.doc))
 
 
 def _surname(m: Mention) -> str:
@@ -430,20 +453,62 @@ def _speech_tags(events: tuple[EventMention, ...] | list[EventMention]) -> list[
     ]
 
 
-def _attributed(tags: list[EventMention], start: tuple[int, int], end: tuple[int, int]) -> Mention | None:
-    """The named speaker a quote from ``start`` to ``end`` is attributed to, among ``tags`` (``_speech_tags``).
-
-    The speech tag right after the closing mark (", kata X"), else the one that opens the quote
-    ("X mengatakan, ").
+def _attribution(tags: list[EventMention], start: tuple[int, int], end: tuple[int, int]) -> tuple[EventMention, str] | None:
+    """The speech tag a quote from ``start`` to ``end`` is attributed to, among ``tags`` (``_speech_tags``),
+    with how: the tag right after the closing mark (", kata X": "tag-after"), else the one that opens the
+    quote ("X mengatakan, ": "tag-before").
     """
     after = [t for t in tags if t.sentence == end[0] and t.trigger_word > end[1]]
     before = [t for t in tags if t.sentence == start[0] and t.trigger_word < start[1]]
     first_after = min(after, key=lambda t: t.trigger_word, default=None)
     last_before = max(before, key=lambda t: t.trigger_word, default=None)
-    for found in (first_after, last_before):
-        if found is not None:
-            return found.agent.mention  # type: ignore[union-attr]
+    if first_after is not None:
+        return first_after, "tag-after"
+    if last_before is not None:
+        return last_before, "tag-before"
     return None
+
+
+def _attributed(tags: list[EventMention], start: tuple[int, int], end: tuple[int, int]) -> Mention | None:
+    """The named speaker a quote from ``start`` to ``end`` is attributed to (see ``_attribution``)."""
+    found = _attribution(tags, start, end)
+    return found[0].agent.mention if found is not None else None  # type: ignore[union-attr]
+
+
+_CONTINUED_WITHIN = 2  # sentences between a quote and the untagged quote that goes on from it
+
+
+def _article_quotes(events: list[EventMention], doc: ParsedDoc) -> tuple[QuoteMention, ...]:
+    """The article's direct quotes with a named speaker.
+
+    A quote is the speaker's of its speech tag (``_attribution``). A quote with no tag of its own that
+    opens its sentence within two sentences of an attributed quote, with no other speech tag outside
+    quotes in between, goes on from that quote: a quote over several paragraphs keeps its speaker.
+    """
+    tags = _speech_tags(events)
+    quoted = _quoted_words(doc)
+    said = [ev for ev in events if ev.event_type == "Statement"]  # also the tags of unnamed speakers ("kata seorang sumber")
+    cues = sorted({(t.sentence, t.trigger_word) for t in said if (t.sentence, t.trigger_word) not in quoted})
+    out: list[QuoteMention] = []
+    previous: QuoteMention | None = None  # the quote right before, if attributed
+    for start, end in _quote_spans(doc):
+        found = _attribution(tags, start, end)
+        if found is not None:
+            tag, rule = found
+            previous = QuoteMention(start, end, tag.agent, (tag.sentence, tag.trigger_word), rule)  # type: ignore[arg-type]
+        elif (
+            previous is not None
+            and _attribution(said, start, end) is None
+            and start[1] == 1
+            and 0 < start[0] - previous.closing[0] <= _CONTINUED_WITHIN
+            and not any(previous.closing < cue < start and cue != previous.cue for cue in cues)
+        ):
+            previous = QuoteMention(start, end, previous.speaker, None, "continued")
+        else:
+            previous = None
+        if previous is not None:
+            out.append(previous)
+    return tuple(out)
 
 
 def _quote_speakers(events: list[EventMention], doc: ParsedDoc, lex: Lexicon) -> list[EventMention]:

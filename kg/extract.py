@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from kg.document import Entity, ParsedDoc, Sentence, Word
 from kg.lexicon import Lexicon, Trigger, get_lexicon, normalize_name
 
-__all__ = ["EventMention", "Extraction", "Mention", "Participant", "RoleMention", "extract"]
+__all__ = ["EventMention", "Extraction", "Mention", "Participant", "QuoteMention", "RoleMention", "extract"]
 
 PERSON, ORGANIZATION, COUNTRY, PLACE = "Person", "Organization", "Country", "Place"
 _KIND_PREFERENCE = {PERSON: 0, ORGANIZATION: 1, COUNTRY: 2, PLACE: 3}
@@ -59,6 +59,7 @@ class Mention:
     acronym: str | None = None
     roles: tuple[RoleMention, ...] = ()
     written: str | None = None  # the name with the honorifics written before it ("Sheikh Tamim ...")
+    initials: bool = False  # a suspect's or witness's initials ("tersangka berinisial HS"): a person of one article
 
     @property
     def key(self) -> tuple[int, int, int]:
@@ -96,6 +97,22 @@ class EventMention:
 
 
 @dataclass(frozen=True)
+class QuoteMention:
+    """A direct quote of an article and who said it.
+
+    ``opening`` and ``closing`` are the (sentence, 1-based word id) of its quote marks; ``cue`` the
+    (sentence, word id) of the speech tag's trigger that attributes it, None for a quote that goes on
+    from the one before it (``rule`` "continued").
+    """
+
+    opening: tuple[int, int]
+    closing: tuple[int, int]
+    speaker: Participant
+    cue: tuple[int, int] | None
+    rule: str
+
+
+@dataclass(frozen=True)
 class Extraction:
     """Everything extracted from one article."""
 
@@ -103,6 +120,7 @@ class Extraction:
     mentions: tuple[Mention, ...]
     events: tuple[EventMention, ...]
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    quotes: tuple[QuoteMention, ...] = field(default_factory=tuple)
 
 
 # ============================================================================ mentions
@@ -735,7 +753,10 @@ class _EventFinder:
                 ok = all(trig.words[j] in (self.words[i + j].lower, self.words[i + j].lemma.lower()) for j in range(n))
                 if not ok:
                     continue
-                if trig.lemma:
+                if trig.quote_tag:
+                    if word.upos == "PUNCT" or not self.after_closing_quote(i):
+                        continue
+                elif trig.lemma:
                     if word.upos != "VERB" or word.lemma.lower() != trig.words[0]:
                         continue
                 elif trig.nominal:
@@ -751,6 +772,13 @@ class _EventFinder:
         if not found:
             return None
         return min(found, key=lambda m: (-len(m.trigger.words), m.trigger.lemma, m.trigger.passive, m.trigger.event_type))
+
+    def after_closing_quote(self, i: int) -> bool:
+        """Whether word ``i`` (0-based) follows a quote mark, with at most a comma between: '"...," lanjut X'."""
+        before = [w.text for w in self.words[max(0, i - 2) : i]]
+        return bool(before) and (
+            before[-1] in _QUOTE_MARKS or (before[-1] == "," and len(before) == 2 and before[0] in _QUOTE_MARKS)
+        )
 
     def triggers(self) -> list[_TriggerMatch]:
         found = []
@@ -827,9 +855,7 @@ class _EventFinder:
         "kunjungan Menlu AS Rex Tillerson ke Korsel, China, dan Jepang" with Jepang conjoined to the
         minister is one more place visited, not one more visitor."""
         inside = set(self.subtree(word.id))
-        return any(
-            _is_preposition(w := self.sent.word(k)) and w.head not in inside for k in range(word.id + 1, conjunct.id)
-        )
+        return any(_is_preposition(w := self.sent.word(k)) and w.head not in inside for k in range(word.id + 1, conjunct.id))
 
     def stray_conjuncts(self, word: Word) -> list[Word]:
         """The conjuncts of an earlier word that a preposition of ``word`` cut off from it (see
@@ -927,6 +953,8 @@ class _EventFinder:
                     continue
                 if child.deprel.startswith("acl") and child.lower not in self.lex.leader_forms:
                     continue
+                if self.case_of(child) in self.lex.addressee_markers:
+                    continue  # "sumber partai kepada kantor berita Reuters": whom the source speaks to
                 seen.add(child.id)
                 found = self.by_word.get(child.id)
                 if found is not None:
@@ -1744,6 +1772,8 @@ class _EventFinder:
                 if part.mention is not None or self.could_be_actor(t, oblique=not t.deprel.startswith("obj"))
             ]
             target_parts = _unique([more for part in target_parts for more in self.with_owner_conjuncts(part)])
+            if trig.person_target:  # "menahan tersangka berinisial HS", not "menahan imbang Persija"
+                target_parts = [t for t in target_parts if t.mention is not None and t.mention.kind == PERSON]
             target_parts = [
                 t
                 for t in target_parts
@@ -1772,8 +1802,10 @@ class _EventFinder:
                 rule += "+pair" if pairs else ""
             if not pairs:
                 continue
-            if place is not None and place is not visited_place and any(
-                t.mention is not None and t.mention.key == place.key for t in target_parts
+            if (
+                place is not None
+                and place is not visited_place
+                and any(t.mention is not None and t.mention.key == place.key for t in target_parts)
             ):
                 place = None  # "kelompok di Lebanon": where the target is, not where the event was
             types = [(trig.event_type, trigger_text, rule)]
@@ -1901,6 +1933,7 @@ def extract(doc: ParsedDoc, lexicon: Lexicon | None = None) -> Extraction:
     lex = lexicon or get_lexicon()
     found = [_MentionFinder(lex, sentence).find() for sentence in doc.sentences]
     found = _with_name_parts(doc, found, lex)
+    found = _with_initials(doc, found, lex)
     mentions: list[Mention] = []
     events: list[EventMention] = []
     for sentence, here in zip(doc.sentences, found, strict=True):
@@ -1960,6 +1993,70 @@ def _with_name_parts(doc: ParsedDoc, found: list[list[Mention]], lex: Lexicon) -
                 continue  # "Abe Jr", another name that starts with the same word
             mentions.append(Mention(sentence.index, i, i + 1, word.text, PERSON, i))
         out.append(sorted(mentions, key=lambda m: (m.start, -m.end)))
+    return out
+
+
+_INITIALS = re.compile(r"(?:[A-Z]{1,4}|(?:[A-Z]\.){1,4})")
+
+
+def _initials_at(sentence: Sentence, lex: Lexicon) -> dict[int, int]:
+    """0-based word index of each initials token of ``sentence`` -> where its mention's extent starts.
+
+    Initials are one to four capitals ("HS", "H.S.") after a marker ("berinisial") or a legal person
+    noun ("tersangka", "Saudara"), each of a list after one ("berinisial HS dan AR"), or right before an
+    age in brackets ("AS (45)").
+    """
+    words = sentence.words
+    lowered = [w.lower.rstrip(".") for w in words]
+    found: dict[int, int] = {}
+    for i, word in enumerate(words):
+        if not _INITIALS.fullmatch(word.text):
+            continue
+        aged = [w.text for w in words[i + 1 : i + 4]]
+        if len(aged) == 3 and aged[0] == "(" and aged[1].isdigit() and aged[2] == ")":
+            found[i] = i  # "AS (45)"
+            continue
+        if i >= 2 and lowered[i - 1] in (",", "dan", "serta") and (i - 2) in found:
+            found[i] = i  # "berinisial HS dan AR"
+            continue
+        start = next((i - len(m) for m in lex.initials_markers if i >= len(m) and tuple(lowered[i - len(m) : i]) == m), None)
+        if start is None and i >= 1 and lowered[i - 1] in lex.initials_titles:
+            start = i - 1
+        if start is None:
+            continue
+        if start >= 1 and lowered[start - 1] in lex.initials_titles:
+            start -= 1  # "tersangka berinisial HS": the extent covers the noun that stands for the person
+        found[i] = start
+    return found
+
+
+def _with_initials(doc: ParsedDoc, found: list[list[Mention]], lex: Lexicon) -> list[list[Mention]]:
+    """Mentions of suspects and witnesses by their initials (``_initials_at``): persons of this article only.
+
+    Initials once introduced ("tersangka berinisial HS") are that person wherever the article repeats
+    them ("HS diduga ..."), even where the tagger took them for an organisation or a country.
+    """
+    introduced = [_initials_at(sentence, lex) for sentence in doc.sentences]
+    known = {
+        sentence.words[i].text.replace(".", "") for sentence, here in zip(doc.sentences, introduced, strict=True) for i in here
+    }
+    if not known:
+        return found
+    out = []
+    for sentence, here, marked in zip(doc.sentences, found, introduced, strict=True):
+        spots = dict(marked)
+        for i, word in enumerate(sentence.words):
+            if i not in spots and word.text.replace(".", "") in known and _INITIALS.fullmatch(word.text):
+                spots[i] = i
+        if not spots:
+            out.append(here)
+            continue
+        covered = {k for m in here for k in range(m.start, m.end) if any(m.start <= i < m.end for i in spots)}
+        kept = [m for m in here if not any(m.start <= i < m.end for i in spots) and not covered & set(range(m.start, m.end))]
+        for i, start in spots.items():
+            word = sentence.words[i]
+            kept.append(Mention(sentence.index, i, i + 1, word.text, PERSON, start, initials=True))
+        out.append(sorted(kept, key=lambda m: (m.start, -m.end)))
     return out
 
 

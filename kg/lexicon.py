@@ -50,6 +50,8 @@ class Trigger:
     passive: bool = False
     lemma: bool = False
     nominal: bool = False
+    quote_tag: bool = False  # fires only right after a closing quote mark (``kg:quoteTagForm``)
+    person_target: bool = False  # an event only with a person as its target (``kg:personTargetForm``)
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,7 @@ class Lexicon:
         self.occasion_verbs = frozenset(lex["places"].get("occasion_verbs", []))
         self.target_prepositions = frozenset(lex["targets"]["prepositions"])
         self.means_markers = frozenset(lex["targets"].get("means", []))
+        self.addressee_markers = frozenset(lex["targets"].get("addressees", []))
         self.object_control = frozenset(lex["targets"].get("object_control", []))
         self.according_to = frozenset(lex["speech"]["according_to"])
         self.recognition = frozenset(lex["speech"].get("recognition", []))
@@ -167,6 +170,8 @@ class Lexicon:
         self.name_classifiers = frozenset(names.get("classifiers", []))
         self.name_particles = frozenset(names.get("particles", []))
         self.name_followers = frozenset(names.get("followers", []))
+        self.initials_markers = frozenset(tuple(m.split()) for m in names.get("initials_markers", []))
+        self.initials_titles = frozenset(names.get("initials_titles", []))
         self.alias_markers = frozenset(tuple(m.split()) for m in names.get("alias_markers", []))
         self.not_actors = frozenset(names.get("not_actors", []))
         self.vehicles = frozenset(names.get("vehicles", []))
@@ -189,6 +194,11 @@ class Lexicon:
         """The measured precision of an extraction rule (``verb``, ``phrase+reported`` ...)."""
         base = rule.split("+", 1)[0]
         return float(self.confidence.get(base, self.confidence.get("default", 0.5)))
+
+    def is_verbal(self, event_type: str) -> bool:
+        """Whether an event type is said rather than done: a verbal quad class, or none (statements)."""
+        kind = self.event_types.get(event_type)
+        return kind is not None and (kind.quad_class is None or kind.quad_class.startswith("Verbal"))
 
     def triggers_starting(self, word: str) -> list[Trigger]:
         """Triggers whose first word is ``word`` (lowercased form or lemma), longest first."""
@@ -277,6 +287,10 @@ def _load_event_types(path: Path) -> tuple[dict[str, EventType], tuple[Trigger, 
             triggers.append(Trigger(tuple(form.lower().split()), name, passive=True))
         for form in _literal_strings(graph, concept, KG.nominalForm):
             triggers.append(Trigger(tuple(form.lower().split()), name, nominal=True))
+        for form in _literal_strings(graph, concept, KG.personTargetForm):
+            triggers.append(Trigger(tuple(form.lower().split()), name, person_target=True))
+        for form in _literal_strings(graph, concept, KG.quoteTagForm):
+            triggers.append(Trigger(tuple(form.lower().split()), name, quote_tag=True))
         for lemma in _literal_strings(graph, concept, KG.triggerLemma):
             triggers.append(Trigger(tuple(lemma.lower().split()), name, lemma=True))
     if not types:

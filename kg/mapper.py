@@ -14,7 +14,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, SKOS
 
 from kg.actors import Actor, ActorIndex
-from kg.extract import COUNTRY, ORGANIZATION, PERSON, PLACE, EventMention, Extraction, Participant
+from kg.extract import COUNTRY, ORGANIZATION, PERSON, PLACE, EventMention, Extraction, Participant, QuoteMention
 from kg.iri import url_iri
 from kg.lexicon import Lexicon, get_lexicon, slugify
 from kg.namespace import KG, KGET, KGR
@@ -28,6 +28,7 @@ __all__ = [
     "map_actors",
     "map_article",
     "map_corpus",
+    "quote_iri",
     "sentence_iri",
 ]
 
@@ -147,7 +148,9 @@ def map_article(graph: Graph, extraction: Extraction, index: ActorIndex, lexicon
         graph.add((a_iri, KG.published, Literal(article.date, datatype=XSD.date)))
     if article.path:
         graph.add((a_iri, KG.file, Literal(article.path)))
+    quotes = [(q, actor) for q in extraction.quotes if (actor := index.actor_of(aid, q.speaker.mention)) is not None]
     used_sentences = {ev.sentence for ev in extraction.events} | {m.sentence for m in extraction.mentions}
+    used_sentences |= {s for q, _ in quotes for s in range(q.opening[0], q.closing[0] + 1)}
     for sent in extraction.doc.sentences:
         if sent.index not in used_sentences:
             continue
@@ -182,10 +185,13 @@ def map_article(graph: Graph, extraction: Extraction, index: ActorIndex, lexicon
         graph.add((r_iri, PROV.wasDerivedFrom, sentence_iri(aid, sentence)))
         if of_actor is not None:
             graph.add((r_iri, KG.roleOf, actor_iri(of_actor.slug)))
+    event_iris: dict[tuple[int, int], URIRef] = {}
     for n, event in graph_events(extraction, index):
         agent = _participant(index, aid, event.agent)
         target = _participant(index, aid, event.target)
         e_iri = event_iri(aid, event, n)
+        if event.event_type == "Statement":
+            event_iris.setdefault((event.sentence, event.trigger_word), e_iri)
         graph.add((e_iri, RDF.type, KG.Event))
         graph.add((e_iri, KG.eventType, KGET[event.event_type]))
         graph.add((e_iri, KG.inArticle, a_iri))
@@ -213,7 +219,33 @@ def map_article(graph: Graph, extraction: Extraction, index: ActorIndex, lexicon
             graph.add((e_iri, KG.accordingTo, source))
         if event.content:
             graph.add((e_iri, KG.content, Literal(event.content)))
+    for quote, speaker in quotes:
+        _quote_triples(graph, extraction, quote, speaker, event_iris.get(quote.cue) if quote.cue else None)
     return graph
+
+
+def quote_iri(article_id: str, quote: QuoteMention) -> URIRef:
+    return KGR[f"article/{_safe(article_id)}/quote/{quote.opening[0]}-{quote.opening[1]}"]
+
+
+def _quote_triples(graph: Graph, extraction: Extraction, quote: QuoteMention, speaker: Actor, cue: URIRef | None) -> None:
+    """A ``kg:Quotation``: the words between the quote marks, who said them, the sentences and the speech tag."""
+    article = extraction.doc.article
+    sentences = extraction.doc.sentences
+    start = sentences[quote.opening[0]].word(quote.opening[1]).end_char
+    end = sentences[quote.closing[0]].word(quote.closing[1]).start_char
+    q_iri = quote_iri(article.id, quote)
+    graph.add((q_iri, RDF.type, KG.Quotation))
+    graph.add((q_iri, KG.speaker, actor_iri(speaker.slug)))
+    graph.add((q_iri, KG.text, Literal(article.text[start:end].strip())))
+    graph.add((q_iri, KG.startChar, Literal(start)))
+    graph.add((q_iri, KG.endChar, Literal(end)))
+    graph.add((q_iri, KG.inArticle, article_iri(article.id)))
+    graph.add((q_iri, KG.extractedBy, Literal(f"quote-{quote.rule}")))
+    for index in range(quote.opening[0], quote.closing[0] + 1):
+        graph.add((q_iri, PROV.wasDerivedFrom, sentence_iri(article.id, index)))
+    if cue is not None:
+        graph.add((q_iri, KG.attributedBy, cue))
 
 
 def map_actors(graph: Graph, index: ActorIndex) -> Graph:
