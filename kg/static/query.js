@@ -12,15 +12,14 @@
     endpointCatalogueOptions: { getData: () => [{ endpoint: endpoint }] },
     yasqe: { autocompleters: ["variables"] },
   });
+  const active = tabs.some(t => t.name === "who-met-whom") ? "who-met-whom" : (tabs[0] || {}).name;
   for (const tab of tabs) {
-    yasgui.addTab(false, Object.assign({}, Yasgui.Tab.getDefaults(), {
+    yasgui.addTab(tab.name === active, Object.assign({}, Yasgui.Tab.getDefaults(), {
       name: tab.name,
       yasqe: { value: tab.query },
       requestConfig: Object.assign({}, Yasgui.Tab.getDefaults().requestConfig, { endpoint: endpoint, method: "POST" }),
     }));
   }
-  const ids = yasgui.persistentConfig.getTabs();
-  if (ids.length) yasgui.selectTabId(ids[0]);
   window.kgYasgui = yasgui;
   window.kgReady = true;
 })();
