@@ -110,6 +110,12 @@ def store_state(store_dir: Path | None) -> str | None:
     """What the build key needs of a store: its folder and marker (format and generation), or None without one."""
     if store_dir is None:
         return None
+    from kg.remote import is_url
+
+    if is_url(store_dir):  # a store on a SPARQL server may change behind our back: never up to date
+        import time
+
+        return f"{store_dir}\0{time.time_ns()}"
     try:
         marker = (store_dir / STORE_MARKER).read_text(encoding="utf-8")
     except OSError:

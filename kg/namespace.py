@@ -110,3 +110,5 @@ class KGS(DefinedNamespace):
     """What an article's graph depends on at the corpus level (its mentions' actors): rewritten when it moves."""
     actorHash: URIRef
     """SHA-256 of an actor as the corpus graph writes it: its triples are rewritten when it changes."""
+    generation: URIRef
+    """How many changes a store on a SPARQL server has completed (the embedded store keeps it in kg-store.json)."""

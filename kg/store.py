@@ -43,6 +43,7 @@ from kg.errors import StoreError
 from kg.freshness import STORE_MARKER as MARKER_FILE
 from kg.mapper import actor_iri, article_iri, bind_prefixes, map_actors, map_article
 from kg.namespace import KG, KGR, KGS
+from kg.remote import is_url, normalise_url
 from kg.sparql import SPARQL_LITERALS
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ if TYPE_CHECKING:
     from kg.cache import ExtractionCache, ParseCache
     from kg.extract import Extraction
     from kg.lexicon import Lexicon
+    from kg.remote import SparqlServer
     from kg.workers import Execution
 
 __all__ = [
@@ -244,22 +246,34 @@ class KGStore:
     bookkeeping), ``query()`` runs SPARQL on it inside Oxigraph.
     """
 
-    def __init__(self, path: Path, database: ox.Store, read_only: bool) -> None:
+    def __init__(self, path: Path, database: ox.Store | SparqlServer, read_only: bool, url: str | None = None) -> None:
         self.path = path
         self.oxigraph = database
         self.read_only = read_only
+        self.url = url
+        """The SPARQL server's URL for a store on a server (``path`` is then a local folder for its extraction cache)."""
         # OxigraphStore is imported with the module, not here: its first import leaves a reference
         # cycle holding every frame on the stack, which would keep ``database`` (and its lock) alive
         # after close() until the next garbage collection.
-        self.dataset = bind_prefixes(Dataset(store=OxigraphStore(store=database)))
+        self.dataset = None if url else bind_prefixes(Dataset(store=OxigraphStore(store=database)))  # type: ignore[arg-type]
 
     # -- opening
 
     @classmethod
     def open(cls, path: str | Path, read_only: bool = False) -> KGStore:
-        """Open the store in ``path``; read-write creates it when ``path`` is missing or empty."""
+        """Open the store in ``path``; read-write creates it when ``path`` is missing or empty.
+
+        A URL (``http://HOST:7878``) opens a store on a SPARQL 1.1 server instead (``kg.remote``).
+        """
         import pyoxigraph as ox
 
+        if is_url(path):
+            from kg.remote import SparqlServer
+
+            url = normalise_url(path)
+            server = SparqlServer(url)
+            server.ping()
+            return cls(remote_cache_dir(url), server, read_only, url)
         folder = Path(path)
         marker = folder / MARKER_FILE
         if read_only:
@@ -294,6 +308,8 @@ class KGStore:
 
     def close(self) -> None:
         """Release the database (a read-write store's lock goes with it)."""
+        if self.url is not None:
+            return
         if self.dataset is not None:
             self.dataset.close()  # oxrdflib drops its handle on the database
             self.dataset = None  # type: ignore[assignment]
@@ -307,19 +323,20 @@ class KGStore:
 
     @property
     def generation(self) -> int:
-        """How many changes have completed (from ``kg-store.json``)."""
+        """How many changes have completed (from ``kg-store.json``; on a server, from the records graph)."""
+        if self.url is not None:
+            import pyoxigraph as ox
+
+            records = ox.NamedNode(str(KGS.records))
+            found = self.oxigraph.quads_for_pattern(records, ox.NamedNode(str(KGS.generation)), None, records)
+            return max((int(q.object.value) for q in found), default=0)  # type: ignore[union-attr]
         return int(_check_marker(self.path).get("generation", 0))
 
     # -- reading
 
-    def _records(self) -> Graph:
-        """The bookkeeping graph, through rdflib (``Dataset.graph`` would create it: a write)."""
-        return Graph(store=self.dataset.store, identifier=KGS.records)
-
     def text_hashes(self) -> dict[str, str]:
         """Article id -> SHA-256 of its text, for every article in the store."""
-        records = self._records()
-        return {str(records.value(a, KG.articleId)): str(h) for a, h in records.subject_objects(KGS.textHash)}
+        return {aid: row.text for aid, row in self._article_rows().items()}
 
     def article_ids(self) -> list[str]:
         """The ids of the articles in the store, sorted."""
@@ -327,9 +344,7 @@ class KGStore:
 
     def docs(self) -> list[ParsedDoc]:
         """The stored parse of every article, sorted by id."""
-        records = self._records()
-        docs = [doc_from_json(str(text)) for text in records.objects(None, KGS.parsedDoc)]
-        return sorted(docs, key=lambda d: d.article.id)
+        return [self.stored_doc(aid) for aid in self.article_ids()]
 
     def content_graphs(self) -> list[Any]:
         """The pyoxigraph names of the graphs that make the knowledge graph (all but ``kgs:records``)."""
@@ -341,16 +356,22 @@ class KGStore:
         import pyoxigraph as ox
 
         graph = bind_prefixes(Graph())
-        for quad in self.oxigraph.quads_for_pattern(None, None, None, ox.DefaultGraph()):
+        for quad in self._triples(ox.DefaultGraph()):
             graph.add((_rdf_term(quad.subject), _rdf_term(quad.predicate), _rdf_term(quad.object)))
         return graph
+
+    def _triples(self, name: Any) -> Iterable[Any]:
+        """The triples (or quads) of one graph: a server sends it whole through the Graph Store Protocol."""
+        if self.url is not None:
+            return self.oxigraph.graph_triples(name)  # type: ignore[union-attr]
+        return self.oxigraph.quads_for_pattern(None, None, None, name)
 
     def named_graph(self, name: URIRef) -> Graph:
         """One named graph of the store (an article's, or ``CORPUS_GRAPH``), as an in-memory ``Graph``."""
         import pyoxigraph as ox
 
         graph = bind_prefixes(Graph(identifier=name))
-        for quad in self.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(str(name))):
+        for quad in self._triples(ox.NamedNode(str(name))):
             graph.add((_rdf_term(quad.subject), _rdf_term(quad.predicate), _rdf_term(quad.object)))
         return graph
 
@@ -366,7 +387,8 @@ class KGStore:
         """
         import pyoxigraph as ox
 
-        prefixes = {p: str(ns) for p, ns in self.dataset.namespaces()} | {p: str(ns) for p, ns in (initNs or {}).items()}
+        prefixes = {p: str(ns) for p, ns in bind_prefixes(Graph()).namespaces()}
+        prefixes |= {p: str(ns) for p, ns in (initNs or {}).items()}
         raw = self.oxigraph.query(_bind(text, initBindings or {}), prefixes=prefixes, named_graphs=self.content_graphs())
         if isinstance(raw, ox.QueryBoolean):
             out = Result("ASK")
@@ -551,6 +573,10 @@ class KGStore:
                 signature = f"{_nt_term(subject)} {_nt_term(KGS.signature)} ?o"
                 deletes.append(f"DELETE WHERE {{ GRAPH {_nt_term(KGS.records)} {{ {signature} }} }}")
                 record_triples.append((subject, KGS.signature, Literal(signatures[aid])))
+        if self.url is not None and (deletes or inserts or record_triples):  # a server keeps its generation with the data
+            records = _nt_term(KGS.records)
+            deletes.append(f"DELETE WHERE {{ GRAPH {records} {{ {records} {_nt_term(KGS.generation)} ?g }} }}")
+            record_triples.append((KGS.records, KGS.generation, Literal(str(self.generation + 1))))
         if record_triples:
             inserts.append((KGS.records, record_triples))
         changed = bool(deletes or inserts)
@@ -571,8 +597,8 @@ class KGStore:
         for iri in sorted(referenced - set(changed_actors)):
             _actor_graph(touched, by_slug[iri])
         touched += corpus_part
-        generation = self.generation + (1 if changed else 0)
-        if changed:
+        generation = self.generation + (1 if changed and self.url is None else 0)
+        if changed and self.url is None:
             _write_marker(self.path, generation)
         change = StoreChange(
             added=tuple(sorted(set(new) - set(rows))),
@@ -718,6 +744,13 @@ def _check_marker(folder: Path) -> dict[str, Any]:
     return data
 
 
+def remote_cache_dir(url: str) -> Path:
+    """The local folder of a server store's extraction cache: ``$KG_CACHE_DIR/stores/<hash of the URL>``
+    (default ``~/.cache/kg``). The cache is keyed by content, so losing it costs time, never correctness."""
+    base = Path(os.environ.get("KG_CACHE_DIR") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kg")
+    return base / "stores" / hashlib.sha256(url.encode("utf-8")).hexdigest()[:16]
+
+
 def generation_stamp(folder: Path) -> tuple[int, int]:
     """A cheap stamp of ``kg-store.json`` (modification time, size): it moves when a change completes."""
     try:
@@ -840,9 +873,9 @@ def remove_from_store(
     settings = settings or BuildSettings()
     start = time.perf_counter()
     store_path = Path(store_dir)
-    if not (store_path / MARKER_FILE).is_file():
+    if not is_url(store_dir) and not (store_path / MARKER_FILE).is_file():
         raise StoreError(f"No kg store at {store_path}: build one with `kg build ARTICLES --store {store_path}`.")
-    with KGStore.open(store_path) as store:
+    with KGStore.open(store_dir if is_url(store_dir) else store_path) as store:
         state = store.write(remove=list(ids))
         return _store_result(store, state, (), settings, {"store": time.perf_counter() - start}, start, outputs=outputs)
 

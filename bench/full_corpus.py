@@ -1,0 +1,250 @@
+"""The persistent store at full size: building, adding, removing and querying on all of IndoSum.
+
+    python bench/full_corpus.py --cache DIR [--corpus ../shared/data/corpus/indosum/articles.jsonl]
+                                [--sizes 100,1000] [--limit N] [--work DIR] [--query-timeout 300]
+
+``--cache DIR`` is a parse cache holding the corpus's parses (fill it once with
+``kg build CORPUS --out OUT --cache DIR``: 20-40 minutes on 2 cores); everything here then parses
+only the one held-out article. The last article of the corpus is held out; stores are built from the
+first 100, the first 1,000 and all the others. From one run it prints (JSON):
+
+- building each store from cached parses (``kg build --store --no-outputs --no-validate``): seconds, peak RSS;
+- adding the held-out article to each store (``kg build ONE --store S --no-outputs``, SHACL on what
+  changed), against building that article alone (``kg build ONE``, every output): both parsing it
+  (a fresh parse cache, models loaded: what following a feed costs) and both with its parse cached
+  (what kg adds). Goal <= 1.5, and not growing with the store;
+- removing it again (``kg remove``), against the same build alone (cached);
+- SHACL over the whole full-size graph: seconds, conforms, the number of violations;
+- each named query on the full store (inside Oxigraph, in this process, median of 3) against rdflib
+  in memory (the store's graph loaded into an rdflib ``Graph`` in a child process, given
+  ``--query-timeout`` seconds in all): seconds and ratio (goal: under 1 s and at least 10x faster);
+- ``kg query --store`` and ``kg stats --store`` as commands (interpreter start included);
+- peak RSS of each step (``ru_maxrss`` of the child, from ``os.wait4``) and the store's size on disk.
+
+The outputs go to a temporary folder (or ``--work DIR``). Numbers go in the README, never in a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from build_speed import run_child, sample_lines
+
+GOAL_ADD = 1.5
+GOAL_QUERY_SECONDS = 1.0
+GOAL_QUERY_SPEEDUP = 10.0
+
+
+def _kg(*args: str) -> list[str]:
+    return [sys.executable, "-m", "kg.cli", *args]
+
+
+def _size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def _step(result: dict[str, Any]) -> dict[str, float]:
+    return {"seconds": round(result["seconds"], 2), "peak_rss_mib": round(result["peak_rss_mib"], 1)}
+
+
+def _article_id(line: str) -> str:
+    return str(json.loads(line)["id"])
+
+
+def rdflib_child(store: str, params: str) -> None:
+    """Child mode: load the store's graph into rdflib, then run each named query, printing one JSON line per query."""
+
+    from kg.query import named_queries, run_query
+    from kg.store import KGStore
+
+    t0 = time.perf_counter()
+    with KGStore.open(store, read_only=True) as opened:
+        graph = opened.graph()
+    print(json.dumps({"load": time.perf_counter() - t0, "triples": len(graph)}), flush=True)
+    values = json.loads(params)
+    for name, path in named_queries().items():
+        text = path.read_text(encoding="utf-8")
+        bindings = {k: v for k, v in values.items() if f"?{k}" in text}
+        t1 = time.perf_counter()
+        rows = len(list(run_query(graph, name, bindings)))
+        print(json.dumps({"query": name, "seconds": time.perf_counter() - t1, "rows": rows}), flush=True)
+
+
+def query_figures(store: Path, timeout: float) -> dict[str, Any]:
+    """Named-query latency on the store (this process) and on rdflib in memory (a child, up to ``timeout`` s)."""
+    from kg.query import named_queries, run_query
+    from kg.store import KGStore
+
+    with KGStore.open(store, read_only=True) as opened:
+        top = list(run_query(opened, "actors-by-degree"))
+        actor = str(top[0][0]) if top else ""  # type: ignore[index]
+        article = str(next(iter(opened.article_ids()), ""))
+        params = {"actor": actor, "article": article}
+        stored: dict[str, dict[str, Any]] = {}
+        for name, path in named_queries().items():
+            text = path.read_text(encoding="utf-8")
+            bindings = {k: v for k, v in params.items() if f"?{k}" in text}
+            times, rows = [], 0
+            for _ in range(3):
+                t0 = time.perf_counter()
+                rows = len(list(run_query(opened, name, bindings)))
+                times.append(time.perf_counter() - t0)
+            stored[name] = {"store_s": round(statistics.median(times), 4), "rows": rows}
+    with tempfile.TemporaryFile("w+") as log:
+        child = subprocess.Popen(
+            [sys.executable, __file__, "--rdflib-child", str(store), "--params", json.dumps(params)], stdout=log, text=True
+        )
+        try:
+            child.wait(timeout)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
+        log.seek(0)
+        buffer = log.read()
+    memory: dict[str, Any] = {}
+    lines = [json.loads(line) for line in buffer.splitlines() if line.strip()]
+    load = next((line for line in lines if "load" in line), None)
+    for line in lines:
+        if "query" in line:
+            memory[line["query"]] = line
+    out: dict[str, Any] = {"params": params, "rdflib_load_s": round(load["load"], 1) if load else None, "queries": {}}
+    for name, figures in stored.items():
+        if name in memory:
+            rdflib_s = memory[name]["seconds"]
+            figures |= {"rdflib_s": round(rdflib_s, 3), "speedup": round(rdflib_s / max(figures["store_s"], 1e-6), 1)}
+            figures["rows_match"] = memory[name]["rows"] == figures["rows"]
+        else:
+            figures |= {"rdflib_s": f"> {timeout:.0f} (not finished)"}
+        figures["goal_met"] = figures["store_s"] < GOAL_QUERY_SECONDS and (
+            name not in memory or figures["speedup"] >= GOAL_QUERY_SPEEDUP
+        )
+        out["queries"][name] = figures
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=Path("../shared/data/corpus/indosum/articles.jsonl"))
+    ap.add_argument("--cache", type=Path, required=False, help="A parse cache holding the corpus's parses.")
+    ap.add_argument("--sizes", default="100,1000", help="Smaller stores to compare with the full one (comma-separated).")
+    ap.add_argument("--limit", type=int, default=0, help="Use only the first N articles (a trial run).")
+    ap.add_argument("--work", type=Path, help="Folder for the stores and outputs (default: a temporary one).")
+    ap.add_argument("--query-timeout", type=float, default=300.0, help="Seconds for all named queries on rdflib.")
+    ap.add_argument("--repeat", type=int, default=3, help="Time each add, remove and build alone N times, alternating.")
+    ap.add_argument("--threads", type=int, default=1, help="Torch threads for the one parse (kg build --threads).")
+    ap.add_argument("--rdflib-child", help=argparse.SUPPRESS)
+    ap.add_argument("--params", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.rdflib_child:
+        rdflib_child(args.rdflib_child, args.params or "{}")
+        return
+    if args.cache is None:
+        raise SystemExit("--cache DIR is needed: a parse cache with the corpus's parses (see the docstring)")
+    work = args.work or Path(tempfile.mkdtemp(prefix="kg-bench-full-"))
+    work.mkdir(parents=True, exist_ok=True)
+    lines = sample_lines(args.corpus, args.limit or 10**9)
+    held, base = lines[-1], lines[:-1]
+    held_id = _article_id(held)
+    one = work / "one.jsonl"
+    one.write_text(held, encoding="utf-8")
+    sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip() and int(s) < len(base)} | {len(base)})
+    common = ["--no-progress", "--threads", str(args.threads)]
+
+    def fresh_cache(name: str) -> Path:
+        folder = work / "caches" / name
+        shutil.rmtree(folder, ignore_errors=True)
+        return folder
+
+    result: dict[str, Any] = {
+        "machine": f"{platform.machine()} {platform.processor() or ''} {os.cpu_count()} cores".strip(),
+        "load_average_at_start": os.getloadavg(),
+        "held_out_article": held_id,
+        "repeat": args.repeat,
+        "stores": {},
+        "goal_add_to_alone": GOAL_ADD,
+    }
+
+    def median(runs: list[dict[str, Any]]) -> dict[str, float]:
+        return {
+            "seconds": round(statistics.median(r["seconds"] for r in runs), 2),
+            "peak_rss_mib": round(max(r["peak_rss_mib"] for r in runs), 1),
+            "all_seconds": [round(r["seconds"], 2) for r in runs],  # type: ignore[dict-item]
+        }
+
+    for size in sizes:
+        sample = work / f"sample-{size}.jsonl"
+        sample.write_text("".join(base[:size]), encoding="utf-8")
+        store, out = work / f"store-{size}", work / f"out-{size}"
+        shutil.rmtree(store, ignore_errors=True)
+        built = run_child(
+            _kg("build", str(sample), "--store", str(store), "--out", str(out), "--cache", str(args.cache), "--no-outputs",
+                "--no-validate", *common)
+        )
+        runs: dict[str, list[dict[str, Any]]] = {k: [] for k in ("alone_parsed", "add_parsed", "remove", "alone_cached",
+                                                                  "add_cached", "remove_again")}
+        report: dict[str, Any] = {}
+        for trial in range(args.repeat):  # alternating, so that the machine's mood hits both sides alike
+            alone_cache, add_cache = fresh_cache(f"alone-{size}-{trial}"), fresh_cache(f"add-{size}-{trial}")
+            alone = ["build", str(one), "--out", str(work / "alone"), "--cache", str(alone_cache), "--force", *common]
+            add = ["build", str(one), "--store", str(store), "--out", str(work / f"add-{size}"), "--cache", str(add_cache),
+                   "--no-outputs", "--force", *common]
+            runs["alone_parsed"].append(run_child(_kg(*alone)))
+            runs["add_parsed"].append(run_child(_kg(*add)))
+            report = json.loads((work / f"add-{size}" / "report.json").read_text(encoding="utf-8"))
+            runs["remove"].append(run_child(_kg("remove", held_id, "--store", str(store))))
+            runs["alone_cached"].append(run_child(_kg(*alone)))
+            runs["add_cached"].append(run_child(_kg(*add)))
+            runs["remove_again"].append(run_child(_kg("remove", held_id, "--store", str(store))))
+        steps = {name: median(values) for name, values in runs.items()}
+        result["stores"][size] = {
+            "articles": size,
+            "build_from_cached_parses": _step(built),
+            **steps,
+            "ratio_add_parsed_to_alone_parsed": round(steps["add_parsed"]["seconds"] / steps["alone_parsed"]["seconds"], 3),
+            "ratio_add_cached_to_alone_cached": round(steps["add_cached"]["seconds"] / steps["alone_cached"]["seconds"], 3),
+            "ratio_remove_to_alone_cached": round(steps["remove"]["seconds"] / steps["alone_cached"]["seconds"], 3),
+            "add_report": {
+                "store": {k: v if not isinstance(v, list) or len(v) < 5 else f"{len(v)} articles"
+                          for k, v in report["store"].items()},
+                "timings_s": report.get("timings_s"),
+                "shacl": report.get("shacl"),
+            },
+            "store_mib": round(_size(store) / 2**20, 1),
+            "store_mib_oxigraph": round(_size(store / "oxigraph") / 2**20, 1),
+        }
+    full = work / f"store-{sizes[-1]}"
+    shacl = run_child(
+        [sys.executable, "-c", (
+            "import json, time, sys\n"
+            "from kg.store import KGStore\nfrom kg.build import validate\n"
+            "t = time.perf_counter()\n"
+            f"s = KGStore.open({str(full)!r}, read_only=True)\ng = s.graph()\ns.close()\n"
+            "read = time.perf_counter() - t\nt = time.perf_counter()\nok, v = validate(g)\n"
+            "print(json.dumps({'triples': len(g), 'read_s': read, 'validate_s': time.perf_counter() - t, "
+            "'conforms': ok, 'violations': len(v), 'first': list(v[:5])}))"
+        )]
+    )
+    result["shacl_full_graph"] = json.loads(shacl["stdout"]) | {"peak_rss_mib": round(shacl["peak_rss_mib"], 1)}
+    result["queries_full_store"] = query_figures(full, args.query_timeout)
+    commands = {}
+    for name in ("who-met-whom", "actors-by-degree"):
+        commands[f"kg query --store {name}"] = _step(run_child(_kg("query", "--store", str(full), name, "--format", "json")))
+    commands["kg stats --store"] = _step(run_child(_kg("stats", "--store", str(full), "--format", "json")))
+    result["commands_full_store"] = commands
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
