@@ -95,9 +95,9 @@ def test_store_remote_queries_answer_as_the_embedded_store(server: str, tmp_path
         remote.write(put=extractions)
         embedded.write(put=extractions)
         for name, params in [("who-met-whom", {}), ("actors-by-degree", {}), ("article-events", {"article": "kecaman-ban"})]:
-            got = sorted(tuple(map(str, row)) for row in run_query(remote, name, params))
+            got = sorted(tuple(map(str, row)) for row in run_query(remote, name, params))  # type: ignore[arg-type]
             expected = sorted(tuple(map(str, row)) for row in run_query(embedded, name, params))  # type: ignore[arg-type]
-            assert got == expected, name  # type: ignore[arg-type]
+            assert got == expected, name
             assert got or name == "who-met-whom"
 
 
