@@ -21,6 +21,10 @@ first 100, the first 1,000 and all the others. From one run it prints (JSON):
 - ``kg query --store`` and ``kg stats --store`` as commands (interpreter start included);
 - peak RSS of each step (``ru_maxrss`` of the child, from ``os.wait4``) and the store's size on disk.
 
+``--network-of STORE`` instead writes the whole store's outputs (``kg build ONE --store STORE --out
+OUT``: graph.ttl, network.html, GraphML, GEXF, report.json) and times network.html in headless
+Chromium as ``bench/network_view.py`` does (navigation to first drawing, median of 3).
+
 The outputs go to a temporary folder (or ``--work DIR``). Numbers go in the README, never in a test.
 """
 
@@ -134,6 +138,29 @@ def query_figures(store: Path, timeout: float) -> dict[str, Any]:
     return out
 
 
+def network_figures(store: Path, work: Path, corpus: Path) -> None:
+    """Write ``store``'s outputs (adding the corpus's last article again, a no-op) and time its network page."""
+    from network_view import time_page
+
+    work.mkdir(parents=True, exist_ok=True)
+    one = work / "one.jsonl"
+    one.write_text(sample_lines(corpus, 10**9)[-1], encoding="utf-8")
+    out = work / "out"
+    written = run_child(_kg("build", str(one), "--store", str(store), "--out", str(out), "--no-progress", "--force"))
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    page = out / "network.html"
+    times = time_page(page, 3)
+    print(json.dumps({
+        "outputs": _step(written),
+        "timings_s": report.get("timings_s"),
+        "actors": report["totals"].get("actors"),
+        "triples": report["totals"].get("triples"),
+        "page_mib": round(page.stat().st_size / 2**20, 2),
+        "chromium_draw_ms": [round(t) for t in times],
+        "chromium_draw_ms_median": round(statistics.median(times)),
+    }, indent=2))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=Path("../shared/data/corpus/indosum/articles.jsonl"))
@@ -144,11 +171,15 @@ def main() -> None:
     ap.add_argument("--query-timeout", type=float, default=300.0, help="Seconds for all named queries on rdflib.")
     ap.add_argument("--repeat", type=int, default=3, help="Time each add, remove and build alone N times, alternating.")
     ap.add_argument("--threads", type=int, default=1, help="Torch threads for the one parse (kg build --threads).")
+    ap.add_argument("--network-of", type=Path, help="Write this store's outputs and time its network page.")
     ap.add_argument("--rdflib-child", help=argparse.SUPPRESS)
     ap.add_argument("--params", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.rdflib_child:
         rdflib_child(args.rdflib_child, args.params or "{}")
+        return
+    if args.network_of:
+        network_figures(args.network_of, args.work or Path(tempfile.mkdtemp(prefix="kg-bench-net-")), args.corpus)
         return
     if args.cache is None:
         raise SystemExit("--cache DIR is needed: a parse cache with the corpus's parses (see the docstring)")
