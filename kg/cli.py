@@ -113,9 +113,14 @@ def build(
 
     chosen = list(select or ())
     if gold is not None:
+        from kg.event_corpus import article_ids, is_event_corpus
+
         try:
-            chosen += json.loads(gold.read_text(encoding="utf-8")).get("articles", [])
-        except (OSError, json.JSONDecodeError) as exc:
+            listed = (
+                article_ids(gold) if is_event_corpus(gold) else json.loads(gold.read_text(encoding="utf-8")).get("articles", [])
+            )
+            chosen += listed
+        except (KGError, OSError, json.JSONDecodeError, KeyError) as exc:
             _fail(KGError(f"cannot read the article list of {gold}: {exc}"))
     policy = InputPolicy(max_bytes=max_bytes, check_language=not any_language)
     conllu_dir = _conllu_dir_from_env()
@@ -153,7 +158,13 @@ def build(
                 from kg.store import build_into_store
 
                 result = build_into_store(
-                    inputs, store, settings, parser=parser, progress=bars, execution=execution, cache=parse_cache,
+                    inputs,
+                    store,
+                    settings,
+                    parser=parser,
+                    progress=bars,
+                    execution=execution,
+                    cache=parse_cache,
                     outputs=not no_outputs,
                 )
             else:
@@ -257,6 +268,8 @@ def _source_graph(graph: Path | None, store: Path | None) -> Graph:
     if graph is None:
         raise KGError("Give a graph (graph.ttl or the output folder of `kg build`) or --store DIR.")
     return load_graph(graph)
+
+
 _STAGE_LABELS = {"analyse": "parse + extract", "map": "actors + RDF", "validate": "SHACL", "write": "outputs"}
 
 
@@ -359,21 +372,27 @@ def export(
 
 @app.command()
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="Gold annotations (JSON).")],
+    gold: Annotated[
+        Path, typer.Argument(help="Gold annotations: a JSON file, or a folder of the event corpus (tests/gold/events/dev).")
+    ],
     output: Annotated[Path, typer.Argument(help="The output folder of `kg build` (or its graph.ttl).")],
     as_json: Annotated[bool, typer.Option("--json", help="End with one JSON object of the scores.")] = False,
     corpus: Annotated[
         Path,
-        typer.Option(help="For a quote gold (tests/gold/quotes/): the JSONL corpus its offsets point into."),
+        typer.Option(help="For a quote gold or an event-corpus folder: the JSONL corpus their offsets point into."),
     ] = Path("../shared/data/corpus/indosum/articles.jsonl"),
 ) -> None:
     """Score a built graph against gold annotations: actors, events, dates and places, roles; or quote attribution."""
     from kg.evaluate import evaluate_graph, format_evaluation
+    from kg.event_corpus import article_ids, is_event_corpus, load_event_corpus
     from kg.query import load_graph
     from kg.quote_eval import evaluate_quotes, format_quote_scores, is_quote_gold, read_corpus_texts
 
     try:
-        annotations = json.loads(gold.read_text(encoding="utf-8"))
+        if is_event_corpus(gold):  # a split of the event corpus: one stand-off file per article
+            annotations = load_event_corpus(gold, read_corpus_texts(corpus, set(article_ids(gold))))
+        else:
+            annotations = json.loads(gold.read_text(encoding="utf-8"))
         if is_quote_gold(annotations):
             ids = set(annotations.get("articles", [])) | {q["article"] for q in annotations["quotes"]}
             quote_scores = evaluate_quotes(annotations, load_graph(output), read_corpus_texts(corpus, ids))
@@ -465,7 +484,9 @@ def stats(
 
 @app.command()
 def serve(
-    outdir: Annotated[Path | None, typer.Argument(help="The output folder of `kg build` (its graph.ttl), instead of --store.")] = None,
+    outdir: Annotated[
+        Path | None, typer.Argument(help="The output folder of `kg build` (its graph.ttl), instead of --store.")
+    ] = None,
     store: Annotated[Path | None, typer.Option("--store", help="The store to serve (opened read-only).")] = None,
     port: Annotated[int, typer.Option(help="TCP port.")] = 7878,
     host: Annotated[

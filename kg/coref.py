@@ -332,6 +332,8 @@ class _Resolver:
     ) -> tuple[Participant | None, str | None]:
         if part is not None and part.mention is not None and part.title_phrase is not None:
             holder = self.role_noun(sentence, part.word, part.title_phrase, ahead=True)
+            if holder is None:
+                holder = self.pointed_at(sentence, part.word, part.title_phrase)
             return (part, None) if holder is None else (Participant(holder, part.title_phrase, part.word), "role-noun")
         if part is None or part.mention is not None:
             return part, None
@@ -340,11 +342,21 @@ class _Resolver:
             found = self.pronoun(sentence, part.word, part.text)
         how = "pronoun"
         if found is None:
-            found = self.role_noun(sentence, part.word, part.text)
+            found = self.role_noun(sentence, part.word, part.text) or self.pointed_at(sentence, part.word, part.text)
             how = "role-noun"
         if found is None:
             return part, None
         return Participant(found, part.text, part.word), how
+
+    def pointed_at(self, sentence: int, word: int, text: str) -> Mention | None:
+        """The person a role noun with a demonstrative stands for when no holder of the title is named:
+        "Politisi Gerindra ini", "Mantan Kapolda itu" point back at the latest person subject of the
+        sentence so far or the two before."""
+        words = normalize_name(text).split()
+        if len(words) < 2 or words[-1] not in _DEMONSTRATIVES or not _phrase_key(text, self.lex)[0]:
+            return None
+        recent = [(s, w, m) for s, w, m in self._subjects if sentence - 2 <= s < sentence or (s == sentence and w < word)]
+        return max(recent, key=lambda t: (t[0], t[1]))[2] if recent else None
 
 
 def resolve_references(extraction: Extraction, lexicon: Lexicon | None = None) -> Extraction:
@@ -367,7 +379,7 @@ def resolve_references(extraction: Extraction, lexicon: Lexicon | None = None) -
             ev = replace(ev, agent=agent, target=target, according_to=source, rule=ev.rule + "".join(f"+{h}" for h in hows))
         done.append(ev)
     events = _quote_speakers(done, extraction.doc, lex)
-    return replace(extraction, events=tuple(events), quotes=_article_quotes(events, extraction.doc))
+    return replace(extraction, events=tuple(events), quotes=_article_quotes(events, extraction))
 
 
 def _surname(m: Mention) -> str:
@@ -478,13 +490,17 @@ def _attributed(tags: list[EventMention], start: tuple[int, int], end: tuple[int
 _CONTINUED_WITHIN = 2  # sentences between a quote and the untagged quote that goes on from it
 
 
-def _article_quotes(events: list[EventMention], doc: ParsedDoc) -> tuple[QuoteMention, ...]:
+def _article_quotes(events: list[EventMention], extraction: Extraction) -> tuple[QuoteMention, ...]:
     """The article's direct quotes with a named speaker.
 
-    A quote is the speaker's of its speech tag (``_attribution``). A quote with no tag of its own that
-    opens its sentence within two sentences of an attributed quote, with no other speech tag outside
-    quotes in between, goes on from that quote: a quote over several paragraphs keeps its speaker.
+    A quote is the speaker's of its speech tag (``_attribution``: "tag-after", "tag-before"). A quote with
+    no tag of its own that opens its sentence is, failing that:
+    - "continued": the speaker's of an attributed quote at most two sentences before it, with no other
+      speech tag outside quotes in between (a quote over several paragraphs keeps its speaker);
+    - "paragraph-subject": the one person who is the subject of the sentence before it in the same
+      paragraph ('Ryamizard akan membahas ... . "Ada hal-hal sensitif ..."').
     """
+    doc = extraction.doc
     tags = _speech_tags(events)
     quoted = _quoted_words(doc)
     said = [ev for ev in events if ev.event_type == "Statement"]  # also the tags of unnamed speakers ("kata seorang sumber")
@@ -493,22 +509,47 @@ def _article_quotes(events: list[EventMention], doc: ParsedDoc) -> tuple[QuoteMe
     previous: QuoteMention | None = None  # the quote right before, if attributed
     for start, end in _quote_spans(doc):
         found = _attribution(tags, start, end)
+        own_tag = found is not None or _attribution(said, start, end) is not None
+        current: QuoteMention | None = None
         if found is not None:
             tag, rule = found
-            previous = QuoteMention(start, end, tag.agent, (tag.sentence, tag.trigger_word), rule)  # type: ignore[arg-type]
-        elif (
-            previous is not None
-            and _attribution(said, start, end) is None
-            and start[1] == 1
-            and 0 < start[0] - previous.closing[0] <= _CONTINUED_WITHIN
-            and not any(previous.closing < cue < start and cue != previous.cue for cue in cues)
-        ):
-            previous = QuoteMention(start, end, previous.speaker, None, "continued")
-        else:
-            previous = None
-        if previous is not None:
-            out.append(previous)
+            current = QuoteMention(start, end, tag.agent, (tag.sentence, tag.trigger_word), rule)  # type: ignore[arg-type]
+        elif not own_tag and start[1] == 1:
+            if (
+                previous is not None
+                and 0 < start[0] - previous.closing[0] <= _CONTINUED_WITHIN
+                and not any(previous.closing < cue < start and cue != previous.cue for cue in cues)
+            ):
+                current = QuoteMention(start, end, previous.speaker, None, "continued")
+            else:
+                subject = _paragraph_subject(extraction, start[0], quoted)
+                if subject is not None:
+                    current = QuoteMention(
+                        start, end, Participant(subject, subject.text, subject.start + 1), None, "paragraph-subject"
+                    )
+        previous = current
+        if current is not None:
+            out.append(current)
     return tuple(out)
+
+
+def _paragraph_subject(extraction: Extraction, sentence: int, quoted: set[tuple[int, int]]) -> Mention | None:
+    """The one person subject, outside quotes, of the sentence before ``sentence`` in the same paragraph."""
+    doc = extraction.doc
+    if sentence == 0:
+        return None
+    before, here = doc.sentences[sentence - 1], doc.sentences[sentence]
+    if "\n" in doc.article.text[before.end_char : here.start_char]:
+        return None  # another paragraph
+    subjects = {
+        normalize_name(m.text): m
+        for m in extraction.mentions
+        if m.sentence == before.index
+        and m.kind == PERSON
+        and (before.index, m.start + 1) not in quoted
+        and _is_subject(m, extraction)
+    }
+    return next(iter(subjects.values())) if len(subjects) == 1 else None
 
 
 def _quote_speakers(events: list[EventMention], doc: ParsedDoc, lex: Lexicon) -> list[EventMention]:

@@ -780,6 +780,22 @@ class _EventFinder:
             before[-1] in _QUOTE_MARKS or (before[-1] == "," and len(before) == 2 and before[0] in _QUOTE_MARKS)
         )
 
+    def person_after_tag(self, match: _TriggerMatch) -> Mention | None:
+        """The one person named in the speaker phrase after a post-quote speech tag, if there is exactly one.
+
+        The phrase runs from the tag to the first preposition of place, setting or addressee ("di",
+        "dalam", "kepada"), a quote mark or the end of the sentence.
+        """
+        stops = self.lex.place_prepositions | self.lex.setting_prepositions | self.lex.addressee_markers
+        persons: dict[tuple[int, int, int], Mention] = {}
+        for word in self.words[match.end :]:
+            if word.lower in stops or word.text in _QUOTE_MARKS or word.text in (".", "!", "?"):
+                break
+            mention = self.by_word.get(word.id)
+            if mention is not None and mention.kind == PERSON and mention.start >= match.end:
+                persons[mention.key] = mention
+        return next(iter(persons.values())) if len(persons) == 1 else None
+
     def triggers(self) -> list[_TriggerMatch]:
         found = []
         i = 0
@@ -1495,6 +1511,10 @@ class _EventFinder:
                 break
             markers.append(w.lower)
             k -= 1
+        if head.head and head.deprel.startswith("conj"):
+            # "agar Qatar memutuskan hubungan ... dan mengusir ...": a conjunct shares the first one's
+            # subordinator and auxiliaries
+            markers.extend(c.lower for c in self.kids(head.head) if c.deprel in ("mark", "aux") and c.id < head.head)
         governor = self.sent.word(head.head) if head.head and head.deprel.startswith("xcomp") else None
         if governor is not None:
             markers.append(governor.lower)
@@ -1520,7 +1540,7 @@ class _EventFinder:
                     return "failed"
         left = [w.lower for w in self.words[max(0, match.start - 4) : match.start]]
         candidates = []
-        for name in ("failed", "negated", "obligation", "future", "hypothetical"):
+        for name in ("failed", "negated", "obligation", "demanded", "future", "hypothetical"):
             for marker in self.lex.modality.get(name, ()):
                 n = len(marker)
                 if (n == 1 and marker[0] in markers) or (
@@ -1735,6 +1755,11 @@ class _EventFinder:
                 ]
                 content = self.sent.span_text(min(content_ids) - 1, max(content_ids)) if content_ids else None
                 agent_parts = [a for a in agent_parts if a.mention is None or a.mention.kind != PLACE]
+                named_after = self.person_after_tag(match) if self.after_closing_quote(match.start) else None
+                if named_after is not None and not any(a.mention is not None and a.mention.kind == PERSON for a in agent_parts):
+                    # '"...," kata Kanit I Ditnarkoba Polda Bengkulu, AKP Agus Gunawan kepada wartawan': the one
+                    # person named in the tag's speaker phrase, however the parser hung the title's words
+                    agent_parts = [Participant(named_after, named_after.text, named_after.start + 1)]
                 # where it was said: "kata X di Kompleks Istana", "tutur X usai bertemu Y di Gedung Kemlu"
                 speech_place = self.place_of(match, head, [])
                 for agent in agent_parts or [None]:  # type: ignore[list-item]
@@ -2060,7 +2085,7 @@ def _with_initials(doc: ParsedDoc, found: list[list[Mention]], lex: Lexicon) -> 
     return out
 
 
-_IRREALIS = ("obligation", "future", "hypothetical")
+_IRREALIS = ("obligation", "demanded", "future", "hypothetical")
 
 
 def _hedged_retellings(events: list[EventMention]) -> list[EventMention]:

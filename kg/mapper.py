@@ -40,6 +40,7 @@ _MODALITY = {
     "obligation": KG.Obligation,
     "failed": KG.Failed,
     "hypothetical": KG.Hypothetical,
+    "demanded": KG.Demanded,
 }
 
 

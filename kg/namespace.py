@@ -16,6 +16,7 @@ class KG(DefinedNamespace):
     Article: URIRef
     Asserted: URIRef
     Country: URIRef
+    Demanded: URIRef
     Event: URIRef
     EventType: URIRef
     Failed: URIRef

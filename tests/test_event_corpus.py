@@ -1,0 +1,107 @@
+"""The event corpus (``tests/gold/events``) as a gold for ``kg evaluate``, and what its guide defines."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from helpers import article_text, conllu
+
+from kg.actors import resolve_actors
+from kg.document import Article, ParsedDoc
+from kg.errors import EvaluationError
+from kg.evaluate import evaluate_graph
+from kg.event_corpus import article_ids, load_event_corpus
+from kg.extract import extract
+from kg.lexicon import get_lexicon
+from kg.mapper import map_corpus
+
+Parse = Callable[..., ParsedDoc]
+
+DEMAND = """
+    # text = Mereka meminta agar Qatar memutuskan hubungan dengan Iran dan mengusir Hamas.
+    1 Mereka mereka PRON _ _ 2 nsubj _ ner=O
+    2 meminta minta VERB _ _ 0 root _ ner=O
+    3 agar agar SCONJ _ _ 5 mark _ ner=O
+    4 Qatar Qatar PROPN _ _ 5 nsubj _ ner=S-LOC
+    5 memutuskan putus VERB _ _ 2 ccomp _ ner=O
+    6 hubungan hubung NOUN _ _ 5 obj _ ner=O
+    7 dengan dengan ADP _ _ 8 case _ ner=O
+    8 Iran Iran PROPN _ _ 5 obl _ ner=S-LOC
+    9 dan dan CCONJ _ _ 10 cc _ ner=O
+    10 mengusir usir VERB _ _ 5 conj _ ner=O
+    11 Hamas Hamas PROPN _ _ 10 obj _ ner=S-ORG
+    12 . . PUNCT _ _ 2 punct _ ner=O
+
+    # text = Arab Saudi memutuskan hubungan dengan Qatar.
+    1 Arab Arab PROPN _ _ 3 nsubj _ ner=B-LOC
+    2 Saudi Saudi PROPN _ _ 1 flat:name _ ner=E-LOC
+    3 memutuskan putus VERB _ _ 0 root _ ner=O
+    4 hubungan hubung NOUN _ _ 3 obj _ ner=O
+    5 dengan dengan ADP _ _ 6 case _ ner=O
+    6 Qatar Qatar PROPN _ _ 3 obl _ ner=S-LOC
+    7 . . PUNCT _ _ 3 punct _ ner=O
+"""
+
+
+def test_event_corpus_new_plover_types_are_in_the_ontology() -> None:
+    types = get_lexicon().event_types
+    for name, plover in [("Sanction", "SANCTION"), ("Mobilize", "MOBILIZE"), ("Coerce", "COERCE"), ("Retreat", "RETREAT"),
+                         ("Concede", "CONCEDE"), ("Assault", "ASSAULT")]:  # fmt: skip
+        assert types[name].plover == plover and types[name].cameo and types[name].quad_class
+
+
+def test_event_corpus_demanded_events_are_not_asserted(parse: Parse) -> None:
+    events = {(ev.event_type, ev.target.text if ev.target else None): ev.modality for ev in extract(parse(DEMAND)).events}
+    assert events[("Sanction", "Iran")] == "demanded"
+    assert events[("Coerce", "Hamas")] == "demanded"  # a conjunct shares the subordinator "agar"
+    assert events[("Sanction", "Qatar")] == "asserted"
+
+
+def _corpus(tmp_path: Path, doc: ParsedDoc) -> tuple[Path, dict[str, str]]:
+    text = doc.article.text
+    folder = tmp_path / "dev"
+    folder.mkdir()
+
+    def at(words: str, after: int = 0) -> list[int]:
+        start = text.index(words, after)
+        return [start, start + len(words)]
+
+    second = text.index("Arab Saudi")
+    annotation = {
+        "article": doc.article.id,
+        "split": "dev",
+        "actors": [
+            {"id": "qatar", "type": "Country", "name": "Qatar", "aliases": ["Qatar"], "mentions": [at("Qatar")]},
+            {"id": "iran", "type": "Country", "name": "Iran", "aliases": [], "mentions": [at("Iran")]},
+            {"id": "saudi", "type": "Country", "name": "Arab Saudi", "aliases": [], "mentions": [at("Arab Saudi")]},
+        ],
+        "events": [
+            {"id": "e1", "type": "Sanction", "trigger": at("memutuskan hubungan"), "agent": ["qatar"], "target": ["iran"],
+             "modality": "demanded"},
+            {"id": "e2", "type": "Sanction", "trigger": at("memutuskan hubungan", second), "agent": ["saudi"],
+             "target": ["qatar"], "modality": "asserted"},
+        ],
+    }
+    (folder / f"{doc.article.id}.json").write_text(json.dumps(annotation), encoding="utf-8")
+    return folder, {doc.article.id: text}
+
+
+def test_event_corpus_is_scored_by_kg_evaluate(parse: Parse, tmp_path: Path) -> None:
+    doc = parse(DEMAND, Article("teluk", article_text(conllu(DEMAND))))
+    folder, texts = _corpus(tmp_path, doc)
+    assert article_ids(folder) == ["teluk"]
+    gold = load_event_corpus(folder, texts)
+    assert [e["type"] for e in gold["events"]] == ["Sanction"] and gold["negative_events"][0]["modality"] == "demanded"
+    ex = extract(doc)
+    scores = evaluate_graph(gold, map_corpus([ex], resolve_actors([ex])))
+    assert (scores.events.tp, scores.events.fn) == (1, 0)
+    assert scores.negative_asserted == []
+
+
+def test_event_corpus_needs_the_texts(parse: Parse, tmp_path: Path) -> None:
+    folder, _ = _corpus(tmp_path, parse(DEMAND, Article("teluk", article_text(conllu(DEMAND)))))
+    with pytest.raises(EvaluationError, match="--corpus"):
+        load_event_corpus(folder, {})
