@@ -210,7 +210,7 @@ def map_article(graph: Graph, extraction: Extraction, index: ActorIndex, lexicon
         elif event.target is not None:
             graph.add((e_iri, KG.unresolvedTarget, Literal(event.target.text)))
         place = index.actor_of(aid, event.place)
-        if place is not None:
+        if place is not None and place.kind in (PLACE, COUNTRY):  # a name the corpus merged into another kind is no kg:Place
             graph.add((e_iri, KG.place, actor_iri(place.slug)))
         if event.date:
             dtype = XSD.gMonthDay if event.date.startswith("--") else XSD.date
