@@ -556,8 +556,12 @@ class KGStore:
             if aid in new:
                 if aid in rows and rows[aid].parse == parse_hashes[aid] and rows[aid].signature == signatures[aid]:
                     continue  # the same parse again: its record stands (a no-change rebuild writes nothing)
-                if aid in rows:
-                    deletes.append(f"DELETE WHERE {{ GRAPH {_nt_term(KGS.records)} {{ {_nt_term(subject)} ?p ?o }} }}")
+                if aid in rows:  # its record goes, not its graph's hash (the graph may be unchanged, and stays)
+                    records, kept = _nt_term(KGS.records), _nt_term(KGS.graphHash)
+                    deletes.append(
+                        f"DELETE {{ GRAPH {records} {{ {_nt_term(subject)} ?p ?o }} }} "
+                        f"WHERE {{ GRAPH {records} {{ {_nt_term(subject)} ?p ?o }} FILTER (?p != {kept}) }}"
+                    )
                 doc = new[aid].doc
                 record_triples += [
                     (subject, RDF.type, KG.Article),

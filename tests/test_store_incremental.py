@@ -237,3 +237,16 @@ def test_store_incremental_putting_stored_articles_again_maps_only_the_new_one(t
         assert [ex.doc.article.id for ex in state.extractions] == ["lain"]
         assert state.change.replaced == tuple(stored) and state.change.graphs_written == 1
         _check(store, {*stored, "lain"})
+
+
+def test_store_incremental_new_parse_with_the_same_graph_then_a_new_graph(tmp_path: Path) -> None:
+    """An article put again with another parse but the same graph keeps its graph's hash, so its next change replaces it."""
+    from dataclasses import replace
+
+    first = _extraction("pendek")
+    warned = replace(first, doc=replace(first.doc, article=replace(first.doc.article, warnings=("a warning",))))
+    with KGStore.open(tmp_path / "store") as store:
+        store.write(put=[first, _extraction("lengkap")])
+        assert store.write(put=[warned]).change.graphs_written == 0  # a new record, the same graph
+        store.write(put=[_extraction("pendek", OTHER)])  # now its graph changes: the old one must go
+        _check(store, {"pendek", "lengkap"}, {"pendek": OTHER})
