@@ -635,7 +635,7 @@ class _Row:
 def _signature(
     view: Extraction, resolved: list[tuple[tuple[str, int, int, int], str]], index: ActorIndex, software: str
 ) -> str:
-    """What an article's graph takes from the corpus level: the actor (IRI and kind) of each of its
+    """What an article's graph takes from the corpus level: the actor (IRI, kind, label) of each of its
     mentions and the owners the corpus gives its roles, with kg's software fingerprint.
 
     ``map_article`` reads nothing else of the index, so an article whose signature is unchanged has
@@ -645,7 +645,7 @@ def _signature(
     parts = [software]
     for key, slug in sorted(resolved):
         actor = index.actors.get(slug)
-        parts.append(f"{key[1:]}={slug}:{actor.kind if actor else '-'}")
+        parts.append(f"{key[1:]}={slug}:{actor.kind if actor else '-'}:{actor.name if actor else '-'}")
     for mention in view.mentions:
         person = index.actor_of(aid, mention)
         for role in mention.roles if person is not None else ():
