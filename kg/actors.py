@@ -43,8 +43,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from kg.extract import COUNTRY, ORGANIZATION, PERSON, PLACE, Extraction, Mention
 from kg.lexicon import Lexicon, get_lexicon, normalize_name, slugify
+from kg.types import COUNTRY, ORGANIZATION, PERSON, PLACE, Extraction, Mention
 
 __all__ = ["Actor", "ActorIndex", "Merge", "resolve_actors"]
 

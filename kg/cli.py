@@ -377,13 +377,16 @@ def evaluate(
     ],
     output: Annotated[Path, typer.Argument(help="The output folder of `kg build` (or its graph.ttl).")],
     as_json: Annotated[bool, typer.Option("--json", help="End with one JSON object of the scores.")] = False,
+    by_rule: Annotated[
+        bool, typer.Option("--by-rule", help="Print each rule id's fired / right / precision on the gold's event edges.")
+    ] = False,
     corpus: Annotated[
         Path,
         typer.Option(help="For a quote gold or an event-corpus folder: the JSONL corpus their offsets point into."),
     ] = Path("../shared/data/corpus/indosum/articles.jsonl"),
 ) -> None:
     """Score a built graph against gold annotations: actors, events, dates and places, roles; or quote attribution."""
-    from kg.evaluate import evaluate_graph, format_evaluation
+    from kg.evaluate import evaluate_graph, format_by_rule, format_evaluation
     from kg.event_corpus import article_ids, is_event_corpus, load_event_corpus
     from kg.query import load_graph
     from kg.quote_eval import evaluate_quotes, format_quote_scores, is_quote_gold, read_corpus_texts
@@ -404,9 +407,30 @@ def evaluate(
     except (KGError, OSError, json.JSONDecodeError) as exc:
         _fail(KGError(str(exc)))
         return
-    typer.echo(format_evaluation(scores))
+    typer.echo(format_by_rule(scores) if by_rule else format_evaluation(scores))
     if as_json:
         typer.echo(json.dumps(scores.summary(), ensure_ascii=False))
+
+
+@app.command()
+def rules(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+) -> None:
+    """The extraction rules: id, confidence (measured precision of a base rule) and what each does."""
+    from kg.lexicon import get_lexicon
+
+    lex = get_lexicon()
+    # a base rule has its measured confidence; a modifier or quote rule shares its event's
+    rows = [(rule, lex.confidence.get(rule), text) for rule, text in lex.rules.items()]
+    if fmt == "json":
+        typer.echo(json.dumps([{"id": r, "confidence": c, "description": t} for r, c, t in rows], ensure_ascii=False, indent=1))
+        return
+    if fmt != "table":
+        _fail(KGError(f"unknown format {fmt!r}: use table or json"))
+    width = max(len(rule) for rule, _, _ in rows)
+    for rule, confidence, text in rows:
+        shown = f"{confidence:.3f}" if confidence is not None else "  -  "
+        typer.echo(f"{rule:<{width}}  {shown}  {text}")
 
 
 @app.command("evaluate-coref")

@@ -17,20 +17,20 @@ keeps its words (``kg:unresolvedAgent`` / ``kg:unresolvedTarget``) and never bec
   country); a bare generic noun ("pejabat Iran") only when exactly one person holds a
   role of that organisation or country.
 
-``coreference_chains`` gives every chain of an article (names, pronouns, role nouns); it is
+``kg.chains.coreference_chains`` gives every chain of an article (names, pronouns, role nouns); it is
 what ``kg evaluate-coref`` scores on CoIN (``kg.coref_eval``).
 """
 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from kg.document import ParsedDoc, Sentence, Word
-from kg.extract import PERSON, PLACE, EventMention, Extraction, Mention, Participant, QuoteMention
 from kg.lexicon import Lexicon, get_lexicon, normalize_name
+from kg.types import PERSON, PLACE, EventMention, Extraction, Mention, Participant, QuoteMention
 
-__all__ = ["Chain", "Reference", "coreference_chains", "resolve_references"]
+__all__ = ["resolve_references"]
 
 _GENERIC = {"pejabat", "petinggi", "tokoh", "wakil", "juru", "utusan", "perwakilan", "pihak"}
 _DEMONSTRATIVES = {"itu", "tersebut", "ini"}
@@ -79,9 +79,10 @@ def _phrase_key(text: str, lex: Lexicon) -> tuple[str, str | None]:
 
 
 class _Resolver:
-    def __init__(self, extraction: Extraction, lex: Lexicon) -> None:
+    def __init__(self, extraction: Extraction, lex: Lexicon, disabled: frozenset[str] = frozenset()) -> None:
         self.ex = extraction
         self.lex = lex
+        self.disabled = disabled
         self.roles = _role_index(extraction.mentions, lex)
 
     def _before(self, sentence: int, word: int) -> list[Mention]:
@@ -331,10 +332,13 @@ class _Resolver:
         self, sentence: int, part: Participant | None, events: list[EventMention], speech_tag: bool = False
     ) -> tuple[Participant | None, str | None]:
         if part is not None and part.mention is not None and part.title_phrase is not None:
+            how = "role-noun"
             holder = self.role_noun(sentence, part.word, part.title_phrase, ahead=True)
             if holder is None:
-                holder = self.pointed_at(sentence, part.word, part.title_phrase)
-            return (part, None) if holder is None else (Participant(holder, part.title_phrase, part.word), "role-noun")
+                holder, how = self.pointed_at(sentence, part.word, part.title_phrase), "demonstrative"
+            if holder is None or how in self.disabled:
+                return part, None
+            return Participant(holder, part.title_phrase, part.word), how
         if part is None or part.mention is not None:
             return part, None
         found = self.speaker(sentence, part, events) if speech_tag else None
@@ -342,9 +346,10 @@ class _Resolver:
             found = self.pronoun(sentence, part.word, part.text)
         how = "pronoun"
         if found is None:
-            found = self.role_noun(sentence, part.word, part.text) or self.pointed_at(sentence, part.word, part.text)
-            how = "role-noun"
+            found, how = self.role_noun(sentence, part.word, part.text), "role-noun"
         if found is None:
+            found, how = self.pointed_at(sentence, part.word, part.text), "demonstrative"
+        if found is None or how in self.disabled:
             return part, None
         return Participant(found, part.text, part.word), how
 
@@ -359,13 +364,16 @@ class _Resolver:
         return max(recent, key=lambda t: (t[0], t[1]))[2] if recent else None
 
 
-def resolve_references(extraction: Extraction, lexicon: Lexicon | None = None) -> Extraction:
-    """Resolve pronoun and role-noun participants of ``extraction``'s events where the text supports it."""
+def resolve_references(
+    extraction: Extraction, lexicon: Lexicon | None = None, disabled: frozenset[str] = frozenset()
+) -> Extraction:
+    """Resolve pronoun and role-noun participants of ``extraction``'s events where the text supports it, and
+    attribute its quotes; without the rules named in ``disabled``."""
     lex = lexicon or get_lexicon()
-    resolver = _Resolver(extraction, lex)
+    resolver = _Resolver(extraction, lex, disabled)
     done: list[EventMention] = []
     quoted = _quoted_words(extraction.doc)
-    for ev in _group_members(extraction.events, resolver):
+    for ev in extraction.events if "group" in disabled else _group_members(extraction.events, resolver):
         tag = ev.event_type == "Statement" and (ev.sentence, ev.trigger_word) not in quoted
         outside = [d for d in done if (d.sentence, d.trigger_word) not in quoted]
         agent, how_a = resolver.resolve(ev.sentence, ev.agent, outside, tag)
@@ -378,8 +386,8 @@ def resolve_references(extraction: Extraction, lexicon: Lexicon | None = None) -
         if hows:
             ev = replace(ev, agent=agent, target=target, according_to=source, rule=ev.rule + "".join(f"+{h}" for h in hows))
         done.append(ev)
-    events = _quote_speakers(done, extraction.doc, lex)
-    return replace(extraction, events=tuple(events), quotes=_article_quotes(events, extraction))
+    events = done if "speaker" in disabled else _quote_speakers(done, extraction.doc, lex)
+    return replace(extraction, events=tuple(events), quotes=_article_quotes(events, extraction, disabled))
 
 
 def _surname(m: Mention) -> str:
@@ -490,7 +498,9 @@ def _attributed(tags: list[EventMention], start: tuple[int, int], end: tuple[int
 _CONTINUED_WITHIN = 2  # sentences between a quote and the untagged quote that goes on from it
 
 
-def _article_quotes(events: list[EventMention], extraction: Extraction) -> tuple[QuoteMention, ...]:
+def _article_quotes(
+    events: list[EventMention], extraction: Extraction, disabled: frozenset[str] = frozenset()
+) -> tuple[QuoteMention, ...]:
     """The article's direct quotes with a named speaker.
 
     A quote is the speaker's of its speech tag (``_attribution``: "tag-after", "tag-before"). A quote with
@@ -527,6 +537,8 @@ def _article_quotes(events: list[EventMention], extraction: Extraction) -> tuple
                     current = QuoteMention(
                         start, end, Participant(subject, subject.text, subject.start + 1), None, "paragraph-subject"
                     )
+        if current is not None and f"quote-{current.rule}" in disabled:
+            current = None
         previous = current
         if current is not None:
             out.append(current)
@@ -583,37 +595,6 @@ def _quote_speakers(events: list[EventMention], doc: ParsedDoc, lex: Lexicon) ->
 # ============================================================================ chains
 
 
-@dataclass(frozen=True)
-class Reference:
-    """One expression of an actor in an article: words ``start..end`` (0-based, end exclusive) of a sentence.
-
-    ``how`` is ``name`` (a named mention, with its titles and a bracketed acronym's opening),
-    ``pronoun`` or ``role-noun``.
-    """
-
-    sentence: int
-    start: int
-    end: int
-    text: str
-    how: str
-
-
-@dataclass(frozen=True)
-class Chain:
-    """All references of one actor within one article, in text order."""
-
-    actor: str
-    kind: str
-    references: tuple[Reference, ...]
-
-
-def _name_reference(m: Mention, extraction: Extraction) -> Reference:
-    sentence = next(s for s in extraction.doc.sentences if s.index == m.sentence)
-    end = m.end + 2 if m.acronym else m.end  # "Partai Persatuan Pembangunan ( PPP": the name and its acronym
-    end = min(end, len(sentence.words))
-    return Reference(m.sentence, m.extent_start, end, sentence.span_text(m.extent_start, end), "name")
-
-
 def _role_phrase_end(words: tuple[Word, ...], start: int, title_len: int) -> int:
     """End of a role-noun phrase: the title and the words after it that hang on it ("AS", "itu", "senior Iran")."""
     end = start + title_len
@@ -630,117 +611,6 @@ def _role_phrase_end(words: tuple[Word, ...], start: int, title_len: int) -> int
             continue
         break
     return end
-
-
-def coreference_chains(extraction: Extraction, lexicon: Lexicon | None = None) -> tuple[Chain, ...]:
-    """The coreference chains of one article: its named actors with the pronouns and role nouns resolved to them.
-
-    Named mentions of one actor (by kg's actor rules, within the article) form one chain, also
-    when the actor is named once; a pronoun or role noun joins the chain of the person
-    ``resolve_references`` would give it; what stays unresolved is in no chain.
-    """
-    from kg.actors import resolve_actors
-
-    lex = lexicon or get_lexicon()
-    aid = extraction.doc.article.id
-    index = resolve_actors([extraction], lex)
-    slug_of = {m.key: index.by_mention.get((aid, *m.key), f"mention-{m.sentence}-{m.start}") for m in extraction.mentions}
-    same = _same_names(extraction.mentions, slug_of, lex)
-    slug_of = {key: same.get(slug, slug) for key, slug in slug_of.items()}
-    kind_of: dict[str, str] = {}
-    refs: dict[str, list[Reference]] = {}
-    covered: dict[int, set[int]] = {}
-    by_person: dict[int, set[int]] = {}
-    for m in extraction.mentions:
-        slug = slug_of[m.key]
-        ref = _name_reference(m, extraction)
-        refs.setdefault(slug, []).append(ref)
-        actor = index.actors.get(slug)
-        kind_of.setdefault(slug, actor.kind if actor is not None else m.kind)
-        covered.setdefault(m.sentence, set()).update(range(ref.start, ref.end))
-        if m.kind == PERSON:
-            by_person.setdefault(m.sentence, set()).update(range(ref.start, ref.end))
-    resolver = _Resolver(extraction, lex)
-    for sentence in extraction.doc.sentences:
-        inside = covered.get(sentence.index, set())
-        persons = by_person.get(sentence.index, set())
-        words = sentence.words
-        i = 0
-        while i < len(words):
-            if i in inside:
-                i += 1
-                continue
-            word = words[i]
-            found: Mention | None = None
-            end, how = i + 1, "pronoun"
-            if word.lower in _SINGULAR:
-                found = resolver.pronoun(sentence.index, word.id, word.text)
-            else:
-                length = _title_length(words, i, lex)
-                if length:
-                    end, how = _role_phrase_end(words, i, length), "role-noun"
-                    # what the role is of may be a named organisation or country, never a named person
-                    if any(k in persons for k in range(i, end)):
-                        end = min(k for k in range(i, end) if k in persons)
-                    found = resolver.role_noun(sentence.index, word.id, sentence.span_text(i, end))
-            start = i
-            if how == "pronoun" and word.lower == "nya" and i > 0 and words[i - 1].lower == "diri":
-                start = i - 1  # "dirinya" = "diri" + "nya": the reflexive is one reference
-            if found is not None:
-                refs[slug_of[found.key]].append(Reference(sentence.index, start, end, sentence.span_text(start, end), how))
-            i = end if found is not None else i + 1
-    chains = [
-        Chain(slug, kind_of[slug], tuple(sorted(rs, key=lambda r: (r.sentence, r.start, r.end)))) for slug, rs in refs.items()
-    ]
-    return tuple(sorted(chains, key=lambda c: (c.references[0].sentence, c.references[0].start)))
-
-
-def _initials(name: str) -> str:
-    """The capitals that begin the capitalised words of a name: "Badan Intelijen Negara" -> "BIN"."""
-    return "".join(w[0] for w in name.split() if w[:1].isupper())
-
-
-def _same_names(mentions: tuple[Mention, ...], slug_of: dict[tuple[int, int, int], str], lex: Lexicon) -> dict[str, str]:
-    """Actors of one article that are one entity for coreference, though kg keeps their names apart.
-
-    - the same name, whatever kind the tagger gave each mention ("Maros" as a place and as an organisation);
-    - an acronym written as the initials of exactly one longer name ("BIN", "Badan Intelijen Negara");
-    - a name repeated without its classifier ("Maros", "Kabupaten Maros"; see ``[names]`` in lexicon.toml).
-    """
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            x = parent[x]
-        return x
-
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-
-    names: dict[str, set[str]] = {}
-    for m in mentions:
-        names.setdefault(normalize_name(m.text), set()).add(slug_of[m.key])
-    for slugs in names.values():
-        first, *rest = sorted(slugs)
-        for other in rest:
-            union(first, other)
-    texts = {m.text for m in mentions}
-    for m in mentions:
-        if m.kind == PERSON:
-            continue
-        short = m.text
-        if short.isupper() and 2 <= len(short) <= 6:
-            longer = {t for t in texts if len(t.split()) == len(short) and _initials(t) == short}
-            if len(longer) == 1:
-                union(slug_of[m.key], next(iter(names[normalize_name(longer.pop())])))
-        classified = {n for n in names if n.endswith(" " + normalize_name(short)) and n.split()[0] in lex.name_classifiers}
-        classified = {n for n in classified if len(n.split()) == len(normalize_name(short).split()) + 1}
-        if len(classified) == 1 and not m.country_code:
-            union(slug_of[m.key], next(iter(names[classified.pop()])))
-    return {slug: find(slug) for slug in parent}
 
 
 def _title_length(words: tuple[Word, ...], i: int, lex: Lexicon) -> int:

@@ -11,7 +11,7 @@ mention and link labels in a TSV file (see ``../shared/data/coref/coin/README.md
 - singletons are kept (CoIN's default; its ``--remove_singletons`` is off).
 
 ``evaluate_coref`` parses each document's text with kg's parser, runs kg's own mention
-detection and coreference (``kg.coref.coreference_chains``), maps kg's references to CoIN
+detection and coreference (``kg.chains.coreference_chains``), maps kg's references to CoIN
 tokens by character offsets and scores the clusters with MUC, B³ and CEAF-e (Pradhan et al.
 2014), summed over documents as the CoNLL-2012 reference scorer does; CoNLL F1 is their mean.
 
@@ -393,7 +393,7 @@ def predict_clusters(
     Also returns how many of kg's references could not be put on CoIN's tokens: a clitic inside
     a word CoIN keeps whole ("rumahnya": kg's "-nya" is part of one CoIN token).
     """
-    from kg.coref import coreference_chains
+    from kg.chains import coreference_chains
     from kg.extract import extract
 
     lex = lexicon or get_lexicon()

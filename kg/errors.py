@@ -10,6 +10,7 @@ __all__ = [
     "ModelError",
     "OntologyError",
     "QueryError",
+    "RuleError",
     "StoreError",
     "TrainingError",
     "UnknownActorError",
@@ -59,3 +60,7 @@ class WorkerError(KGError):
 
 class UnknownActorError(InputError):
     """No actor (or more than one) has the name asked for; the message lists close matches."""
+
+
+class RuleError(KGError):
+    """An extraction rule id is unknown (``kg rules`` lists them)."""

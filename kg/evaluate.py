@@ -27,7 +27,7 @@ from kg.errors import EvaluationError
 from kg.lexicon import normalize_name
 from kg.sparql import select
 
-__all__ = ["Scores", "evaluate_graph", "format_evaluation"]
+__all__ = ["Scores", "evaluate_graph", "format_by_rule", "format_evaluation"]
 
 _ACTORS = """
 SELECT ?actor ?label ?alias ?cls WHERE {
@@ -97,6 +97,8 @@ class Scores:
     roles: PRF
     negative_asserted: list[str]
     rules: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # every rule id that made or changed an event (base rules and "+" modifiers): (right, wrong) edges
+    rule_ids: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -106,6 +108,7 @@ class Scores:
             "roles": self.roles.as_dict(),
             "negative_asserted": len(self.negative_asserted),
             "rule_precision": {r: round(tp / (tp + fp), 4) if tp + fp else None for r, (tp, fp) in self.rules.items()},
+            "by_rule": {r: {"fired": tp + fp, "right": tp} for r, (tp, fp) in self.rule_ids.items()},
         }
 
 
@@ -258,6 +261,7 @@ def evaluate_graph(gold: dict[str, Any], graph: Graph) -> Scores:
             "date": str(row.date) if row.date is not None else None,
             "place": gid(row.place),
             "rule": str(row.rule).split("+", 1)[0],
+            "rules": str(row.rule),
             "sentence_text": str(row.sentenceText) if row.sentenceText is not None else None,
         }
         asserted = _local(row.modality) == "Asserted"
@@ -275,9 +279,13 @@ def evaluate_graph(gold: dict[str, Any], graph: Graph) -> Scores:
     edges = list(unique_edges.values())
     events, correct = _score_events(gold["events"], edges, False)
     by_rule: dict[str, list[int]] = {}
+    by_component: dict[str, list[int]] = {}
     for s, hit in zip(edges, correct, strict=True):
         counts = by_rule.setdefault(str(s["rule"]), [0, 0])
         counts[0 if hit else 1] += 1
+        for rule in dict.fromkeys(str(s["rules"]).split("+")):
+            each = by_component.setdefault(rule, [0, 0])
+            each[0 if hit else 1] += 1
     events_dp, _ = _score_events(gold["events"], list(system.values()), True)
     roles = PRF()
     gold_roles = {(r["person"], normalize_name(r["title"]), r.get("of")) for r in gold.get("roles", [])}
@@ -296,7 +304,23 @@ def evaluate_graph(gold: dict[str, Any], graph: Graph) -> Scores:
     for role in sorted(gold_roles - system_roles, key=str):
         roles.fn += 1
         roles.missed.append(f"role {role}")
-    return Scores(actor_score, events, events_dp, roles, negatives_hit, {r: (tp, fp) for r, (tp, fp) in sorted(by_rule.items())})
+    return Scores(
+        actor_score,
+        events,
+        events_dp,
+        roles,
+        negatives_hit,
+        {r: (tp, fp) for r, (tp, fp) in sorted(by_rule.items())},
+        {r: (tp, fp) for r, (tp, fp) in sorted(by_component.items())},
+    )
+
+
+def format_by_rule(scores: Scores) -> str:
+    """Each rule id's fired / right / precision over the scored event edges (``kg evaluate --by-rule``)."""
+    lines = [f"{'rule':24s} {'fired':>5s} {'right':>5s} {'precision':>9s}"]
+    for rule, (tp, fp) in sorted(scores.rule_ids.items(), key=lambda item: (-sum(item[1]), item[0])):
+        lines.append(f"{rule:24s} {tp + fp:5d} {tp:5d} {tp / (tp + fp):9.3f}")
+    return "\n".join(lines)
 
 
 def format_evaluation(scores: Scores) -> str:

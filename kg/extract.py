@@ -11,14 +11,39 @@ import datetime as dt
 import functools
 import re
 from collections import deque
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
+from kg.coref import resolve_references
 from kg.document import Entity, ParsedDoc, Sentence, Word
 from kg.lexicon import Lexicon, Trigger, get_lexicon, normalize_name
+from kg.types import (
+    COUNTRY,
+    ORGANIZATION,
+    PERSON,
+    PLACE,
+    EventMention,
+    Extraction,
+    Mention,
+    Participant,
+    QuoteMention,
+    RoleMention,
+)
 
-__all__ = ["EventMention", "Extraction", "Mention", "Participant", "QuoteMention", "RoleMention", "extract"]
+# the types are re-exported for code written against this module; new code imports them from kg.types
+__all__ = [
+    "COUNTRY",
+    "ORGANIZATION",
+    "PERSON",
+    "PLACE",
+    "EventMention",
+    "Extraction",
+    "Mention",
+    "Participant",
+    "QuoteMention",
+    "RoleMention",
+    "extract",
+]
 
-PERSON, ORGANIZATION, COUNTRY, PLACE = "Person", "Organization", "Country", "Place"
 _KIND_PREFERENCE = {PERSON: 0, ORGANIZATION: 1, COUNTRY: 2, PLACE: 3}
 _NOMINAL_LINKS = {"flat", "compound", "nmod", "appos", "amod", "det", "nummod", "acl", "case"}
 _SUBJECTS = ("nsubj", "csubj")
@@ -29,98 +54,6 @@ _PATRONYMICS = {"bin", "binti", "bint", "ibn", "ibnu"}  # "X bin Y": X is the gi
 _QUOTE_MARKS = {"\"", "“", "”", "''", "``"}
 _CLITICS = {"nya", "pun", "lah", "kah", "tah", "an"}
 _SETTINGS = ("dalam", "pada", "lewat", "melalui")  # an unowned event noun after these is the clause subject's
-
-
-@dataclass(frozen=True)
-class RoleMention:
-    """A title before a person's name, with the organisation or country it belongs to."""
-
-    title: str
-    of: Mention | None = None
-    of_text: str | None = None
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A named actor or place mentioned in one sentence.
-
-    ``start``/``end`` delimit the name (0-based word indices, end exclusive);
-    ``extent_start`` also covers the titles before it, so the title word that heads the
-    phrase in the parse still leads to the person.
-    """
-
-    sentence: int
-    start: int
-    end: int
-    text: str
-    kind: str
-    extent_start: int
-    country_code: str | None = None
-    acronym: str | None = None
-    roles: tuple[RoleMention, ...] = ()
-    written: str | None = None  # the name with the honorifics written before it ("Sheikh Tamim ...")
-    initials: bool = False  # a suspect's or witness's initials ("tersangka berinisial HS"): a person of one article
-
-    @property
-    def key(self) -> tuple[int, int, int]:
-        return (self.sentence, self.start, self.end)
-
-
-@dataclass(frozen=True)
-class Participant:
-    """An event's agent or target: a resolved mention, or the words that could not be resolved."""
-
-    mention: Mention | None
-    text: str
-    word: int
-    # "Menteri Iran": the mention is only the owner of a title that names nobody; coreference
-    # replaces it with the person who holds that title in the article, if one does
-    title_phrase: str | None = None
-
-
-@dataclass(frozen=True)
-class EventMention:
-    """One event read from one sentence."""
-
-    sentence: int
-    event_type: str
-    trigger: str
-    trigger_word: int
-    agent: Participant | None
-    target: Participant | None
-    place: Mention | None = None
-    date: str | None = None
-    modality: str = "asserted"
-    according_to: Participant | None = None
-    content: str | None = None
-    rule: str = "svo"
-
-
-@dataclass(frozen=True)
-class QuoteMention:
-    """A direct quote of an article and who said it.
-
-    ``opening`` and ``closing`` are the (sentence, 1-based word id) of its quote marks; ``cue`` the
-    (sentence, word id) of the speech tag's trigger that attributes it, None for a quote that goes on
-    from the one before it (``rule`` "continued").
-    """
-
-    opening: tuple[int, int]
-    closing: tuple[int, int]
-    speaker: Participant
-    cue: tuple[int, int] | None
-    rule: str
-
-
-@dataclass(frozen=True)
-class Extraction:
-    """Everything extracted from one article."""
-
-    doc: ParsedDoc
-    mentions: tuple[Mention, ...]
-    events: tuple[EventMention, ...]
-    warnings: tuple[str, ...] = field(default_factory=tuple)
-    quotes: tuple[QuoteMention, ...] = field(default_factory=tuple)
 
 
 # ============================================================================ mentions
@@ -726,8 +659,16 @@ class _TriggerMatch:
 
 
 class _EventFinder:
-    def __init__(self, lexicon: Lexicon, sentence: Sentence, mentions: list[Mention], article_date: dt.date | None):
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        sentence: Sentence,
+        mentions: list[Mention],
+        article_date: dt.date | None,
+        disabled: frozenset[str] = frozenset(),
+    ):
         self.lex = lexicon
+        self.disabled = disabled
         self.sent = sentence
         self.words = sentence.words
         self.mentions = mentions
@@ -1743,6 +1684,8 @@ class _EventFinder:
             trigger_text = self.sent.span_text(match.start, match.end)
             modality = self.modality_of(match, head)
             rule = "passive" if trig.passive else "nominal" if trig.nominal else ("phrase" if len(trig.words) > 1 else "verb")
+            if rule in self.disabled and trig.event_type != "Statement":
+                continue
             agent_parts = _unique(
                 [self.resolve(a) for w in agents for a in self.with_partners(self.conjuncts(w)) if not self.is_particle(a)]
             )
@@ -1756,10 +1699,16 @@ class _EventFinder:
                 content = self.sent.span_text(min(content_ids) - 1, max(content_ids)) if content_ids else None
                 agent_parts = [a for a in agent_parts if a.mention is None or a.mention.kind != PLACE]
                 named_after = self.person_after_tag(match) if self.after_closing_quote(match.start) else None
-                if named_after is not None and not any(a.mention is not None and a.mention.kind == PERSON for a in agent_parts):
+                by_tag_phrase = named_after is not None and "tag-phrase" not in self.disabled
+                if by_tag_phrase and not any(a.mention is not None and a.mention.kind == PERSON for a in agent_parts):
                     # '"...," kata Kanit I Ditnarkoba Polda Bengkulu, AKP Agus Gunawan kepada wartawan': the one
                     # person named in the tag's speaker phrase, however the parser hung the title's words
-                    agent_parts = [Participant(named_after, named_after.text, named_after.start + 1)]
+                    agent_parts = [Participant(named_after, named_after.text, named_after.start + 1)]  # type: ignore[union-attr]
+                    statement_rule = "statement+tag-phrase"
+                else:
+                    statement_rule = "statement"
+                if "statement" in self.disabled:
+                    continue
                 # where it was said: "kata X di Kompleks Istana", "tutur X usai bertemu Y di Gedung Kemlu"
                 speech_place = self.place_of(match, head, [])
                 for agent in agent_parts or [None]:  # type: ignore[list-item]
@@ -1775,12 +1724,14 @@ class _EventFinder:
                         modality,
                         None,
                         content,
-                        "statement",
+                        statement_rule,
                     )
                     pending.append((n, ev))
                     if agent is not None:
                         speakers.setdefault(n, agent)
                     for event_type, about in self.said_against(head, speech_words):
+                        if "content" in self.disabled:
+                            break
                         if agent is not None and agent.mention is not None and not _same_actor(agent, about):
                             said = EventMention(
                                 self.sent.index, event_type, trigger_text, head.id, agent, about, speech_place,
@@ -1814,13 +1765,13 @@ class _EventFinder:
             doers: list[Participant | None] = [*agent_parts] or [None]
             pairs: list[tuple[Participant | None, Participant]] = [(a, t) for a in doers for t in target_parts]
             kind = self.lex.event_types.get(trig.event_type)
-            among = self.among(match, head) if kind is not None and kind.symmetric else []
+            among = self.among(match, head) if kind is not None and kind.symmetric and "among" not in self.disabled else []
             named_among = [p for p in among if p.mention is not None and p.mention.kind != PLACE]
             if len(named_among) >= 2:
                 # "mengadakan pertemuan di antara semua kelompok, mulai dari A, B, C": they meet each other
                 pairs = [(a, b) for k, a in enumerate(named_among) for b in named_among[k + 1 :]]
                 rule += "+among"
-            elif not target_parts and kind is not None and kind.symmetric:
+            elif not target_parts and kind is not None and kind.symmetric and "pair" not in self.disabled:
                 # "Trump dan Abe bertemu", "Indonesia bersama Malaysia bekerja sama": the agents with each other
                 named = [a for a in agent_parts if a.mention is not None]
                 pairs = [(a, b) for k, a in enumerate(named) for b in named[k + 1 :]]
@@ -1834,7 +1785,8 @@ class _EventFinder:
             ):
                 place = None  # "kelompok di Lebanon": where the target is, not where the event was
             types = [(trig.event_type, trigger_text, rule)]
-            types += [(other, text, rule + "+conj") for other, text in self.conjoined_types(match)]
+            if "conj" not in self.disabled:
+                types += [(other, text, rule + "+conj") for other, text in self.conjoined_types(match)]
             for doer, target in pairs:
                 if _same_actor(doer, target):
                     continue
@@ -1871,7 +1823,7 @@ class _EventFinder:
                     # not what the speaker says when it hangs on the speaker ("Trump lewat panggilan telepon menyatakan")
                     source = None if child.deprel in _SUBJECTS else speakers[owner]
                     break
-            if source is not None and ev.event_type != "Statement":
+            if source is not None and ev.event_type != "Statement" and "reported" not in self.disabled:
                 ev = EventMention(
                     ev.sentence,
                     ev.event_type,
@@ -1953,9 +1905,11 @@ def _unique(parts: list[Participant]) -> list[Participant]:
     return out
 
 
-def extract(doc: ParsedDoc, lexicon: Lexicon | None = None) -> Extraction:
-    """Find the mentions and events of one parsed article."""
+def extract(doc: ParsedDoc, lexicon: Lexicon | None = None, disabled: frozenset[str] = frozenset()) -> Extraction:
+    """Find the mentions and events of one parsed article, without the rules named in ``disabled``
+    (ids of ``kg rules``; ``Lexicon.check_rules`` validates them)."""
     lex = lexicon or get_lexicon()
+    lex.check_rules(disabled)
     found = [_MentionFinder(lex, sentence).find() for sentence in doc.sentences]
     found = _with_name_parts(doc, found, lex)
     found = _with_initials(doc, found, lex)
@@ -1963,11 +1917,10 @@ def extract(doc: ParsedDoc, lexicon: Lexicon | None = None) -> Extraction:
     events: list[EventMention] = []
     for sentence, here in zip(doc.sentences, found, strict=True):
         mentions.extend(here)
-        events.extend(_EventFinder(lex, sentence, here, doc.article.date).find())
-    events = _hedged_retellings(events)
-    from kg.coref import resolve_references
-
-    return resolve_references(Extraction(doc, tuple(mentions), tuple(events)), lex)
+        events.extend(_EventFinder(lex, sentence, here, doc.article.date, disabled).find())
+    if "retold" not in disabled:
+        events = _hedged_retellings(events)
+    return resolve_references(Extraction(doc, tuple(mentions), tuple(events)), lex, disabled)
 
 
 def _name_parts(persons: list[Mention], lex: Lexicon) -> dict[str, str]:

@@ -21,7 +21,7 @@ from pathlib import Path
 from rdflib import RDF, Graph, Literal
 from rdflib.namespace import SKOS
 
-from kg.errors import OntologyError
+from kg.errors import OntologyError, RuleError
 from kg.namespace import KG
 
 __all__ = [
@@ -185,10 +185,18 @@ class Lexicon:
             self._trigger_index.setdefault(trig.words[0], []).append(trig)
         self.max_country_len = max((len(n.split()) for n in self.countries), default=1)
         with (data_dir / "rules.toml").open("rb") as handle:
-            self.confidence: dict[str, float] = dict(tomllib.load(handle)["confidence"])
+            rules = tomllib.load(handle)
+        self.confidence: dict[str, float] = dict(rules["confidence"])
+        self.rules: dict[str, str] = dict(rules.get("rules", {}))
         bad = {rule: value for rule, value in self.confidence.items() if not 0 < float(value) < 1}
         if bad:
             raise OntologyError(f"Rule confidences in {data_dir / 'rules.toml'} must lie strictly between 0 and 1: {bad}.")
+
+    def check_rules(self, ids: frozenset[str] | set[str]) -> None:
+        """Raise ``RuleError`` naming every id of ``ids`` that is no rule of ``rules.toml``."""
+        unknown = sorted(set(ids) - set(self.rules))
+        if unknown:
+            raise RuleError(f"Unknown rule id(s) {unknown}: use one of {sorted(self.rules)} (`kg rules` describes them).")
 
     def rule_confidence(self, rule: str) -> float:
         """The measured precision of an extraction rule (``verb``, ``phrase+reported`` ...)."""

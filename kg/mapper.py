@@ -14,10 +14,10 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, SKOS
 
 from kg.actors import Actor, ActorIndex
-from kg.extract import COUNTRY, ORGANIZATION, PERSON, PLACE, EventMention, Extraction, Participant, QuoteMention
 from kg.iri import url_iri
 from kg.lexicon import Lexicon, get_lexicon, slugify
 from kg.namespace import KG, KGET, KGR
+from kg.types import COUNTRY, ORGANIZATION, PERSON, PLACE, EventMention, Extraction, Participant, QuoteMention
 
 __all__ = [
     "actor_iri",

@@ -1,4 +1,4 @@
-"""Coreference chains within an article (``kg.coref.coreference_chains``), on hand-made parses."""
+"""Coreference chains within an article (``kg.chains.coreference_chains``), on hand-made parses."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from collections.abc import Callable
 
 import pytest
 
-from kg.coref import coreference_chains, resolve_references
+from kg.chains import coreference_chains
+from kg.coref import resolve_references
 from kg.document import ParsedDoc
 from kg.extract import extract
 

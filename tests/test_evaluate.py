@@ -9,7 +9,7 @@ import pytest
 from rdflib import Graph
 
 from kg.errors import EvaluationError
-from kg.evaluate import PRF, evaluate_graph, format_evaluation
+from kg.evaluate import PRF, evaluate_graph, format_by_rule, format_evaluation
 
 GOLD: dict[str, Any] = {
     "articles": ["pertemuan-manila", "kecaman-ban"],
@@ -77,7 +77,17 @@ def test_evaluate_precision_and_recall(built_graph: Graph) -> None:
         "roles": {"precision": 0.6667, "recall": 0.6667, "f1": 0.6667, "tp": 2, "fp": 1, "fn": 1},
         "negative_asserted": 0,
         "rule_precision": {"phrase": 1.0, "statement": 0.0, "verb": 1.0},
+        "by_rule": {
+            "phrase": {"fired": 3, "right": 3},
+            "reported": {"fired": 1, "right": 1},
+            "statement": {"fired": 1, "right": 0},
+            "verb": {"fired": 2, "right": 2},
+        },
     }
+    # every rule id of an event is counted, the "+" modifiers too (kg evaluate --by-rule)
+    table = format_by_rule(scores)
+    assert table.splitlines()[1].split() == ["phrase", "3", "3", "1.000"]
+    assert "reported" in table
 
 
 @pytest.mark.parametrize(("agent", "target"), [("maria_santos", "ahmad_zaki"), ("ahmad_zaki", "maria_santos")])
