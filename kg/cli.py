@@ -413,6 +413,26 @@ def evaluate(
 
 
 @app.command()
+def agreement(
+    first: Annotated[Path, typer.Argument(help="One annotator's folder of the event corpus (tests/gold/events/train).")],
+    second: Annotated[Path, typer.Argument(help="The other annotator's folder of the same articles (tests/gold/events/double).")],
+    corpus: Annotated[Path, typer.Option(help="The JSONL corpus their offsets point into.")] = Path(
+        "../shared/data/corpus/indosum/articles.jsonl"
+    ),
+) -> None:
+    """Inter-annotator agreement of the event corpus: per type, the events both annotators have and the F1."""
+    from kg.event_corpus import agreement as measure
+    from kg.event_corpus import article_ids, format_agreement
+    from kg.quote_eval import read_corpus_texts
+
+    try:
+        ids = set(article_ids(first)) & set(article_ids(second))
+        typer.echo(format_agreement(measure(first, second, read_corpus_texts(corpus, ids))))
+    except (KGError, OSError, json.JSONDecodeError, KeyError) as exc:
+        _fail(KGError(str(exc)))
+
+
+@app.command()
 def rules(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
 ) -> None:

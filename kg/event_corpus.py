@@ -10,13 +10,14 @@ every other modality a negative event that must not be asserted, and the trigger
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from kg.errors import EvaluationError
 from kg.lexicon import Lexicon, get_lexicon, normalize_name
 
-__all__ = ["article_ids", "is_event_corpus", "load_event_corpus"]
+__all__ = ["Agreement", "agreement", "article_ids", "format_agreement", "is_event_corpus", "load_event_corpus"]
 
 
 def is_event_corpus(path: Path) -> bool:
@@ -115,3 +116,105 @@ def load_event_corpus(folder: Path, texts: dict[str, str], lexicon: Lexicon | No
                 item["same_as"] = f"{n}:{event['same_as']}"
             gold["events" if item["modality"] == "asserted" else "negative_events"].append(item)
     return gold
+
+
+@dataclass
+class Agreement:
+    """Event agreement between two annotations of the same articles: B scored against A, per type."""
+
+    by_type: dict[str, list[int]] = field(default_factory=dict)  # type -> [both, only A, only B]
+    articles: int = 0
+
+    def add(self, event_type: str, both: int, only_a: int, only_b: int) -> None:
+        counts = self.by_type.setdefault(event_type, [0, 0, 0])
+        counts[0] += both
+        counts[1] += only_a
+        counts[2] += only_b
+
+    @staticmethod
+    def f1(both: int, only_a: int, only_b: int) -> float:
+        return 2 * both / (2 * both + only_a + only_b) if both else 0.0
+
+    def total(self) -> tuple[int, int, int]:
+        both, only_a, only_b = (sum(c[i] for c in self.by_type.values()) for i in range(3))
+        return both, only_a, only_b
+
+
+def _actor_links(a: dict[str, Any], b: dict[str, Any], text: str) -> dict[str, set[str]]:
+    """B's actor ids -> the A actor ids they name: a shared mention span or a shared normalised name."""
+    def names(actor: dict[str, Any]) -> set[str]:
+        found = [actor.get("name"), *actor.get("aliases", [])] + [text[s:e] for s, e in actor.get("mentions", [])]
+        return {normalize_name(str(n)) for n in found if n}
+
+    def spans(actor: dict[str, Any]) -> set[tuple[int, int]]:
+        return {(int(s), int(e)) for s, e in actor.get("mentions", [])}
+
+    links: dict[str, set[str]] = {}
+    for actor_b in b.get("actors", []):
+        links[actor_b["id"]] = {
+            actor_a["id"]
+            for actor_a in a.get("actors", [])
+            if names(actor_a) & names(actor_b) or spans(actor_a) & spans(actor_b)
+        }
+    return links
+
+
+def agreement(folder_a: Path, folder_b: Path, texts: dict[str, str], lexicon: Lexicon | None = None) -> Agreement:
+    """How far two annotators of the same articles agree on asserted events as (type, agent, target).
+
+    Events are matched one to one within an article when their types are equal and B's agent and
+    target name one of A's (either order for symmetric types; agent only for a Statement without
+    target). Repeated mentions (``same_as``) count once, as in ``kg evaluate``.
+    """
+    lex = lexicon or get_lexicon()
+    result = Agreement()
+    files_b = {path.name: path for path in _files(folder_b)}
+    for path_a in _files(folder_a):
+        if path_a.name not in files_b:
+            continue
+        a = json.loads(path_a.read_text(encoding="utf-8"))
+        b = json.loads(files_b[path_a.name].read_text(encoding="utf-8"))
+        text = texts[str(a["article"])]
+        result.articles += 1
+        links = _actor_links(a, b, text)
+
+        def edges(data: dict[str, Any]) -> list[dict[str, Any]]:
+            return [e for e in data.get("events", []) if e.get("modality", "asserted") == "asserted" and not e.get("same_as")]
+
+        unmatched_a = edges(a)
+        for event_b in edges(b):
+            kind = lex.event_types.get(event_b["type"])
+            symmetric = kind is not None and kind.symmetric
+            agents = set().union(*(links.get(x, set()) for x in event_b.get("agent") or []))
+            targets = set().union(*(links.get(x, set()) for x in event_b.get("target") or []))
+
+            hit = next((e for e in unmatched_a if _same_event(e, event_b["type"], agents, targets, symmetric)), None)
+            if hit is None:
+                result.add(event_b["type"], 0, 0, 1)
+            else:
+                unmatched_a.remove(hit)
+                result.add(event_b["type"], 1, 0, 0)
+        for event_a in unmatched_a:
+            result.add(event_a["type"], 0, 1, 0)
+    return result
+
+
+def _same_event(event_a: dict[str, Any], event_type: str, agents: set[str], targets: set[str], symmetric: bool) -> bool:
+    """Whether A's ``event_a`` is the event B annotated as ``event_type`` between ``agents`` and ``targets`` (A's ids)."""
+    if event_a["type"] != event_type:
+        return False
+    ag, tg = set(event_a.get("agent") or []), set(event_a.get("target") or [])
+    if not tg and not targets:
+        return bool(ag & agents)
+    return (bool(ag & agents) and bool(tg & targets)) or (symmetric and bool(ag & targets) and bool(tg & agents))
+
+
+def format_agreement(result: Agreement) -> str:
+    """Per type and overall: events both annotators have, only A, only B, and the F1 between them."""
+    lines = [f"{'type':14s} {'both':>5s} {'onlyA':>5s} {'onlyB':>5s} {'F1':>6s}"]
+    for event_type, (both, only_a, only_b) in sorted(result.by_type.items(), key=lambda item: -sum(item[1])):
+        lines.append(f"{event_type:14s} {both:5d} {only_a:5d} {only_b:5d} {Agreement.f1(both, only_a, only_b):6.3f}")
+    both, only_a, only_b = result.total()
+    lines.append(f"{'all':14s} {both:5d} {only_a:5d} {only_b:5d} {Agreement.f1(both, only_a, only_b):6.3f}")
+    lines.append(f"({result.articles} articles annotated by both; asserted events, repeated mentions once)")
+    return "\n".join(lines)

@@ -13,7 +13,7 @@ from kg.actors import resolve_actors
 from kg.document import Article, ParsedDoc
 from kg.errors import EvaluationError
 from kg.evaluate import evaluate_graph
-from kg.event_corpus import article_ids, load_event_corpus
+from kg.event_corpus import agreement, article_ids, format_agreement, load_event_corpus
 from kg.extract import extract
 from kg.lexicon import get_lexicon
 from kg.mapper import map_corpus
@@ -105,3 +105,23 @@ def test_event_corpus_needs_the_texts(parse: Parse, tmp_path: Path) -> None:
     folder, _ = _corpus(tmp_path, parse(DEMAND, Article("teluk", article_text(conllu(DEMAND)))))
     with pytest.raises(EvaluationError, match="--corpus"):
         load_event_corpus(folder, {})
+
+
+def test_event_corpus_agreement_matches_events_through_shared_names(parse: Parse, tmp_path: Path) -> None:
+    doc = parse(DEMAND, Article("teluk", article_text(conllu(DEMAND))))
+    first, texts = _corpus(tmp_path, doc)
+    data = json.loads((first / "teluk.json").read_text(encoding="utf-8"))
+    second = tmp_path / "double"
+    second.mkdir()
+    # the other annotator names the actors differently (ids), finds the same Sanction, and adds a Statement
+    for actor in data["actors"]:
+        actor["id"] = "x_" + actor["id"]
+    for event in data["events"]:
+        event["agent"] = ["x_" + a for a in event["agent"]]
+        event["target"] = ["x_" + t for t in event["target"]]
+    data["events"].append({"id": "e3", "type": "Statement", "trigger": [0, 6], "agent": ["x_saudi"], "modality": "asserted"})
+    (second / "teluk.json").write_text(json.dumps(data), encoding="utf-8")
+    result = agreement(first, second, texts)
+    assert result.by_type == {"Sanction": [1, 0, 0], "Statement": [0, 0, 1]}
+    assert result.total() == (1, 0, 1) and result.articles == 1
+    assert "all                1     0     1  0.667" in format_agreement(result)
