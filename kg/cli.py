@@ -380,13 +380,14 @@ def evaluate(
     by_rule: Annotated[
         bool, typer.Option("--by-rule", help="Print each rule id's fired / right / precision on the gold's event edges.")
     ] = False,
+    by_type: Annotated[bool, typer.Option("--by-type", help="Print event precision, recall and F1 per event type.")] = False,
     corpus: Annotated[
         Path,
         typer.Option(help="For a quote gold or an event-corpus folder: the JSONL corpus their offsets point into."),
     ] = Path("../shared/data/corpus/indosum/articles.jsonl"),
 ) -> None:
     """Score a built graph against gold annotations: actors, events, dates and places, roles; or quote attribution."""
-    from kg.evaluate import evaluate_graph, format_by_rule, format_evaluation
+    from kg.evaluate import evaluate_graph, format_by_rule, format_by_type, format_evaluation
     from kg.event_corpus import article_ids, is_event_corpus, load_event_corpus
     from kg.query import load_graph
     from kg.quote_eval import evaluate_quotes, format_quote_scores, is_quote_gold, read_corpus_texts
@@ -407,7 +408,7 @@ def evaluate(
     except (KGError, OSError, json.JSONDecodeError) as exc:
         _fail(KGError(str(exc)))
         return
-    typer.echo(format_by_rule(scores) if by_rule else format_evaluation(scores))
+    typer.echo(format_by_rule(scores) if by_rule else format_by_type(scores) if by_type else format_evaluation(scores))
     if as_json:
         typer.echo(json.dumps(scores.summary(), ensure_ascii=False))
 

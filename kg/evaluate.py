@@ -27,7 +27,7 @@ from kg.errors import EvaluationError
 from kg.lexicon import normalize_name
 from kg.sparql import select
 
-__all__ = ["Scores", "evaluate_graph", "format_by_rule", "format_evaluation"]
+__all__ = ["Scores", "evaluate_graph", "format_by_rule", "format_by_type", "format_evaluation"]
 
 _ACTORS = """
 SELECT ?actor ?label ?alias ?cls WHERE {
@@ -99,6 +99,8 @@ class Scores:
     rules: dict[str, tuple[int, int]] = field(default_factory=dict)
     # every rule id that made or changed an event (base rules and "+" modifiers): (right, wrong) edges
     rule_ids: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # event type -> (right, spurious, missed) event edges
+    by_type: dict[str, tuple[int, int, int]] = field(default_factory=dict)
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -109,6 +111,7 @@ class Scores:
             "negative_asserted": len(self.negative_asserted),
             "rule_precision": {r: round(tp / (tp + fp), 4) if tp + fp else None for r, (tp, fp) in self.rules.items()},
             "by_rule": {r: {"fired": tp + fp, "right": tp} for r, (tp, fp) in self.rule_ids.items()},
+            "by_type": {t: {"tp": tp, "fp": fp, "fn": fn} for t, (tp, fp, fn) in self.by_type.items()},
         }
 
 
@@ -287,6 +290,12 @@ def evaluate_graph(gold: dict[str, Any], graph: Graph) -> Scores:
             each = by_component.setdefault(rule, [0, 0])
             each[0 if hit else 1] += 1
     events_dp, _ = _score_events(gold["events"], list(system.values()), True)
+    per_type: dict[str, list[int]] = {}
+    for s, hit in zip(edges, correct, strict=True):
+        per_type.setdefault(str(s["type"]), [0, 0, 0])[0 if hit else 1] += 1
+    for g in _gold_edges(gold["events"]):
+        if not any(_event_matches(g, s, False) for s in edges):
+            per_type.setdefault(str(g["type"]), [0, 0, 0])[2] += 1
     roles = PRF()
     gold_roles = {(r["person"], normalize_name(r["title"]), r.get("of")) for r in gold.get("roles", [])}
     system_roles = set()
@@ -312,6 +321,7 @@ def evaluate_graph(gold: dict[str, Any], graph: Graph) -> Scores:
         negatives_hit,
         {r: (tp, fp) for r, (tp, fp) in sorted(by_rule.items())},
         {r: (tp, fp) for r, (tp, fp) in sorted(by_component.items())},
+        {t: (tp, fp, fn) for t, (tp, fp, fn) in sorted(per_type.items())},
     )
 
 
@@ -320,6 +330,15 @@ def format_by_rule(scores: Scores) -> str:
     lines = [f"{'rule':24s} {'fired':>5s} {'right':>5s} {'precision':>9s}"]
     for rule, (tp, fp) in sorted(scores.rule_ids.items(), key=lambda item: (-sum(item[1]), item[0])):
         lines.append(f"{rule:24s} {tp + fp:5d} {tp:5d} {tp / (tp + fp):9.3f}")
+    return "\n".join(lines)
+
+
+def format_by_type(scores: Scores) -> str:
+    """Event precision, recall and F1 per event type (``kg evaluate --by-type``)."""
+    lines = [f"{'type':14s} {'P':>6s} {'R':>6s} {'F1':>6s}   tp/fp/fn"]
+    for event_type, (tp, fp, fn) in sorted(scores.by_type.items(), key=lambda item: -sum(item[1])):
+        prf = PRF(tp, fp, fn)
+        lines.append(f"{event_type:14s} {prf.precision:6.3f} {prf.recall:6.3f} {prf.f1:6.3f}   {tp}/{fp}/{fn}")
     return "\n".join(lines)
 
 

@@ -83,6 +83,14 @@ def test_evaluate_precision_and_recall(built_graph: Graph) -> None:
             "statement": {"fired": 1, "right": 0},
             "verb": {"fired": 2, "right": 2},
         },
+        "by_type": {
+            "Criticize": {"tp": 1, "fp": 0, "fn": 0},
+            "Meet": {"tp": 1, "fp": 0, "fn": 0},
+            "Praise": {"tp": 1, "fp": 0, "fn": 0},
+            "Statement": {"tp": 0, "fp": 1, "fn": 0},
+            "Thank": {"tp": 2, "fp": 0, "fn": 0},
+            "Visit": {"tp": 0, "fp": 0, "fn": 1},
+        },
     }
     # every rule id of an event is counted, the "+" modifiers too (kg evaluate --by-rule)
     table = format_by_rule(scores)
