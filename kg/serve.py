@@ -353,6 +353,12 @@ class SparqlServer(ThreadingHTTPServer):
         except OSError:
             self.pool.close()
             raise
+        threading.Thread(target=self._warm, daemon=True).start()
+
+    def _warm(self) -> None:
+        """Load the pages' data (and lay out the network) now, so the first visitor does not wait for it."""
+        with contextlib.suppress(Exception):  # a page will report what is wrong
+            self.site.get().network_json()
 
     @property
     def url(self) -> str:

@@ -37,6 +37,8 @@ __all__ = [
 ]
 
 KG_NS = "https://w3id.org/kg-news/ontology#"
+EGO_PHYSICS_THRESHOLD = 60
+"""Above this many actors an actor page's ego network is laid out in Python, not by the browser's physics."""
 _PREFIXES = (
     "PREFIX kg: <https://w3id.org/kg-news/ontology#>\n"
     "PREFIX prov: <http://www.w3.org/ns/prov#>\n"
@@ -170,7 +172,7 @@ class _StoreBackend(Backend):
         self.merges = []
 
     def rows(self, query: str) -> list[dict[str, str | None]]:
-        result: Any = self.store.oxigraph.query(_PREFIXES + query, default_graph=self.graphs, named_graphs=self.graphs)
+        result: Any = self.store.oxigraph.query(_PREFIXES + query, named_graphs=self.graphs)  # default graph: the union
         names = [v.value for v in result.variables]
         return [
             {n: (None if value is None else value.value) for n, value in zip(names, solution, strict=True)} for solution in result
@@ -179,7 +181,7 @@ class _StoreBackend(Backend):
     def construct_turtle(self, query: str) -> str:
         import pyoxigraph as ox
 
-        result: Any = self.store.oxigraph.query(_PREFIXES + query, default_graph=self.graphs, named_graphs=self.graphs)
+        result: Any = self.store.oxigraph.query(_PREFIXES + query, named_graphs=self.graphs)  # default graph: the union
         return cast(bytes, ox.serialize(result, format=ox.RdfFormat.TURTLE)).decode("utf-8")
 
     def parsed_doc(self, article_id: str) -> Any:
@@ -486,7 +488,7 @@ class Site:
             "merges_known": self.backend.__class__ is not _StoreBackend,
             "events": rows,
             "articles": sorted({r["article"] for r in rows} | {r["article"] for r in roles}),
-            "ego": network_data(ego, links=True),
+            "ego": network_data(ego, physics_threshold=EGO_PHYSICS_THRESHOLD, links=True),
             "timeline": self.timeline(slug),
         }
 

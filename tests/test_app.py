@@ -248,3 +248,17 @@ def test_web_timeline_counts_events_per_month_by_type(store_dir: Path) -> None:
         assert {s["type"] for s in pair["series"]} <= {"Meet"} and pair["other"] == "Maria Santos"
     finally:
         site.backend.close()
+
+
+def test_app_cli_serve_takes_one_source(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    runner = CliRunner()
+    assert runner.invoke(app, ["serve"]).exit_code == 2
+    assert runner.invoke(app, ["serve", str(tmp_path), "--store", str(tmp_path)]).exit_code == 2
+    empty = runner.invoke(app, ["serve", str(tmp_path)])
+    assert empty.exit_code == 2 and "No graph.ttl" in empty.output
+    nostore = runner.invoke(app, ["serve", "--store", str(tmp_path)])
+    assert nostore.exit_code == 2 and "No kg store" in nostore.output

@@ -5,8 +5,8 @@
   const read = id => { const el = document.getElementById(id); return el ? JSON.parse(el.textContent) : null; };
   const ego = read("ego-data");
   if (ego && window.vis) {
-    const options = Object.assign({}, ego.options, { physics: { enabled: true, stabilization: { iterations: 150 } } });
-    const network = new vis.Network(document.getElementById("ego"), { nodes: new vis.DataSet(ego.nodes), edges: new vis.DataSet(ego.edges) }, options);
+    const data = { nodes: new vis.DataSet(ego.nodes), edges: new vis.DataSet(ego.edges) };
+    const network = new vis.Network(document.getElementById("ego"), data, ego.options);
     network.on("click", params => {
       if (params.nodes.length) {
         const node = ego.nodes.find(n => n.id === params.nodes[0]);
