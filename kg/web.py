@@ -37,6 +37,7 @@ __all__ = [
 ]
 
 KG_NS = "https://w3id.org/kg-news/ontology#"
+_ACTOR_PAGES_KEPT = 256
 EGO_PHYSICS_THRESHOLD = 60
 """Above this many actors an actor page's ego network is laid out in Python, not by the browser's physics."""
 _PREFIXES = (
@@ -345,6 +346,7 @@ class Site:
     actors: dict[str, str] = field(default_factory=dict)  # slug -> IRI
     _network_json: bytes | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _actor_pages: dict[str, dict[str, Any] | None] = field(default_factory=dict)
 
     @classmethod
     def load(cls, backend: Backend) -> Site:
@@ -419,7 +421,15 @@ class Site:
             return None
 
     def actor(self, slug: str) -> dict[str, Any] | None:
-        """Everything the actor page shows, or None for an unknown slug."""
+        """Everything the actor page shows, or None for an unknown slug (kept for the snapshot's life)."""
+        if slug not in self._actor_pages:
+            page = self._actor(slug)
+            if len(self._actor_pages) >= _ACTOR_PAGES_KEPT:
+                self._actor_pages.pop(next(iter(self._actor_pages)), None)
+            self._actor_pages[slug] = page
+        return self._actor_pages[slug]
+
+    def _actor(self, slug: str) -> dict[str, Any] | None:
         from kg.network import ego_network
         from kg.render import network_data
 
