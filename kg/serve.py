@@ -21,6 +21,7 @@ The workers re-open the store when ``kg-store.json`` changes, i.e. after every c
 from __future__ import annotations
 
 import contextlib
+import functools
 import multiprocessing
 import queue
 import re
@@ -34,7 +35,7 @@ from urllib.parse import parse_qs, urlsplit
 from kg.errors import KGError, StoreError
 from kg.sparql import SPARQL_LITERALS
 
-__all__ = ["ServeSettings", "SparqlServer", "make_server", "negotiate", "uses_service"]
+__all__ = ["APP_CSP", "ServeSettings", "SparqlServer", "make_server", "negotiate", "render_page", "uses_service"]
 
 ENDPOINT = "/sparql"
 _DRAIN_LIMIT = 64 * 1024 * 1024  # read and drop at most this much of a refused body, so the client gets our answer
@@ -347,7 +348,6 @@ class SparqlServer(ThreadingHTTPServer):
         self.site = SiteCache(source if source is not None else StoreSource(store_dir))
         self.pool = _Pool(store_dir, settings)
         self.on_log: Any = None
-        self._templates: Any = None
         try:
             super().__init__((settings.host, settings.port), _Handler)
         except OSError:
@@ -372,14 +372,7 @@ class SparqlServer(ThreadingHTTPServer):
 
     def render(self, name: str, **context: Any) -> bytes:
         """A page from kg/templates/app (Jinja2, every value autoescaped)."""
-        if self._templates is None:
-            import jinja2
-
-            self._templates = jinja2.Environment(
-                loader=jinja2.FileSystemLoader(str(_TEMPLATES)), autoescape=True, undefined=jinja2.StrictUndefined
-            )
-            self._templates.filters["json"] = _json_filter
-        return cast(bytes, self._templates.get_template(name).render(**context).encode("utf-8"))
+        return render_page(name, **context).encode("utf-8")
 
     def close(self) -> None:
         self.shutdown()
@@ -390,6 +383,20 @@ class SparqlServer(ThreadingHTTPServer):
 
 _TEMPLATES = Path(__file__).resolve().parent / "templates" / "app"
 _STATIC = Path(__file__).resolve().parent / "static"
+
+
+@functools.cache
+def _environment() -> Any:
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(_TEMPLATES)), autoescape=True, undefined=jinja2.StrictUndefined)
+    env.filters["json"] = _json_filter
+    return env
+
+
+def render_page(name: str, **context: Any) -> str:
+    """The app's page ``name`` (a template of kg/templates/app) with ``context``; every value is autoescaped."""
+    return cast(str, _environment().get_template(name).render(**context))
 
 
 def _json_filter(data: Any) -> Any:

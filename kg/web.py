@@ -216,11 +216,13 @@ class OutdirSource(Source):
 
 
 class _GraphBackend(Backend):
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path | None, graph: Any = None) -> None:
         from kg.query import load_graph
 
-        self.graph = load_graph(path)
+        self.graph = graph if path is None else load_graph(path)
         self.merges = []
+        if path is None:
+            return
         try:
             report = json.loads((path / "report.json").read_text(encoding="utf-8"))
             self.merges = [m for m in report.get("merges", []) if isinstance(m, dict)]
@@ -347,6 +349,11 @@ class Site:
     _network_json: bytes | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _actor_pages: dict[str, dict[str, Any] | None] = field(default_factory=dict)
+
+    @classmethod
+    def from_graph(cls, graph: Any) -> Site:
+        """The site of an in-memory rdflib graph (no stored parses, no merges)."""
+        return cls.load(_GraphBackend(None, graph))
 
     @classmethod
     def load(cls, backend: Backend) -> Site:

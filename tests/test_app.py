@@ -16,11 +16,12 @@ import networkx as nx
 import pytest
 from helpers import FakeParser, corpus_conllu, write_corpus
 from rdflib import Graph
+from test_render import HOSTILE as HOSTILE_SET
 from test_render import PAYLOAD, SCRIPT_PAYLOAD, _graph_with
 
 from kg.build import BuildSettings
 from kg.mapper import bind_prefixes
-from kg.serve import APP_CSP, ServeSettings, SparqlServer, make_server
+from kg.serve import APP_CSP, ServeSettings, SparqlServer, make_server, render_page
 from kg.store import build_into_store
 from kg.web import NetworkFilter, Site, filter_network
 
@@ -262,3 +263,59 @@ def test_app_cli_serve_takes_one_source(tmp_path: Path) -> None:
     assert empty.exit_code == 2 and "No graph.ttl" in empty.output
     nostore = runner.invoke(app, ["serve", "--store", str(tmp_path)])
     assert nostore.exit_code == 2 and "No kg store" in nostore.output
+
+
+class _Elements(HTMLParser):
+    """The elements of a page and its visible text (entities resolved)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.text: list[str] = []
+        self.attributes: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attributes += [name for name, _ in attrs]
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def _elements(page: str) -> _Elements:
+    parser = _Elements()
+    parser.feed(page)
+    return parser
+
+
+@pytest.fixture(scope="module")
+def template_tags() -> dict[str, list[str]]:
+    """The elements each page has with harmless names: what the template itself makes."""
+    site = Site.from_graph(_graph_with("Ahmad Zaki", "Dia berkata Ahmad Zaki."))
+    return {
+        "actor": _elements(render_page("actor.html", title="t", actor=site.actor("orang"))).tags,
+        "article": _elements(render_page("article.html", title="t", article=site.article("uji<>&"))).tags,
+    }
+
+
+@pytest.mark.parametrize("text", HOSTILE_SET, ids=range(len(HOSTILE_SET)))
+def test_app_hostile_set_stays_text_on_the_actor_and_article_pages(text: str, template_tags: dict[str, list[str]]) -> None:
+    site = Site.from_graph(_graph_with(text, f"Dia berkata {text}."))
+    actor = site.actor("orang")
+    article = site.article("uji<>&")
+    assert actor is not None and article is not None
+    pages = {
+        "actor": render_page("actor.html", title=actor["label"], actor=actor),
+        "article": render_page("article.html", title=article["id"], article=article),
+        "timeline": render_page("timeline.html", title="t", chart=site.timeline("orang"), slug="orang", other=None),
+    }
+    for name, page in pages.items():
+        found = _elements(page)
+        if name in template_tags:
+            assert found.tags == template_tags[name], name  # no element and ...
+        assert not [a for a in found.attributes if a.startswith("on")], name  # ... no handler comes from the text
+        assert len(re.findall(r"<script", page, re.IGNORECASE)) == found.tags.count("script"), name
+        blocks = re.findall(r'<script type="application/json"[^>]*>(.*?)</script>', page, re.DOTALL)
+        assert all("\u2028" not in b and "\u2029" not in b and "<" not in b for b in blocks), name  # escaped JSON
+    visible = "".join(_elements(pages["actor"]).text)
+    assert " ".join(text.split()) in " ".join(visible.split())  # shown as it is, as text
