@@ -634,8 +634,15 @@ def models_train(
         ),
     ] = None,
 ) -> None:
-    """Train tokenize, mwt, lemma, pos, depparse and ner models with Stanza's own trainers."""
+    """Train tokenize, mwt, lemma, pos, depparse and ner models with Stanza's own trainers; 'events' trains the
+    event classifiers from the event corpus (tests/gold/events/train) into OUT/events/kg.npz."""
     from kg.nlp.training import PROCESSORS, TrainingConfig, train_models
+
+    if processor and "events" in processor:
+        _train_events(data_dir, out)
+        processor = [p for p in processor if p != "events"]
+        if not processor:
+            return
 
     repeats = []
     for item in depparse_repeat or []:
@@ -665,10 +672,43 @@ def models_train(
     typer.echo(f"models written to {out} (logs in {work_dir}/logs); use them with KG_MODELS_DIR={out}")
 
 
+EVENT_CORPUS = Path(__file__).resolve().parents[1] / "tests" / "gold" / "events"
+
+
+def _train_events(data_dir: Path, out: Path) -> None:
+    """Parse the corpus's training articles with the configured models, fit the event classifiers, save them."""
+    import time
+
+    from kg.event_model import parse_articles, read_annotations, train_event_model
+    from kg.nlp.pipeline import StanzaParser
+
+    start = time.perf_counter()
+    try:
+        annotations = read_annotations(EVENT_CORPUS / "train")
+        docs, texts = parse_articles(
+            [a["article"] for a in annotations], data_dir / "corpus" / "indosum" / "articles.jsonl", StanzaParser()
+        )
+        model = train_event_model(annotations, docs, texts)
+        target = out / "events" / "kg.npz"
+        model.save(target)
+    except (KGError, OSError) as exc:
+        _fail(KGError(str(exc)))
+        return
+    typer.echo(f"events: {time.perf_counter() - start:.0f} s -> {target} ({len(annotations)} annotated articles)")
+
+
 @models_app.command("evaluate")
 def models_evaluate(
     conllu: Annotated[Path | None, typer.Option("--conllu", help="Score the pipeline on this CoNLL-U file's raw text.")] = None,
     ner: Annotated[Path | None, typer.Option("--ner", help="Score NER on this IOB file.")] = None,
+    events: Annotated[
+        Path | None,
+        typer.Option("--events", help="Score the rules, the event model and the hybrid on this event-corpus split."),
+    ] = None,
+    events_model: Annotated[
+        Path, typer.Option("--events-model", help="The event model for --events (from `kg models train --processor events`).")
+    ] = Path("output/models/events/kg.npz"),
+    data_dir: Annotated[Path, typer.Option(help="The shared data folder, for --events.")] = DEFAULT_DATA,
     as_json: Annotated[bool, typer.Option("--json", help="End with one JSON object of the scores.")] = False,
     models: Annotated[str, typer.Option(envvar="KG_STANZA_MODELS", help="'shipped' or 'official'.")] = "shipped",
     apply_policy: Annotated[
@@ -680,8 +720,30 @@ def models_evaluate(
     from kg.nlp.evaluation import evaluate_conllu, evaluate_ner, format_scores
     from kg.nlp.pipeline import NlpSettings, StanzaParser
 
+    if events is not None:
+        from kg.event_corpus import article_ids
+        from kg.event_model import EventModel, compare, parse_articles
+
+        try:
+            model = EventModel.load(events_model)
+            docs, texts = parse_articles(
+                article_ids(events), data_dir / "corpus" / "indosum" / "articles.jsonl", StanzaParser(NlpSettings(models=models))
+            )
+            table = compare(model, events, docs, texts)
+        except (KGError, OSError) as exc:
+            _fail(KGError(str(exc)))
+            return
+        typer.echo(f"{'events':8s} {'P':>6s} {'R':>6s} {'F1':>6s}   tp/fp/fn  negative asserted")
+        for name, row in table.items():
+            typer.echo(
+                f"{name:8s} {row['precision']:6.3f} {row['recall']:6.3f} {row['f1']:6.3f}   "
+                f"{row['tp']}/{row['fp']}/{row['fn']}  {row['negative_asserted']}"
+            )
+        if as_json:
+            typer.echo(json.dumps(table))
+        return
     if (conllu is None) == (ner is None):
-        raise typer.BadParameter("give exactly one of --conllu FILE or --ner FILE")
+        raise typer.BadParameter("give exactly one of --conllu FILE, --ner FILE or --events DIR")
     parser = StanzaParser(NlpSettings(models=models))
     try:
         scores = evaluate_conllu(conllu, parser, apply_policy) if conllu is not None else evaluate_ner(ner, parser)  # type: ignore[arg-type]

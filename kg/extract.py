@@ -42,6 +42,7 @@ __all__ = [
     "QuoteMention",
     "RoleMention",
     "extract",
+    "modality_at",
 ]
 
 _KIND_PREFERENCE = {PERSON: 0, ORGANIZATION: 1, COUNTRY: 2, PLACE: 3}
@@ -1921,6 +1922,14 @@ def extract(doc: ParsedDoc, lexicon: Lexicon | None = None, disabled: frozenset[
     if "retold" not in disabled:
         events = _hedged_retellings(events)
     return resolve_references(Extraction(doc, tuple(mentions), tuple(events)), lex, disabled)
+
+
+def modality_at(sentence: Sentence, word: Word, event_type: str, lexicon: Lexicon | None = None) -> str:
+    """The modality the rules give an event whose trigger is ``word`` (negated, future ... or asserted)."""
+    lex = lexicon or get_lexicon()
+    finder = _EventFinder(lex, sentence, [], None)
+    match = _TriggerMatch(Trigger((word.lower,), event_type), word.id - 1, word.id)
+    return finder.modality_of(match, word)
 
 
 def _name_parts(persons: list[Mention], lex: Lexicon) -> dict[str, str]:

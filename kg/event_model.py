@@ -1,0 +1,460 @@
+"""Learned event extraction: a trigger classifier and an argument classifier over kg's parses.
+
+Both are multinomial logistic regressions over sparse, named features (the word, its lemma, part of
+speech and relations for a trigger; the dependency path, case marker, voice, order and mention kind
+for an argument), trained from kg's event corpus (``tests/gold/events``, docs/annotation.md) and
+stored as weights and a feature vocabulary in one ``.npz`` file, so that using them needs numpy only.
+
+- ``train_event_model`` aligns the corpus's stand-off annotations with kg's parses of the same
+  articles and fits both classifiers (scikit-learn, at training time only).
+- ``EventModel.events`` reads an ``Extraction``'s parse and mentions and proposes events (rule id
+  ``model``), each with the product of its trigger's and its arguments' probabilities as confidence.
+- ``hybrid`` adds the model's events that the rules did not find.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from kg.document import ParsedDoc, Sentence, Word
+from kg.errors import ModelError
+from kg.extract import modality_at
+from kg.lexicon import Lexicon, get_lexicon, normalize_name
+from kg.types import PLACE, EventMention, Extraction, Mention, Participant
+
+__all__ = ["EventModel", "LinearModel", "hybrid", "train_event_model"]
+
+NONE = "O"
+AGENT, TARGET = "agent", "target"
+_PATH_LIMIT = 4
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """A multinomial logistic regression over named binary features."""
+
+    classes: tuple[str, ...]
+    vocabulary: dict[str, int]
+    weights: np.ndarray  # features x classes
+    bias: np.ndarray  # classes
+
+    def probabilities(self, rows: Sequence[Sequence[str]]) -> np.ndarray:
+        """One row of class probabilities per feature list (unknown features are ignored)."""
+        scores = np.tile(self.bias.astype(np.float64), (len(rows), 1))
+        for n, row in enumerate(rows):
+            ids = [self.vocabulary[f] for f in set(row) if f in self.vocabulary]
+            if ids:
+                scores[n] += self.weights[ids].astype(np.float64).sum(axis=0)
+        scores -= scores.max(axis=1, keepdims=True)
+        exp = np.exp(scores)
+        return exp / exp.sum(axis=1, keepdims=True)
+
+
+def _fit(rows: list[list[str]], labels: list[str], c: float) -> LinearModel:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectorizer = DictVectorizer()
+    matrix = vectorizer.fit_transform([dict.fromkeys(row, 1) for row in rows])
+    classifier = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
+    classifier.fit(matrix, labels)
+    classes = tuple(str(c) for c in classifier.classes_)
+    weights = classifier.coef_.T if len(classes) > 2 else np.hstack([-classifier.coef_.T / 2, classifier.coef_.T / 2])
+    bias = classifier.intercept_ if len(classes) > 2 else np.array([-classifier.intercept_[0] / 2, classifier.intercept_[0] / 2])
+    vocabulary = {str(name): int(i) for name, i in vectorizer.vocabulary_.items()}
+    return LinearModel(classes, vocabulary, weights.astype(np.float32), bias.astype(np.float32))
+
+
+# -- features --------------------------------------------------------------------------------------
+
+
+def _children(sentence: Sentence, word: Word) -> list[Word]:
+    return [w for w in sentence.words if w.head == word.id]
+
+
+def trigger_features(sentence: Sentence, word: Word, lex: Lexicon) -> list[str]:
+    """What a classifier may know about a word as a possible event trigger."""
+    lower, lemma = word.lower, word.lemma.lower()
+    kids = _children(sentence, word)
+    feats = [
+        f"w={lower}",
+        f"l={lemma}",
+        f"u={word.upos}",
+        f"d={word.deprel.split(':')[0]}",
+        f"lu={lemma}|{word.upos}",
+        f"p3={lower[:3]}",
+        f"p2={lower[:2]}",
+        f"s3={lower[-3:]}",
+        *(f"k={k.deprel.split(':')[0]}" for k in kids),
+        *(f"ka={k.lower}" for k in kids if k.upos in ("ADP", "AUX", "PART")),
+    ]
+    if word.feats != "_":
+        feats += [f"f={f}" for f in word.feats.split("|")]
+    before = sentence.words[word.id - 2] if word.id > 1 else None
+    after = sentence.words[word.id] if word.id < len(sentence.words) else None
+    feats += [f"b={before.lower if before else '<s>'}", f"a={after.lower if after else '</s>'}"]
+    if after is not None:
+        feats.append(f"wa={lower}|{after.lower}")
+    for key in dict.fromkeys((lower, lemma)):
+        for trig in lex.triggers_starting(key):
+            feats.append(f"lex={trig.event_type}")
+    return feats
+
+
+def _path(sentence: Sentence, a: Word, b: Word) -> str:
+    """The dependency path from ``a`` to ``b``: relations up to their common ancestor, then down."""
+
+    def ancestors(w: Word) -> list[Word]:
+        out = [w]
+        while out[-1].head and len(out) < 40:
+            out.append(sentence.word(out[-1].head))
+        return out
+
+    up, down = ancestors(a), ancestors(b)
+    down_ids = [w.id for w in down]
+    for i, w in enumerate(up):
+        if w.id in down_ids:
+            j = down_ids.index(w.id)
+            steps = [f"^{x.deprel.split(':')[0]}" for x in up[:i]] + [f"v{x.deprel.split(':')[0]}" for x in reversed(down[:j])]
+            return " ".join(steps[:_PATH_LIMIT]) + (" ..." if len(steps) > _PATH_LIMIT else "")
+    return "none"
+
+
+def _head_of(sentence: Sentence, mention: Mention) -> Word:
+    span = range(mention.start + 1, mention.end + 1)
+    for wid in span:
+        w = sentence.word(wid)
+        if w.head not in span:
+            return w
+    return sentence.word(mention.start + 1)
+
+
+def argument_features(sentence: Sentence, trigger: Word, event_type: str, mention: Mention) -> list[str]:
+    """What a classifier may know about a mention as the agent or target of a trigger."""
+    head = _head_of(sentence, mention)
+    case = next((k.lower for k in _children(sentence, head) if k.deprel in ("case", "mark")), "-")
+    path = _path(sentence, trigger, head)
+    order = "before" if head.id < trigger.id else "after"
+    distance = abs(head.id - trigger.id)
+    bucket = "1" if distance <= 1 else "2-3" if distance <= 3 else "4-7" if distance <= 7 else "8+"
+    voice = "pass" if "Voice=Pass" in trigger.feats else "act"
+    between = sentence.words[min(head.id, trigger.id) : max(head.id, trigger.id) - 1]
+    feats = [
+        f"t={event_type}",
+        f"k={mention.kind}",
+        f"path={path}",
+        f"tpath={event_type}|{path}",
+        f"case={case}",
+        f"tcase={event_type}|{case}",
+        f"o={order}",
+        f"to={event_type}|{order}",
+        f"dist={bucket}",
+        f"v={voice}",
+        f"vo={voice}|{order}",
+        f"vpath={voice}|{path}",
+        f"hd={head.deprel.split(':')[0]}",
+        f"l={trigger.lemma.lower()}",
+        f"lhd={trigger.lemma.lower()}|{head.deprel.split(':')[0]}",
+    ]
+    if any(w.text in {'"', "“", "”"} for w in between):
+        feats.append("quote-between")
+    if any(w.text == "," for w in between):
+        feats.append("comma-between")
+    return feats
+
+
+# -- the model -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EventModel:
+    """The trigger and argument classifiers, with the probabilities at which they propose an event."""
+
+    triggers: LinearModel
+    arguments: LinearModel
+    trigger_threshold: float = 0.5
+    argument_threshold: float = 0.5
+
+    def save(self, path: Path) -> None:
+        arrays: dict[str, Any] = {}
+        for name, model in (("triggers", self.triggers), ("arguments", self.arguments)):
+            arrays[f"{name}_weights"] = model.weights.astype(np.float16)
+            arrays[f"{name}_bias"] = model.bias.astype(np.float32)
+            arrays[f"{name}_classes"] = np.array(model.classes)
+            names = sorted(model.vocabulary, key=model.vocabulary.__getitem__)
+            arrays[f"{name}_vocabulary"] = np.array(names)
+        arrays["thresholds"] = np.array([self.trigger_threshold, self.argument_threshold])
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(path, **arrays)
+
+    @classmethod
+    def load(cls, path: Path) -> EventModel:
+        if not path.is_file():
+            raise ModelError(f"No event model at {path}: train one with `kg models train --processor events`.")
+        with np.load(path, allow_pickle=False) as data:
+            models = []
+            for name in ("triggers", "arguments"):
+                vocabulary = {str(f): i for i, f in enumerate(data[f"{name}_vocabulary"])}
+                models.append(
+                    LinearModel(
+                        tuple(str(c) for c in data[f"{name}_classes"]),
+                        vocabulary,
+                        data[f"{name}_weights"].astype(np.float32),
+                        data[f"{name}_bias"],
+                    )
+                )
+            trigger_threshold, argument_threshold = (float(x) for x in data["thresholds"])
+        return cls(models[0], models[1], trigger_threshold, argument_threshold)
+
+    def with_thresholds(self, trigger: float, argument: float) -> EventModel:
+        return replace(self, trigger_threshold=trigger, argument_threshold=argument)
+
+    def events(self, extraction: Extraction, lexicon: Lexicon | None = None) -> list[EventMention]:
+        """The events the model reads in ``extraction``'s sentences, between its named mentions."""
+        lex = lexicon or get_lexicon()
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in extraction.mentions:
+            if m.kind != PLACE:
+                by_sentence.setdefault(m.sentence, []).append(m)
+        out: list[EventMention] = []
+        for sentence in extraction.doc.sentences:
+            mentions = by_sentence.get(sentence.index, [])
+            candidates = [w for w in sentence.words if w.upos in ("VERB", "NOUN", "ADJ", "ADP")]
+            if not mentions or not candidates:
+                continue
+            inside = {k for m in mentions for k in range(m.start + 1, m.end + 1)}
+            candidates = [w for w in candidates if w.id not in inside]
+            probs = self.triggers.probabilities([trigger_features(sentence, w, lex) for w in candidates])
+            for word, row in zip(candidates, probs, strict=True):
+                best = int(np.argmax(row))
+                event_type, p_trigger = self.triggers.classes[best], float(row[best])
+                if event_type == NONE or p_trigger < self.trigger_threshold or event_type not in lex.event_types:
+                    continue
+                out.extend(self._arguments(sentence, word, event_type, p_trigger, mentions, lex))
+        return out
+
+    def _arguments(
+        self, sentence: Sentence, word: Word, event_type: str, p_trigger: float, mentions: list[Mention], lex: Lexicon
+    ) -> list[EventMention]:
+        rows = [argument_features(sentence, word, event_type, m) for m in mentions]
+        probs = self.arguments.probabilities(rows)
+        column = {c: i for i, c in enumerate(self.arguments.classes)}
+        agent_p = probs[:, column[AGENT]] if AGENT in column else np.zeros(len(mentions))
+        target_p = probs[:, column[TARGET]] if TARGET in column else np.zeros(len(mentions))
+        a = int(np.argmax(agent_p))
+        if agent_p[a] < self.argument_threshold:
+            return []
+        agent = mentions[a]
+        participant = Participant(agent, agent.text, agent.start + 1)
+        modality = modality_at(sentence, word, event_type, lex)
+        kind = lex.event_types[event_type]
+        if kind.quad_class is None:  # a statement: the speaker alone
+            return [
+                EventMention(sentence.index, event_type, word.text, word.id, participant, None, modality=modality, rule="model")
+            ]
+        targets = [
+            (mentions[t], float(target_p[t]))
+            for t in np.argsort(-target_p)
+            if target_p[t] >= self.argument_threshold
+            and t != a
+            and normalize_name(mentions[t].text) != normalize_name(agent.text)
+        ]
+        return [
+            EventMention(
+                sentence.index,
+                event_type,
+                word.text,
+                word.id,
+                participant,
+                Participant(t, t.text, t.start + 1),
+                modality=modality,
+                rule="model",
+            )
+            for t, _p in targets[:3]
+        ]
+
+
+def hybrid(extraction: Extraction, model: EventModel, lexicon: Lexicon | None = None) -> Extraction:
+    """``extraction`` with the model's events that no rule event of the same sentence already gives."""
+    seen = {(ev.sentence, ev.event_type, _key(ev.agent), _key(ev.target)) for ev in extraction.events}
+    seen_words = {(ev.sentence, ev.trigger_word) for ev in extraction.events}
+    added = [
+        ev
+        for ev in model.events(extraction, lexicon)
+        if (ev.sentence, ev.event_type, _key(ev.agent), _key(ev.target)) not in seen
+        and (ev.sentence, ev.trigger_word) not in seen_words
+    ]
+    return replace(extraction, events=extraction.events + tuple(added))
+
+
+def _key(part: Participant | None) -> str | None:
+    if part is None:
+        return None
+    return normalize_name(part.mention.text) if part.mention is not None else normalize_name(part.text)
+
+
+# -- training --------------------------------------------------------------------------------------
+
+
+def _offset_map(raw: str, normalised: str) -> list[int | None]:
+    """For each character of ``raw``, its offset in ``normalised`` (None where the reader dropped it)."""
+    out: list[int | None] = [None] * (len(raw) + 1)
+    matcher = difflib.SequenceMatcher(None, raw, normalised, autojunk=False)
+    for block in matcher.get_matching_blocks():
+        for k in range(block.size):
+            out[block.a + k] = block.b + k
+    return out
+
+
+def _word_at(doc: ParsedDoc, start: int, end: int) -> tuple[Sentence, Word] | None:
+    """The syntactic head of the words of ``doc`` between two character offsets of its text."""
+    for sentence in doc.sentences:
+        if sentence.end_char <= start or sentence.start_char >= end:
+            continue
+        words = [w for w in sentence.words if w.start_char < end and w.end_char > start]
+        if not words:
+            continue
+        ids = {w.id for w in words}
+        head = next((w for w in words if w.head not in ids), words[0])
+        return sentence, head
+    return None
+
+
+def training_instances(
+    annotations: Iterable[dict[str, Any]], docs: dict[str, ParsedDoc], texts: dict[str, str], lex: Lexicon
+) -> tuple[list[list[str]], list[str], list[list[str]], list[str]]:
+    """Trigger rows and labels, argument rows and labels, from annotated articles and kg's parses of them."""
+    from kg.extract import extract
+
+    trig_rows: list[list[str]] = []
+    trig_labels: list[str] = []
+    arg_rows: list[list[str]] = []
+    arg_labels: list[str] = []
+    for data in annotations:
+        doc = docs.get(str(data["article"]))
+        if doc is None:
+            continue
+        mapping = _offset_map(texts[str(data["article"])], doc.article.text)
+
+        def moved(start: int, end: int, mapping: list[int | None] = mapping) -> tuple[int, int] | None:
+            inside = [k for k in (mapping[i] for i in range(start, end)) if k is not None]
+            return (min(inside), max(inside) + 1) if inside else None
+
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for actor in data.get("actors", []):
+            spans[actor["id"]] = [s for s in (moved(a, b) for a, b in actor.get("mentions", [])) if s]
+        labelled: dict[tuple[int, int], str] = {}
+        roles: dict[tuple[int, int], dict[str, set[str]]] = {}
+        for event in data.get("events", []):
+            span = moved(*event["trigger"])
+            found = _word_at(doc, *span) if span else None
+            if found is None:
+                continue
+            sentence, word = found
+            labelled[(sentence.index, word.id)] = event["type"]
+            slot = roles.setdefault((sentence.index, word.id), {AGENT: set(), TARGET: set()})
+            slot[AGENT].update(event.get("agent") or [])
+            slot[TARGET].update(event.get("target") or [])
+        extraction = extract(doc, lex)
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in extraction.mentions:
+            if m.kind != PLACE:
+                by_sentence.setdefault(m.sentence, []).append(m)
+        for sentence in doc.sentences:
+            mentions = by_sentence.get(sentence.index, [])
+            inside = {k for m in mentions for k in range(m.start + 1, m.end + 1)}
+            for word in sentence.words:
+                if word.upos not in ("VERB", "NOUN", "ADJ", "ADP") or word.id in inside:
+                    continue
+                label = labelled.get((sentence.index, word.id), NONE)
+                trig_rows.append(trigger_features(sentence, word, lex))
+                trig_labels.append(label)
+                if label == NONE:
+                    continue
+                slot = roles[(sentence.index, word.id)]
+                for m in mentions:
+                    first, last = sentence.words[m.start].start_char, sentence.words[m.end - 1].end_char
+
+                    role = (
+                        AGENT
+                        if _names_span(spans, slot[AGENT], first, last)
+                        else TARGET
+                        if _names_span(spans, slot[TARGET], first, last)
+                        else NONE
+                    )
+                    arg_rows.append(argument_features(sentence, word, label, m))
+                    arg_labels.append(role)
+    return trig_rows, trig_labels, arg_rows, arg_labels
+
+
+def _names_span(spans: dict[str, list[tuple[int, int]]], actors: set[str], first: int, last: int) -> bool:
+    """Whether one of ``actors`` has a mention overlapping the characters ``first`` to ``last``."""
+    return any(a < last and b > first for actor in actors for a, b in spans.get(actor, []))
+
+
+def read_annotations(folder: Path) -> list[dict[str, Any]]:
+    return [json.loads(path.read_text(encoding="utf-8")) for path in sorted(folder.glob("*.json"))]
+
+
+def train_event_model(
+    annotations: list[dict[str, Any]], docs: dict[str, ParsedDoc], texts: dict[str, str], lexicon: Lexicon | None = None,
+    c_trigger: float = 0.5, c_argument: float = 0.5,
+) -> EventModel:  # fmt: skip
+    """Fit the trigger and argument classifiers on annotated articles (``docs``: kg's parses of them)."""
+    lex = lexicon or get_lexicon()
+    trig_rows, trig_labels, arg_rows, arg_labels = training_instances(annotations, docs, texts, lex)
+    if not arg_rows:
+        raise ModelError("No annotated event could be aligned with the parses: check the corpus and the texts.")
+    return EventModel(_fit(trig_rows, trig_labels, c_trigger), _fit(arg_rows, arg_labels, c_argument))
+
+
+def parse_articles(ids: Sequence[str], corpus: Path, parser: Any) -> tuple[dict[str, ParsedDoc], dict[str, str]]:
+    """kg's parses of the corpus articles ``ids`` (read as ``kg build`` reads them), and their raw texts."""
+    from kg.articles import article_from_text
+
+    wanted = set(ids)
+    articles, texts = [], {}
+    with corpus.open(encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            if record.get("id") in wanted:
+                texts[record["id"]] = record["text"]
+                articles.append(
+                    article_from_text(record["id"], record["text"], url=record.get("source_url"), source=record.get("source"))
+                )
+    missing = sorted(wanted - set(texts))
+    if missing:
+        raise ModelError(f"{len(missing)} annotated article(s) are not in {corpus} (first: {missing[0]!r}).")
+    return {doc.article.id: doc for doc in parser.parse_many(articles)}, texts
+
+
+def compare(
+    model: EventModel, folder: Path, docs: dict[str, ParsedDoc], texts: dict[str, str], lexicon: Lexicon | None = None
+) -> dict[str, Any]:
+    """Event scores of the rules alone, the model alone and the hybrid on one split of the corpus."""
+    from kg.actors import resolve_actors
+    from kg.evaluate import evaluate_graph
+    from kg.event_corpus import load_event_corpus
+    from kg.extract import extract
+    from kg.mapper import map_corpus
+
+    lex = lexicon or get_lexicon()
+    gold = load_event_corpus(folder, texts, lex)
+    rules = [extract(docs[a], lex) for a in gold["articles"] if a in docs]
+    runs = {
+        "rules": rules,
+        "model": [replace(ex, events=tuple(model.events(ex, lex))) for ex in rules],
+        "hybrid": [hybrid(ex, model, lex) for ex in rules],
+    }
+    out: dict[str, Any] = {}
+    for name, extractions in runs.items():
+        scores = evaluate_graph(gold, map_corpus(extractions, resolve_actors(extractions, lex), lex))
+        out[name] = scores.events.as_dict() | {"negative_asserted": len(scores.negative_asserted)}
+    return out
