@@ -29,7 +29,7 @@ import os
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -224,6 +224,8 @@ class StoreChange:
     """Stored articles whose graph was mapped again because their actors moved (written when it changed)."""
     actors_written: int = 0
     actors_removed: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+    """Where the change's time went: records, views, resolve, signatures, map, diff, write, touched."""
 
 
 @dataclass(frozen=True)
@@ -479,6 +481,14 @@ class KGStore:
             raise StoreError(f"The store {self.path} is open read-only: open it read-write to change it.")
         lex = lexicon or get_lexicon()
         software = software_fingerprint()
+        seconds: dict[str, float] = {}
+        clock = [time.perf_counter()]
+
+        def lap(stage: str) -> None:
+            now = time.perf_counter()
+            seconds[stage] = now - clock[0]
+            clock[0] = now
+
         rows = self._article_rows()
         missing = sorted(set(remove) - set(rows))
         if missing:
@@ -498,13 +508,16 @@ class KGStore:
             if not cache.has(parse_hashes[aid]):
                 cache.put(parse_hashes[aid], ex)
             views[aid] = resolution_view(ex)
+        lap("records")
         for aid in sorted(set(rows) - set(new) - gone):
             view = cache.view(rows[aid].parse)
             if view is None:
                 full[aid] = self.extraction(aid, rows[aid].parse, lex, extracted)
                 view = resolution_view(full[aid])
             views[aid] = view
+        lap("views")
         index = resolve_actors([views[k] for k in sorted(views)], lex)
+        lap("resolve")
         resolved: dict[str, list[tuple[tuple[str, int, int, int], str]]] = {aid: [] for aid in views}
         for key, slug in index.by_mention.items():
             if key[0] in resolved:
@@ -513,12 +526,14 @@ class KGStore:
         # an article's graph depends on its parse (and kg's code) and on its signature: map it when either moved
         unchanged_record = {aid for aid in rows if aid in views and rows[aid].parse == parse_hashes[aid]}
         to_map = sorted(aid for aid in views if aid not in unchanged_record or signatures[aid] != rows[aid].signature)
+        lap("signatures")
         graphs: dict[URIRef, Graph] = {}
         mapped: list[Extraction] = []
         for aid in to_map:
             ex = full.get(aid) or self.extraction(aid, rows[aid].parse, lex, extracted)
             mapped.append(ex)
             graphs[article_graph(aid)] = map_article(Graph(), ex, index, lex)
+        lap("map")
         actor_hashes = {str(actor_iri(slug)): _actor_hash(actor, software) for slug, actor in index.actors.items()}
         old_actor_hashes = self._hashes(KGS.actorHash)
         changed_actors = sorted(iri for iri, h in actor_hashes.items() if old_actor_hashes.get(iri) != h)
@@ -583,6 +598,7 @@ class KGStore:
             record_triples.append((KGS.records, KGS.generation, Literal(str(self.generation + 1))))
         if record_triples:
             inserts.append((KGS.records, record_triples))
+        lap("diff")
         changed = bool(deletes or inserts)
         if changed:
             try:
@@ -594,6 +610,7 @@ class KGStore:
                 self.oxigraph.flush()
             except (OSError, RuntimeError, SyntaxError) as exc:
                 raise StoreError(f"Writing to the store {self.path} failed, nothing was changed: {exc}") from exc
+        lap("write")
         touched = bind_prefixes(Graph())
         for graph in graphs.values():
             touched += graph
@@ -604,6 +621,7 @@ class KGStore:
         generation = self.generation + (1 if changed and self.url is None else 0)
         if changed and self.url is None:
             _write_marker(self.path, generation)
+        lap("touched")
         change = StoreChange(
             added=tuple(sorted(set(new) - set(rows))),
             replaced=tuple(sorted(set(new) & set(rows))),
@@ -616,6 +634,7 @@ class KGStore:
             remapped=tuple(aid for aid in to_map if aid in unchanged_record),
             actors_written=len(changed_actors),
             actors_removed=len(dropped_actors),
+            seconds={k: round(v, 3) for k, v in seconds.items()},
         )
         return StoreState(tuple(mapped), index, change, touched)
 
