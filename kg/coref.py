@@ -156,7 +156,7 @@ class _Resolver:
     def _quotes(self) -> list[tuple[tuple[int, int], tuple[int, int], Mention]]:
         """(opening, closing, speaker) of each quote of the article attributed to a named speaker."""
         out = []
-        tags = _speech_tags(self.ex.events)
+        tags = _speech_tags(self.ex.events, self.lex)
         for start, end in _quote_spans(self.ex.doc):
             speaker = _attributed(tags, start, end)
             if speaker is not None:
@@ -275,7 +275,7 @@ class _Resolver:
                 break
             if ev.sentence == sentence and ev.trigger_word >= part.word:
                 continue
-            said = ev.agent.mention if ev.event_type == "Statement" and ev.agent is not None else None
+            said = ev.agent.mention if self.lex.is_speech(ev.event_type) and ev.agent is not None else None
             # '... ," ucap seorang juru bicara Kementerian Luar Negeri AS. Ia juga mengatakan': the
             # spokesperson again, credited as before to the ministry (the title phrase's owner)
             unnamed_speaker = ev.agent is not None and ev.agent.title_phrase is not None
@@ -374,7 +374,7 @@ def resolve_references(
     done: list[EventMention] = []
     quoted = _quoted_words(extraction.doc)
     for ev in extraction.events if "group" in disabled else _group_members(extraction.events, resolver):
-        tag = ev.event_type == "Statement" and (ev.sentence, ev.trigger_word) not in quoted
+        tag = lex.is_speech(ev.event_type) and (ev.sentence, ev.trigger_word) not in quoted
         outside = [d for d in done if (d.sentence, d.trigger_word) not in quoted]
         agent, how_a = resolver.resolve(ev.sentence, ev.agent, outside, tag)
         target, how_t = resolver.resolve(ev.sentence, ev.target, done)
@@ -387,7 +387,7 @@ def resolve_references(
             ev = replace(ev, agent=agent, target=target, according_to=source, rule=ev.rule + "".join(f"+{h}" for h in hows))
         done.append(ev)
     events = done if "speaker" in disabled else _quote_speakers(done, extraction.doc, lex)
-    return replace(extraction, events=tuple(events), quotes=_article_quotes(events, extraction, disabled))
+    return replace(extraction, events=tuple(events), quotes=_article_quotes(events, extraction, lex, disabled))
 
 
 def _surname(m: Mention) -> str:
@@ -464,12 +464,12 @@ def _quoted_words(doc: ParsedDoc) -> set[tuple[int, int]]:
     return inside
 
 
-def _speech_tags(events: tuple[EventMention, ...] | list[EventMention]) -> list[EventMention]:
+def _speech_tags(events: tuple[EventMention, ...] | list[EventMention], lex: Lexicon) -> list[EventMention]:
     """The statements with a named speaker that a quote can be attributed to."""
     return [
         ev
         for ev in events
-        if ev.event_type == "Statement" and ev.agent is not None and ev.agent.mention is not None and ev.according_to is None
+        if lex.is_speech(ev.event_type) and ev.agent is not None and ev.agent.mention is not None and ev.according_to is None
     ]
 
 
@@ -499,7 +499,7 @@ _CONTINUED_WITHIN = 2  # sentences between a quote and the untagged quote that g
 
 
 def _article_quotes(
-    events: list[EventMention], extraction: Extraction, disabled: frozenset[str] = frozenset()
+    events: list[EventMention], extraction: Extraction, lex: Lexicon, disabled: frozenset[str] = frozenset()
 ) -> tuple[QuoteMention, ...]:
     """The article's direct quotes with a named speaker.
 
@@ -511,9 +511,9 @@ def _article_quotes(
       paragraph ('Ryamizard akan membahas ... . "Ada hal-hal sensitif ..."').
     """
     doc = extraction.doc
-    tags = _speech_tags(events)
+    tags = _speech_tags(events, lex)
     quoted = _quoted_words(doc)
-    said = [ev for ev in events if ev.event_type == "Statement"]  # also the tags of unnamed speakers ("kata seorang sumber")
+    said = [ev for ev in events if lex.is_speech(ev.event_type)]  # also the tags of unnamed speakers ("kata seorang sumber")
     cues = sorted({(t.sentence, t.trigger_word) for t in said if (t.sentence, t.trigger_word) not in quoted})
     out: list[QuoteMention] = []
     previous: QuoteMention | None = None  # the quote right before, if attributed
@@ -567,7 +567,7 @@ def _paragraph_subject(extraction: Extraction, sentence: int, quoted: set[tuple[
 def _quote_speakers(events: list[EventMention], doc: ParsedDoc, lex: Lexicon) -> list[EventMention]:
     """Resolve first-person participants inside a quote to the speaker the quote is attributed to."""
     spans = _quote_spans(doc)
-    tags = _speech_tags(events)
+    tags = _speech_tags(events, lex)
 
     def speaker_of(sentence: int, part: Participant | None) -> Participant | None:
         if part is None or part.mention is not None or normalize_name(part.text) not in lex.speaker_pronouns:
@@ -575,7 +575,7 @@ def _quote_speakers(events: list[EventMention], doc: ParsedDoc, lex: Lexicon) ->
         for start, end in spans:
             if start < (sentence, part.word) < end:
                 here = (sentence, part.word)
-                if any(ev.event_type == "Statement" and start < (ev.sentence, ev.trigger_word) < here for ev in events):
+                if any(lex.is_speech(ev.event_type) and start < (ev.sentence, ev.trigger_word) < here for ev in events):
                     return None  # speech inside the quote ("mereka bilang, kami ..."): someone else's words
                 found = _attributed(tags, start, end)
                 return None if found is None else Participant(found, part.text, part.word)

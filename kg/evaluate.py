@@ -24,7 +24,7 @@ from typing import Any
 from rdflib import Graph
 
 from kg.errors import EvaluationError
-from kg.lexicon import normalize_name
+from kg.lexicon import get_lexicon, normalize_name
 from kg.sparql import select
 
 __all__ = ["Scores", "evaluate_graph", "format_by_rule", "format_by_type", "format_evaluation"]
@@ -171,7 +171,7 @@ def _event_matches(g: dict[str, Any], s: dict[str, Any], with_date_place: bool) 
     if s["type"] != g["type"] and s["type"] not in g.get("alt_types", []):
         return False
     agents, targets = set(g.get("agent", [])), set(g.get("target", []))
-    if g["type"] == "Statement" and not targets:
+    if get_lexicon().is_speech(g["type"]) and not targets:
         ok = s["agent"] in agents
     else:
         ok = s["agent"] in agents and s["target"] in targets
@@ -268,7 +268,7 @@ def evaluate_graph(gold: dict[str, Any], graph: Graph) -> Scores:
             "sentence_text": str(row.sentenceText) if row.sentenceText is not None else None,
         }
         asserted = _local(row.modality) == "Asserted"
-        if s["agent"] is None or (s["target"] is None and s["type"] != "Statement"):
+        if s["agent"] is None or (s["target"] is None and not get_lexicon().is_speech(str(s["type"]))):
             continue  # unresolved participants are counted in report.json, not scored as edges
         if asserted:
             for n in negative:

@@ -1260,7 +1260,8 @@ class _EventFinder:
 
     def objects_of(self, match: _TriggerMatch, head: Word) -> list[Word]:
         ids = set(match.ids())
-        destination = match.trigger.event_type == "Visit"
+        frame = self.lex.frame(match.trigger.event_type)
+        destination = frame.destination
         out = []
         holders = [self.sent.word(i) for i in ids] + ([head] if head.id not in ids else [])
         for holder in holders:
@@ -1271,7 +1272,7 @@ class _EventFinder:
                 marker = self.case_of(child) or ""
                 if marker == "atas" and child.lower == "nama":
                     continue  # "atas nama X": on behalf of X
-                if marker == "atas" and match.trigger.event_type == "Thank" and child.lower not in self.lex.gifts:
+                if marker in frame.reason_prepositions and child.lower not in self.lex.gifts:
                     continue  # "berterima kasih ... atas hasil positif": what is thanked for, not whom
                 if rel in ("obj", "iobj") or (
                     rel.startswith(("obl", "nmod"))
@@ -1338,7 +1339,7 @@ class _EventFinder:
     def is_speech(self, word: Word) -> bool:
         """Whether ``word`` starts a Statement trigger ("menyatakan", "mengatakan")."""
         keys = (word.lower, word.lemma.lower())
-        return any(t.event_type == "Statement" for key in keys for t in self.lex.triggers_starting(key))
+        return any(self.lex.is_speech(t.event_type) for key in keys for t in self.lex.triggers_starting(key))
 
     def accusers(self, head: Word) -> list[Word]:
         """Who makes an accusation that is the reason of what they do (``[speech] reasons``).
@@ -1414,7 +1415,7 @@ class _EventFinder:
                     found = self._place_under(child)
                     if found is not None:
                         return found
-        if match.trigger.event_type == "Visit":
+        if self.lex.frame(match.trigger.event_type).destination:
             return None
         clauses = self.kids(head.id)
         if head.deprel == "parataxis" and head.head:
@@ -1613,14 +1614,15 @@ class _EventFinder:
         dates = self.shared_dates(phrase_heads, heads, dates)
         events: list[EventMention] = []
         speakers: dict[int, Participant] = {}
-        speech_words = {i for m in matches if m.trigger.event_type == "Statement" for i in m.ids()}
+        speech_words = {i for m in matches if self.lex.is_speech(m.trigger.event_type) for i in m.ids()}
         pending: list[tuple[int, EventMention]] = []
         framing = self.framing_triggers(matches, phrase_heads)
         for n, (match, head) in enumerate(zip(matches, phrase_heads, strict=True)):
             trig = match.trigger
             if n in framing:
                 continue
-            if trig.event_type == "Statement" and head.lower in self.lex.recognition:
+            frame = self.lex.frame(trig.event_type)
+            if frame.speech and head.lower in self.lex.recognition:
                 kids = self.kids(head.id)
                 if any(c.deprel in ("obj", "nsubj:pass") for c in kids) and any(self.case_of(c) == "sebagai" for c in kids):
                     continue  # "mengakui Yerusalem sebagai ibu kota Israel": recognition, not speech
@@ -1636,7 +1638,7 @@ class _EventFinder:
                     # "Trump dan Moon lewat panggilan telepon menyatakan ...": hung on the subject itself
                     governor = self.sent.word(head.head)
                     agents = [governor] if governor.deprel in _SUBJECTS else []
-                if not agents and trig.event_type == "Accuse":
+                if not agents and frame.agent_from_reason:
                     agents = self.accusers(head)
                 if not agents:
                     continue
@@ -1670,7 +1672,7 @@ class _EventFinder:
                 targets = passive_subjects + targets
             elif not targets:
                 targets = self.raised_objects(head) or (self.claim_subjects(match) if trig.nominal else [])
-            if not targets and trig.event_type == "Thank":
+            if not targets and frame.target_from_gift:
                 targets = self.thanked_for(match)
             if not agents and len(match.trigger.words) == 1 and head.deprel in ("case", "mark") and head.head:
                 # "Menurut X, ...": the trigger is the preposition of its speaker (not of a document: "menurut draf")
@@ -1685,12 +1687,12 @@ class _EventFinder:
             trigger_text = self.sent.span_text(match.start, match.end)
             modality = self.modality_of(match, head)
             rule = "passive" if trig.passive else "nominal" if trig.nominal else ("phrase" if len(trig.words) > 1 else "verb")
-            if rule in self.disabled and trig.event_type != "Statement":
+            if rule in self.disabled and not frame.speech:
                 continue
             agent_parts = _unique(
                 [self.resolve(a) for w in agents for a in self.with_partners(self.conjuncts(w)) if not self.is_particle(a)]
             )
-            if trig.event_type == "Statement":
+            if frame.speech:
                 content_ids = [
                     i
                     for c in self.kids(head.id)
@@ -1715,7 +1717,7 @@ class _EventFinder:
                 for agent in agent_parts or [None]:  # type: ignore[list-item]
                     ev = EventMention(
                         self.sent.index,
-                        "Statement",
+                        trig.event_type,
                         trigger_text,
                         head.id,
                         agent,
@@ -1756,11 +1758,11 @@ class _EventFinder:
                 for t in target_parts
                 if t.mention is None
                 or t.mention.kind != PLACE
-                or trig.event_type in ("Visit", "Attack")
+                or frame.place_target
                 or self.sent.word(t.word).deprel in _SUBJECTS  # "bahwa Doha mendukung ...": a place that acts is its government
             ]
             visited_place = None
-            if not target_parts and trig.event_type == "Visit" and place is not None:
+            if not target_parts and frame.destination and place is not None:
                 # "kunjungannya di Teheran": the place visited is the target, and where the visit was
                 target_parts, visited_place = [Participant(place, place.text, place.start + 1)], place
             doers: list[Participant | None] = [*agent_parts] or [None]
@@ -1820,11 +1822,16 @@ class _EventFinder:
                     break
                 child, node = node, self.sent.word(node.head)
                 owner = heads.get(node.id)
-                if owner is not None and owner != n and owner in speakers and matches[owner].trigger.event_type == "Statement":
+                if (
+                    owner is not None
+                    and owner != n
+                    and owner in speakers
+                    and self.lex.is_speech(matches[owner].trigger.event_type)
+                ):
                     # not what the speaker says when it hangs on the speaker ("Trump lewat panggilan telepon menyatakan")
                     source = None if child.deprel in _SUBJECTS else speakers[owner]
                     break
-            if source is not None and ev.event_type != "Statement" and "reported" not in self.disabled:
+            if source is not None and not self.lex.is_speech(ev.event_type) and "reported" not in self.disabled:
                 ev = EventMention(
                     ev.sentence,
                     ev.event_type,

@@ -64,6 +64,13 @@ class EventType:
     plover: str | None
     quad_class: str | None
     symmetric: bool
+    # the argument frame (ontology/event-types.ttl): how the type's arguments are read
+    speech: bool = False
+    destination: bool = False
+    place_target: bool = False
+    reason_prepositions: frozenset[str] = frozenset()
+    target_from_gift: bool = False
+    agent_from_reason: bool = False
 
 
 MAX_SLUG = 80
@@ -203,6 +210,18 @@ class Lexicon:
         base = rule.split("+", 1)[0]
         return float(self.confidence.get(base, self.confidence.get("default", 0.5)))
 
+    def is_speech(self, event_type: str) -> bool:
+        """Whether an event type is saying something (``kg:speech``): Statement."""
+        kind = self.event_types.get(event_type)
+        return kind is not None and kind.speech
+
+    def frame(self, event_type: str) -> EventType:
+        """The event type with its argument frame; an unknown type is an ``OntologyError``."""
+        kind = self.event_types.get(event_type)
+        if kind is None:
+            raise OntologyError(f"Unknown event type {event_type!r}: use one of {sorted(self.event_types)}.")
+        return kind
+
     def is_verbal(self, event_type: str) -> bool:
         """Whether an event type is said rather than done: a verbal quad class, or none (statements)."""
         kind = self.event_types.get(event_type)
@@ -264,6 +283,11 @@ def _written_out(text: str, table: dict[str, str]) -> str:
 _SMALL_WORDS = frozenset({"dan", "untuk", "bagi"})
 
 
+def _flag(graph: Graph, subject: object, prop: object) -> bool:
+    value = graph.value(subject, prop)  # type: ignore[call-overload]
+    return isinstance(value, Literal) and value.toPython() is True
+
+
 def _literal_strings(graph: Graph, subject: object, prop: object) -> list[str]:
     return [str(o) for o in graph.objects(subject, prop) if isinstance(o, Literal)]  # type: ignore[arg-type]
 
@@ -278,7 +302,6 @@ def _load_event_types(path: Path) -> tuple[dict[str, EventType], tuple[Trigger, 
         name = str(concept).rsplit("/", 1)[-1]
         labels = [o for o in graph.objects(concept, SKOS.prefLabel) if getattr(o, "language", None) == "en"]
         quad = graph.value(concept, KG.quadClass)
-        symmetric = graph.value(concept, KG.symmetric)
         cameo = graph.value(concept, KG.cameoCode)
         plover = graph.value(concept, KG.ploverCategory)
         types[name] = EventType(
@@ -287,7 +310,13 @@ def _load_event_types(path: Path) -> tuple[dict[str, EventType], tuple[Trigger, 
             cameo=str(cameo) if cameo is not None else None,
             plover=str(plover) if plover is not None else None,
             quad_class=str(quad).rsplit("#", 1)[-1] if quad is not None else None,
-            symmetric=isinstance(symmetric, Literal) and symmetric.toPython() is True,
+            symmetric=_flag(graph, concept, KG.symmetric),
+            speech=_flag(graph, concept, KG.speech),
+            destination=_flag(graph, concept, KG.destination),
+            place_target=_flag(graph, concept, KG.placeTarget),
+            reason_prepositions=frozenset(p.lower() for p in _literal_strings(graph, concept, KG.reasonPreposition)),
+            target_from_gift=_flag(graph, concept, KG.targetFromGift),
+            agent_from_reason=_flag(graph, concept, KG.agentFromReason),
         )
         for form in _literal_strings(graph, concept, KG.triggerForm):
             triggers.append(Trigger(tuple(form.lower().split()), name))

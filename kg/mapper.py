@@ -191,7 +191,7 @@ def map_article(graph: Graph, extraction: Extraction, index: ActorIndex, lexicon
         agent = _participant(index, aid, event.agent)
         target = _participant(index, aid, event.target)
         e_iri = event_iri(aid, event, n)
-        if event.event_type == "Statement":
+        if lex.is_speech(event.event_type):
             event_iris.setdefault((event.sentence, event.trigger_word), e_iri)
         graph.add((e_iri, RDF.type, KG.Event))
         graph.add((e_iri, KG.eventType, KGET[event.event_type]))

@@ -37,6 +37,7 @@ class KG(DefinedNamespace):
     VerbalConflict: URIRef
     VerbalCooperation: URIRef
     accordingTo: URIRef
+    agentFromReason: URIRef
     agent: URIRef
     articleId: URIRef
     attributedBy: URIRef
@@ -45,6 +46,7 @@ class KG(DefinedNamespace):
     content: URIRef
     countryCode: URIRef
     date: URIRef
+    destination: URIRef
     endChar: URIRef
     eventType: URIRef
     extractedBy: URIRef
@@ -57,19 +59,23 @@ class KG(DefinedNamespace):
     passiveForm: URIRef
     personTargetForm: URIRef
     place: URIRef
+    placeTarget: URIRef
     ploverCategory: URIRef
     published: URIRef
     publisher: URIRef
     quadClass: URIRef
     quoteTagForm: URIRef
+    reasonPreposition: URIRef
     role: URIRef
     roleOf: URIRef
     roleTitle: URIRef
     sentenceIndex: URIRef
     speaker: URIRef
+    speech: URIRef
     startChar: URIRef
     symmetric: URIRef
     target: URIRef
+    targetFromGift: URIRef
     text: URIRef
     title: URIRef
     trigger: URIRef
