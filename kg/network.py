@@ -129,6 +129,22 @@ def _weighted_simple(net: nx.MultiDiGraph) -> nx.Graph:
     return simple
 
 
+def _betweenness(simple: nx.Graph) -> dict[Any, float]:
+    """``nx.betweenness_centrality(simple)``, computed over the actors with an edge only.
+
+    An isolated actor lies on no path, so its betweenness is 0 and it changes no other's; networkx
+    still walks every actor from every actor, which took minutes for IndoSum's 19,000 isolated
+    actors. Same values: the path counts of the linked actors, scaled by the whole graph's size.
+    """
+    n = len(simple)
+    linked = [v for v in simple if simple.degree(v)]
+    if n <= 2 or len(linked) == n:
+        return dict(nx.betweenness_centrality(simple))
+    halved = nx.betweenness_centrality(simple.subgraph(linked), normalized=False)  # undirected: halved
+    scale = 1 / ((n - 1) * (n - 2))  # networkx's normalisation for n nodes
+    return {v: (halved[v] * 2) * scale if v in halved else 0.0 for v in simple}
+
+
 def node_metrics(net: nx.MultiDiGraph, betweenness: bool = True) -> dict[str, dict[str, Any]]:
     """PageRank, degree, betweenness and Louvain community (fixed seed) of every actor.
 
@@ -152,7 +168,7 @@ def node_metrics(net: nx.MultiDiGraph, betweenness: bool = True) -> dict[str, di
     else:
         pagerank = {n: 1 / len(simple) for n in simple}
         communities = [{n} for n in simple]
-    between = nx.betweenness_centrality(simple) if betweenness else {}
+    between = _betweenness(simple) if betweenness else {}
     community_of = {
         node: i for i, members in enumerate(sorted(communities, key=lambda c: (-len(c), sorted(c)))) for node in members
     }
