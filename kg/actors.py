@@ -209,6 +209,60 @@ def _aliased_persons(ex: Extraction, lex: Lexicon) -> list[tuple[Mention, Mentio
     return out
 
 
+_IN_ARTICLE_RULES = frozenset(
+    {"acronym-in-text", "acronym-in-article", "short-name-in-article", "owner-suffix-in-article", "spelling-variant-in-article"}
+)
+
+
+def _is_acronym(text: str) -> bool:
+    """A short word of capitals ("BPBD", "KPK"): a name that several organisations may share."""
+    return 2 <= len(text) <= 8 and text.isalpha() and text.isupper()
+
+
+def _scope_ambiguous_names(
+    reasons: list[tuple[str, str, str, str]],
+    reason_article: dict[int, str],
+    mention_node: dict[tuple[str, int, int, int], str],
+    kind_of: dict[str, str],
+    surface: dict[str, set[str]],
+    articles_of: dict[str, set[str]],
+    code_of: dict[str, str],
+    scoped: dict[str, str],
+) -> None:
+    """A name that articles join to different fuller names ("BPBD" to "BPBD DKI Jakarta" in one article and
+    to "BPBD Biak" in another, "Widodo" to two persons) stands for another actor in each: its mentions and
+    those joins are scoped to their article, so the fuller names are never joined through it."""
+    targets: dict[str, set[str]] = defaultdict(set)
+    for k, (a, b, rule, _reason) in enumerate(reasons):
+        if k in reason_article and rule in _IN_ARTICLE_RULES:
+            targets[a].add(b)
+    ambiguous = {a for a, found in targets.items() if len(found) > 1}
+    if not ambiguous:
+        return
+
+    def scope(node: str, aid: str) -> str:
+        local = f"{node}{_SCOPE}{aid}"
+        if local not in kind_of:
+            kind_of[local] = kind_of[node]
+            surface[local] = set(surface[node])
+            articles_of[local] = {aid}
+            if node in code_of:
+                code_of[local] = code_of[node]
+            scoped[local] = aid
+        return local
+
+    for k, (a, b, rule, reason) in enumerate(reasons):
+        aid = reason_article.get(k)
+        if a in ambiguous and aid is not None and rule in _IN_ARTICLE_RULES:
+            reasons[k] = (scope(a, aid), b, rule, f"{reason} (the name stands for another actor in other articles)")
+    for key, node in list(mention_node.items()):
+        if node in ambiguous:
+            mention_node[key] = scope(node, key[0])
+    for node in ambiguous:  # every mention moved to its article's node
+        for table in (kind_of, surface, articles_of, code_of):
+            table.pop(node, None)  # type: ignore[attr-defined]
+
+
 def _org_key(name: str, lex: Lexicon) -> str:
     """The name an organisation is known by: with an owner country, short forms written out and the country as its code.
 
@@ -250,8 +304,10 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
     known_owners |= frozenset(code.lower() for code in lex.countries.values())
     written: dict[str, set[str]] = defaultdict(set)
     owners_named: dict[str, set[str]] = defaultdict(set)  # article -> the countries and organisations it names
+    reason_article: dict[int, str] = {}  # index of an in-article reason -> its article
     for ex in sorted(extractions, key=lambda e: e.doc.article.id):
         aid = ex.doc.article.id
+        first_reason = len(reasons)
         owners_named[aid] = {normalize_name(m.text) for m in ex.mentions if m.kind != PERSON}
         owners_named[aid] |= {m.country_code.lower() for m in ex.mentions if m.country_code}
         for m in ex.mentions:
@@ -293,6 +349,25 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
                     f"{named_person.text!r} and {aliased.text!r} in article {aid}",
                 )
             )
+        # an acronym standing alone for the organisation of the article that spells it out ("BPBD" after
+        # "Badan Penanggulangan Bencana Daerah (BPBD) Biak"); not one that only names it as its owner
+        # ("AHA Center ASEAN" is no ASEAN)
+        for m in ex.mentions:
+            if m.kind != ORGANIZATION or m.acronym or m.country_code or not _is_acronym(m.text):
+                continue  # a country ("RI", "AS") is named by its code, never by an organisation
+            spelled = {
+                mention_node[(aid, *o.key)]: o.text
+                for o in ex.mentions
+                if o.kind == ORGANIZATION
+                and o is not m
+                and (o.acronym == m.text or f"({m.text})" in o.text.replace(" ", ""))
+            }
+            spelled.pop(mention_node[(aid, *m.key)], None)
+            if len(spelled) == 1:
+                ((other, text),) = spelled.items()
+                reasons.append(
+                    (mention_node[(aid, *m.key)], other, "acronym-in-article", f"{m.text!r} and {text!r} in article {aid}")
+                )
         # short person names inside one article
         persons = {mention_node[(aid, *m.key)]: m.text for m in ex.mentions if m.kind == PERSON}
         for node, name in persons.items():
@@ -329,9 +404,7 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
             owned_by = [other for other, full in org_tokens.items() if _adds_owner(short, full, article_owners)]
             if len(owned_by) == 1:
                 other = owned_by[0]
-                reasons.append(
-                    (node, other, "owner-suffix-in-article", f"{orgs[node]!r} and {orgs[other]!r} in article {aid}")
-                )
+                reasons.append((node, other, "owner-suffix-in-article", f"{orgs[node]!r} and {orgs[other]!r} in article {aid}"))
         # spelling variants of one name in one article: "Kane" and "Ali Baghi Kani"
         named = {mention_node[(aid, *m.key)]: m.kind for m in ex.mentions if m.kind in (PERSON, ORGANIZATION)}
         named_tokens = {node: _tokens(node.split("|", 1)[1]) for node in named}
@@ -342,9 +415,7 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
             variants = {
                 o: t
                 for o, t in named_tokens.items()
-                if o != node
-                and _variant_of(toks, t)
-                and (named[o] == named[node] or (len(toks) >= 2 and len(t) >= 2))
+                if o != node and _variant_of(toks, t) and (named[o] == named[node] or (len(toks) >= 2 and len(t) >= 2))
             }
             candidates = _maximal(variants)
             if len(candidates) == 1:
@@ -353,6 +424,8 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
                     continue  # two full names: recorded once, from the first
                 reason = f"{' '.join(toks)!r} and {' '.join(named_tokens[other])!r} differ by one vowel in article {aid}"
                 reasons.append((node, other, "spelling-variant-in-article", reason))
+        reason_article.update(dict.fromkeys(range(first_reason, len(reasons)), aid))
+    _scope_ambiguous_names(reasons, reason_article, mention_node, kind_of, surface, articles_of, code_of, scoped)
     # one name read as an organisation here and as a place there
     by_name: dict[str, list[str]] = defaultdict(list)
     for node, kind in kind_of.items():
@@ -367,7 +440,7 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
     for a, b, rule, reason in reasons:
         if kind_of.get(a) and kind_of.get(b):
             uf.union(a, b)
-            merges.append(Merge(b, a.split("|", 1)[1], rule, reason))
+            merges.append(Merge(b, a.split("|", 1)[1].split(_SCOPE, 1)[0], rule, reason))
     already_merged = {a for a, _b, _rule, _reason in reasons}
     # a short person name that matches exactly one full name across the corpus
     tokens_of = {n: _tokens(n.split("|", 1)[1]) for n in kind_of}
@@ -393,7 +466,7 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
             name = " ".join(toks)
             merges.append(Merge(target, name, "unique-short-name", f"{name!r} matches only one fuller name in the corpus"))
     # an organisation named without its owner that matches exactly one owned name across the corpus
-    org_nodes = sorted(n for n in kind_of if kind_of[n] == ORGANIZATION)
+    org_nodes = sorted(n for n in kind_of if kind_of[n] == ORGANIZATION and n not in scoped)
     corpus_owners = {n.split("|", 1)[1] for n in kind_of if kind_of[n] != PERSON} | known_owners
     starting_with: dict[str, list[str]] = defaultdict(list)  # an owned name starts with the short name's first word
     for n in org_nodes:
@@ -438,7 +511,7 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
         if kind == PLACE and any(k != PLACE for k in kinds):
             kind = next(k for k in kinds if k != PLACE)
         slug = slugify(name)
-        home = next((scoped[n] for n in nodes if n in scoped), None)
+        home = scoped[nodes[0]] if all(n in scoped for n in nodes) else None
         if home is not None:
             slug = (
                 f"{slug}-{slugify(home)[:40].rstrip('-')}-{hashlib.sha1(home.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"

@@ -63,6 +63,75 @@ COUNTRY_AS = """
 """
 
 
+# One acronym for two provinces' agencies, each article spelling out its own (invented).
+BPBD_JAKARTA = """
+    # text = Badan Penanggulangan Bencana Daerah (BPBD) DKI Jakarta mengirim bantuan ke Bogor.
+    1 Badan Badan NOUN _ _ 10 nsubj _ ner=B-ORG
+    2 Penanggulangan Penanggulangan PROPN _ _ 1 nmod _ ner=I-ORG
+    3 Bencana Bencana PROPN _ _ 2 flat:name _ ner=I-ORG
+    4 Daerah Daerah PROPN _ _ 2 flat:name _ ner=I-ORG
+    5 ( ( PUNCT _ _ 6 punct _ ner=I-ORG
+    6 BPBD BPBD PROPN _ _ 1 appos _ ner=I-ORG
+    7 ) ) PUNCT _ _ 6 punct _ ner=E-ORG
+    8 DKI DKI PROPN _ _ 6 flat:name _ ner=B-LOC
+    9 Jakarta Jakarta PROPN _ _ 8 flat:name _ ner=E-LOC
+    10 mengirim kirim VERB _ _ 0 root _ ner=O
+    11 bantuan bantu NOUN _ _ 10 obj _ ner=O
+    12 ke ke ADP _ _ 13 case _ ner=O
+    13 Bogor Bogor PROPN _ _ 11 nmod _ ner=S-LOC
+    14 . . PUNCT _ _ 10 punct _ ner=O
+
+    # text = BPBD juga mengecam Gubernur Banten.
+    1 BPBD BPBD PROPN _ _ 3 nsubj _ ner=S-ORG
+    2 juga juga ADV _ _ 3 advmod _ ner=O
+    3 mengecam kecam VERB _ _ 0 root _ ner=O
+    4 Gubernur Gubernur NOUN _ _ 3 obj _ ner=O
+    5 Banten Banten PROPN _ _ 4 nmod _ ner=S-LOC
+    6 . . PUNCT _ _ 3 punct _ ner=O
+"""
+
+BPBD_BIAK = """
+    # text = Badan Penanggulangan Bencana Daerah (BPBD) Biak mengirim bantuan ke Nabire.
+    1 Badan Badan NOUN _ _ 9 nsubj _ ner=B-ORG
+    2 Penanggulangan Penanggulangan PROPN _ _ 1 nmod _ ner=I-ORG
+    3 Bencana Bencana PROPN _ _ 2 flat:name _ ner=I-ORG
+    4 Daerah Daerah PROPN _ _ 3 flat:name _ ner=I-ORG
+    5 ( ( PUNCT _ _ 6 punct _ ner=I-ORG
+    6 BPBD BPBD PROPN _ _ 1 appos _ ner=I-ORG
+    7 ) ) PUNCT _ _ 6 punct _ ner=I-ORG
+    8 Biak Biak PROPN _ _ 1 nmod _ ner=E-ORG
+    9 mengirim kirim VERB _ _ 0 root _ ner=O
+    10 bantuan bantu NOUN _ _ 9 obj _ ner=O
+    11 ke ke ADP _ _ 12 case _ ner=O
+    12 Nabire Nabire PROPN _ _ 10 nmod _ ner=S-LOC
+    13 . . PUNCT _ _ 9 punct _ ner=O
+
+    # text = BPBD juga mengecam Bupati Nabire.
+    1 BPBD BPBD PROPN _ _ 3 nsubj _ ner=S-ORG
+    2 juga juga ADV _ _ 3 advmod _ ner=O
+    3 mengecam kecam VERB _ _ 0 root _ ner=O
+    4 Bupati Bupati PROPN _ _ 3 obj _ ner=B-PER
+    5 Nabire Nabire PROPN _ _ 4 flat:name _ ner=E-PER
+    6 . . PUNCT _ _ 3 punct _ ner=O
+"""
+
+
+def test_law_acronym_joins_agencies_across_articles_only_when_they_agree(parse: Parse) -> None:
+    jakarta = extract(parse(BPBD_JAKARTA, Article("banjir-jakarta", "")))
+    biak = extract(parse(BPBD_BIAK, Article("banjir-biak", "")))
+    index = resolve_actors([jakarta, biak])
+    bare = {ex.doc.article.id: index.actor_of(ex.doc.article.id, ex.mentions[-2]) for ex in (jakarta, biak)}
+    assert [ex.mentions[-2].text for ex in (jakarta, biak)] == ["BPBD", "BPBD"]
+    assert bare["banjir-jakarta"] is not None and bare["banjir-biak"] is not None
+    assert bare["banjir-jakarta"].slug != bare["banjir-biak"].slug  # the two agencies stay apart
+    assert bare["banjir-biak"].name == "Badan Penanggulangan Bencana Daerah (BPBD) Biak"
+    reasons = [m.reason for m in index.merges if m.name == "bpbd"]
+    assert any("in article banjir-biak" in r and "another actor in other articles" in r for r in reasons)
+    # one article alone: its acronym is its agency, as before
+    alone = resolve_actors([biak])
+    assert alone.actor_of("banjir-biak", biak.mentions[-2]).name == bare["banjir-biak"].name  # type: ignore[union-attr]
+
+
 def test_law_initials_after_a_marker_are_a_person(parse: Parse) -> None:
     mentions = {m.text: m for m in extract(parse(DETAINED)).mentions}
     assert mentions["RW"].kind == PERSON and mentions["RW"].initials
