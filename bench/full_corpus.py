@@ -67,27 +67,28 @@ def _article_id(line: str) -> str:
     return str(json.loads(line)["id"])
 
 
-def rdflib_child(store: str, params: str) -> None:
-    """Child mode: load the store's graph into rdflib, then run each named query, printing one JSON line per query."""
+PARAMETERS = {"actor-events": ("actor",), "article-events": ("article",)}
+"""The named queries' parameters (the other variables of their texts are their results)."""
 
-    from kg.query import named_queries, run_query
+
+def rdflib_child(store: str, params: str) -> None:
+    """Child mode: load the store's graph into rdflib, run one named query; print JSON (load and query seconds)."""
+    from kg.query import run_query
     from kg.store import KGStore
 
+    name, bindings = json.loads(params)
     t0 = time.perf_counter()
     with KGStore.open(store, read_only=True) as opened:
         graph = opened.graph()
     print(json.dumps({"load": time.perf_counter() - t0, "triples": len(graph)}), flush=True)
-    values = json.loads(params)
-    for name, path in named_queries().items():
-        text = path.read_text(encoding="utf-8")
-        bindings = {k: v for k, v in values.items() if f"?{k}" in text}
-        t1 = time.perf_counter()
-        rows = len(list(run_query(graph, name, bindings)))
-        print(json.dumps({"query": name, "seconds": time.perf_counter() - t1, "rows": rows}), flush=True)
+    t1 = time.perf_counter()
+    rows = len(list(run_query(graph, name, bindings)))
+    print(json.dumps({"query": name, "seconds": time.perf_counter() - t1, "rows": rows}), flush=True)
 
 
 def query_figures(store: Path, timeout: float) -> dict[str, Any]:
-    """Named-query latency on the store (this process) and on rdflib in memory (a child, up to ``timeout`` s)."""
+    """Each named query's latency on the store (this process, median of 3) and on rdflib in memory (a child
+    process per query that loads the graph, then has ``timeout`` seconds for the query)."""
     from kg.query import named_queries, run_query
     from kg.store import KGStore
 
@@ -97,43 +98,45 @@ def query_figures(store: Path, timeout: float) -> dict[str, Any]:
         article = str(next(iter(opened.article_ids()), ""))
         params = {"actor": actor, "article": article}
         stored: dict[str, dict[str, Any]] = {}
-        for name, path in named_queries().items():
-            text = path.read_text(encoding="utf-8")
-            bindings = {k: v for k, v in params.items() if f"?{k}" in text}
+        for name in named_queries():
+            bindings = {k: params[k] for k in PARAMETERS.get(name, ())}
             times, rows = [], 0
             for _ in range(3):
                 t0 = time.perf_counter()
                 rows = len(list(run_query(opened, name, bindings)))
                 times.append(time.perf_counter() - t0)
-            stored[name] = {"store_s": round(statistics.median(times), 4), "rows": rows}
-    with tempfile.TemporaryFile("w+") as log:
-        child = subprocess.Popen(
-            [sys.executable, __file__, "--rdflib-child", str(store), "--params", json.dumps(params)], stdout=log, text=True
-        )
-        try:
-            child.wait(timeout)
-        except subprocess.TimeoutExpired:
-            child.kill()
-            child.wait()
-        log.seek(0)
-        buffer = log.read()
-    memory: dict[str, Any] = {}
-    lines = [json.loads(line) for line in buffer.splitlines() if line.strip()]
-    load = next((line for line in lines if "load" in line), None)
-    for line in lines:
-        if "query" in line:
-            memory[line["query"]] = line
-    out: dict[str, Any] = {"params": params, "rdflib_load_s": round(load["load"], 1) if load else None, "queries": {}}
+            stored[name] = {"store_s": round(statistics.median(times), 4), "rows": rows, "params": bindings}
+    out: dict[str, Any] = {"queries": {}}
     for name, figures in stored.items():
-        if name in memory:
-            rdflib_s = memory[name]["seconds"]
-            figures |= {"rdflib_s": round(rdflib_s, 3), "speedup": round(rdflib_s / max(figures["store_s"], 1e-6), 1)}
-            figures["rows_match"] = memory[name]["rows"] == figures["rows"]
+        with tempfile.TemporaryFile("w+") as log:
+            child = subprocess.Popen(
+                [sys.executable, __file__, "--rdflib-child", str(store), "--params", json.dumps([name, figures["params"]])],
+                stdout=log,
+                text=True,
+            )
+            limit = time.monotonic() + timeout + 120  # the graph loads first (about 20 s at full size)
+            while child.poll() is None and time.monotonic() < limit:
+                time.sleep(0.5)
+                log.seek(0)
+                loaded = [json.loads(line) for line in log.read().splitlines() if line.strip()]
+                if loaded and "load" in loaded[0]:
+                    limit = min(limit, time.monotonic() + timeout)
+            if child.poll() is None:
+                child.kill()
+            child.wait()
+            log.seek(0)
+            lines = [json.loads(line) for line in log.read().splitlines() if line.strip()]
+        load = next((line["load"] for line in lines if "load" in line), None)
+        done = next((line for line in lines if "query" in line), None)
+        figures["rdflib_load_s"] = round(load, 1) if load is not None else None
+        if done is not None:
+            speedup = round(done["seconds"] / max(figures["store_s"], 1e-6), 1)
+            figures |= {"rdflib_s": round(done["seconds"], 3), "speedup": speedup}
+            figures["rows_match"] = done["rows"] == figures["rows"]
         else:
-            figures |= {"rdflib_s": f"> {timeout:.0f} (not finished)"}
-        figures["goal_met"] = figures["store_s"] < GOAL_QUERY_SECONDS and (
-            name not in memory or figures["speedup"] >= GOAL_QUERY_SPEEDUP
-        )
+            figures |= {"rdflib_s": f"> {timeout:.0f} (stopped)", "speedup": f">= {timeout / max(figures['store_s'], 1e-6):.0f}"}
+        speedup_ok = done is None or figures["speedup"] >= GOAL_QUERY_SPEEDUP
+        figures["goal_met"] = figures["store_s"] < GOAL_QUERY_SECONDS and speedup_ok
         out["queries"][name] = figures
     return out
 
@@ -161,6 +164,15 @@ def network_figures(store: Path, work: Path, corpus: Path) -> None:
     }, indent=2))
 
 
+def commands(store: Path) -> dict[str, Any]:
+    """``kg query --store`` and ``kg stats --store`` as commands (interpreter start included)."""
+    out = {}
+    for name in ("who-met-whom", "actors-by-degree"):
+        out[f"kg query --store {name}"] = _step(run_child(_kg("query", "--store", str(store), name, "--format", "json")))
+    out["kg stats --store"] = _step(run_child(_kg("stats", "--store", str(store), "--format", "json")))
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=Path("../shared/data/corpus/indosum/articles.jsonl"))
@@ -172,6 +184,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3, help="Time each add, remove and build alone N times, alternating.")
     ap.add_argument("--threads", type=int, default=1, help="Torch threads for the one parse (kg build --threads).")
     ap.add_argument("--network-of", type=Path, help="Write this store's outputs and time its network page.")
+    ap.add_argument("--queries-of", type=Path, help="Only time the named queries and commands on this (full) store.")
     ap.add_argument("--rdflib-child", help=argparse.SUPPRESS)
     ap.add_argument("--params", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -180,6 +193,10 @@ def main() -> None:
         return
     if args.network_of:
         network_figures(args.network_of, args.work or Path(tempfile.mkdtemp(prefix="kg-bench-net-")), args.corpus)
+        return
+    if args.queries_of:
+        print(json.dumps({"queries": query_figures(args.queries_of, args.query_timeout), "commands": commands(args.queries_of)},
+                         indent=2))
         return
     if args.cache is None:
         raise SystemExit("--cache DIR is needed: a parse cache with the corpus's parses (see the docstring)")
@@ -269,11 +286,7 @@ def main() -> None:
     )
     result["shacl_full_graph"] = json.loads(shacl["stdout"]) | {"peak_rss_mib": round(shacl["peak_rss_mib"], 1)}
     result["queries_full_store"] = query_figures(full, args.query_timeout)
-    commands = {}
-    for name in ("who-met-whom", "actors-by-degree"):
-        commands[f"kg query --store {name}"] = _step(run_child(_kg("query", "--store", str(full), name, "--format", "json")))
-    commands["kg stats --store"] = _step(run_child(_kg("stats", "--store", str(full), "--format", "json")))
-    result["commands_full_store"] = commands
+    result["commands_full_store"] = commands(full)
     print(json.dumps(result, indent=2))
 
 
