@@ -64,6 +64,7 @@ class BuildSettings:
     select: tuple[str, ...] = ()
     models: str = "shipped"
     input_policy: InputPolicy = field(default_factory=InputPolicy)
+    disabled_rules: tuple[str, ...] = ()  # extraction rule ids to build without (``kg rules`` lists them)
 
 
 @dataclass(frozen=True)
@@ -407,7 +408,8 @@ def _analyse(
     from kg.workers import Task, run_tasks
 
     t0 = time.perf_counter()
-    tasks = [Task(a, cache.read(a) if cache is not None else None) for a in articles]
+    disabled = frozenset(settings.disabled_rules)
+    tasks = [Task(a, cache.read(a) if cache is not None else None, disabled) for a in articles]
     cache_seconds = time.perf_counter() - t0
     _stage(progress, "analyse", 0, len(tasks))
     finished = 0

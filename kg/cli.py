@@ -99,6 +99,12 @@ def build(
     force: Annotated[
         bool, typer.Option("--force", help="Build even when OUT is up to date with the inputs, kg, the models and the store.")
     ] = False,
+    disable_rule: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--disable-rule", help="Build without this extraction rule (repeatable; `kg rules` lists them): an ablation."
+        ),
+    ] = None,
 ) -> None:
     """Build the knowledge graph of ARTICLES into OUT (graph.ttl, network.html, report.json ...).
 
@@ -123,6 +129,16 @@ def build(
         except (KGError, OSError, json.JSONDecodeError, KeyError) as exc:
             _fail(KGError(f"cannot read the article list of {gold}: {exc}"))
     policy = InputPolicy(max_bytes=max_bytes, check_language=not any_language)
+    disabled = sorted(set(disable_rule or ()))
+    if disabled:
+        from kg.lexicon import get_lexicon
+
+        if store is not None:
+            _fail(KGError("--disable-rule builds an ablation into OUT only: leave out --store (a store keeps one rule set)"))
+        try:
+            get_lexicon().check_rules(set(disabled))
+        except KGError as exc:
+            _fail(exc)
     conllu_dir = _conllu_dir_from_env()
     try:
         digest = inputs_digest(inputs)
@@ -137,6 +153,7 @@ def build(
         "parses": folder_state(conllu_dir) if conllu_dir is not None else None,
         "store": store_state(store),
         **({"no_outputs": True} if no_outputs else {}),
+        **({"disabled_rules": disabled} if disabled else {}),
     }
     if not force and is_current(out, build_key(digest, context)):
         _up_to_date(out, strict)
@@ -146,7 +163,9 @@ def build(
     from kg.cache import ParseCache
     from kg.workers import Execution
 
-    settings = BuildSettings(validate=not no_validate, select=tuple(chosen), models=models, input_policy=policy)
+    settings = BuildSettings(
+        validate=not no_validate, select=tuple(chosen), models=models, input_policy=policy, disabled_rules=tuple(disabled)
+    )
     try:
         parser = _conllu_parser_from_env()
         execution = Execution(workers=workers, scheduler=scheduler, threads=threads)

@@ -77,6 +77,7 @@ class Task:
 
     article: Article
     cached: str | None = None
+    disabled: frozenset[str] = frozenset()  # extraction rule ids to build without (``kg build --disable-rule``)
 
 
 @dataclass(frozen=True)
@@ -95,10 +96,12 @@ class Outcome:
     extract_seconds: float = 0.0
 
 
-def _extract(doc: ParsedDoc, lexicon: Lexicon, cached: bool, parse_seconds: float) -> Outcome:
+def _extract(
+    doc: ParsedDoc, lexicon: Lexicon, cached: bool, parse_seconds: float, disabled: frozenset[str] = frozenset()
+) -> Outcome:
     t0 = time.perf_counter()
     try:
-        extraction = extract(doc, lexicon)
+        extraction = extract(doc, lexicon, disabled)
     except KGError:
         raise
     except Exception as exc:
@@ -123,7 +126,7 @@ def analyse_chunk(parser: Parser, tasks: Sequence[Task], lexicon: Lexicon | None
     position = 0  # index in ``pending`` of the next article the parser yields
     for i, task in enumerate(tasks):
         if i in docs:
-            yield _extract(docs[i], lex, True, 0.0)
+            yield _extract(docs[i], lex, True, 0.0, task.disabled)
             continue
         p0 = time.perf_counter()
         try:
@@ -140,7 +143,7 @@ def analyse_chunk(parser: Parser, tasks: Sequence[Task], lexicon: Lexicon | None
             position += 1
             continue
         position += 1
-        yield _extract(doc, lex, False, time.perf_counter() - p0)
+        yield _extract(doc, lex, False, time.perf_counter() - p0, task.disabled)
 
 
 def chunk_size(tasks: int, workers: int) -> int:

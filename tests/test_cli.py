@@ -218,6 +218,7 @@ def test_cli_build_with_the_fake_parser(tmp_path: Path, fake_stanza: list[FakePa
         "select": [],
         "models": "shipped",
         "input_policy": {"max_bytes": 2_000_000, "max_line_chars": 5_000, "check_language": True},
+        "disabled_rules": [],
     }
 
 
@@ -346,3 +347,19 @@ def test_cli_models_train_rejects_a_malformed_parser_weighting(tmp_path: Path) -
     assert result.exit_code == 2, result.output
     assert "TREEBANK=N" in result.output
     assert not (tmp_path / "m").exists()
+
+
+def test_cli_build_disable_rule_is_an_ablation(tmp_path: Path, fake_stanza: list[FakeParser]) -> None:
+    corpus = write_corpus(tmp_path / "c")
+    full = _kg("build", corpus, "--out", tmp_path / "full", "--no-validate")
+    ablated = _kg("build", corpus, "--out", tmp_path / "ablated", "--no-validate", "--disable-rule", "statement")
+    assert full.exit_code == 0 and ablated.exit_code == 0, ablated.output
+    report = json.loads((tmp_path / "ablated" / "report.json").read_text(encoding="utf-8"))
+    assert report["settings"]["disabled_rules"] == ["statement"]
+    graph = (tmp_path / "ablated" / "graph.ttl").read_text(encoding="utf-8")
+    assert "kget:Statement" in (tmp_path / "full" / "graph.ttl").read_text(encoding="utf-8")
+    assert "kget:Statement" not in graph
+    unknown = _kg("build", corpus, "--out", tmp_path / "x", "--disable-rule", "no-such-rule")
+    assert unknown.exit_code == 2 and "kg rules" in unknown.output
+    with_store = _kg("build", corpus, "--out", tmp_path / "y", "--store", tmp_path / "s", "--disable-rule", "statement")
+    assert with_store.exit_code == 2 and "--store" in with_store.output
