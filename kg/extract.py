@@ -50,11 +50,7 @@ _NOMINAL_LINKS = {"flat", "compound", "nmod", "appos", "amod", "det", "nummod", 
 _SUBJECTS = ("nsubj", "csubj")
 _PASSIVE_SUBJECTS = ("nsubj:pass", "csubj:pass")
 _PUNCT_BREAK = {",", ";", ":", ".", "!", "?", '"', "“", "”", "'"}
-_CONNECTORS = {"dan", "serta", "&"}
-_PATRONYMICS = {"bin", "binti", "bint", "ibn", "ibnu"}  # "X bin Y": X is the given name
 _QUOTE_MARKS = {"\"", "“", "”", "''", "``"}
-_CLITICS = {"nya", "pun", "lah", "kah", "tah", "an"}
-_SETTINGS = ("dalam", "pada", "lewat", "melalui")  # an unowned event noun after these is the clause subject's
 
 
 # ============================================================================ mentions
@@ -183,7 +179,11 @@ class _MentionFinder:
         k = comma
         while k > 0:
             prev = self.words[k - 1]
-            if prev.text in _PUNCT_BREAK or prev.upos in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ") or prev.lower in _CONNECTORS:
+            if (
+                prev.text in _PUNCT_BREAK
+                or prev.upos in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ")
+                or prev.lower in self.lex.connectors
+            ):
                 break
             k -= 1
         first = k + (1 if self.words[k].lower in self.lex.title_prefixes else 0)
@@ -223,7 +223,7 @@ class _MentionFinder:
                 and after[0].isalpha()
                 and after[0].islower()
                 and len(after[0]) <= 3
-                and after[0] not in _CLITICS
+                and after[0] not in self.lex.clitics
                 and after[1:2] != ["-"]
             ):
                 e += 2  # "Kim Jong - un"
@@ -263,7 +263,7 @@ class _MentionFinder:
             elif (
                 label == "PER"
                 and s >= 2
-                and self.words[s - 1].lower in _PATRONYMICS
+                and self.words[s - 1].lower in self.lex.patronymics
                 and self.words[s - 1].text.islower()
                 and _is_capitalized(self.words[s - 2])
                 and self.title_at(s - 2, s - 1) == 0
@@ -515,7 +515,7 @@ class _MentionFinder:
             prev = self.words[window_start - 1]
             accredited = prev.lower == "untuk" and window_start >= 2 and window_start - 2 in self._owner_words(by_start)
             if prev.text in _PUNCT_BREAK or (
-                prev.upos in ("VERB", "AUX", "ADP", "SCONJ") and prev.lower not in _CONNECTORS and not accredited
+                prev.upos in ("VERB", "AUX", "ADP", "SCONJ") and prev.lower not in self.lex.connectors and not accredited
             ):
                 break
             if accredited:  # "Duta Besar Inggris untuk PBB Matthew Rycroft"
@@ -529,7 +529,7 @@ class _MentionFinder:
                 break
             if prev.text == ")" and self._closes_apposition(window_start - 1, by_start):
                 break  # "Kofi Annan (mantan Sekjen PBB) dan Robert Kraft": Annan's title, not Kraft's
-            if prev.lower in _CONNECTORS or prev.text in "()":
+            if prev.lower in self.lex.connectors or prev.text in "()":
                 window_start -= 1
                 continue
             title_here = any(
@@ -591,7 +591,7 @@ class _MentionFinder:
             if length and " ".join(w.lower.rstrip(".") for w in self.words[k : k + length]) in self.lex.honorifics:
                 k += length  # "Bapak", "Prof. Dr.": a form of address, not an office
                 continue
-            if word.lower in _CONNECTORS:
+            if word.lower in self.lex.connectors:
                 flush(connector=True)
                 title_words, of, of_text = [], None, []
                 k += 1
@@ -987,7 +987,7 @@ class _EventFinder:
             return False
 
         for w in self.words[start - 1 :]:
-            if w.lower in _CONNECTORS or w.text == "," or w.lower in ("hingga", "sampai", "atau"):
+            if w.lower in self.lex.connectors or w.text == "," or w.lower in ("hingga", "sampai", "atau"):
                 if item and not take(item):
                     return _unique(out)
                 item = []
@@ -1630,11 +1630,11 @@ class _EventFinder:
             if trig.nominal:
                 # "pernyataan Mogherini", "kunjungannya ke Myanmar": only an owned event noun is an event
                 agents, passive_subjects = self.owners_of(match), []
-                if not agents and head.deprel.startswith("obl") and self.case_of(head) in _SETTINGS and head.head:
+                if not agents and head.deprel.startswith("obl") and self.case_of(head) in self.lex.noun_settings and head.head:
                     # "Dalam pernyataan pers bersama, Mogherini dan Hahn meminta ...": the setting of what
                     # the subject does is the subject's own
                     agents = self.subject_of(self.sent.word(head.head), False)[0]
-                if not agents and head.deprel.startswith("nmod") and self.case_of(head) in _SETTINGS and head.head:
+                if not agents and head.deprel.startswith("nmod") and self.case_of(head) in self.lex.noun_settings and head.head:
                     # "Trump dan Moon lewat panggilan telepon menyatakan ...": hung on the subject itself
                     governor = self.sent.word(head.head)
                     agents = [governor] if governor.deprel in _SUBJECTS else []
