@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.actors import resolve_actors
-from kg.coref import _SINGULAR, _Resolver, _role_phrase_end, _title_length
+from kg.coref import _Resolver, _role_phrase_end, _title_length
 from kg.lexicon import Lexicon, get_lexicon, normalize_name
 from kg.types import PERSON, Extraction, Mention
 
@@ -86,7 +86,7 @@ def coreference_chains(extraction: Extraction, lexicon: Lexicon | None = None) -
             word = words[i]
             found: Mention | None = None
             end, how = i + 1, "pronoun"
-            if word.lower in _SINGULAR:
+            if word.lower in lex.person_pronouns:
                 found = resolver.pronoun(sentence.index, word.id, word.text)
             else:
                 length = _title_length(words, i, lex)

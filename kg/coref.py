@@ -32,9 +32,6 @@ from kg.types import PERSON, PLACE, EventMention, Extraction, Mention, Participa
 
 __all__ = ["resolve_references"]
 
-_GENERIC = {"pejabat", "petinggi", "tokoh", "wakil", "juru", "utusan", "perwakilan", "pihak"}
-_DEMONSTRATIVES = {"itu", "tersebut", "ini"}
-_SINGULAR = {"dia", "ia", "beliau", "dirinya", "nya"}
 _OPEN_QUOTES, _CLOSE_QUOTES, _QUOTES = {"“"}, {"”"}, {'"', "''"}
 _QUOTE_SENTENCES = 6  # a quote left open longer than this is a stray mark
 _SUBJECT_SENTENCES = 5  # how far back a subject stays salient for a pronoun with no subject nearby
@@ -67,11 +64,11 @@ def _role_index(mentions: tuple[Mention, ...], lex: Lexicon) -> list[tuple[Menti
 
 def _phrase_key(text: str, lex: Lexicon) -> tuple[str, str | None]:
     """Split a role-noun phrase into (title words, what it is of)."""
-    words = [w for w in normalize_name(text).split() if w not in _DEMONSTRATIVES]
+    words = [w for w in normalize_name(text).split() if w not in lex.demonstratives]
     for cut in range(len(words), 0, -1):
         title = " ".join(words[:cut])
-        if tuple(words[:cut]) in lex.titles or (cut == 1 and words[0] in _GENERIC):
-            rest = " ".join(w for w in text.split()[cut:] if normalize_name(w) not in _DEMONSTRATIVES)
+        if tuple(words[:cut]) in lex.titles or (cut == 1 and words[0] in lex.generic_titles):
+            rest = " ".join(w for w in text.split()[cut:] if normalize_name(w) not in lex.demonstratives)
             code = lex.country_code(rest) if rest else None
             of_key = code or (normalize_name(rest) or None)
             return normalize_name(lex.full_title(title)), of_key  # "menlu" is the "menteri luar negeri" of the roles
@@ -106,7 +103,7 @@ class _Resolver:
         out: dict[tuple[int, int], Mention] = {}
         for sentence in self.ex.doc.sentences:
             for word in sentence.words:
-                if word.lower not in _SINGULAR or word.upos not in ("PRON", "DET", "NOUN", "PROPN"):
+                if word.lower not in self.lex.person_pronouns or word.upos not in ("PRON", "DET", "NOUN", "PROPN"):
                     continue
                 if word.lower == "nya" and not word.deprel.startswith(_NYA_ARGUMENT):
                     continue  # "biasanya", "adanya": an adverb or a nominaliser, not a pronoun
@@ -256,7 +253,7 @@ class _Resolver:
 
     def pronoun(self, sentence: int, word: int, text: str) -> Mention | None:
         """The person a singular pronoun at (sentence, 1-based word) stands for (see ``_pronouns``)."""
-        if normalize_name(text) not in _SINGULAR:
+        if normalize_name(text) not in self.lex.person_pronouns:
             return None
         return self._pronouns.get((sentence, word))
 
@@ -268,7 +265,7 @@ class _Resolver:
         dengan mengatakan" "Dia" is Hamas's chief, not the last person quoted. A clitic speech tag
         after a quote ("tambahnya", "katanya") stays with the person quoted.
         """
-        if normalize_name(part.text) not in _SINGULAR:
+        if normalize_name(part.text) not in self.lex.person_pronouns:
             return None
         for ev in reversed(events):
             if ev.sentence < sentence - _QUOTE_SENTENCES:
@@ -317,7 +314,7 @@ class _Resolver:
             exact = [
                 m for m, t, o in self.roles if t.split()[0] == head and of_key is not None and o == of_key and m.key in earlier
             ]
-        if not exact and of_key is not None and title.split()[0] in _GENERIC:
+        if not exact and of_key is not None and title.split()[0] in self.lex.generic_titles:
             holders = {m.text for m, _t, o in self.roles if o == of_key}
             if len(holders) == 1:
                 exact = [m for m, _t, o in self.roles if o == of_key]
@@ -358,7 +355,7 @@ class _Resolver:
         "Politisi Gerindra ini", "Mantan Kapolda itu" point back at the latest person subject of the
         sentence so far or the two before."""
         words = normalize_name(text).split()
-        if len(words) < 2 or words[-1] not in _DEMONSTRATIVES or not _phrase_key(text, self.lex)[0]:
+        if len(words) < 2 or words[-1] not in self.lex.demonstratives or not _phrase_key(text, self.lex)[0]:
             return None
         recent = [(s, w, m) for s, w, m in self._subjects if sentence - 2 <= s < sentence or (s == sentence and w < word)]
         return max(recent, key=lambda t: (t[0], t[1]))[2] if recent else None
@@ -619,4 +616,4 @@ def _title_length(words: tuple[Word, ...], i: int, lex: Lexicon) -> int:
         title = tuple(w.lower.rstrip(".") for w in words[i : i + length])
         if title in lex.titles:
             return 0 if " ".join(title) in lex.honorifics else length
-    return 1 if words[i].lower in _GENERIC else 0
+    return 1 if words[i].lower in lex.generic_titles else 0

@@ -123,6 +123,9 @@ class Lexicon:
         pronouns = lex["pronouns"]
         self.pronouns = frozenset(w for key in pronouns for w in pronouns[key])
         self.speaker_pronouns = frozenset(pronouns.get("speaker", []))
+        self.person_pronouns = frozenset(pronouns.get("person", []))
+        self.demonstratives = frozenset(pronouns.get("demonstrative", []))
+        self.generic_titles = frozenset(lex["titles"].get("generic", []))
         self.group_pronouns = frozenset(pronouns.get("group", []))
         self.group_nouns = frozenset(lex["groups"]["nouns"])
         self.comitative = frozenset(lex["groups"].get("comitative", []))
