@@ -391,7 +391,11 @@ class KGStore:
 
         prefixes = {p: str(ns) for p, ns in bind_prefixes(Graph()).namespaces()}
         prefixes |= {p: str(ns) for p, ns in (initNs or {}).items()}
-        raw = self.oxigraph.query(_bind(text, initBindings or {}), prefixes=prefixes, named_graphs=self.content_graphs())
+        # a list of named graphs makes Oxigraph several times slower on every query (0.11 -> 0.70 s for
+        # article-events on 3,437 articles): give it only to queries that use GRAPH, to hide the records
+        uses_graph = re.search(r"\bGRAPH\b", SPARQL_LITERALS.sub(" ", text), re.IGNORECASE) is not None
+        named = self.content_graphs() if uses_graph else None
+        raw = self.oxigraph.query(_bind(text, initBindings or {}), prefixes=prefixes, named_graphs=named)
         if isinstance(raw, ox.QueryBoolean):
             out = Result("ASK")
             out.askAnswer = bool(raw)

@@ -126,9 +126,9 @@ def test_store_incremental_adding_one_article_extracts_one(tmp_path: Path, monke
     calls: list[str] = []
     real = kg.extract.extract
 
-    def counted(doc, lexicon=None):  # type: ignore[no-untyped-def]
+    def counted(doc, *args, **kwargs):  # type: ignore[no-untyped-def]
         calls.append(doc.article.id)
-        return real(doc, lexicon)
+        return real(doc, *args, **kwargs)
 
     monkeypatch.setattr(kg.extract, "extract", counted)
     stored = sorted(set(PARSES) - {"lain"})
@@ -170,9 +170,9 @@ def test_store_incremental_kg_build_of_one_more_article_extracts_only_it(tmp_pat
     calls: list[str] = []
     real = kg.extract.extract
 
-    def counted(doc, lexicon=None):  # type: ignore[no-untyped-def]
+    def counted(doc, *args, **kwargs):  # type: ignore[no-untyped-def]
         calls.append(doc.article.id)
-        return real(doc, lexicon)
+        return real(doc, *args, **kwargs)
 
     monkeypatch.setattr(kg.extract, "extract", counted)
     monkeypatch.setattr(kg.workers, "extract", counted)
@@ -250,3 +250,11 @@ def test_store_incremental_new_parse_with_the_same_graph_then_a_new_graph(tmp_pa
         assert store.write(put=[warned]).change.graphs_written == 0  # a new record, the same graph
         store.write(put=[_extraction("pendek", OTHER)])  # now its graph changes: the old one must go
         _check(store, {"pendek", "lengkap"}, {"pendek": OTHER})
+
+
+def test_store_incremental_graph_queries_see_the_article_graphs_not_the_records(tmp_path: Path) -> None:
+    with KGStore.open(tmp_path / "store") as store:
+        store.write(put=[_extraction(aid) for aid in ("pendek", "lengkap")])
+        names = {str(row[0]) for row in store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")}  # type: ignore[index]
+        assert names == {g.value for g in store.content_graphs()} and len(names) == 3
+        assert len(store.query("SELECT * WHERE { ?s ?p ?o }")) == len(store.graph())  # the default graph: no records
