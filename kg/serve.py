@@ -226,7 +226,9 @@ def _answer(
     import pyoxigraph as ox
 
     try:
-        result = database.query(query, named_graphs=graphs)  # the store's default graph is the knowledge graph
+        from kg.store import uses_graph_clause  # the store's default graph is the knowledge graph
+
+        result = database.query(query, named_graphs=graphs if uses_graph_clause(query) else None)
     except SyntaxError as exc:
         return (400, f"The query is not valid SPARQL 1.1 (this endpoint is read-only: no updates): {exc}")
     kind = "graph" if isinstance(result, ox.QueryTriples) else "solutions"

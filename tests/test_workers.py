@@ -122,7 +122,7 @@ def test_workers_dask_local_cluster_gives_the_serial_graph(corpus: Path, serial:
     assert parser.calls == []  # the cluster's workers parsed, with the copy broadcast to them
     assert isomorphic(result.graph, serial.graph)
     assert _stable(result) == _stable(serial)
-    assert result.report_dict()["execution"]["scheduler"] == cluster.scheduler_address
+    assert result.report_dict()["execution"]["scheduler"] == cluster.scheduler_address  # type: ignore[index]
 
 
 def test_workers_threads_share_the_free_cores() -> None:
