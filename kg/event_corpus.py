@@ -32,6 +32,13 @@ def _files(folder: Path) -> list[Path]:
     return files
 
 
+def _edge_key(event: dict[str, Any], symmetric: bool) -> tuple[object, ...]:
+    """What makes two annotated events one edge of kg's graph: article, type, agents and targets."""
+    agents, targets = frozenset(event.get("agent") or ()), frozenset(event.get("target") or ())
+    sides: object = frozenset((agents, targets)) if symmetric else (agents, targets)
+    return (event["article"], event["type"], sides)
+
+
 def article_ids(folder: Path) -> list[str]:
     """The articles annotated in ``folder``, in file order."""
     return [str(json.loads(path.read_text(encoding="utf-8"))["article"]) for path in _files(folder)]
@@ -76,6 +83,7 @@ def load_event_corpus(folder: Path, texts: dict[str, str], lexicon: Lexicon | No
     for local in names_of:
         groups.setdefault(find(local), []).append(local)
     gold_id = {local: min(members) for members in groups.values() for local in members}
+    first_of: dict[tuple[object, ...], str] = {}
     gold: dict[str, Any] = {"articles": [], "actors": [], "events": [], "negative_events": [], "roles": []}
     for members in groups.values():
         gold["actors"].append(
@@ -114,6 +122,14 @@ def load_event_corpus(folder: Path, texts: dict[str, str], lexicon: Lexicon | No
             }
             if event.get("same_as"):
                 item["same_as"] = f"{n}:{event['same_as']}"
+            elif item["modality"] == "asserted":
+                # kg's graph has one edge per (article, type, agent, target): a second mention of the same
+                # edge ("kata X" twice in an article) is scored once, as the gold files mark with same_as
+                edge = _edge_key(item, kind.symmetric)
+                if edge in first_of:
+                    item["same_as"] = first_of[edge]
+                else:
+                    first_of[edge] = str(item["id"])
             gold["events" if item["modality"] == "asserted" else "negative_events"].append(item)
     return gold
 
@@ -179,7 +195,18 @@ def agreement(folder_a: Path, folder_b: Path, texts: dict[str, str], lexicon: Le
         links = _actor_links(a, b, text)
 
         def edges(data: dict[str, Any]) -> list[dict[str, Any]]:
-            return [e for e in data.get("events", []) if e.get("modality", "asserted") == "asserted" and not e.get("same_as")]
+            """The annotation's asserted edges: repeated mentions of one (type, agent, target) once."""
+            seen: set[tuple[object, ...]] = set()
+            out = []
+            for e in data.get("events", []):
+                if e.get("modality", "asserted") != "asserted" or e.get("same_as"):
+                    continue
+                kind = lex.event_types.get(e["type"])
+                key = _edge_key({**e, "article": ""}, kind is not None and kind.symmetric)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(e)
+            return out
 
         unmatched_a = edges(a)
         for event_b in edges(b):
