@@ -74,9 +74,12 @@ _DATELINE = re.compile(
     r"^\s*(?:(?P<place>[A-Z][\w.'/ -]{1,40}?)\s*(?:,\s*(?P<pub>[A-Z][\w. ]{1,40}?)"
     r"|(?:,\s*[A-Z][\w.' -]{1,30}?\s*)?\((?P<pub2>[^)\n]{1,60})\))"
     r"|(?P<site>[A-Z][\w-]*\.(?:com|co\.id|id|net)))\s*(?:--|[-–—])(?:\s+|(?=[A-Z\"“]))"
-    # a place alone, one or two capitalised words and a spaced dash: "Jakarta - ", "KUALA LUMPUR – "
-    r"|^\s*(?P<bare>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?) (?:--|[-–—]) (?=[A-Z\"“])"
 )
+# A place alone before a spaced dash: "JAKARTA - ", "KUALA LUMPUR – ", and in a page with a headline
+# "Jakarta - ". Detokenised names look the same ("Mercedes - Benz", "GO - JEK"), so a place in
+# capitals is taken only when the next word is not in capitals too, and one in mixed case only below
+# a headline (a news page as users copy it).
+_BARE_DATELINE = re.compile(r"^\s*(?P<bare>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?) (?:--|[-–—]) (?=[A-Z\"“])(?P<next>\S*)")
 _URL_DATE = re.compile(r"/(20\d\d|19\d\d)/(\d{1,2})/(\d{1,2})/")
 
 # -- bytes -> text ---------------------------------------------------------------------------
@@ -448,6 +451,12 @@ def article_from_text(
         source = source or (dateline.group("pub") or dateline.group("pub2") or dateline.group("site") or "").strip() or None
         notes.append(f"dateline {dateline.group(0).strip()!r} removed from the text")
         raw = raw[dateline.end() :]
+    elif (bare := _BARE_DATELINE.match(raw)) is not None:
+        place, following = bare.group("bare"), bare.group("next")
+        capitals = place.replace(" ", "").isupper() and len(place) >= 3 and not following.isupper()
+        if capitals or (title is not None and find_headline):
+            notes.append(f"dateline {raw[: bare.start('next')].strip()!r} removed from the text")
+            raw = raw[bare.start("next") :]
     paragraphs = [p for p in (" ".join(line.split()) for line in raw.splitlines()) if p]
     long = [p for p in paragraphs if len(p) > max_line_chars]
     if long:

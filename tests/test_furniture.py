@@ -135,3 +135,17 @@ def test_furniture_jsonl_title_repeated_as_first_line_is_not_parsed() -> None:
     assert article.text == "Isi berita di sini."
     plain = article_from_text("b", "Judul Berita Panjang Sekali\nIsi berita di sini.")
     assert plain.title is None and plain.text.startswith("Judul Berita")  # JSONL without a title: left alone
+
+
+@pytest.mark.parametrize(
+    ("text", "headline", "kept"),
+    [
+        ("JAKARTA - Presiden bertemu menteri.\nKalimat.", False, "Presiden bertemu menteri."),
+        ("Mercedes - Benz meluncurkan model baru.\nKalimat.", False, "Mercedes - Benz meluncurkan model baru."),
+        ("GO - JEK melebarkan sayap.\nKalimat.", False, "GO - JEK melebarkan sayap."),
+        ("Jakarta - Presiden bertemu menteri.\nKalimat.", False, "Jakarta - Presiden bertemu menteri."),
+        ("Berita Penting Hari Ini Sekali\nJakarta - Presiden bertemu menteri.\nKalimat.", True, "Presiden bertemu menteri."),
+    ],
+)
+def test_furniture_bare_dateline_is_a_place_not_a_detokenised_name(text: str, headline: bool, kept: str) -> None:
+    assert article_from_text("a", text, find_headline=headline).text.split("\n\n")[0] == kept
