@@ -170,7 +170,7 @@ def map_article(graph: Graph, extraction: Extraction, index: ActorIndex, lexicon
             index.actor_of(aid, role.of) if role.of else index.role_owner(person.slug, role.title),
         )
         for mention in extraction.mentions
-        if (person := index.actor_of(aid, mention)) is not None
+        if (person := index.actor_of(aid, mention)) is not None and person.kind == PERSON  # kg:holder is a kg:Person
         for role in mention.roles
     ]
     titles_with_owner = {(person.slug, title.lower()) for _, person, title, of_actor in roles if of_actor is not None}

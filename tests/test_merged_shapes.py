@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from helpers import article_text, conllu
+from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from kg.actors import resolve_actors
@@ -57,3 +58,22 @@ def test_mapper_place_merged_into_an_organisation_is_no_kg_place(tmp_path: Path)
         change = store.write(put=both[1:]).change
         assert change.remapped == ("tempat",)
         assert isomorphic(store.graph(), merged)
+
+
+def test_mapper_role_of_a_name_merged_into_an_organisation_has_no_holder() -> None:
+    """A person's title stays with people: where a merge made the name an organisation, no kg:Role is written for it."""
+    from dataclasses import replace
+
+    from kg.actors import ActorIndex
+    from kg.mapper import map_article
+    from kg.types import RoleMention
+
+    ex = _extraction("tempat", PLACE_HERE)
+    zaki = next(m for m in ex.mentions if m.text == "Zaki")
+    titled = replace(zaki, roles=(RoleMention("Direktur"),))
+    ex = replace(ex, mentions=tuple(titled if m is zaki else m for m in ex.mentions))
+    index = resolve_actors([ex])
+    assert (None, KG.holder, None) in map_article(Graph(), ex, index)
+    as_org = {**index.actors, "zaki": replace(index.actors["zaki"], kind="Organization")}
+    merged = map_article(Graph(), ex, ActorIndex(as_org, index.by_mention, index.merges, index.role_owners))
+    assert (None, KG.holder, None) not in merged and (None, KG.roleTitle, None) not in merged
