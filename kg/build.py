@@ -10,14 +10,12 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing
-import os
-import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from rdflib import Graph
 
@@ -25,10 +23,12 @@ from kg import __version__
 from kg.actors import ActorIndex, resolve_actors
 from kg.articles import InputPolicy, InputProblem, normalised_text, read_articles
 from kg.cache import CacheStats, ParseCache
-from kg.document import Article, ParsedDoc
+from kg.document import Article
 from kg.extract import Extraction
+from kg.files import atomic_write
 from kg.lexicon import ONTOLOGY_DIR, get_lexicon
 from kg.mapper import graph_events, map_corpus
+from kg.types import Parser
 from kg.workers import Execution, Outcome
 
 if TYPE_CHECKING:
@@ -48,12 +48,6 @@ __all__ = [
     "write_outputs",
     "write_report",
 ]
-
-
-class Parser(Protocol):
-    """Anything that turns articles into parsed documents (Stanza, or a test double)."""
-
-    def parse_many(self, articles: Iterable[Article]) -> Iterable[ParsedDoc]: ...
 
 
 @dataclass(frozen=True)
@@ -464,19 +458,6 @@ def validate(graph: Graph) -> tuple[bool, tuple[str, ...]]:
         path = results.value(result, SH.resultPath)  # type: ignore[union-attr]
         messages.append(f"{focus} {path}: {message}")
     return bool(conforms), tuple(sorted(messages))
-
-
-def atomic_write(path: Path, data: str | bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_outputs(result: BuildResult, out_dir: Path, progress: Callable[[Progress], None] | None = None) -> dict[str, Path]:

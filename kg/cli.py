@@ -375,7 +375,7 @@ def export(
     store: Annotated[Path | None, typer.Option("--store", help="Export the graph of this store.")] = None,
 ) -> None:
     """Export a built graph as Turtle, N-Triples, JSON-LD or TriG."""
-    from kg.build import atomic_write
+    from kg.files import atomic_write
     from kg.query import export_graph
 
     try:

@@ -445,7 +445,7 @@ def _read_cache(path: Path) -> dict[str, tuple[str, str]]:
 
 
 def _write_cache(path: Path, parses: dict[str, tuple[str, str]]) -> None:
-    from kg.build import atomic_write
+    from kg.files import atomic_write
 
     chunks = [f"# newdoc id = {doc_id}\n# text_sha1 = {sha}\n{conllu}" for doc_id, (sha, conllu) in parses.items()]
     path.parent.mkdir(parents=True, exist_ok=True)

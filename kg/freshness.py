@@ -154,7 +154,7 @@ def read_stamp(out_dir: Path) -> BuildStamp | None:
 
 def write_stamp(out_dir: Path, key: str, paths: Mapping[str, Path]) -> None:
     """Record ``key`` and the current state of the output files ``paths`` (all inside ``out_dir``)."""
-    from kg.build import atomic_write
+    from kg.files import atomic_write
 
     state = _output_state(out_dir, [p.name for p in paths.values()]) or {}
     atomic_write(out_dir / STAMP_FILE, json.dumps({"key": key, "outputs": state}, indent=2) + "\n")

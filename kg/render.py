@@ -294,7 +294,7 @@ def render_html(net: nx.MultiDiGraph, title: str = "kg actor network", physics_t
 
 def write_view(net: nx.MultiDiGraph, out_dir: Path, title: str = "kg actor network") -> dict[str, Path]:
     """Write ``network.html``, ``graph.graphml`` and ``graph.gexf`` of ``net`` into ``out_dir``."""
-    from kg.build import atomic_write
+    from kg.files import atomic_write
 
     paths = {"html": out_dir / "network.html", "graphml": out_dir / "graph.graphml", "gexf": out_dir / "graph.gexf"}
     atomic_write(paths["html"], render_html(net, title=title))

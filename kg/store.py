@@ -50,11 +50,12 @@ if TYPE_CHECKING:
     import pyoxigraph as ox
 
     from kg.actors import Actor, ActorIndex
-    from kg.build import Analysis, ArticleReport, BuildResult, BuildSettings, Parser
+    from kg.build import Analysis, ArticleReport, BuildResult, BuildSettings
     from kg.cache import ExtractionCache, ParseCache
     from kg.extract import Extraction
     from kg.lexicon import Lexicon
     from kg.remote import SparqlServer
+    from kg.types import Parser
     from kg.workers import Execution
 
 __all__ = [
@@ -764,7 +765,7 @@ def _drop_subjects(name: URIRef, subjects: Sequence[URIRef], predicate: URIRef) 
 
 
 def _write_marker(folder: Path, generation: int) -> None:
-    from kg.build import atomic_write
+    from kg.files import atomic_write
 
     atomic_write(folder / MARKER_FILE, json.dumps({"kg_store_format": STORE_FORMAT, "generation": generation}) + "\n")
 

@@ -6,9 +6,11 @@ mapper, caches and stores) can share them without importing each other.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Protocol
 
-from kg.document import ParsedDoc
+from kg.document import Article, ParsedDoc
 
 __all__ = [
     "ACTOR_KINDS",
@@ -19,6 +21,7 @@ __all__ = [
     "EventMention",
     "Extraction",
     "Mention",
+    "Parser",
     "Participant",
     "QuoteMention",
     "RoleMention",
@@ -118,3 +121,9 @@ class Extraction:
     events: tuple[EventMention, ...]
     warnings: tuple[str, ...] = field(default_factory=tuple)
     quotes: tuple[QuoteMention, ...] = field(default_factory=tuple)
+
+
+class Parser(Protocol):
+    """Anything that turns articles into parsed documents (Stanza, or a test double)."""
+
+    def parse_many(self, articles: Iterable[Article]) -> Iterable[ParsedDoc]: ...

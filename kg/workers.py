@@ -44,7 +44,7 @@ from kg.extract import Extraction, extract
 from kg.lexicon import Lexicon, get_lexicon
 
 if TYPE_CHECKING:
-    from kg.build import Parser
+    from kg.types import Parser
 
 __all__ = ["Execution", "Outcome", "Task", "analyse_chunk", "available_cpus", "run_tasks", "torch_threads", "use_threads"]
 
