@@ -1048,6 +1048,28 @@ class _EventFinder:
             return False
         return self.sent.word(word.id - 1).upos in ("ADV", "SCONJ", "CCONJ", "DET", "NUM", "PART", "ADJ")
 
+    # -- what the pattern engine asks (kg.patterns.MatchContext) ----------------------------
+    def is_mention(self, word: Word) -> bool:
+        return word.id in self.by_word
+
+    def is_title(self, word: Word) -> bool:
+        return self.is_title_word(word)
+
+    def word_class(self, name: str) -> frozenset[str]:
+        return self.lex.word_classes()[name]
+
+    def agents_by_pattern(self, match: _TriggerMatch, head: Word) -> tuple[list[Word], list[str]]:
+        """The agent the first matching enabled pattern rule for agents gives, with that rule's id."""
+        for rule in self.lex.patterns_for("agent"):
+            if rule.id in self.disabled or (
+                rule.max_trigger_words is not None and len(match.trigger.words) > rule.max_trigger_words
+            ):
+                continue
+            found = rule.first(self, head)
+            if found is not None:
+                return [found], [rule.id]
+        return [], []
+
     def is_title_word(self, word: Word) -> bool:
         """Whether a title starts at ``word`` ("Duta" of "Duta Besar", "Menlu")."""
         return word.lower.rstrip(".") in _title_heads(self.lex)
@@ -1674,21 +1696,15 @@ class _EventFinder:
                 targets = self.raised_objects(head) or (self.claim_subjects(match) if trig.nominal else [])
             if not targets and frame.target_from_gift:
                 targets = self.thanked_for(match)
-            if not agents and len(match.trigger.words) == 1 and head.deprel in ("case", "mark") and head.head:
-                # "Menurut X, ...": the trigger is the preposition of its speaker (not of a document: "menurut draf")
-                speaker = self.sent.word(head.head)
-                if (
-                    speaker.id in self.by_word
-                    or speaker.lower in self.lex.group_nouns
-                    or speaker.lower in self.lex.pronouns
-                    or self.is_title_word(speaker)
-                ):
-                    agents = [speaker]
+            patterned: list[str] = []  # pattern rules (kg/data/patterns.toml) that filled a role
+            if not agents:
+                agents, patterned = self.agents_by_pattern(match, head)
             trigger_text = self.sent.span_text(match.start, match.end)
             modality = self.modality_of(match, head)
             rule = "passive" if trig.passive else "nominal" if trig.nominal else ("phrase" if len(trig.words) > 1 else "verb")
             if rule in self.disabled and not frame.speech:
                 continue
+            rule += "".join(f"+{p}" for p in patterned)
             agent_parts = _unique(
                 [self.resolve(a) for w in agents for a in self.with_partners(self.conjuncts(w)) if not self.is_particle(a)]
             )
@@ -1710,6 +1726,7 @@ class _EventFinder:
                     statement_rule = "statement+tag-phrase"
                 else:
                     statement_rule = "statement"
+                statement_rule += "".join(f"+{p}" for p in patterned)
                 if "statement" in self.disabled:
                     continue
                 # where it was said: "kata X di Kompleks Istana", "tutur X usai bertemu Y di Gedung Kemlu"

@@ -23,6 +23,7 @@ from rdflib.namespace import SKOS
 
 from kg.errors import OntologyError, RuleError
 from kg.namespace import KG
+from kg.patterns import PatternRule, load_patterns
 
 __all__ = [
     "DATA_DIR",
@@ -202,9 +203,23 @@ class Lexicon:
             rules = tomllib.load(handle)
         self.confidence: dict[str, float] = dict(rules["confidence"])
         self.rules: dict[str, str] = dict(rules.get("rules", {}))
+        self.patterns = load_patterns(data_dir / "patterns.toml", frozenset(self.word_classes()))
+        unlisted = sorted({p.id for p in self.patterns} - set(self.rules))
+        if unlisted:
+            raise OntologyError(
+                f"Pattern rules {unlisted} of {data_dir / 'patterns.toml'} need a description in rules.toml [rules]."
+            )
         bad = {rule: value for rule, value in self.confidence.items() if not 0 < float(value) < 1}
         if bad:
             raise OntologyError(f"Rule confidences in {data_dir / 'rules.toml'} must lie strictly between 0 and 1: {bad}.")
+
+    def word_classes(self) -> dict[str, frozenset[str]]:
+        """The word classes a pattern may name in ``lower_in``."""
+        return {"group_nouns": self.group_nouns, "pronouns": self.pronouns, "connectors": self.connectors}
+
+    def patterns_for(self, role: str) -> tuple[PatternRule, ...]:
+        """The pattern rules that fill ``role``, in file order."""
+        return tuple(p for p in self.patterns if p.assigns == role)
 
     def check_rules(self, ids: frozenset[str] | set[str]) -> None:
         """Raise ``RuleError`` naming every id of ``ids`` that is no rule of ``rules.toml``."""
