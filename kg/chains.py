@@ -97,7 +97,7 @@ def coreference_chains(extraction: Extraction, lexicon: Lexicon | None = None) -
                         end = min(k for k in range(i, end) if k in persons)
                     found = resolver.role_noun(sentence.index, word.id, sentence.span_text(i, end))
             start = i
-            if how == "pronoun" and word.lower == "nya" and i > 0 and words[i - 1].lower == "diri":
+            if how == "pronoun" and word.lower in lex.clitic_pronouns and i > 0 and words[i - 1].lower in lex.reflexives:
                 start = i - 1  # "dirinya" = "diri" + "nya": the reflexive is one reference
             if found is not None:
                 refs[slug_of[found.key]].append(Reference(sentence.index, start, end, sentence.span_text(start, end), how))

@@ -105,7 +105,7 @@ class _Resolver:
             for word in sentence.words:
                 if word.lower not in self.lex.person_pronouns or word.upos not in ("PRON", "DET", "NOUN", "PROPN"):
                     continue
-                if word.lower == "nya" and not word.deprel.startswith(_NYA_ARGUMENT):
+                if word.lower in self.lex.clitic_pronouns and not word.deprel.startswith(_NYA_ARGUMENT):
                     continue  # "biasanya", "adanya": an adverb or a nominaliser, not a pronoun
                 here = (sentence.index, word.id)
                 ahead = self._cataphoric_owner(sentence, word)
@@ -137,7 +137,7 @@ class _Resolver:
     def _cataphoric_owner(self, sentence: Sentence, word: Word) -> Mention | None:
         """The subject named after a fronted phrase that "-nya" owns: "Dalam pernyataannya, Komite Nobel
         mengatakan ..." is the committee's statement (an organisation too, not only a person)."""
-        if word.lower != "nya" or word.deprel not in ("nmod:poss", "det:poss", "nmod") or not word.head:
+        if word.lower not in self.lex.clitic_pronouns or word.deprel not in ("nmod:poss", "det:poss", "nmod") or not word.head:
             return None
         owned = sentence.word(word.head)
         if not owned.deprel.startswith("obl") or not owned.head:
@@ -246,7 +246,7 @@ class _Resolver:
                     first, w = w.head, sent.word(w.head)
                 members.setdefault(first, []).append(m)
             for first, group in members.items():
-                if len({normalize_name(m.text) for m in group}) >= 2 and _acts(sent.word(first), sent):
+                if len({normalize_name(m.text) for m in group}) >= 2 and _acts(sent.word(first), sent, self.lex):
                     ordered = tuple(sorted(group, key=lambda m: m.start))
                     out.append(((sent.index, ordered[-1].end), ordered))
         return out
@@ -277,7 +277,7 @@ class _Resolver:
             # spokesperson again, credited as before to the ministry (the title phrase's owner)
             unnamed_speaker = ev.agent is not None and ev.agent.title_phrase is not None
             if said is not None and (said.kind == PERSON or unnamed_speaker):
-                if normalize_name(part.text) == "nya":
+                if normalize_name(part.text) in self.lex.clitic_pronouns:
                     # "Habiburokhman meminta polisi ... . "...," ujarnya": a person who has spoken since, in
                     # indirect speech, is the speaker of the tag, not the last one quoted
                     return self._indirect_speaker((ev.sentence, ev.trigger_word), sentence) or said
@@ -392,7 +392,7 @@ def _surname(m: Mention) -> str:
     return normalize_name(m.text).split()[-1]
 
 
-def _acts(word: Word, sentence: Sentence) -> bool:
+def _acts(word: Word, sentence: Sentence, lex: Lexicon) -> bool:
     """Whether a nominal is who acts in its clause: a subject, or the agent of a passive ("dilakukan Trump", "oleh X")."""
     if word.deprel.startswith("nsubj") and not word.deprel.startswith("nsubj:pass"):
         return True
@@ -402,7 +402,7 @@ def _acts(word: Word, sentence: Sentence) -> bool:
         return False
     governor = sentence.word(word.head)
     cases = [c.lower for c in sentence.words if c.head == word.id and c.deprel == "case"]
-    return governor.upos == "VERB" and governor.lower.startswith("di") and cases in ([], ["oleh"])
+    return governor.upos == "VERB" and lex.is_passive_form(governor.lower) and all(c in lex.passive_agent_markers for c in cases)
 
 
 def _group_members(events: tuple[EventMention, ...], resolver: _Resolver) -> list[EventMention]:

@@ -316,9 +316,9 @@ class _MentionFinder:
                     head = self._head_before(s, self.lex.org_heads, taken)
                     if head:
                         start, new_label = s - head, "ORG"
-                if new_label == "ORG" and e + 1 < len(self.words) and self.words[e].lower == "untuk":
+                if new_label == "ORG" and e + 1 < len(self.words) and self.words[e].lower in self.lex.accredited_to:
                     head_words = self.words[start].lower
-                    if head_words.startswith(("kedutaan", "kedubes", "konsulat")):
+                    if head_words.startswith(self.lex.missions):
                         to = next((sp for sp in spans if sp[0] == e + 1 and sp[2] != "PER"), None)
                         if to is not None:
                             e = to[1]  # "Kedutaan Besar Inggris untuk Israel"
@@ -495,7 +495,7 @@ class _MentionFinder:
             return True
         if len(words) == 1 and _looks_like_acronym(words[0].text):
             acronym = words[0].text
-            gloss = s >= 2 and self.words[s - 1].lower == "atau" and self.words[s - 2].upos == "NOUN"
+            gloss = s >= 2 and self.words[s - 1].lower in self.lex.glosses and self.words[s - 2].upos == "NOUN"
             if gloss and self.words[s - 2].text.islower():
                 return True
             if s >= 1 and self.words[s - 1].text == "(" and e < len(self.words) and self.words[e].text == ")":
@@ -513,7 +513,9 @@ class _MentionFinder:
         window_start = i
         while window_start > 0:
             prev = self.words[window_start - 1]
-            accredited = prev.lower == "untuk" and window_start >= 2 and window_start - 2 in self._owner_words(by_start)
+            accredited = (
+                prev.lower in self.lex.accredited_to and window_start >= 2 and window_start - 2 in self._owner_words(by_start)
+            )
             if prev.text in _PUNCT_BREAK or (
                 prev.upos in ("VERB", "AUX", "ADP", "SCONJ") and prev.lower not in self.lex.connectors and not accredited
             ):
@@ -616,8 +618,8 @@ class _MentionFinder:
                     if country is not None:
                         title_words.extend(w.text for w in self.words[owner.start : country.start])
                     of = country or owner
-                elif title_words and of is not None and of.kind == COUNTRY and self.words[k - 1].lower == "untuk":
-                    title_words.extend(["untuk", owner.text])  # "Duta Besar Inggris untuk PBB"
+                elif title_words and of is not None and of.kind == COUNTRY and self.words[k - 1].lower in self.lex.accredited_to:
+                    title_words.extend([self.words[k - 1].lower, owner.text])  # "Duta Besar Inggris untuk PBB"
                 k = owner.end + (3 if owner.acronym else 0)
                 continue
             if word.text in "()":
@@ -877,7 +879,7 @@ class _EventFinder:
             for child in self.kids(word.id):
                 if child.deprel.startswith("acl") and child.lower in self.lex.leader_forms:
                     for obl in self.kids(child.id):
-                        if self.case_of(obl) == "oleh" or obl.deprel.startswith("obl"):
+                        if self.case_of(obl) in self.lex.passive_agent_markers or obl.deprel.startswith("obl"):
                             led = self.resolve(obl)
                             if led.mention is not None:
                                 return led
@@ -886,12 +888,12 @@ class _EventFinder:
             clauses = [c for c in self.kids(word.id) if c.deprel.startswith("acl")]
             # the giving verb, or (parsed as its complement) after an adverb: "yang terus menerus diberikan"
             clauses += [x for c in clauses for x in self.kids(c.id) if x.deprel.startswith(("xcomp", "conj"))]
-            if word.id < len(self.words) and self.words[word.id].lower == "yang":
+            if word.id < len(self.words) and self.words[word.id].lower in self.lex.relatives:
                 # the relative clause right after it, however the parser hung it
                 clauses += [w for w in self.words[word.id + 1 : word.id + 6] if w.lower in self.lex.giver_forms][:1]
             for clause in (c for c in clauses if c.lower in self.lex.giver_forms):
                 for giver in self.kids(clause.id):
-                    if giver.id > clause.id and (giver.deprel == "obj" or self.case_of(giver) == "oleh"):
+                    if giver.id > clause.id and (giver.deprel == "obj" or self.case_of(giver) in self.lex.passive_agent_markers):
                         given = self.resolve(giver)
                         if given.mention is not None:
                             return given
@@ -938,7 +940,7 @@ class _EventFinder:
 
     def relative_antecedent(self, word: Word) -> Word | None:
         """The noun a relative "yang" stands for: "Negara yang sudah dihubunginya" (None for any other word)."""
-        if word.lower != "yang" or word.upos != "PRON" or not word.head:
+        if word.lower not in self.lex.relatives or word.upos != "PRON" or not word.head:
             return None
         clause = self.sent.word(word.head)
         return self.sent.word(clause.head) if clause.deprel.startswith("acl") and clause.head else None
@@ -987,7 +989,7 @@ class _EventFinder:
             return False
 
         for w in self.words[start - 1 :]:
-            if w.lower in self.lex.connectors or w.text == "," or w.lower in ("hingga", "sampai", "atau"):
+            if w.lower in self.lex.connectors or w.text == "," or w.lower in self.lex.list_words:
                 if item and not take(item):
                     return _unique(out)
                 item = []
@@ -1044,7 +1046,7 @@ class _EventFinder:
 
     def is_particle(self, word: Word) -> bool:
         """The clitic -nya of an adverb or conjunction ("sebelumnya", "akhirnya"): no one is meant."""
-        if word.lower != "nya" or word.id < 2:
+        if word.lower not in self.lex.clitic_pronouns or word.id < 2:
             return False
         return self.sent.word(word.id - 1).upos in ("ADV", "SCONJ", "CCONJ", "DET", "NUM", "PART", "ADJ")
 
@@ -1142,7 +1144,10 @@ class _EventFinder:
                 c
                 for c in self.kids(node.id)
                 if c.deprel.startswith("obl")
-                and (self.case_of(c) == "oleh" or (c.deprel == "obl:agent" and (passive or node.lower.startswith("di"))))
+                and (
+                    self.case_of(c) in self.lex.passive_agent_markers
+                    or (c.deprel == "obl:agent" and (passive or self.lex.is_passive_form(node.lower)))
+                )
             ]
             if passive and agents and not subjects and not pass_subjects and node.deprel.startswith(("xcomp", "conj")):
                 # "Retno mengaku dihubungi oleh Menlu Inggris": the controller is the one contacted
@@ -1151,7 +1156,9 @@ class _EventFinder:
             if subjects or pass_subjects or agents:
                 return subjects + agents, pass_subjects
             if node.upos in ("NOUN", "PROPN"):  # "kunjungannya ke Teheran": the owner did it
-                owners = [c for c in self.kids(node.id) if c.deprel in ("nmod:poss", "det:poss") or c.lower == "nya"]
+                owners = [
+                    c for c in self.kids(node.id) if c.deprel in ("nmod:poss", "det:poss") or c.lower in self.lex.clitic_pronouns
+                ]
                 if owners:
                     return owners, []
             marks = {c.lower for c in self.kids(node.id) if c.deprel == "mark"}
@@ -1292,7 +1299,7 @@ class _EventFinder:
                     continue
                 rel = child.deprel
                 marker = self.case_of(child) or ""
-                if marker == "atas" and child.lower == "nama":
+                if marker is not None and (marker, child.lower) in self.lex.on_behalf:
                     continue  # "atas nama X": on behalf of X
                 if marker in frame.reason_prepositions and child.lower not in self.lex.gifts:
                     continue  # "berterima kasih ... atas hasil positif": what is thanked for, not whom
@@ -1315,7 +1322,12 @@ class _EventFinder:
         for w in self.words[match.end :]:
             if w.text in _PUNCT_BREAK:
                 return []
-            if w.lower == "atas" and w.deprel == "case" and w.head > w.id and self.sent.word(w.head).lower in self.lex.gifts:
+            if (
+                w.lower in self.lex.gift_reasons
+                and w.deprel == "case"
+                and w.head > w.id
+                and self.sent.word(w.head).lower in self.lex.gifts
+            ):
                 return [self.sent.word(w.head)]
         return []
 
@@ -1327,7 +1339,9 @@ class _EventFinder:
             for child in self.kids(wid):
                 if child.id in ids or self.case_of(child) is not None:
                     continue
-                if child.deprel in ("nmod:poss", "det:poss") or (child.lower == "nya" and not self.is_particle(child)):
+                if child.deprel in ("nmod:poss", "det:poss") or (
+                    child.lower in self.lex.clitic_pronouns and not self.is_particle(child)
+                ):
                     out.append(child)
                 elif child.deprel.split(":")[0] in ("nmod", "compound", "appos", "flat") and child.id == match.end + 1:
                     found = self.resolve(child)
@@ -1383,13 +1397,13 @@ class _EventFinder:
             return []
         if clause.upos == "NOUN" and clause.deprel in ("obj", "nsubj:pass") and clause.head:
             clause = self.sent.word(clause.head)  # "memutuskan hubungan terkait dengan tudingan": hung on the object
-        if clause.upos != "VERB" or clause.lower.startswith("di") or self.is_speech(clause):
+        if clause.upos != "VERB" or self.lex.is_passive_form(clause.lower) or self.is_speech(clause):
             return []
         return [c for c in self.kids(clause.id) if c.deprel in _SUBJECTS]
 
     def claim_subjects(self, match: _TriggerMatch) -> list[Word]:
         """The subject of the clause an event noun introduces with "bahwa": "tudingan bahwa Doha mendukung ..."."""
-        if match.end >= len(self.words) or self.words[match.end].lower != "bahwa":
+        if match.end >= len(self.words) or self.words[match.end].lower not in self.lex.complementizers:
             return []
         mark = self.words[match.end]
         if not mark.head:
@@ -1667,7 +1681,7 @@ class _EventFinder:
             if not agents and not trig.passive and not trig.nominal:
                 agents = self.name_right_before(head)
             targets = self.objects_of(match, head)
-            if trig.passive and trig.words[0].startswith("di") and not agents:
+            if trig.passive and self.lex.is_passive_form(trig.words[0]) and not agents:
                 # a di- passive without "oleh": a bare nominal after the verb is the agent
                 # ("Retno dihubungi Menlu Belanda")
                 agents = [t for t in targets if t.deprel == "obj" and t.id > head.id and self.case_of(t) is None]
@@ -2027,7 +2041,7 @@ def _initials_at(sentence: Sentence, lex: Lexicon) -> dict[int, int]:
         if len(aged) == 3 and aged[0] == "(" and aged[1].isdigit() and aged[2] == ")":
             found[i] = i  # "AS (45)"
             continue
-        if i >= 2 and lowered[i - 1] in (",", "dan", "serta") and (i - 2) in found:
+        if i >= 2 and (lowered[i - 1] == "," or lowered[i - 1] in lex.connectors) and (i - 2) in found:
             found[i] = i  # "berinisial HS dan AR"
             continue
         start = next((i - len(m) for m in lex.initials_markers if i >= len(m) and tuple(lowered[i - len(m) : i]) == m), None)

@@ -183,6 +183,20 @@ class Lexicon:
         self.name_particles = frozenset(names.get("particles", []))
         self.name_followers = frozenset(names.get("followers", []))
         self.connectors = frozenset(names.get("connectors", []))
+        grammar = lex.get("grammar", {})
+        self.relatives = frozenset(grammar.get("relative", []))
+        self.passive_agent_markers = frozenset(grammar.get("passive_agent", []))
+        self.passive_prefixes = tuple(grammar.get("passive_prefix", []))
+        self.complementizers = frozenset(grammar.get("complementizer", []))
+        self.accredited_to = frozenset(grammar.get("accredited_to", []))
+        self.missions = tuple(grammar.get("missions", []))
+        self.clitic_pronouns = frozenset(grammar.get("clitic_pronoun", []))
+        self.reflexives = frozenset(grammar.get("reflexive", []))
+        self.on_behalf = frozenset(tuple(p.split()) for p in grammar.get("on_behalf", []))
+        self.list_words = frozenset(grammar.get("list_words", []))
+        self.gift_reasons = frozenset(grammar.get("gift_reason", []))
+        self.glosses = frozenset(grammar.get("gloss", []))
+        self.lowercase_in_titles = frozenset(grammar.get("lowercase_in_titles", []))
         self.patronymics = frozenset(names.get("patronymics", []))
         self.clitics = frozenset(names.get("clitics", []))
         self.initials_markers = frozenset(tuple(m.split()) for m in names.get("initials_markers", []))
@@ -216,6 +230,10 @@ class Lexicon:
     def word_classes(self) -> dict[str, frozenset[str]]:
         """The word classes a pattern may name in ``lower_in``."""
         return {"group_nouns": self.group_nouns, "pronouns": self.pronouns, "connectors": self.connectors}
+
+    def is_passive_form(self, word: str) -> bool:
+        """Whether a verb form carries the passive prefix ("dihubungi")."""
+        return word.lower().startswith(self.passive_prefixes) if self.passive_prefixes else False
 
     def patterns_for(self, role: str) -> tuple[PatternRule, ...]:
         """The pattern rules that fill ``role``, in file order."""
@@ -261,11 +279,11 @@ class Lexicon:
         >>> get_lexicon().full_title("mantan Sekjen")
         'mantan Sekretaris Jenderal'
         """
-        return _written_out(title, self.title_abbreviations)
+        return _written_out(title, self.title_abbreviations, self.lowercase_in_titles)
 
     def full_org_name(self, name: str) -> str:
         """An organisation name with its short forms written out (``[organizations.abbreviations]``): "Kemlu RI"."""
-        return _written_out(name, self.org_abbreviations)
+        return _written_out(name, self.org_abbreviations, self.lowercase_in_titles)
 
     def is_title(self, words: tuple[str, ...]) -> bool:
         return tuple(w.lower() for w in words) in self.titles
@@ -279,7 +297,7 @@ class Lexicon:
         return found
 
 
-def _written_out(text: str, table: dict[str, str]) -> str:
+def _written_out(text: str, table: dict[str, str], small: frozenset[str] = frozenset()) -> str:
     """``text`` with the short forms of ``table`` written out: the whole text first, then word by word.
 
     A capitalised short form gives capitalised words ("Menlu" -> "Menteri Luar Negeri").
@@ -288,7 +306,7 @@ def _written_out(text: str, table: dict[str, str]) -> str:
     def cased(short: str, full: str) -> list[str]:
         words = full.split()
         if short[:1].isupper():
-            return [w if w in _SMALL_WORDS else w[:1].upper() + w[1:] for w in words]
+            return [w if w in small else w[:1].upper() + w[1:] for w in words]
         return words
 
     words = text.split()
@@ -300,9 +318,6 @@ def _written_out(text: str, table: dict[str, str]) -> str:
         short = w.lower().rstrip(".")
         out.extend(cased(w, table[short]) if short in table else [w])
     return " ".join(out) if out != words else text
-
-
-_SMALL_WORDS = frozenset({"dan", "untuk", "bagi"})
 
 
 def _flag(graph: Graph, subject: object, prop: object) -> bool:

@@ -1,8 +1,10 @@
-"""The core compares no event-type name: how a type behaves is its frame in ontology/event-types.ttl."""
+"""The core names no event type and no Indonesian word: types behave by their frames in
+ontology/event-types.ttl, and the words are data in kg/data (lexicon.toml) and the ontology's triggers."""
 
 from __future__ import annotations
 
 import ast
+import tomllib
 from pathlib import Path
 
 from kg.lexicon import get_lexicon
@@ -36,3 +38,45 @@ def test_core_names_no_event_type_name_in_python() -> None:
         if value in names
     ]
     assert found == [], "event types are read from their frame (kg:speech, kg:destination ...), not compared by name"
+
+
+# string literals of the core that happen to equal a lexicon entry but are no Indonesian word
+NOT_LANGUAGE = {
+    "ms": "a language code (Malay) in the language check",
+    "ul": "an HTML tag",
+    "alias": "a CoIN link label",
+    "organization": "an actor kind",
+    "at": "the lexicon's own key [places] at",
+}
+
+
+def _lexicon_words() -> set[str]:
+    words: set[str] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif isinstance(value, str):
+            words.add(value.lower())
+
+    with (KG / "data" / "lexicon.toml").open("rb") as handle:
+        walk(tomllib.load(handle))
+    words |= {" ".join(t.words) for t in get_lexicon().triggers}
+    return {w for w in words if len(w) > 1}
+
+
+def test_core_names_no_indonesian_word_in_python() -> None:
+    # kg/nlp trains and runs the language's Stanza models and reads its treebanks: not the core
+    words = _lexicon_words()
+    found = [
+        f"{path.relative_to(KG.parent)}:{line}: {value!r}"
+        for path in sorted(KG.rglob("*.py"))
+        if "nlp" not in path.relative_to(KG).parts
+        for line, value in _string_literals(path)
+        if value.lower() in words and value.lower() not in NOT_LANGUAGE
+    ]
+    assert found == [], "language knowledge belongs in kg/data/lexicon.toml or the ontology's triggers"
