@@ -72,6 +72,7 @@ __all__ = [
 STORE_FORMAT = 2
 DATABASE_DIR = "oxigraph"
 EXTRACTIONS_DIR = "extractions"
+MERGES_FILE = "merges.json"  # the corpus-level actor merges with their reasons, as report.json has them
 CORPUS_GRAPH = KGR["graph/corpus"]
 """The named graph of the corpus level: actors, canonical labels, aliases, the articles they appear in."""
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -625,6 +626,8 @@ class KGStore:
         generation = self.generation + (1 if changed and self.url is None else 0)
         if changed and self.url is None:
             _write_marker(self.path, generation)
+        if changed or not (self.path / MERGES_FILE).is_file():
+            _write_merges(self.path, index)  # the actor pages of `kg serve --store` show them
         lap("touched")
         change = StoreChange(
             added=tuple(sorted(set(new) - set(rows))),
@@ -762,6 +765,23 @@ def _drop_subjects(name: URIRef, subjects: Sequence[URIRef], predicate: URIRef) 
         f"DELETE {{ GRAPH {graph} {{ ?s ?p ?o }} }} WHERE {{ {values} GRAPH {graph} {{ ?s ?p ?o }} }}",
         f"DELETE {{ GRAPH {records} {{ {hashed} }} }} WHERE {{ {values} GRAPH {records} {{ {hashed} }} }}",
     ]
+
+
+def _write_merges(folder: Path, index: ActorIndex) -> None:
+    from dataclasses import asdict
+
+    from kg.files import atomic_write
+
+    atomic_write(folder / MERGES_FILE, json.dumps([asdict(m) for m in index.merges], ensure_ascii=False, indent=1) + "\n")
+
+
+def read_merges(folder: Path) -> list[dict[str, str]]:
+    """The actor merges of the store in ``folder`` (empty for a store written before they were kept)."""
+    try:
+        data = json.loads((folder / MERGES_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [m for m in data if isinstance(m, dict)] if isinstance(data, list) else []
 
 
 def _write_marker(folder: Path, generation: int) -> None:

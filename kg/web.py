@@ -166,11 +166,12 @@ class StoreSource(Source):
 
 class _StoreBackend(Backend):
     def __init__(self, path: Path) -> None:
-        from kg.store import KGStore
+        from kg.store import MERGES_FILE, KGStore, read_merges
 
         self.store = KGStore.open(path, read_only=True)
         self.graphs = self.store.content_graphs()
-        self.merges = []
+        self.merges = read_merges(path)
+        self.merges_known = (path / MERGES_FILE).is_file()  # a store written before merges were kept has none
 
     def rows(self, query: str) -> list[dict[str, str | None]]:
         result: Any = self.store.oxigraph.query(_PREFIXES + query, named_graphs=self.graphs)  # default graph: the union
@@ -502,7 +503,7 @@ class Site:
             "aliases": sorted(a for a in data.get("aliases", []) if a != label),
             "roles": roles,
             "merges": merges,
-            "merges_known": self.backend.__class__ is not _StoreBackend,
+            "merges_known": getattr(self.backend, "merges_known", True),
             "events": rows,
             "articles": sorted({r["article"] for r in rows} | {r["article"] for r in roles}),
             "ego": network_data(ego, physics_threshold=EGO_PHYSICS_THRESHOLD, links=True),

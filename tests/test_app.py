@@ -319,3 +319,15 @@ def test_app_hostile_set_stays_text_on_the_actor_and_article_pages(text: str, te
         assert all("\u2028" not in b and "\u2029" not in b and "<" not in b for b in blocks), name  # escaped JSON
     visible = "".join(_elements(pages["actor"]).text)
     assert " ".join(text.split()) in " ".join(visible.split())  # shown as it is, as text
+
+
+def test_app_actor_page_of_a_store_shows_its_merges(store_dir: Path, server: SparqlServer) -> None:
+    from kg.store import MERGES_FILE, read_merges
+
+    merges = read_merges(store_dir)
+    assert (store_dir / MERGES_FILE).is_file() and merges
+    merge = merges[0]
+    assert {"actor", "name", "rule", "reason"} <= set(merge)
+    status, _, body = _get(server, f"/actor/{merge['actor']}")
+    text = body.decode("utf-8")
+    assert status == 200 and 'id="merges"' in text and merge["rule"] in text
