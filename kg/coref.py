@@ -167,9 +167,8 @@ class _Resolver:
     def _indirect_speaker(self, after: tuple[int, int], sentence: int) -> Mention | None:
         """The latest person after ``after`` and before ``sentence`` who is, outside quotes, the subject of a
         verb that triggers a verbal event type (``Lexicon.is_verbal``: saying, asking, praising ...)."""
-        quoted = _quoted_words(self.ex.doc)
         for s, w, m in reversed(self._subjects):
-            if not after < (s, w) or s >= sentence or (s, w) in quoted:
+            if not after < (s, w) or s >= sentence or (s, w) in self.quoted:
                 continue
             words = self.ex.doc.sentences[s].words
             span = range(m.extent_start + 1, m.end + 1)
@@ -183,6 +182,11 @@ class _Resolver:
             ):
                 return m
         return None
+
+    @functools.cached_property
+    def quoted(self) -> set[tuple[int, int]]:
+        """(sentence, 1-based word) of every word inside quote marks (``_quoted_words``), computed once."""
+        return _quoted_words(self.ex.doc)
 
     @functools.cached_property
     def _subjects(self) -> tuple[tuple[int, int, Mention], ...]:
@@ -369,7 +373,7 @@ def resolve_references(
     lex = lexicon or get_lexicon()
     resolver = _Resolver(extraction, lex, disabled)
     done: list[EventMention] = []
-    quoted = _quoted_words(extraction.doc)
+    quoted = resolver.quoted
     for ev in extraction.events if "group" in disabled else _group_members(extraction.events, resolver):
         tag = lex.is_speech(ev.event_type) and (ev.sentence, ev.trigger_word) not in quoted
         outside = [d for d in done if (d.sentence, d.trigger_word) not in quoted]
@@ -384,7 +388,7 @@ def resolve_references(
             ev = replace(ev, agent=agent, target=target, according_to=source, rule=ev.rule + "".join(f"+{h}" for h in hows))
         done.append(ev)
     events = done if "speaker" in disabled else _quote_speakers(done, extraction.doc, lex)
-    return replace(extraction, events=tuple(events), quotes=_article_quotes(events, extraction, lex, disabled))
+    return replace(extraction, events=tuple(events), quotes=_article_quotes(events, extraction, lex, quoted, disabled))
 
 
 def _surname(m: Mention) -> str:
@@ -496,7 +500,11 @@ _CONTINUED_WITHIN = 2  # sentences between a quote and the untagged quote that g
 
 
 def _article_quotes(
-    events: list[EventMention], extraction: Extraction, lex: Lexicon, disabled: frozenset[str] = frozenset()
+    events: list[EventMention],
+    extraction: Extraction,
+    lex: Lexicon,
+    quoted: set[tuple[int, int]],
+    disabled: frozenset[str] = frozenset(),
 ) -> tuple[QuoteMention, ...]:
     """The article's direct quotes with a named speaker.
 
@@ -509,7 +517,6 @@ def _article_quotes(
     """
     doc = extraction.doc
     tags = _speech_tags(events, lex)
-    quoted = _quoted_words(doc)
     said = [ev for ev in events if lex.is_speech(ev.event_type)]  # also the tags of unnamed speakers ("kata seorang sumber")
     cues = sorted({(t.sentence, t.trigger_word) for t in said if (t.sentence, t.trigger_word) not in quoted})
     out: list[QuoteMention] = []

@@ -17,7 +17,15 @@ from typing import Any
 from kg.errors import EvaluationError
 from kg.lexicon import Lexicon, get_lexicon, normalize_name
 
-__all__ = ["Agreement", "agreement", "article_ids", "format_agreement", "is_event_corpus", "load_event_corpus"]
+__all__ = [
+    "Agreement",
+    "agreement",
+    "annotation_files",
+    "article_ids",
+    "format_agreement",
+    "is_event_corpus",
+    "load_event_corpus",
+]
 
 
 def is_event_corpus(path: Path) -> bool:
@@ -25,7 +33,8 @@ def is_event_corpus(path: Path) -> bool:
     return path.is_dir()
 
 
-def _files(folder: Path) -> list[Path]:
+def annotation_files(folder: Path) -> list[Path]:
+    """The annotated articles' files of a split folder, in name order; an error when there are none."""
     files = sorted(folder.glob("*.json"))
     if not files:
         raise EvaluationError(f"{folder} holds no annotated articles (*.json): is it a split of tests/gold/events/?")
@@ -41,7 +50,7 @@ def _edge_key(event: dict[str, Any], symmetric: bool) -> tuple[object, ...]:
 
 def article_ids(folder: Path) -> list[str]:
     """The articles annotated in ``folder``, in file order."""
-    return [str(json.loads(path.read_text(encoding="utf-8"))["article"]) for path in _files(folder)]
+    return [str(json.loads(path.read_text(encoding="utf-8"))["article"]) for path in annotation_files(folder)]
 
 
 def load_event_corpus(folder: Path, texts: dict[str, str], lexicon: Lexicon | None = None) -> dict[str, Any]:
@@ -51,7 +60,7 @@ def load_event_corpus(folder: Path, texts: dict[str, str], lexicon: Lexicon | No
     normalisation) and a type are one gold actor, as one node of kg's corpus graph stands for them.
     """
     lex = lexicon or get_lexicon()
-    files = [json.loads(path.read_text(encoding="utf-8")) | {"_path": str(path)} for path in _files(folder)]
+    files = [json.loads(path.read_text(encoding="utf-8")) | {"_path": str(path)} for path in annotation_files(folder)]
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -158,6 +167,7 @@ class Agreement:
 
 def _actor_links(a: dict[str, Any], b: dict[str, Any], text: str) -> dict[str, set[str]]:
     """B's actor ids -> the A actor ids they name: a shared mention span or a shared normalised name."""
+
     def names(actor: dict[str, Any]) -> set[str]:
         found = [actor.get("name"), *actor.get("aliases", [])] + [text[s:e] for s, e in actor.get("mentions", [])]
         return {normalize_name(str(n)) for n in found if n}
@@ -168,9 +178,7 @@ def _actor_links(a: dict[str, Any], b: dict[str, Any], text: str) -> dict[str, s
     links: dict[str, set[str]] = {}
     for actor_b in b.get("actors", []):
         links[actor_b["id"]] = {
-            actor_a["id"]
-            for actor_a in a.get("actors", [])
-            if names(actor_a) & names(actor_b) or spans(actor_a) & spans(actor_b)
+            actor_a["id"] for actor_a in a.get("actors", []) if names(actor_a) & names(actor_b) or spans(actor_a) & spans(actor_b)
         }
     return links
 
@@ -184,8 +192,8 @@ def agreement(folder_a: Path, folder_b: Path, texts: dict[str, str], lexicon: Le
     """
     lex = lexicon or get_lexicon()
     result = Agreement()
-    files_b = {path.name: path for path in _files(folder_b)}
-    for path_a in _files(folder_a):
+    files_b = {path.name: path for path in annotation_files(folder_b)}
+    for path_a in annotation_files(folder_a):
         if path_a.name not in files_b:
             continue
         a = json.loads(path_a.read_text(encoding="utf-8"))

@@ -400,7 +400,10 @@ def _names_span(spans: dict[str, list[tuple[int, int]]], actors: set[str], first
 
 
 def read_annotations(folder: Path) -> list[dict[str, Any]]:
-    return [json.loads(path.read_text(encoding="utf-8")) for path in sorted(folder.glob("*.json"))]
+    """The annotated articles of a split of the event corpus (an error when it holds none)."""
+    from kg.event_corpus import annotation_files
+
+    return [json.loads(path.read_text(encoding="utf-8")) for path in annotation_files(folder)]
 
 
 def train_event_model(
@@ -417,21 +420,12 @@ def train_event_model(
 
 def parse_articles(ids: Sequence[str], corpus: Path, parser: Any) -> tuple[dict[str, ParsedDoc], dict[str, str]]:
     """kg's parses of the corpus articles ``ids`` (read as ``kg build`` reads them), and their raw texts."""
-    from kg.articles import article_from_text
+    from kg.articles import read_articles
+    from kg.document import Article
+    from kg.quote_eval import read_corpus_texts
 
-    wanted = set(ids)
-    articles, texts = [], {}
-    with corpus.open(encoding="utf-8") as handle:
-        for line in handle:
-            record = json.loads(line)
-            if record.get("id") in wanted:
-                texts[record["id"]] = record["text"]
-                articles.append(
-                    article_from_text(record["id"], record["text"], url=record.get("source_url"), source=record.get("source"))
-                )
-    missing = sorted(wanted - set(texts))
-    if missing:
-        raise ModelError(f"{len(missing)} annotated article(s) are not in {corpus} (first: {missing[0]!r}).")
+    texts = read_corpus_texts(corpus, set(ids))  # the raw texts the offsets point into; every id must be there
+    articles = [a for a in read_articles([corpus]) if isinstance(a, Article) and a.id in texts]
     return {doc.article.id: doc for doc in parser.parse_many(articles)}, texts
 
 

@@ -1058,7 +1058,7 @@ class _EventFinder:
         return self.is_title_word(word)
 
     def word_class(self, name: str) -> frozenset[str]:
-        return self.lex.word_classes()[name]
+        return self.lex.word_classes[name]
 
     def agents_by_pattern(self, match: _TriggerMatch, head: Word) -> tuple[list[Word], list[str]]:
         """The agent the first matching enabled pattern rule for agents gives, with that rule's id."""
@@ -2076,8 +2076,7 @@ def _with_initials(doc: ParsedDoc, found: list[list[Mention]], lex: Lexicon) -> 
         if not spots:
             out.append(here)
             continue
-        covered = {k for m in here for k in range(m.start, m.end) if any(m.start <= i < m.end for i in spots)}
-        kept = [m for m in here if not any(m.start <= i < m.end for i in spots) and not covered & set(range(m.start, m.end))]
+        kept = [m for m in here if not any(m.start <= i < m.end for i in spots)]
         for i, start in spots.items():
             word = sentence.words[i]
             kept.append(Mention(sentence.index, i, i + 1, word.text, PERSON, start, initials=True))

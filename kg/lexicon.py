@@ -217,7 +217,13 @@ class Lexicon:
             rules = tomllib.load(handle)
         self.confidence: dict[str, float] = dict(rules["confidence"])
         self.rules: dict[str, str] = dict(rules.get("rules", {}))
-        self.patterns = load_patterns(data_dir / "patterns.toml", frozenset(self.word_classes()))
+        # the word classes a pattern may name in ``lower_in``
+        self.word_classes: dict[str, frozenset[str]] = {
+            "group_nouns": self.group_nouns,
+            "pronouns": self.pronouns,
+            "connectors": self.connectors,
+        }
+        self.patterns = load_patterns(data_dir / "patterns.toml", frozenset(self.word_classes))
         unlisted = sorted({p.id for p in self.patterns} - set(self.rules))
         if unlisted:
             raise OntologyError(
@@ -226,10 +232,6 @@ class Lexicon:
         bad = {rule: value for rule, value in self.confidence.items() if not 0 < float(value) < 1}
         if bad:
             raise OntologyError(f"Rule confidences in {data_dir / 'rules.toml'} must lie strictly between 0 and 1: {bad}.")
-
-    def word_classes(self) -> dict[str, frozenset[str]]:
-        """The word classes a pattern may name in ``lower_in``."""
-        return {"group_nouns": self.group_nouns, "pronouns": self.pronouns, "connectors": self.connectors}
 
     def is_passive_form(self, word: str) -> bool:
         """Whether a verb form carries the passive prefix ("dihubungi")."""
