@@ -37,16 +37,17 @@ minted from it, so rebuilding gives the same IRIs.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from kg.lexicon import Lexicon, get_lexicon, normalize_name, slugify
 from kg.types import COUNTRY, ORGANIZATION, PERSON, PLACE, Extraction, Mention
 
-__all__ = ["Actor", "ActorIndex", "Merge", "resolve_actors"]
+__all__ = ["Actor", "ActorIndex", "ArticleFacts", "Merge", "article_facts", "resolve_actors", "resolve_facts"]
 
 _SCOPE = "@"  # joins a node's name to the article it is scoped to
 
@@ -115,8 +116,13 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+_norm = functools.lru_cache(maxsize=1 << 17)(normalize_name)
+"""``normalize_name``, remembered: resolution folds the same few thousand names again and again."""
+
+
+@functools.lru_cache(maxsize=1 << 17)
 def _tokens(name: str) -> tuple[str, ...]:
-    return tuple(normalize_name(name).split())
+    return tuple(_norm(name).split())
 
 
 def _is_part_of(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
@@ -277,12 +283,199 @@ def _org_key(name: str, lex: Lexicon) -> str:
     for k in range(1, len(words)):
         code = lex.country_code(" ".join(words[k:]))
         if code:
-            return f"{normalize_name(' '.join(words[:k]))} {code.lower()}"
-    return normalize_name(name)
+            return f"{_norm(' '.join(words[:k]))} {code.lower()}"
+    return _norm(name)
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """What one article gives actor resolution: its name nodes, mentions and in-article merges.
+
+    Computed from the article alone (``article_facts``), so a store can keep it per article and
+    resolve the corpus again from these facts without reading any article (``resolve_facts``).
+    The tables are replayed in article order; ``kinds`` entries with ``replace`` False only set a
+    node's kind where it has none.
+    """
+
+    article: str
+    kinds: tuple[tuple[str, str, bool], ...]
+    surface: tuple[tuple[str, str], ...]
+    written: tuple[tuple[str, str], ...]
+    present: tuple[str, ...]
+    """The nodes this article's mentions are."""
+    mentions: tuple[tuple[tuple[int, int, int], str], ...]
+    codes: tuple[tuple[str, str], ...]
+    fixed: tuple[tuple[str, str], ...]
+    scoped: tuple[str, ...]
+    owners: frozenset[str]
+    """The (normalised) countries and organisations the article names."""
+    reasons: tuple[tuple[str, str, str, str], ...]
+    variants: tuple[tuple[str, str, str, str], ...]
+    """Spelling-variant merges, kept unless their first node is in a reason of an earlier article or in ``reasons``."""
+    roles: tuple[tuple[tuple[int, int, int], str, tuple[int, int, int] | None], ...]
+    """(person mention, normalised title, the mention of what the title is of)."""
+
+
+def _node_for(kind: str, name: str, lex: Lexicon) -> str:
+    if kind == ORGANIZATION:
+        return f"{kind}|{_org_key(name, lex)}"
+    return f"{kind}|{_norm(name)}"
+
+
+def _known_owners(lex: Lexicon) -> frozenset[str]:
+    owners = frozenset(_norm(name) for name in lex.countries) | frozenset(lex.aliases)
+    return owners | frozenset(code.lower() for code in lex.countries.values())
+
+
+def article_facts(ex: Extraction, lexicon: Lexicon | None = None) -> ArticleFacts:
+    """The ``ArticleFacts`` of one extraction (or its ``kg.cache.resolution_view``)."""
+    lex = lexicon or get_lexicon()
+    aid = ex.doc.article.id
+    kinds: list[tuple[str, str, bool]] = []
+    surface: list[tuple[str, str]] = []
+    written: list[tuple[str, str]] = []
+    codes: list[tuple[str, str]] = []
+    fixed: list[tuple[str, str]] = []
+    scoped: list[str] = []
+    reasons: list[tuple[str, str, str, str]] = []
+    variants: list[tuple[str, str, str, str]] = []
+    mention_node: dict[tuple[int, int, int], str] = {}
+    owners = {_norm(m.text) for m in ex.mentions if m.kind != PERSON}
+    owners |= {m.country_code.lower() for m in ex.mentions if m.country_code}
+    for m in ex.mentions:
+        node = _node_for(m.kind, m.text, lex)
+        if m.initials:
+            node = f"{node}{_SCOPE}{aid}"  # a suspect's initials: this article's person only
+            scoped.append(node)
+        if m.kind == COUNTRY and m.country_code:
+            node = f"{COUNTRY}|{m.country_code}"
+            codes.append((node, m.country_code))
+            fixed.append((node, lex.country_names.get(m.country_code, m.text)))
+        kinds.append((node, m.kind, True))
+        surface.append((node, m.text))
+        if m.written:
+            written.append((node, m.written))
+        mention_node[m.key] = node
+        alias = None if m.initials else lex.aliases.get(_norm(m.text))
+        if alias is not None and m.kind != COUNTRY:
+            canonical_node = _node_for(m.kind, alias[0], lex)
+            kinds.append((canonical_node, m.kind, False))
+            fixed.append((canonical_node, alias[0]))
+            if canonical_node != node:
+                reasons.append(
+                    (node, canonical_node, "alias-table", f"{m.text!r} and {alias[0]!r} are listed together in aliases.toml")
+                )
+        if m.acronym:
+            acr = _node_for(m.kind, m.acronym, lex)
+            kinds.append((acr, m.kind, False))
+            surface.append((acr, m.acronym))
+            reasons.append((acr, node, "acronym-in-text", f"{m.text} ({m.acronym}) in article {aid}"))
+    for named_person, aliased in _aliased_persons(ex, lex):
+        reasons.append(
+            (
+                mention_node[aliased.key],
+                mention_node[named_person.key],
+                "alias-in-text",
+                f"{named_person.text!r} and {aliased.text!r} in article {aid}",
+            )
+        )
+    # an acronym standing alone for the organisation of the article that spells it out ("BPBD" after
+    # "Badan Penanggulangan Bencana Daerah (BPBD) Biak"); not one that only names it as its owner
+    # ("AHA Center ASEAN" is no ASEAN)
+    for m in ex.mentions:
+        if m.kind != ORGANIZATION or m.acronym or m.country_code or not _is_acronym(m.text):
+            continue  # a country ("RI", "AS") is named by its code, never by an organisation
+        spelled = {
+            mention_node[o.key]: o.text
+            for o in ex.mentions
+            if o.kind == ORGANIZATION and o is not m and (o.acronym == m.text or f"({m.text})" in o.text.replace(" ", ""))
+        }
+        spelled.pop(mention_node[m.key], None)
+        if len(spelled) == 1:
+            ((other, text),) = spelled.items()
+            reasons.append((mention_node[m.key], other, "acronym-in-article", f"{m.text!r} and {text!r} in article {aid}"))
+    # short person names inside one article
+    persons = {mention_node[m.key]: m.text for m in ex.mentions if m.kind == PERSON}
+    person_tokens = {node: _tokens(name) for node, name in persons.items()}
+    for node, toks in person_tokens.items():
+        longer = {other: t for other, t in person_tokens.items() if other != node and _is_part_of(toks, t)}
+        candidates = _maximal(longer)
+        if len(candidates) == 1:
+            other = candidates.pop()
+            reasons.append((node, other, "short-name-in-article", f"{persons[node]!r} and {persons[other]!r} in article {aid}"))
+    # a one-word name the tagger read as a place or organisation, standing for a person of the article
+    for m in ex.mentions:
+        if m.kind == PERSON or m.country_code or len(_tokens(m.text)) != 1:
+            continue
+        if lex.aliases.get(_norm(m.text)) is not None:
+            continue
+        word = _tokens(m.text)
+        found = _maximal({p: t for p, t in person_tokens.items() if _is_part_of(word, t)})
+        if len(found) == 1:
+            other = found.pop()
+            node = mention_node[m.key]
+            kinds.append((node, PERSON, True))
+            reasons.append((node, other, "short-name-in-article", f"{m.text!r} stands for {persons[other]!r} in article {aid}"))
+    # an organisation named without its owner: "Dewan Keamanan" after "Dewan Keamanan PBB"
+    orgs = {mention_node[m.key]: m.text for m in ex.mentions if m.kind == ORGANIZATION}
+    org_tokens = {node: _tokens(lex.full_org_name(node.split("|", 1)[1])) for node in orgs}
+    article_owners = _known_owners(lex) | {_norm(m.text) for m in ex.mentions if m.kind != PERSON}
+    article_owners |= {_norm(m.acronym) for m in ex.mentions if m.acronym}
+    for node, short in org_tokens.items():
+        owned_by = [other for other, full in org_tokens.items() if _adds_owner(short, full, article_owners)]
+        if len(owned_by) == 1:
+            other = owned_by[0]
+            reasons.append((node, other, "owner-suffix-in-article", f"{orgs[node]!r} and {orgs[other]!r} in article {aid}"))
+    # spelling variants of one name in one article: "Kane" and "Ali Baghi Kani" (kept at resolution
+    # unless the first name is already in a merge: ``resolve_facts``)
+    named = {mention_node[m.key]: m.kind for m in ex.mentions if m.kind in (PERSON, ORGANIZATION)}
+    named_tokens = {node: _tokens(node.split("|", 1)[1]) for node in named}
+    for node, toks in sorted(named_tokens.items()):
+        if any(o != node and (_is_part_of(toks, t) or t == toks) for o, t in named_tokens.items()):
+            continue
+        found_variants = {
+            o: t
+            for o, t in named_tokens.items()
+            if o != node and _variant_of(toks, t) and (named[o] == named[node] or (len(toks) >= 2 and len(t) >= 2))
+        }
+        candidates = _maximal(found_variants)
+        if len(candidates) == 1:
+            other = candidates.pop()
+            if len(found_variants[other]) == len(toks) and other < node:
+                continue  # two full names: recorded once, from the first
+            reason = f"{' '.join(toks)!r} and {' '.join(named_tokens[other])!r} differ by one vowel in article {aid}"
+            variants.append((node, other, "spelling-variant-in-article", reason))
+    roles = tuple(
+        (m.key, _norm(role.title), role.of.key if role.of is not None else None) for m in ex.mentions for role in m.roles
+    )
+    return ArticleFacts(
+        aid,
+        tuple(kinds),
+        tuple(surface),
+        tuple(written),
+        tuple(dict.fromkeys(mention_node.values())),
+        tuple(mention_node.items()),
+        tuple(codes),
+        tuple(fixed),
+        tuple(scoped),
+        frozenset(owners),
+        tuple(reasons),
+        tuple(variants),
+        roles,
+    )
 
 
 def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = None) -> ActorIndex:
     """Group the mentions of all articles into actors."""
+    lex = lexicon or get_lexicon()
+    return resolve_facts([article_facts(ex, lex) for ex in extractions], lex)
+
+
+def resolve_facts(facts: Iterable[ArticleFacts], lexicon: Lexicon | None = None) -> ActorIndex:
+    """Group the mentions of all articles into actors, from each article's ``ArticleFacts``.
+
+    The same index as ``resolve_actors`` over the articles, whatever the order of ``facts``.
+    """
     lex = lexicon or get_lexicon()
     uf = _UnionFind()
     merges: list[Merge] = []
@@ -294,136 +487,39 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
     fixed_name: dict[str, str] = {}
     reasons: list[tuple[str, str, str, str]] = []  # (node a, node b, rule, reason)
     scoped: dict[str, str] = {}  # node -> the one article it belongs to (initials)
-
-    def node_for(kind: str, name: str) -> str:
-        if kind == ORGANIZATION:
-            return f"{kind}|{_org_key(name, lex)}"
-        return f"{kind}|{normalize_name(name)}"
-
-    known_owners = frozenset(normalize_name(name) for name in lex.countries) | frozenset(lex.aliases)
-    known_owners |= frozenset(code.lower() for code in lex.countries.values())
+    known_owners = _known_owners(lex)
     written: dict[str, set[str]] = defaultdict(set)
-    owners_named: dict[str, set[str]] = defaultdict(set)  # article -> the countries and organisations it names
+    owners_named: dict[str, frozenset[str]] = {}  # article -> the countries and organisations it names
     reason_article: dict[int, str] = {}  # index of an in-article reason -> its article
-    for ex in sorted(extractions, key=lambda e: e.doc.article.id):
-        aid = ex.doc.article.id
+    in_reasons: set[str] = set()  # the nodes of the reasons so far
+    ordered = sorted(facts, key=lambda f: f.article)
+    for fact in ordered:
+        aid = fact.article
         first_reason = len(reasons)
-        owners_named[aid] = {normalize_name(m.text) for m in ex.mentions if m.kind != PERSON}
-        owners_named[aid] |= {m.country_code.lower() for m in ex.mentions if m.country_code}
-        for m in ex.mentions:
-            node = node_for(m.kind, m.text)
-            if m.initials:
-                node = f"{node}{_SCOPE}{aid}"  # a suspect's initials: this article's person only
-                scoped[node] = aid
-            if m.kind == COUNTRY and m.country_code:
-                node = f"{COUNTRY}|{m.country_code}"
-                code_of[node] = m.country_code
-                fixed_name[node] = lex.country_names.get(m.country_code, m.text)
-            kind_of[node] = m.kind
-            surface[node].add(m.text)
-            if m.written:
-                written[node].add(m.written)
+        owners_named[aid] = fact.owners
+        for node, kind, replace in fact.kinds:
+            if replace:
+                kind_of[node] = kind
+            else:
+                kind_of.setdefault(node, kind)
+        for node, text in fact.surface:
+            surface[node].add(text)
+        for node, text in fact.written:
+            written[node].add(text)
+        for node in fact.present:
             articles_of[node].add(aid)
-            mention_node[(aid, *m.key)] = node
-            uf.find(node)
-            alias = None if m.initials else lex.aliases.get(normalize_name(m.text))
-            if alias is not None and m.kind != COUNTRY:
-                canonical_node = node_for(m.kind, alias[0])
-                kind_of.setdefault(canonical_node, m.kind)
-                fixed_name[canonical_node] = alias[0]
-                if canonical_node != node:
-                    reasons.append(
-                        (node, canonical_node, "alias-table", f"{m.text!r} and {alias[0]!r} are listed together in aliases.toml")
-                    )
-            if m.acronym:
-                acr = node_for(m.kind, m.acronym)
-                kind_of.setdefault(acr, m.kind)
-                surface[acr].add(m.acronym)
-                reasons.append((acr, node, "acronym-in-text", f"{m.text} ({m.acronym}) in article {aid}"))
-        for named_person, aliased in _aliased_persons(ex, lex):
-            reasons.append(
-                (
-                    mention_node[(aid, *aliased.key)],
-                    mention_node[(aid, *named_person.key)],
-                    "alias-in-text",
-                    f"{named_person.text!r} and {aliased.text!r} in article {aid}",
-                )
-            )
-        # an acronym standing alone for the organisation of the article that spells it out ("BPBD" after
-        # "Badan Penanggulangan Bencana Daerah (BPBD) Biak"); not one that only names it as its owner
-        # ("AHA Center ASEAN" is no ASEAN)
-        for m in ex.mentions:
-            if m.kind != ORGANIZATION or m.acronym or m.country_code or not _is_acronym(m.text):
-                continue  # a country ("RI", "AS") is named by its code, never by an organisation
-            spelled = {
-                mention_node[(aid, *o.key)]: o.text
-                for o in ex.mentions
-                if o.kind == ORGANIZATION
-                and o is not m
-                and (o.acronym == m.text or f"({m.text})" in o.text.replace(" ", ""))
-            }
-            spelled.pop(mention_node[(aid, *m.key)], None)
-            if len(spelled) == 1:
-                ((other, text),) = spelled.items()
-                reasons.append(
-                    (mention_node[(aid, *m.key)], other, "acronym-in-article", f"{m.text!r} and {text!r} in article {aid}")
-                )
-        # short person names inside one article
-        persons = {mention_node[(aid, *m.key)]: m.text for m in ex.mentions if m.kind == PERSON}
-        for node, name in persons.items():
-            longer = {
-                other: _tokens(other_name)
-                for other, other_name in persons.items()
-                if other != node and _is_part_of(_tokens(name), _tokens(other_name))
-            }
-            candidates = _maximal(longer)
-            if len(candidates) == 1:
-                other = candidates.pop()
-                reasons.append((node, other, "short-name-in-article", f"{name!r} and {persons[other]!r} in article {aid}"))
-        # a one-word name the tagger read as a place or organisation, standing for a person of the article
-        for m in ex.mentions:
-            if m.kind == PERSON or m.country_code or len(_tokens(m.text)) != 1:
-                continue
-            if lex.aliases.get(normalize_name(m.text)) is not None:
-                continue
-            word = _tokens(m.text)
-            owners = _maximal({p: _tokens(n) for p, n in persons.items() if _is_part_of(word, _tokens(n))})
-            if len(owners) == 1:
-                other = owners.pop()
-                node = mention_node[(aid, *m.key)]
-                kind_of[node] = PERSON
-                reasons.append(
-                    (node, other, "short-name-in-article", f"{m.text!r} stands for {persons[other]!r} in article {aid}")
-                )
-        # an organisation named without its owner: "Dewan Keamanan" after "Dewan Keamanan PBB"
-        orgs = {mention_node[(aid, *m.key)]: m.text for m in ex.mentions if m.kind == ORGANIZATION}
-        org_tokens = {node: _tokens(lex.full_org_name(node.split("|", 1)[1])) for node in orgs}
-        article_owners = known_owners | {normalize_name(m.text) for m in ex.mentions if m.kind != PERSON}
-        article_owners |= {normalize_name(m.acronym) for m in ex.mentions if m.acronym}
-        for node, short in org_tokens.items():
-            owned_by = [other for other, full in org_tokens.items() if _adds_owner(short, full, article_owners)]
-            if len(owned_by) == 1:
-                other = owned_by[0]
-                reasons.append((node, other, "owner-suffix-in-article", f"{orgs[node]!r} and {orgs[other]!r} in article {aid}"))
-        # spelling variants of one name in one article: "Kane" and "Ali Baghi Kani"
-        named = {mention_node[(aid, *m.key)]: m.kind for m in ex.mentions if m.kind in (PERSON, ORGANIZATION)}
-        named_tokens = {node: _tokens(node.split("|", 1)[1]) for node in named}
-        exact = {a for a, b, _rule, _reason in reasons} | {b for a, b, _rule, _reason in reasons}
-        for node, toks in sorted(named_tokens.items()):
-            if node in exact or any(o != node and (_is_part_of(toks, t) or t == toks) for o, t in named_tokens.items()):
-                continue
-            variants = {
-                o: t
-                for o, t in named_tokens.items()
-                if o != node and _variant_of(toks, t) and (named[o] == named[node] or (len(toks) >= 2 and len(t) >= 2))
-            }
-            candidates = _maximal(variants)
-            if len(candidates) == 1:
-                other = candidates.pop()
-                if len(variants[other]) == len(toks) and other < node:
-                    continue  # two full names: recorded once, from the first
-                reason = f"{' '.join(toks)!r} and {' '.join(named_tokens[other])!r} differ by one vowel in article {aid}"
-                reasons.append((node, other, "spelling-variant-in-article", reason))
+        for key, node in fact.mentions:
+            mention_node[(aid, *key)] = node
+        code_of.update(fact.codes)
+        fixed_name.update(fact.fixed)
+        scoped.update(dict.fromkeys(fact.scoped, aid))
+        reasons.extend(fact.reasons)
+        for a, b, _rule, _reason in fact.reasons:
+            in_reasons.update((a, b))
+        kept = [variant for variant in fact.variants if variant[0] not in in_reasons]
+        reasons.extend(kept)
+        for a, b, _rule, _reason in kept:
+            in_reasons.update((a, b))
         reason_article.update(dict.fromkeys(range(first_reason, len(reasons)), aid))
     _scope_ambiguous_names(reasons, reason_article, mention_node, kind_of, surface, articles_of, code_of, scoped)
     # one name read as an organisation here and as a place there
@@ -530,13 +626,11 @@ def resolve_actors(extractions: Sequence[Extraction], lexicon: Lexicon | None = 
     by_mention = {key: root_slug[uf.find(node)] for key, node in mention_node.items() if uf.find(node) in root_slug}
     final_merges = tuple(Merge(root_slug.get(uf.find(m.actor), m.actor), m.name, m.rule, m.reason) for m in merges)
     held: dict[tuple[str, str], set[str]] = defaultdict(set)  # (person, title) -> what it is of
-    for ex in extractions:
-        aid = ex.doc.article.id
-        for m in ex.mentions:
-            person = by_mention.get((aid, *m.key))
-            for role in m.roles if person else ():
-                of = by_mention.get((aid, *role.of.key)) if role.of is not None else None
-                if person and of:
-                    held[(person, normalize_name(role.title))].add(of)
+    for fact in ordered:
+        for key, title, of_key in fact.roles:
+            person = by_mention.get((fact.article, *key))
+            of = by_mention.get((fact.article, *of_key)) if person and of_key is not None else None
+            if person and of:
+                held[(person, title)].add(of)
     role_owners = {key: next(iter(slugs)) for key, slugs in held.items() if len(slugs) == 1}
     return ActorIndex(actors, by_mention, final_merges, role_owners)

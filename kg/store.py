@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -37,7 +38,6 @@ from oxrdflib import OxigraphStore
 from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.query import Result
 
-from kg.cache import resolution_view
 from kg.document import Article, Entity, ParsedDoc, Sentence, Word
 from kg.errors import StoreError
 from kg.freshness import STORE_MARKER as MARKER_FILE
@@ -49,7 +49,7 @@ from kg.sparql import SPARQL_LITERALS
 if TYPE_CHECKING:
     import pyoxigraph as ox
 
-    from kg.actors import Actor, ActorIndex
+    from kg.actors import Actor, ActorIndex, ArticleFacts
     from kg.build import Analysis, ArticleReport, BuildResult, BuildSettings
     from kg.cache import ExtractionCache, ParseCache
     from kg.extract import Extraction
@@ -72,6 +72,9 @@ __all__ = [
 STORE_FORMAT = 2
 DATABASE_DIR = "oxigraph"
 EXTRACTIONS_DIR = "extractions"
+ACTOR_FACTS_FILE = "actor-facts.pickle"
+"""The actor index: each article's ``kg.actors.ArticleFacts`` (keyed by its parse and kg's code), so a change
+resolves the corpus from them and reads no other article; a cache (losing it costs time only)."""
 MERGES_FILE = "merges.json"  # the corpus-level actor merges with their reasons, as report.json has them
 CORPUS_GRAPH = KGR["graph/corpus"]
 """The named graph of the corpus level: actors, canonical labels, aliases, the articles they appear in."""
@@ -227,7 +230,7 @@ class StoreChange:
     actors_written: int = 0
     actors_removed: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
-    """Where the change's time went: records, views, resolve, signatures, map, diff, write, touched."""
+    """Where the change's time went: records, facts, resolve, signatures, map, diff, write, touched."""
 
 
 @dataclass(frozen=True)
@@ -379,9 +382,7 @@ class KGStore:
             graph.add((_rdf_term(quad.subject), _rdf_term(quad.predicate), _rdf_term(quad.object)))
         return graph
 
-    def query(
-        self, text: str, initBindings: Mapping[str, Any] | None = None, initNs: Mapping[str, Any] | None = None
-    ) -> Result:
+    def query(self, text: str, initBindings: Mapping[str, Any] | None = None, initNs: Mapping[str, Any] | None = None) -> Result:
         """Run a SPARQL query inside Oxigraph over the knowledge graph; an rdflib ``Result`` back.
 
         The default graph is the knowledge graph (the store keeps it as the union of the article
@@ -452,6 +453,26 @@ class KGStore:
 
         return ExtractionCache(self.path / EXTRACTIONS_DIR, software_fingerprint())
 
+    def _actor_facts(self, software: str) -> dict[str, tuple[str, ArticleFacts]]:
+        """The actor index's facts of each stored article, with the parse they were read from
+        (``DIR/actor-facts.pickle``; empty when missing, unreadable or written by other kg code)."""
+        try:
+            data = pickle.loads((self.path / ACTOR_FACTS_FILE).read_bytes())
+        except Exception:  # missing, truncated or foreign: computed again from the extraction cache
+            return {}
+        if not isinstance(data, dict) or data.get("software") != software or not isinstance(data.get("facts"), dict):
+            return {}
+        return data["facts"]  # type: ignore[no-any-return]
+
+    def _write_actor_facts(self, software: str, facts: dict[str, tuple[str, ArticleFacts]]) -> None:
+        from kg.files import atomic_write
+
+        payload = pickle.dumps({"software": software, "facts": facts}, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            atomic_write(self.path / ACTOR_FACTS_FILE, payload)
+        except OSError as exc:
+            raise StoreError(f"Cannot write the actor index {self.path / ACTOR_FACTS_FILE}: {exc}.") from exc
+
     def extraction(
         self, article_id: str, parse_hash: str, lexicon: Lexicon | None = None, counter: list[str] | None = None
     ) -> Extraction:
@@ -468,9 +489,7 @@ class KGStore:
         cache.put(parse_hash, extraction)
         return extraction
 
-    def write(
-        self, put: Sequence[Extraction] = (), remove: Sequence[str] = (), lexicon: Lexicon | None = None
-    ) -> StoreState:
+    def write(self, put: Sequence[Extraction] = (), remove: Sequence[str] = (), lexicon: Lexicon | None = None) -> StoreState:
         """Add or replace the articles of ``put``, delete those of ``remove``, update the corpus level.
 
         Actor resolution runs again over every article's cached resolution view (mentions, never a
@@ -478,7 +497,7 @@ class KGStore:
         the actors that changed are written. Everything is written in one transaction. Raises
         ``StoreError`` for an id in ``remove`` that is not in the store (nothing is changed then).
         """
-        from kg.actors import resolve_actors
+        from kg.actors import article_facts, resolve_facts
         from kg.freshness import software_fingerprint
         from kg.lexicon import get_lexicon
 
@@ -507,30 +526,34 @@ class KGStore:
         parse_hashes = {aid: row.parse for aid, row in rows.items()} | {aid: text_hash(p) for aid, p in payloads.items()}
         cache = self.extractions_cache()
         extracted: list[str] = []
-        views: dict[str, Extraction] = {}
         full: dict[str, Extraction] = dict(new)
         for aid, ex in new.items():
             if not cache.has(parse_hashes[aid]):
                 cache.put(parse_hashes[aid], ex)
-            views[aid] = resolution_view(ex)
         lap("records")
+        known = self._actor_facts(software)
+        facts: dict[str, ArticleFacts] = {aid: article_facts(ex, lex) for aid, ex in new.items()}
         for aid in sorted(set(rows) - set(new) - gone):
+            entry = known.get(aid)
+            if entry is not None and entry[0] == rows[aid].parse:
+                facts[aid] = entry[1]
+                continue
             view = cache.view(rows[aid].parse)
             if view is None:
                 full[aid] = self.extraction(aid, rows[aid].parse, lex, extracted)
-                view = resolution_view(full[aid])
-            views[aid] = view
-        lap("views")
-        index = resolve_actors([views[k] for k in sorted(views)], lex)
+                view = full[aid]
+            facts[aid] = article_facts(view, lex)
+        lap("facts")
+        index = resolve_facts(facts.values(), lex)
         lap("resolve")
-        resolved: dict[str, list[tuple[tuple[str, int, int, int], str]]] = {aid: [] for aid in views}
+        resolved: dict[str, list[tuple[tuple[str, int, int, int], str]]] = {aid: [] for aid in facts}
         for key, slug in index.by_mention.items():
             if key[0] in resolved:
                 resolved[key[0]].append((key, slug))
-        signatures = {aid: _signature(view, resolved[aid], index, software) for aid, view in views.items()}
+        signatures = {aid: _signature(fact, resolved[aid], index, software) for aid, fact in facts.items()}
         # an article's graph depends on its parse (and kg's code) and on its signature: map it when either moved
-        unchanged_record = {aid for aid in rows if aid in views and rows[aid].parse == parse_hashes[aid]}
-        to_map = sorted(aid for aid in views if aid not in unchanged_record or signatures[aid] != rows[aid].signature)
+        unchanged_record = {aid for aid in rows if aid in facts and rows[aid].parse == parse_hashes[aid]}
+        to_map = sorted(aid for aid in facts if aid not in unchanged_record or signatures[aid] != rows[aid].signature)
         lap("signatures")
         graphs: dict[URIRef, Graph] = {}
         mapped: list[Extraction] = []
@@ -571,7 +594,7 @@ class KGStore:
         if changed_actors:
             inserts += [(CORPUS_GRAPH, corpus_part), (None, corpus_part)]
             record_triples += [(URIRef(iri), KGS.actorHash, Literal(actor_hashes[iri])) for iri in changed_actors]
-        for aid in sorted(set(views) | gone):
+        for aid in sorted(set(facts) | gone):
             subject = article_iri(aid)
             if aid in new:
                 if aid in rows and rows[aid].parse == parse_hashes[aid] and rows[aid].signature == signatures[aid]:
@@ -628,6 +651,8 @@ class KGStore:
             _write_marker(self.path, generation)
         if changed or not (self.path / MERGES_FILE).is_file():
             _write_merges(self.path, index)  # the actor pages of `kg serve --store` show them
+        if changed or known.keys() != facts.keys():
+            self._write_actor_facts(software, {aid: (parse_hashes[aid], fact) for aid, fact in facts.items()})
         lap("touched")
         change = StoreChange(
             added=tuple(sorted(set(new) - set(rows))),
@@ -636,7 +661,7 @@ class KGStore:
             graphs_written=written,
             graphs_unchanged=unchanged,
             generation=generation,
-            articles=len(views),
+            articles=len(facts),
             extracted=tuple(sorted(set(extracted))),
             remapped=tuple(aid for aid in to_map if aid in unchanged_record),
             actors_written=len(changed_actors),
@@ -659,7 +684,7 @@ class _Row:
 
 
 def _signature(
-    view: Extraction, resolved: list[tuple[tuple[str, int, int, int], str]], index: ActorIndex, software: str
+    facts: ArticleFacts, resolved: list[tuple[tuple[str, int, int, int], str]], index: ActorIndex, software: str
 ) -> str:
     """What an article's graph takes from the corpus level: the actor (IRI, kind, label) of each of its
     mentions and the owners the corpus gives its roles, with kg's software fingerprint.
@@ -667,16 +692,15 @@ def _signature(
     ``map_article`` reads nothing else of the index, so an article whose signature is unchanged has
     an unchanged graph and is not mapped again.
     """
-    aid = view.doc.article.id
     parts = [software]
     for key, slug in sorted(resolved):
         actor = index.actors.get(slug)
         parts.append(f"{key[1:]}={slug}:{actor.kind if actor else '-'}:{actor.name if actor else '-'}")
-    for mention in view.mentions:
-        person = index.actor_of(aid, mention)
-        for role in mention.roles if person is not None else ():
-            owner = index.role_owner(person.slug, role.title)  # type: ignore[union-attr]
-            parts.append(f"role {mention.key} {role.title}={owner.slug if owner else '-'}")
+    for role_key, title, _of in facts.roles:
+        person = index.by_mention.get((facts.article, *role_key))
+        if person is not None and person in index.actors:
+            owner = index.role_owners.get((person, title))
+            parts.append(f"role {role_key} {title}={owner if owner in index.actors else '-'}")
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 
@@ -937,4 +961,3 @@ def remove_from_store(
     with KGStore.open(store_dir if is_url(store_dir) else store_path) as store:
         state = store.write(remove=list(ids))
         return _store_result(store, state, (), settings, {"store": time.perf_counter() - start}, start, outputs=outputs)
-

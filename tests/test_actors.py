@@ -8,7 +8,7 @@ import random
 import pytest
 from helpers import ACRONYM, conllu
 
-from kg.actors import ActorIndex, resolve_actors
+from kg.actors import ActorIndex, article_facts, resolve_actors, resolve_facts
 from kg.document import Article, from_conllu
 from kg.extract import Extraction, extract
 from kg.mapper import actor_iri
@@ -177,6 +177,22 @@ def test_actors_do_not_depend_on_the_order_of_the_extractions(corpus: list[Extra
         assert _summary(index) == _summary(reference)
         assert index.by_mention == reference.by_mention
         assert sorted(index.merges, key=repr) == sorted(reference.merges, key=repr)
+
+
+def test_actors_from_kept_article_facts_are_those_of_the_articles(corpus: list[Extraction]) -> None:
+    """A store keeps each article's facts (pickled) and resolves from them: the same index, in any order, to
+    the order of the actors and merges; a subset of the facts resolves as that subset of the articles."""
+    import pickle
+
+    facts = pickle.loads(pickle.dumps([article_facts(ex) for ex in corpus]))
+    reference = resolve_actors(corpus)
+    rng = random.Random(3)
+    for _ in range(4):
+        rng.shuffle(facts)
+        index = resolve_facts(facts)
+        assert index == reference and list(index.actors) == list(reference.actors)
+    part = [f for f in facts if f.article != "a2"]
+    assert resolve_facts(part) == resolve_actors([ex for ex in corpus if ex.doc.article.id != "a2"])
 
 
 def test_actors_of_the_mixed_corpus(corpus: list[Extraction]) -> None:

@@ -19,7 +19,7 @@ from kg.document import Article, from_conllu
 from kg.extract import Extraction, extract
 from kg.lexicon import get_lexicon
 from kg.mapper import map_corpus
-from kg.store import KGStore
+from kg.store import ACTOR_FACTS_FILE, KGStore
 
 SHORT = conllu("""
     # text = Zaki memuji Malaysia.
@@ -103,7 +103,7 @@ def test_store_incremental_remove_and_readd_is_a_clean_build(tmp_path: Path) -> 
 
 
 def test_store_incremental_non_monotone_merge_follows_each_change(tmp_path: Path) -> None:
-    """"Zaki" joins "Ahmad Zaki" while it is the only fuller name, and parts again when "Zaki Hamid" arrives."""
+    """ "Zaki" joins "Ahmad Zaki" while it is the only fuller name, and parts again when "Zaki Hamid" arrives."""
     with KGStore.open(tmp_path / "store") as store:
         store.write(put=[_extraction("pendek"), _extraction("lengkap")])
         _check(store, {"pendek", "lengkap"})
@@ -140,13 +140,49 @@ def test_store_incremental_adding_one_article_extracts_one(tmp_path: Path, monke
         assert change.extracted == ()
         assert change.added == ("lain",) and change.articles == len(stored) + 1
         assert set(change.remapped) <= {"pendek"}  # only the article whose actors moved
-        # with the cache gone, the stored parses are extracted again, each once
+        # with the caches gone (extractions and the actor index), the stored parses are extracted again, each once
         import shutil
 
         shutil.rmtree(tmp_path / "store" / "extractions")
+        (tmp_path / "store" / ACTOR_FACTS_FILE).unlink()
         change = store.write(remove=["lain"]).change
         assert sorted(calls) == stored and change.extracted == tuple(stored)
         _check(store, set(stored))
+
+
+def test_store_incremental_adding_one_article_reads_no_other_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The actor index (each article's resolution facts, kept in the store) is all a change reads of the others."""
+    from kg.cache import ExtractionCache
+
+    read: list[str] = []
+    for method in ("get", "view"):
+        real = getattr(ExtractionCache, method)
+
+        def counted(self, parse_hash, _real=real):  # type: ignore[no-untyped-def]
+            read.append(parse_hash)
+            return _real(self, parse_hash)
+
+        monkeypatch.setattr(ExtractionCache, method, counted)
+    stored = ["lengkap"]  # "Ahmad Zaki"
+    with KGStore.open(tmp_path / "store") as store:
+        store.write(put=[_extraction(aid) for aid in stored])
+        read.clear()
+        change = store.write(put=[_extraction("pendek")]).change
+        assert read == [] and change.remapped == ()
+        _check(store, {*stored, "pendek"})
+        change = store.write(put=[_extraction("lain")]).change  # "pendek"'s "Zaki" parts from "Ahmad Zaki"
+        assert change.remapped == ("pendek",) and len(read) == 1  # its extraction, to map it again
+        _check(store, {*stored, "pendek", "lain"})
+        read.clear()
+        change = store.write(remove=["lain"]).change
+        assert change.remapped == ("pendek",) and len(read) == 1
+        _check(store, {*stored, "pendek"})
+        # an index written by another kg, or damaged, is computed again from the extraction cache
+        (tmp_path / "store" / ACTOR_FACTS_FILE).write_bytes(b"not a pickle")
+        read.clear()
+        store.write(put=[_extraction("lain")])
+        assert len(read) >= 2  # the views of "lengkap" and "pendek"
+        _check(store, {*stored, "pendek", "lain"})
 
 
 def test_store_incremental_resolution_views_resolve_as_the_full_extractions() -> None:
