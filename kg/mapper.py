@@ -69,7 +69,20 @@ def event_iri(article_id: str, event: EventMention, n: int) -> URIRef:
 
 
 def role_iri(person: str, title: str, of: str | None) -> URIRef:
-    tail = f"{slugify(title)}-of-{of}" if of else slugify(title)
+    """The IRI of a person's role: one per exact title, so that a role has one ``kg:roleTitle``.
+
+    Titles written as their slug's words capitalised ("Presiden", "Juru Bicara") keep the slug;
+    others ("presiden", "Ketua Umum KADIN"), which would share it, add 8 hex digits of their hash.
+
+    >>> str(role_iri("retno", "Menteri Luar Negeri", "indonesia")).rsplit("/", 1)[1]
+    'menteri-luar-negeri-of-indonesia'
+    >>> str(role_iri("retno", "menteri luar negeri", None)).rsplit("/", 1)[1]
+    'menteri-luar-negeri-ae201765'
+    """
+    slug = slugify(title)
+    if title != " ".join(word.capitalize() for word in slug.split("-")):
+        slug = f"{slug}-{hashlib.sha1(title.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
+    tail = f"{slug}-of-{of}" if of else slug
     return KGR[f"role/{person}/{tail}"]
 
 

@@ -77,3 +77,24 @@ def test_mapper_role_of_a_name_merged_into_an_organisation_has_no_holder() -> No
     as_org = {**index.actors, "zaki": replace(index.actors["zaki"], kind="Organization")}
     merged = map_article(Graph(), ex, ActorIndex(as_org, index.by_mention, index.merges, index.role_owners))
     assert (None, KG.holder, None) not in merged and (None, KG.roleTitle, None) not in merged
+
+
+def test_mapper_titles_that_slugify_alike_are_two_roles_with_one_title_each() -> None:
+    """ "Presiden Zaki" here and "presiden Zaki" there: one role node per exact title, each with one kg:roleTitle
+    (issue 18: 38 roles with two titles on the whole of IndoSum, when both shared the slug's IRI)."""
+    from dataclasses import replace
+
+    from kg.types import RoleMention
+
+    def titled(aid: str, title: str) -> Extraction:
+        ex = _extraction(aid, PLACE_HERE)
+        zaki = next(m for m in ex.mentions if m.text == "Zaki")
+        return replace(ex, mentions=tuple(replace(m, roles=(RoleMention(title),)) if m is zaki else m for m in ex.mentions))
+
+    both = [titled("satu", "Presiden"), titled("dua", "presiden"), titled("tiga", "Presiden")]
+    graph = map_corpus(both, resolve_actors(both))
+    roles = set(graph.objects(actor_iri("zaki"), KG.role))
+    assert len(roles) == 2
+    assert sorted(str(t) for r in roles for t in graph.objects(r, KG.roleTitle)) == ["Presiden", "presiden"]
+    assert str(actor_iri("zaki")).replace("actor", "role") + "/presiden" in {str(r) for r in roles}
+    assert validate(graph) == (True, ())
