@@ -365,7 +365,9 @@ def _month_numbers() -> dict[str, int]:
 
     english = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
     months = {name: number for number, name in enumerate(english, start=1)}
-    with (Path(__file__).resolve().parent / "data" / "lexicon.toml").open("rb") as handle:
+    from kg.lang import language_pack
+
+    with language_pack().file("lexicon.toml").open("rb") as handle:
         months.update(tomllib.load(handle)["dates"]["months"])
     return months
 

@@ -26,24 +26,25 @@ from __future__ import annotations
 import functools
 from dataclasses import replace
 
-from kg.document import ParsedDoc, Sentence, Word
+from kg.document import Sentence, Word
 from kg.lexicon import Lexicon, get_lexicon, normalize_name
-from kg.types import PERSON, PLACE, EventMention, Extraction, Mention, Participant, QuoteMention
+from kg.quotes import (
+    QUOTE_SENTENCES,
+    article_quotes,
+    attributed,
+    is_subject,
+    quote_spans,
+    quote_speakers,
+    quoted_words,
+    speech_tags,
+)
+from kg.types import PERSON, PLACE, EventMention, Extraction, Mention, Participant
 
 __all__ = ["resolve_references"]
 
-_OPEN_QUOTES, _CLOSE_QUOTES, _QUOTES = {"“"}, {"”"}, {'"', "''"}
-_QUOTE_SENTENCES = 6  # a quote left open longer than this is a stray mark
 _SUBJECT_SENTENCES = 5  # how far back a subject stays salient for a pronoun with no subject nearby
 # "-nya" is a pronoun where it is an argument: a possessor, an object, a subject or an agent
 _NYA_ARGUMENT = ("nmod", "det:poss", "obj", "iobj", "nsubj", "obl")
-
-
-def _is_subject(m: Mention, extraction: Extraction) -> bool:
-    """Whether a mention's phrase is the subject of its clause."""
-    sentence = next(s for s in extraction.doc.sentences if s.index == m.sentence)
-    span = range(m.extent_start + 1, m.end + 1)
-    return any(w.deprel.startswith("nsubj") and w.head not in span for w in sentence.words[m.extent_start : m.end])
 
 
 def _role_index(mentions: tuple[Mention, ...], lex: Lexicon) -> list[tuple[Mention, str, str | None]]:
@@ -153,9 +154,9 @@ class _Resolver:
     def _quotes(self) -> list[tuple[tuple[int, int], tuple[int, int], Mention]]:
         """(opening, closing, speaker) of each quote of the article attributed to a named speaker."""
         out = []
-        tags = _speech_tags(self.ex.events, self.lex)
-        for start, end in _quote_spans(self.ex.doc):
-            speaker = _attributed(tags, start, end)
+        tags = speech_tags(self.ex.events, self.lex)
+        for start, end in quote_spans(self.ex.doc):
+            speaker = attributed(tags, start, end)
             if speaker is not None:
                 out.append((start, end, speaker))
         return out
@@ -185,13 +186,13 @@ class _Resolver:
 
     @functools.cached_property
     def quoted(self) -> set[tuple[int, int]]:
-        """(sentence, 1-based word) of every word inside quote marks (``_quoted_words``), computed once."""
-        return _quoted_words(self.ex.doc)
+        """(sentence, 1-based word) of every word inside quote marks (``quoted_words``), computed once."""
+        return quoted_words(self.ex.doc)
 
     @functools.cached_property
     def _subjects(self) -> tuple[tuple[int, int, Mention], ...]:
         """(sentence, 1-based word, person) of each person named, or standing behind a role noun, as a subject."""
-        named = [(m.sentence, m.start + 1, m) for m in self.ex.mentions if m.kind == PERSON and _is_subject(m, self.ex)]
+        named = [(m.sentence, m.start + 1, m) for m in self.ex.mentions if m.kind == PERSON and is_subject(m, self.ex)]
         return tuple(sorted(named + self._role_noun_subjects(), key=lambda t: (t[0], t[1])))
 
     def _role_noun_subjects(self) -> list[tuple[int, int, Mention]]:
@@ -272,7 +273,7 @@ class _Resolver:
         if normalize_name(part.text) not in self.lex.person_pronouns:
             return None
         for ev in reversed(events):
-            if ev.sentence < sentence - _QUOTE_SENTENCES:
+            if ev.sentence < sentence - QUOTE_SENTENCES:
                 break
             if ev.sentence == sentence and ev.trigger_word >= part.word:
                 continue
@@ -387,8 +388,8 @@ def resolve_references(
         if hows:
             ev = replace(ev, agent=agent, target=target, according_to=source, rule=ev.rule + "".join(f"+{h}" for h in hows))
         done.append(ev)
-    events = done if "speaker" in disabled else _quote_speakers(done, extraction.doc, lex)
-    return replace(extraction, events=tuple(events), quotes=_article_quotes(events, extraction, lex, quoted, disabled))
+    events = done if "speaker" in disabled else quote_speakers(done, extraction.doc, lex)
+    return replace(extraction, events=tuple(events), quotes=article_quotes(events, extraction, lex, quoted, disabled))
 
 
 def _surname(m: Mention) -> str:
@@ -431,169 +432,6 @@ def _members(sentence: int, part: Participant | None, resolver: _Resolver) -> li
         return [part]
     found = resolver.group(sentence, part.word, part.text)
     return [Participant(m, part.text, part.word) for m in found] or [part]
-
-
-def _quote_spans(doc: ParsedDoc) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    """(opening, closing) positions (sentence, word id) of the quotes of an article, in order.
-
-    A quote runs from an opening mark to the next closing one, across sentences; one left open
-    for more than a few sentences is dropped.
-    """
-    spans = []
-    opened: tuple[int, int] | None = None
-    for sent in doc.sentences:
-        for w in sent.words:
-            if opened is not None and sent.index - opened[0] > _QUOTE_SENTENCES:
-                opened = None
-            opens = w.text in _OPEN_QUOTES or (w.text in _QUOTES and opened is None)
-            if opens and opened is None:
-                opened = (sent.index, w.id)
-            elif opened is not None and (w.text in _CLOSE_QUOTES or w.text in _QUOTES):
-                spans.append((opened, (sent.index, w.id)))
-                opened = None
-    return spans
-
-
-def _quoted_words(doc: ParsedDoc) -> set[tuple[int, int]]:
-    """(sentence, word id) of every word inside quote marks."""
-    inside = set()
-    for (s0, w0), (s1, w1) in _quote_spans(doc):
-        for sent in doc.sentences[s0 : s1 + 1]:
-            for w in sent.words:
-                if (s0, w0) < (sent.index, w.id) < (s1, w1):
-                    inside.add((sent.index, w.id))
-    return inside
-
-
-def _speech_tags(events: tuple[EventMention, ...] | list[EventMention], lex: Lexicon) -> list[EventMention]:
-    """The statements with a named speaker that a quote can be attributed to."""
-    return [
-        ev
-        for ev in events
-        if lex.is_speech(ev.event_type) and ev.agent is not None and ev.agent.mention is not None and ev.according_to is None
-    ]
-
-
-def _attribution(tags: list[EventMention], start: tuple[int, int], end: tuple[int, int]) -> tuple[EventMention, str] | None:
-    """The speech tag a quote from ``start`` to ``end`` is attributed to, among ``tags`` (``_speech_tags``),
-    with how: the tag right after the closing mark (", kata X": "tag-after"), else the one that opens the
-    quote ("X mengatakan, ": "tag-before").
-    """
-    after = [t for t in tags if t.sentence == end[0] and t.trigger_word > end[1]]
-    before = [t for t in tags if t.sentence == start[0] and t.trigger_word < start[1]]
-    first_after = min(after, key=lambda t: t.trigger_word, default=None)
-    last_before = max(before, key=lambda t: t.trigger_word, default=None)
-    if first_after is not None:
-        return first_after, "tag-after"
-    if last_before is not None:
-        return last_before, "tag-before"
-    return None
-
-
-def _attributed(tags: list[EventMention], start: tuple[int, int], end: tuple[int, int]) -> Mention | None:
-    """The named speaker a quote from ``start`` to ``end`` is attributed to (see ``_attribution``)."""
-    found = _attribution(tags, start, end)
-    return found[0].agent.mention if found is not None else None  # type: ignore[union-attr]
-
-
-_CONTINUED_WITHIN = 2  # sentences between a quote and the untagged quote that goes on from it
-
-
-def _article_quotes(
-    events: list[EventMention],
-    extraction: Extraction,
-    lex: Lexicon,
-    quoted: set[tuple[int, int]],
-    disabled: frozenset[str] = frozenset(),
-) -> tuple[QuoteMention, ...]:
-    """The article's direct quotes with a named speaker.
-
-    A quote is the speaker's of its speech tag (``_attribution``: "tag-after", "tag-before"). A quote with
-    no tag of its own that opens its sentence is, failing that:
-    - "continued": the speaker's of an attributed quote at most two sentences before it, with no other
-      speech tag outside quotes in between (a quote over several paragraphs keeps its speaker);
-    - "paragraph-subject": the one person who is the subject of the sentence before it in the same
-      paragraph ('Ryamizard akan membahas ... . "Ada hal-hal sensitif ..."').
-    """
-    doc = extraction.doc
-    tags = _speech_tags(events, lex)
-    said = [ev for ev in events if lex.is_speech(ev.event_type)]  # also the tags of unnamed speakers ("kata seorang sumber")
-    cues = sorted({(t.sentence, t.trigger_word) for t in said if (t.sentence, t.trigger_word) not in quoted})
-    out: list[QuoteMention] = []
-    previous: QuoteMention | None = None  # the quote right before, if attributed
-    for start, end in _quote_spans(doc):
-        found = _attribution(tags, start, end)
-        own_tag = found is not None or _attribution(said, start, end) is not None
-        current: QuoteMention | None = None
-        if found is not None:
-            tag, rule = found
-            current = QuoteMention(start, end, tag.agent, (tag.sentence, tag.trigger_word), rule)  # type: ignore[arg-type]
-        elif not own_tag and start[1] == 1:
-            if (
-                previous is not None
-                and 0 < start[0] - previous.closing[0] <= _CONTINUED_WITHIN
-                and not any(previous.closing < cue < start and cue != previous.cue for cue in cues)
-            ):
-                current = QuoteMention(start, end, previous.speaker, None, "continued")
-            else:
-                subject = _paragraph_subject(extraction, start[0], quoted)
-                if subject is not None:
-                    current = QuoteMention(
-                        start, end, Participant(subject, subject.text, subject.start + 1), None, "paragraph-subject"
-                    )
-        if current is not None and f"quote-{current.rule}" in disabled:
-            current = None
-        previous = current
-        if current is not None:
-            out.append(current)
-    return tuple(out)
-
-
-def _paragraph_subject(extraction: Extraction, sentence: int, quoted: set[tuple[int, int]]) -> Mention | None:
-    """The one person subject, outside quotes, of the sentence before ``sentence`` in the same paragraph."""
-    doc = extraction.doc
-    if sentence == 0:
-        return None
-    before, here = doc.sentences[sentence - 1], doc.sentences[sentence]
-    if "\n" in doc.article.text[before.end_char : here.start_char]:
-        return None  # another paragraph
-    subjects = {
-        normalize_name(m.text): m
-        for m in extraction.mentions
-        if m.sentence == before.index
-        and m.kind == PERSON
-        and (before.index, m.start + 1) not in quoted
-        and _is_subject(m, extraction)
-    }
-    return next(iter(subjects.values())) if len(subjects) == 1 else None
-
-
-def _quote_speakers(events: list[EventMention], doc: ParsedDoc, lex: Lexicon) -> list[EventMention]:
-    """Resolve first-person participants inside a quote to the speaker the quote is attributed to."""
-    spans = _quote_spans(doc)
-    tags = _speech_tags(events, lex)
-
-    def speaker_of(sentence: int, part: Participant | None) -> Participant | None:
-        if part is None or part.mention is not None or normalize_name(part.text) not in lex.speaker_pronouns:
-            return None
-        for start, end in spans:
-            if start < (sentence, part.word) < end:
-                here = (sentence, part.word)
-                if any(lex.is_speech(ev.event_type) and start < (ev.sentence, ev.trigger_word) < here for ev in events):
-                    return None  # speech inside the quote ("mereka bilang, kami ..."): someone else's words
-                found = _attributed(tags, start, end)
-                return None if found is None else Participant(found, part.text, part.word)
-        return None
-
-    out = []
-    for ev in events:
-        agent, target = speaker_of(ev.sentence, ev.agent), speaker_of(ev.sentence, ev.target)
-        if agent is not None or target is not None:
-            new_agent, new_target = agent or ev.agent, target or ev.target
-            if not (new_agent is not None and new_target is not None and new_agent.mention is new_target.mention):
-                ev = replace(ev, agent=new_agent, target=new_target, rule=ev.rule + "+speaker")
-        out.append(ev)
-    return out
 
 
 # ============================================================================ chains

@@ -1,6 +1,6 @@
 """Site furniture: the lines of a news page that are not the story, and the headline above it.
 
-The patterns are data (``kg/data/furniture.toml``); this module only applies them. A line is
+The patterns are data (``kg/lang/<code>/furniture.toml``); this module only applies them. A line is
 furniture when one pattern matches it whole ("Baca juga: ...", "SCROLL TO CONTINUE WITH
 CONTENT", a photo credit, a byline at the end). The headline is the first line when it reads as
 one: short, no closing punctuation, most words capitalised, and followed by the story.
@@ -17,10 +17,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from kg.errors import OntologyError
+from kg.lang import language_pack
 
 __all__ = ["FurniturePattern", "Stripped", "furniture_patterns", "split_headline", "strip_furniture"]
 
-FURNITURE_FILE = Path(__file__).parent / "data" / "furniture.toml"
+FURNITURE_FILE = language_pack().file("furniture.toml")
 _WHERE = ("line", "trailing")
 _HEADLINE_MAX_WORDS = 20
 _HEADLINE_END = tuple(".!?;:,\"”’'")

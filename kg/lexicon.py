@@ -1,9 +1,10 @@
-"""Indonesian language knowledge, loaded from the data files a linguist edits.
+"""Language knowledge, loaded from the data files a linguist edits.
 
-- ``ontology/event-types.ttl``: event types with their triggers (SKOS).
-- ``kg/data/lexicon.toml``: titles, pronouns, group nouns, modality markers, months.
-- ``kg/data/countries.toml`` + CLDR through Babel: country names.
-- ``kg/data/aliases.toml``: spelling variants of organisations, places and people.
+- ``ontology/event-types.ttl``: event types and their argument frames (SKOS).
+- the language pack (``kg/lang/<code>/``, ``kg.lang``): ``lexicon.toml`` (titles, pronouns, group nouns,
+  modality markers, months), ``countries.toml`` + CLDR through Babel (country names), ``aliases.toml``
+  (spelling variants of organisations, places and people), ``patterns.toml``, ``triggers.ttl``.
+- ``kg/data/rules.toml``: rule ids, their order and measured confidences (no language).
 
 Everything is read once, on first use (``get_lexicon``).
 """
@@ -22,6 +23,7 @@ from rdflib import RDF, Graph, Literal
 from rdflib.namespace import SKOS
 
 from kg.errors import OntologyError, RuleError
+from kg.lang import LanguagePack, language_pack
 from kg.namespace import KG
 from kg.patterns import PatternRule, load_patterns
 
@@ -113,8 +115,12 @@ def slugify(text: str) -> str:
 class Lexicon:
     """All language knowledge the extractor uses."""
 
-    def __init__(self, data_dir: Path = DATA_DIR, ontology_dir: Path = ONTOLOGY_DIR) -> None:
-        with (data_dir / "lexicon.toml").open("rb") as handle:
+    def __init__(
+        self, data_dir: Path = DATA_DIR, ontology_dir: Path = ONTOLOGY_DIR, language: LanguagePack | None = None
+    ) -> None:
+        pack = language or language_pack()
+        self.language = pack.code
+        with pack.file("lexicon.toml").open("rb") as handle:
             lex = tomllib.load(handle)
         self.titles: frozenset[tuple[str, ...]] = frozenset(
             tuple(t.split()) for t in lex["titles"]["person"] + lex["titles"].get("honorific", [])
@@ -155,23 +161,24 @@ class Lexicon:
         self.object_control = frozenset(lex["targets"].get("object_control", []))
         self.according_to = frozenset(lex["speech"]["according_to"])
         self.recognition = frozenset(lex["speech"].get("recognition", []))
+        self.recognition_markers = frozenset(lex["speech"].get("recognition_markers", []))
         self.reasons = frozenset(lex["speech"].get("reasons", []))
         self.speech_content: dict[str, tuple[tuple[str, ...], ...]] = {
             event_type: tuple(tuple(p.split()) for p in predicates)
             for event_type, predicates in lex["speech"].get("content", {}).items()
         }
-        self.event_types, self.triggers = _load_event_types(ontology_dir / "event-types.ttl")
+        self.event_types, self.triggers = _load_event_types(ontology_dir / "event-types.ttl", pack.file("triggers.ttl"))
         self.framing_types = frozenset(lex.get("complements", {}).get("framing", []))
         for section, named in (("speech.content", set(self.speech_content)), ("complements", set(self.framing_types))):
             unknown = sorted(named - set(self.event_types))
             if unknown:
                 raise OntologyError(
-                    f"[{section}] in {data_dir / 'lexicon.toml'} names unknown event types {unknown}: "
+                    f"[{section}] in {pack.file('lexicon.toml')} names unknown event types {unknown}: "
                     f"use one of {sorted(self.event_types)}."
                 )
-        self.countries, self.country_names = _load_countries(data_dir / "countries.toml")
-        self.aliases = _load_aliases(data_dir / "aliases.toml")
-        self.alias_surface = _load_alias_surface(data_dir / "aliases.toml")
+        self.countries, self.country_names = _load_countries(pack.file("countries.toml"), pack.code)
+        self.aliases = _load_aliases(pack.file("aliases.toml"))
+        self.alias_surface = _load_alias_surface(pack.file("aliases.toml"))
         self.max_alias_len = max((len(n.split()) for n in self.alias_surface), default=1)
         organizations = lex.get("organizations", {})
         self.org_heads = frozenset(organizations.get("heads", []))
@@ -217,17 +224,19 @@ class Lexicon:
             rules = tomllib.load(handle)
         self.confidence: dict[str, float] = dict(rules["confidence"])
         self.rules: dict[str, str] = dict(rules.get("rules", {}))
+        # the order in which the agent and target finders (kg.extract.finders) are tried
+        self.role_order: dict[str, tuple[str, ...]] = {role: tuple(ids) for role, ids in rules.get("order", {}).items()}
         # the word classes a pattern may name in ``lower_in``
         self.word_classes: dict[str, frozenset[str]] = {
             "group_nouns": self.group_nouns,
             "pronouns": self.pronouns,
             "connectors": self.connectors,
         }
-        self.patterns = load_patterns(data_dir / "patterns.toml", frozenset(self.word_classes))
+        self.patterns = load_patterns(pack.file("patterns.toml"), frozenset(self.word_classes))
         unlisted = sorted({p.id for p in self.patterns} - set(self.rules))
         if unlisted:
             raise OntologyError(
-                f"Pattern rules {unlisted} of {data_dir / 'patterns.toml'} need a description in rules.toml [rules]."
+                f"Pattern rules {unlisted} of {pack.file('patterns.toml')} need a description in rules.toml [rules]."
             )
         bad = {rule: value for rule, value in self.confidence.items() if not 0 < float(value) < 1}
         if bad:
@@ -331,10 +340,18 @@ def _literal_strings(graph: Graph, subject: object, prop: object) -> list[str]:
     return [str(o) for o in graph.objects(subject, prop) if isinstance(o, Literal)]  # type: ignore[arg-type]
 
 
-def _load_event_types(path: Path) -> tuple[dict[str, EventType], tuple[Trigger, ...]]:
+def _load_event_types(path: Path, words: Path) -> tuple[dict[str, EventType], tuple[Trigger, ...]]:
+    """The event types of the scheme at ``path``, with the words of a language pack's ``triggers.ttl``."""
     if not path.is_file():
         raise OntologyError(f"Event-type scheme {path} is missing: reinstall kg or restore ontology/.")
     graph = Graph().parse(path)
+    if not words.is_file():
+        raise OntologyError(f"The language pack's event words {words} are missing: reinstall kg or restore kg/lang/.")
+    worded = Graph().parse(words)
+    unknown = sorted({str(s) for s in worded.subjects() if (s, RDF.type, KG.EventType) not in graph})
+    graph += worded
+    if unknown:
+        raise OntologyError(f"{words} gives words to {unknown}, which {path} does not define as event types.")
     types: dict[str, EventType] = {}
     triggers: list[Trigger] = []
     for concept in sorted(set(graph.subjects(RDF.type, KG.EventType)), key=str):
@@ -374,8 +391,8 @@ def _load_event_types(path: Path) -> tuple[dict[str, EventType], tuple[Trigger, 
     return types, tuple(triggers)
 
 
-def _load_countries(path: Path) -> tuple[dict[str, str], dict[str, str]]:
-    """Map every country name (CLDR ``id`` + variants) to its code; and code to canonical name."""
+def _load_countries(path: Path, locale: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Map every country name (CLDR's in ``locale`` + variants) to its code; and code to canonical name."""
     from babel import Locale
 
     with path.open("rb") as handle:
@@ -383,7 +400,7 @@ def _load_countries(path: Path) -> tuple[dict[str, str], dict[str, str]]:
     skip = set(data.get("not_countries", {}).get("codes", []))
     names: dict[str, str] = {}
     canonical: dict[str, str] = {}
-    for code, name in Locale("id").territories.items():
+    for code, name in Locale(locale).territories.items():
         if len(code) != 2 or not code.isalpha() or code in skip:
             continue
         canonical[code] = data["canonical"].get(code, re.sub(r"\s*\(.*\)$", "", name))

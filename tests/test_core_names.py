@@ -1,5 +1,5 @@
 """The core names no event type and no Indonesian word: types behave by their frames in
-ontology/event-types.ttl, and the words are data in kg/data (lexicon.toml) and the ontology's triggers."""
+ontology/event-types.ttl, and the words are data in the language pack (kg/lang/id: lexicon.toml, triggers.ttl)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import ast
 import tomllib
 from pathlib import Path
 
+from kg.lang import language_pack
 from kg.lexicon import get_lexicon
 
 KG = Path(__file__).resolve().parents[1] / "kg"
@@ -63,7 +64,7 @@ def _lexicon_words() -> set[str]:
         elif isinstance(value, str):
             words.add(value.lower())
 
-    with (KG / "data" / "lexicon.toml").open("rb") as handle:
+    with language_pack().file("lexicon.toml").open("rb") as handle:
         walk(tomllib.load(handle))
     words |= {" ".join(t.words) for t in get_lexicon().triggers}
     return {w for w in words if len(w) > 1}
@@ -79,4 +80,4 @@ def test_core_names_no_indonesian_word_in_python() -> None:
         for line, value in _string_literals(path)
         if value.lower() in words and value.lower() not in NOT_LANGUAGE
     ]
-    assert found == [], "language knowledge belongs in kg/data/lexicon.toml or the ontology's triggers"
+    assert found == [], "language knowledge belongs in the language pack (kg/lang/<code>/lexicon.toml, triggers.ttl)"

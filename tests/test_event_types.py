@@ -1,15 +1,19 @@
-"""ontology/event-types.ttl: the SKOS scheme of event types, and the lexicon that loads it."""
+"""The SKOS scheme of event types (ontology/event-types.ttl), its Indonesian words (kg/lang/id/triggers.ttl), the lexicon."""
 
 from __future__ import annotations
 
 import re
+import shutil
 from collections import defaultdict
+from pathlib import Path
 
 import pytest
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
-from kg.lexicon import ONTOLOGY_DIR, get_lexicon
+from kg.errors import OntologyError
+from kg.lang import language_pack
+from kg.lexicon import DATA_DIR, ONTOLOGY_DIR, Lexicon, get_lexicon
 from kg.namespace import KG, KGET
 
 REQUIRED = [
@@ -36,7 +40,37 @@ QUADS = {KG.VerbalCooperation, KG.MaterialCooperation, KG.VerbalConflict, KG.Mat
 
 @pytest.fixture(scope="module")
 def scheme() -> Graph:
-    return Graph().parse(ONTOLOGY_DIR / "event-types.ttl")
+    """The scheme with the Indonesian pack's words, as the lexicon reads them."""
+    graph = Graph().parse(ONTOLOGY_DIR / "event-types.ttl")
+    graph.parse(language_pack("id").file("triggers.ttl"))
+    return graph
+
+
+WORD_PROPERTIES = [
+    KG.triggerForm,
+    KG.passiveForm,
+    KG.nominalForm,
+    KG.triggerLemma,
+    KG.quoteTagForm,
+    KG.personTargetForm,
+    KG.reasonPreposition,
+]
+
+
+def test_event_types_words_live_in_the_language_pack_not_the_ontology() -> None:
+    ontology = Graph().parse(ONTOLOGY_DIR / "event-types.ttl")
+    words = Graph().parse(language_pack("id").file("triggers.ttl"))
+    assert not [t for p in WORD_PROPERTIES for t in ontology.triples((None, p, None))]
+    assert {p for _, p, _ in words} <= set(WORD_PROPERTIES)
+    assert {o.language for o in words.objects() if isinstance(o, Literal)} == {"id"}
+
+
+def test_event_types_words_for_an_undefined_type_are_refused(tmp_path: Path) -> None:
+    shutil.copytree(language_pack("id").folder, tmp_path / "id")
+    words = tmp_path / "id" / "triggers.ttl"
+    words.write_text(words.read_text(encoding="utf-8") + '\nkget:Nope kg:triggerForm "tidak ada"@id .\n', encoding="utf-8")
+    with pytest.raises(OntologyError, match="Nope"):
+        Lexicon(DATA_DIR, ONTOLOGY_DIR, language_pack("id", root=tmp_path))
 
 
 def _types(scheme: Graph) -> set[URIRef]:

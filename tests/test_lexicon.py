@@ -169,11 +169,11 @@ def test_lexicon_is_loaded_once() -> None:
 
 def test_lexicon_speech_content_of_an_unknown_event_type_is_refused(tmp_path: Path) -> None:
     from kg.errors import OntologyError
+    from kg.lang import language_pack
     from kg.lexicon import DATA_DIR, ONTOLOGY_DIR, Lexicon
 
-    data = tmp_path / "data"
-    shutil.copytree(DATA_DIR, data)
-    lexicon = data / "lexicon.toml"
+    shutil.copytree(language_pack().folder, tmp_path / "id")
+    lexicon = tmp_path / "id" / "lexicon.toml"
     lexicon.write_text(lexicon.read_text(encoding="utf-8").replace("\nThreaten = [", "\nThreat = ["), encoding="utf-8")
     with pytest.raises(OntologyError, match=r"unknown event types \['Threat'\]"):
-        Lexicon(data, ONTOLOGY_DIR)
+        Lexicon(DATA_DIR, ONTOLOGY_DIR, language_pack("id", root=tmp_path))

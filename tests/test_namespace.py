@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, URIRef
 
+from kg.lang import LANG_DIR
 from kg.lexicon import ONTOLOGY_DIR
 from kg.namespace import KG, KGET
 from kg.query import QUERY_DIR
@@ -56,9 +57,12 @@ def test_namespace_misspelt_term_raises_attribute_error(misspelt: str) -> None:
         getattr(KG, misspelt)
 
 
-@pytest.mark.parametrize("name", ["shapes.ttl", "event-types.ttl"])
-def test_namespace_terms_used_in_ontology_files_exist(name: str, defined: set[str]) -> None:
-    used = _local_names(Graph().parse(ONTOLOGY_DIR / name), KG_NS)
+@pytest.mark.parametrize(
+    "path", [ONTOLOGY_DIR / "shapes.ttl", ONTOLOGY_DIR / "event-types.ttl", *LANG_DIR.glob("*/triggers.ttl")]
+)
+def test_namespace_terms_used_in_ontology_files_exist(path: Path, defined: set[str]) -> None:
+    name = path.name
+    used = _local_names(Graph().parse(path), KG_NS)
     assert used, f"{name} uses no kg: term at all"
     assert sorted(used - defined) == []
 

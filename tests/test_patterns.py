@@ -1,4 +1,4 @@
-"""The dependency-pattern engine (``kg.patterns``) and the rules written with it (``kg/data/patterns.toml``)."""
+"""The dependency-pattern engine (``kg.patterns``) and the rules written with it (``kg/lang/id/patterns.toml``)."""
 
 from __future__ import annotations
 

@@ -228,7 +228,7 @@ def test_training_unsplit_file_adds_the_hand_listed_forms(tmp_path: Path) -> Non
     target = write_unsplit_forms(UNSPLIT_TREEBANK, tmp_path / "unsplit.txt")
     forms = NeverSplit.from_file(target).forms
     assert {"umumnya", "pemerintah"} <= forms  # learned from the treebank
-    assert {"bertanya", "punya", "kenya"} <= forms  # kg/data/never_split.toml
+    assert {"bertanya", "punya", "kenya"} <= forms  # kg/lang/id/never_split.toml
     assert set(never_split_lexicon()) <= forms
 
 

@@ -67,7 +67,7 @@ class NeverSplit:
     -pun, -ku ...) is usually two words, and so also splits lexicalised words that end in the same
     letters ("bertanya", "selanjutnya", "umumnya") and names ("Hidayatullah" -> "Hidayatul" +
     "lah"). ``kg models train`` lists the forms that the training treebanks annotate as one word at
-    least as often as split, with the hand-listed ones of ``kg/data/never_split.toml``
+    least as often as split, with the hand-listed ones of ``kg/lang/id/never_split.toml``
     (``UNSPLIT_FILE``); the pipeline keeps those whole, and also every capitalised word inside a
     sentence (not its first word, nor the first after a full stop, colon or quotation mark): there
     it is a name, and a clitic on a name is rare in news.
@@ -230,18 +230,22 @@ class StanzaParser:
 
             return common | {"download_method": DownloadMethod.REUSE_RESOURCES}
         unsplit = model_dir / UNSPLIT_FILE
-        return common | _charlm_config(model_dir, ("pos", "depparse")) | {
-            "dir": str(model_dir),
-            "download_method": None,
-            **({"tokenize_postprocessor": NeverSplit.from_file(unsplit)} if unsplit.is_file() else {}),
-            "tokenize_model_path": str(paths["tokenize"]),
-            "mwt_model_path": str(paths["mwt"]),
-            "pos_model_path": str(paths["pos"]),
-            "pos_pretrain_path": str(paths["pretrain"]),
-            "lemma_model_path": str(paths["lemma"]),
-            "depparse_model_path": str(paths["depparse"]),
-            "depparse_pretrain_path": str(paths["pretrain"]),
-        }
+        return (
+            common
+            | _charlm_config(model_dir, ("pos", "depparse"))
+            | {
+                "dir": str(model_dir),
+                "download_method": None,
+                **({"tokenize_postprocessor": NeverSplit.from_file(unsplit)} if unsplit.is_file() else {}),
+                "tokenize_model_path": str(paths["tokenize"]),
+                "mwt_model_path": str(paths["mwt"]),
+                "pos_model_path": str(paths["pos"]),
+                "pos_pretrain_path": str(paths["pretrain"]),
+                "lemma_model_path": str(paths["lemma"]),
+                "depparse_model_path": str(paths["depparse"]),
+                "depparse_pretrain_path": str(paths["pretrain"]),
+            }
+        )
 
     @property
     def pipeline(self) -> Any:

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kg.errors import ModelError, TrainingError
+from kg.lang import language_pack
 from kg.nlp.pipeline import CHARLM_FILES, UNSPLIT_FILE, charlm_paths
 
 __all__ = [
@@ -65,7 +66,7 @@ SHORTHAND = "id_kg"
 MODEL_FILES = {p: f"{p}/kg.pt" for p in PROCESSORS} | {"pretrain": "pretrain/kg.pt"}
 _HERE = Path(__file__).parent
 _NER_LABELS = _HERE.parent / "data" / "ner_labels.toml"
-_NEVER_SPLIT = _HERE.parent / "data" / "never_split.toml"
+_NEVER_SPLIT = language_pack().file("never_split.toml")
 _HYPERPARAMETERS = _HERE / "training.toml"
 
 
@@ -313,7 +314,7 @@ def _retagged(source: Path, out_dir: Path, work_dir: Path) -> Path:
         target.write_text(retag_conllu(source.read_text(encoding="utf-8"), out_dir), encoding="utf-8")
     except ModelError as exc:
         raise TrainingError(
-            f"{exc} Train pos and lemma first (or in the same run), or set depparse_tags = \"gold\" in training.toml."
+            f'{exc} Train pos and lemma first (or in the same run), or set depparse_tags = "gold" in training.toml.'
         ) from exc
     return target
 
@@ -740,14 +741,12 @@ def unsplit_forms(conllu_text: str) -> list[str]:
             carries = form.endswith("nya") and cols[3] in ("NOUN", "PROPN", "X", "VERB")
             carrying[form] = carrying.get(form, 0) + carries
     return sorted(
-        f
-        for f, n in whole.items()
-        if _CLITIC_ENDING.search(f) and len(f) > 4 and n >= split.get(f, 0) and carrying[f] * 2 <= n
+        f for f, n in whole.items() if _CLITIC_ENDING.search(f) and len(f) > 4 and n >= split.get(f, 0) and carrying[f] * 2 <= n
     )
 
 
 def never_split_lexicon(path: Path = _NEVER_SPLIT) -> list[str]:
-    """The hand-listed forms of ``kg/data/never_split.toml`` (lowercase)."""
+    """The hand-listed forms of ``kg/lang/id/never_split.toml`` (lowercase)."""
     with path.open("rb") as handle:
         forms = tomllib.load(handle)["never_split"]["forms"]
     return sorted({str(f).lower() for f in forms})
@@ -759,7 +758,7 @@ def write_unsplit_forms(conllu_text: str, target: Path) -> Path:
     forms = sorted(set(unsplit_forms(conllu_text)) | set(never_split_lexicon()))
     header = (
         "# Word forms the tokenizer never splits into clitics (kg.nlp.pipeline.NeverSplit): those the training\n"
-        "# treebanks annotate as one word at least as often as split, and kg/data/never_split.toml.\n"
+        "# treebanks annotate as one word at least as often as split, and kg/lang/id/never_split.toml.\n"
         "# Written by `kg models train`; one lowercase form a line.\n"
     )
     target.write_text(header + "".join(f"{f}\n" for f in forms), encoding="utf-8")

@@ -1,0 +1,243 @@
+"""Agents: who does what a trigger names (subjects through clauses, owners, passive agents)."""
+
+from __future__ import annotations
+
+from kg.document import Word
+from kg.extract.view import Component, TriggerMatch
+from kg.extract.words import (
+    PASSIVE_SUBJECTS,
+    PUNCT_BREAK,
+    QUOTE_MARKS,
+    SUBJECTS,
+)
+from kg.types import (
+    PERSON,
+    PLACE,
+)
+
+
+class Agents(Component):
+    """The words that give an event's agent."""
+
+    def subject_of(self, head: Word, passive: bool) -> tuple[list[Word], list[Word]]:
+        """(agents, passive subjects) of a clause, inherited through conj/xcomp/advcl/relcl."""
+        node: Word | None = head
+        came_from: Word | None = None
+        hops = 0
+        while node is not None and hops < 4:
+            misplaced = self.misattached_controller(node, came_from)
+            if misplaced is not None:
+                return ([], [misplaced]) if passive else ([misplaced], [])
+            subjects = [c for c in self.view.kids(node.id) if c.deprel in SUBJECTS and not self.quoted_after(node, c)]
+            if len(subjects) > 1:
+                subjects = [c for c in subjects if not self.apposed_to_an_object(c)] or subjects
+            pass_subjects = [
+                c for c in self.view.kids(node.id) if c.deprel in PASSIVE_SUBJECTS and not self.quoted_after(node, c)
+            ]
+            if passive and not pass_subjects and subjects:
+                pass_subjects, subjects = subjects, []
+            agents = [
+                c
+                for c in self.view.kids(node.id)
+                if c.deprel.startswith("obl")
+                and (
+                    self.view.case_of(c) in self.lex.passive_agent_markers
+                    or (c.deprel == "obl:agent" and (passive or self.lex.is_passive_form(node.lower)))
+                )
+            ]
+            if passive and agents and not subjects and not pass_subjects and node.deprel.startswith(("xcomp", "conj")):
+                # "Retno mengaku dihubungi oleh Menlu Inggris": the controller is the one contacted
+                governor = self.sent.word(node.head)
+                pass_subjects = [c for c in self.view.kids(governor.id) if c.deprel in SUBJECTS + PASSIVE_SUBJECTS]
+            if subjects or pass_subjects or agents:
+                return subjects + agents, pass_subjects
+            if node.upos in ("NOUN", "PROPN"):  # "kunjungannya ke Teheran": the owner did it
+                owners = [
+                    c
+                    for c in self.view.kids(node.id)
+                    if c.deprel in ("nmod:poss", "det:poss") or c.lower in self.lex.clitic_pronouns
+                ]
+                if owners:
+                    return owners, []
+            marks = {c.lower for c in self.view.kids(node.id) if c.deprel == "mark"}
+            controlled = (node.deprel.startswith("xcomp") and not marks & self.lex.means_markers) or (
+                # a complement without "bahwa" of a verb like "menuding", parsed as ccomp; or of a speech
+                # verb, whose "object" is the complement's own subject ("menyatakan kedua pemimpin menegaskan ...")
+                node.deprel.startswith("ccomp")
+                and not marks
+                and node.head
+                and (self.sent.word(node.head).lower in self.lex.object_control or self.view.is_speech(self.sent.word(node.head)))
+            )
+            if controlled and node.head:
+                # object control: "menuding Amerika Serikat mengeskalasi ...": the object does the complement
+                controllers = [
+                    c
+                    for c in self.view.kids(node.head)
+                    if c.deprel == "obj"
+                    and c.id < node.id
+                    and c.upos in ("PROPN", "NOUN", "PRON")
+                    and self.view.case_of(c) is None
+                ]
+                if controllers:
+                    return ([], controllers) if passive else (controllers, [])
+            serial = self.serial_predecessor(node)
+            came_from = node
+            if serial is not None:
+                # "Indonesia bersama Malaysia sepakat terus meningkatkan ..." parsed as two complements
+                # of "mengatakan": the second verb shares the first one's subject
+                node = serial
+            elif (reporter := self.reporter_of_conjoined_speech(node)) is not None:
+                node = reporter
+            elif node.deprel.startswith(("conj", "xcomp", "advcl", "ccomp")) and node.head:
+                node = self.sent.word(node.head)
+            elif node.deprel.startswith("acl") and node.head:
+                return [self.sent.word(node.head)], []
+            elif node.deprel == "parataxis" and node.head and self.sent.word(node.head).deprel.startswith("acl"):
+                # "delegasi ..., yang dipimpin oleh X, bertemu Y" parsed with the predicate hung on the
+                # relative clause: the noun the clause describes is the subject
+                relative = self.sent.word(node.head)
+                return ([self.sent.word(relative.head)], []) if relative.head else ([], [])
+            else:
+                node = None
+            hops += 1
+        return [], []
+
+    def name_right_before(self, verb: Word) -> list[Word]:
+        """The actor named right before a verb that has no subject, hung by the parser on a noun:
+        "saat Menteri Luar Negeri Retno Marsudi berkunjung ke Yordania" with the name under "saat"."""
+        k = verb.id - 1
+        while k >= 1 and self.sent.word(k).upos in ("ADV", "AUX", "PART") and self.sent.word(k).text not in PUNCT_BREAK:
+            k -= 1
+        m = self.by_word.get(k) if k >= 1 else None
+        if m is None or m.kind == PLACE or m.end != k:
+            return []
+        node = self.sent.word(k)
+        while node.head and node.head in self.by_word and self.by_word[node.head] is m:
+            node = self.sent.word(node.head)  # the word that heads the name's phrase
+        governor = self.sent.word(node.head) if node.head else None
+        if governor is None or governor.upos in ("VERB", "AUX") or not node.deprel.startswith(("nmod", "appos", "compound")):
+            return []  # an argument of another verb ("bertemu Retno, berkunjung ...") is not this one's
+        return [node]
+
+    def apposed_to_an_object(self, word: Word) -> bool:
+        """Whether ``word`` starts a name written after a comma and an object's title, parsed as a subject:
+        "Ketika bertemu Menlu Yordania, Ayman Safadi, Retno menyampaikan ..." (Safadi is the one met)."""
+        m = self.by_word.get(word.id)
+        if m is None or m.kind != PERSON or not m.roles or m.start < 2 or self.words[m.start - 1].text != ",":
+            return False
+        node = self.words[m.start - 2]
+        while node.deprel in ("flat", "flat:name", "compound", "nmod", "fixed") and node.head:
+            node = self.sent.word(node.head)
+        return node.deprel in ("obj", "iobj") or node.deprel.startswith("obl")
+
+    def quoted_after(self, verb: Word, subject: Word) -> bool:
+        """Whether a quote mark stands between ``verb`` and a ``subject`` after it: the subject is inside
+        the quote, never the verb's ("X mengatakan, “China salah ...”" with China parsed as its subject)."""
+        return any(self.sent.word(k).text in QUOTE_MARKS for k in range(verb.id + 1, subject.id))
+
+    def misattached_controller(self, node: Word, came_from: Word | None) -> Word | None:
+        """The object of an object-control verb hung on ``node`` as a clause before it, right before it.
+
+        "Korea Utara menuding Amerika Serikat mengeskalasi ketegangan" parsed with "mengeskalasi" as the
+        root and "menuding Amerika Serikat" as its adverbial clause: Amerika Serikat escalates. Not when
+        the search came up from that clause (Korea Utara does the accusing).
+        """
+        for clause in self.view.kids(node.id):
+            if (
+                (came_from is not None and clause.id == came_from.id)
+                or not clause.deprel.startswith("advcl")
+                or clause.id > node.id
+                or clause.lower not in self.lex.object_control
+                or any(c.deprel == "mark" for c in self.view.kids(clause.id))
+            ):
+                continue
+            for obj in self.view.kids(clause.id):
+                if (
+                    obj.deprel == "obj"
+                    and obj.upos in ("PROPN", "NOUN", "PRON")
+                    and self.view.case_of(obj) is None
+                    and max(self.view.subtree(obj.id)) == node.id - 1
+                ):
+                    return obj
+        return None
+
+    def reporter_of_conjoined_speech(self, node: Word) -> Word | None:
+        """The reporting verb whose subject says ``node``, a speech verb conjoined to a reported clause.
+
+        "Turki menyebut Uni Eropa menjalankan ... dan menilai ..." parsed with "menilai" conjoined to
+        "menjalankan": the one who reports (Turki) also assesses, not the one reported on.
+        """
+        if not node.deprel.startswith("conj") or not node.head or not self.view.is_speech(node):
+            return None
+        clause = self.sent.word(node.head)
+        if not clause.deprel.startswith(("ccomp", "xcomp")) or not clause.head or self.view.is_speech(clause):
+            return None
+        reporter = self.sent.word(clause.head)
+        return reporter if self.view.is_speech(reporter) or reporter.lower in self.lex.object_control else None
+
+    def serial_predecessor(self, node: Word) -> Word | None:
+        """The verb right before a complement verb, hung on the same word with a subject of its own,
+        with only adverbs, auxiliaries and particles between them ("sepakat terus meningkatkan")."""
+        if not node.deprel.startswith(("ccomp", "xcomp", "parataxis")) or node.upos != "VERB":
+            return None
+        k = node.id - 1
+        while k >= 1 and self.sent.word(k).upos in ("ADV", "AUX", "PART"):
+            k -= 1
+        before = self.sent.word(k) if k >= 1 else None
+        if before is None or before.upos != "VERB" or before.head != node.head or before.id == node.head:
+            return None
+        return before if any(c.deprel in SUBJECTS for c in self.view.kids(before.id)) else None
+
+    def owners_of(self, match: TriggerMatch) -> list[Word]:
+        """Who an event noun belongs to: its -nya or possessor, or an actor named right after it."""
+        ids = set(match.ids())
+        out = []
+        for wid in match.ids():
+            for child in self.view.kids(wid):
+                if child.id in ids or self.view.case_of(child) is not None:
+                    continue
+                if child.deprel in ("nmod:poss", "det:poss") or (
+                    child.lower in self.lex.clitic_pronouns and not self.view.is_particle(child)
+                ):
+                    out.append(child)
+                elif child.deprel.split(":")[0] in ("nmod", "compound", "appos", "flat") and child.id == match.end + 1:
+                    found = self.parts.resolve(child)
+                    if found.mention is not None and found.mention.kind != PLACE:
+                        out.append(child)
+        return out
+
+    def accusers(self, head: Word) -> list[Word]:
+        """Who makes an accusation that is the reason of what they do (``[speech] reasons``).
+
+        "Arab Saudi, Mesir ... memutuskan hubungan dengan Qatar terkait dengan tudingan bahwa Doha
+        ...": the subjects of the clause the accusation is the reason of. Not a passive clause ("Qatar
+        dikucilkan atas tuduhan ...": Qatar is the accused), nor speech about it.
+        """
+        if not head.head:
+            return []
+        governor = self.sent.word(head.head)
+        if governor.lower in self.lex.reasons and governor.upos in ("VERB", "ADP", "SCONJ") and governor.head:
+            clause = self.sent.word(governor.head)  # "terkait dengan tudingan", "menyusul tuduhan"
+        elif self.view.case_of(head) in self.lex.reasons or any(
+            c.lower in self.lex.reasons for c in self.view.kids(head.id) if c.deprel in ("case", "mark")
+        ):
+            clause = governor  # "atas tuduhan", "karena tudingan"
+        else:
+            return []
+        if clause.upos == "NOUN" and clause.deprel in ("obj", "nsubj:pass") and clause.head:
+            clause = self.sent.word(clause.head)  # "memutuskan hubungan terkait dengan tudingan": hung on the object
+        if clause.upos != "VERB" or self.lex.is_passive_form(clause.lower) or self.view.is_speech(clause):
+            return []
+        return [c for c in self.view.kids(clause.id) if c.deprel in SUBJECTS]
+
+    def agents_by_pattern(self, match: TriggerMatch, head: Word) -> tuple[list[Word], list[str]]:
+        """The agent the first matching enabled pattern rule for agents gives, with that rule's id."""
+        for rule in self.lex.patterns_for("agent"):
+            if rule.id in self.disabled or (
+                rule.max_trigger_words is not None and len(match.trigger.words) > rule.max_trigger_words
+            ):
+                continue
+            found = rule.first(self.view, head)
+            if found is not None:
+                return [found], [rule.id]
+        return [], []

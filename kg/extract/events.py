@@ -1,0 +1,302 @@
+"""Events of a sentence: each trigger with the agents and targets its finders give, its place, date and modality."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kg.document import Sentence, Word
+from kg.extract.agents import Agents
+from kg.extract.finders import AGENT_FINDERS, DEFAULT_FINDERS, TARGET_FINDERS, RoleSearch
+from kg.extract.participants import Participants
+from kg.extract.setting import Setting
+from kg.extract.targets import Targets
+from kg.extract.triggers import Triggers
+from kg.extract.view import Component, SentenceView, TriggerMatch
+from kg.extract.words import SUBJECTS, same_actor, unique_participants
+from kg.lexicon import EventType, Lexicon
+from kg.types import PERSON, PLACE, EventMention, Mention, Participant
+
+__all__ = ["EventFinder", "SentenceReading"]
+
+Pending = list[tuple[int, EventMention]]  # (trigger number, event) before reported speech is attributed
+
+
+class SentenceReading:
+    """The parts that read one sentence's events, bound to each other."""
+
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        sentence: Sentence,
+        mentions: list[Mention],
+        article_date: dt.date | None,
+        disabled: frozenset[str] = frozenset(),
+    ) -> None:
+        self.view = view = SentenceView(lexicon, sentence, mentions, article_date, disabled)
+        self.lex, self.sent = lexicon, sentence
+        self.parts = Participants(view)
+        self.agents = Agents(view)
+        self.targets = Targets(view)
+        self.setting = Setting(view)
+        self.matcher = Triggers(view)
+        self.events = EventFinder(view)
+        for part in (self.parts, self.agents, self.targets, self.setting, self.matcher, self.events):
+            part.parts, part.agents, part.targets = self.parts, self.agents, self.targets
+            part.setting, part.matcher, part.reading = self.setting, self.matcher, self
+
+    def find(self) -> list[EventMention]:
+        return self.events.find()
+
+
+class EventFinder(Component):
+    """Events from the triggers of a sentence (``find``)."""
+
+    reading: SentenceReading
+
+    def find(self) -> list[EventMention]:
+        matches = self.matcher.all_matches()
+        phrase_heads = [self.view.phrase_head(m) for m in matches]
+        heads = {head.id: n for n, head in enumerate(phrase_heads)}
+        for n, m in enumerate(matches):
+            for wid in m.ids():
+                heads.setdefault(wid, n)
+        dates = self._dates(matches, phrase_heads, heads)
+        speakers: dict[int, Participant] = {}
+        speech_words = {i for m in matches if self.lex.is_speech(m.trigger.event_type) for i in m.ids()}
+        pending: Pending = []
+        framing = self.matcher.framing_triggers(matches, phrase_heads)
+        for n, (match, head) in enumerate(zip(matches, phrase_heads, strict=True)):
+            frame = self.lex.frame(match.trigger.event_type)
+            if n in framing or self._is_recognition(frame, head):
+                continue
+            search = self._roles(match, head, frame)
+            if search is None:
+                continue
+            if frame.speech:
+                pending.extend(self._statements(n, search, dates.get(n), speech_words, speakers))
+            else:
+                pending.extend(self._relations(n, search, dates.get(n)))
+        return [self._with_source(n, ev, matches, heads, speakers) for n, ev in pending]
+
+    def _dates(self, matches: list[TriggerMatch], phrase_heads: list[Word], heads: dict[int, int]) -> dict[int, str]:
+        """Trigger number -> the date of its event: the date under it, or the one trigger's, or its governor's."""
+        dates: dict[int, str] = {}
+        for wid, literal in self.setting.dates():
+            owner = self.matcher.governing_trigger(wid, heads)
+            if owner is None and len(matches) == 1:
+                owner = 0
+            if owner is not None:
+                dates.setdefault(owner, literal)
+        return self.setting.shared_dates(phrase_heads, heads, dates)
+
+    def _is_recognition(self, frame: EventType, head: Word) -> bool:
+        """ "mengakui Yerusalem sebagai ibu kota Israel": recognition, not speech."""
+        if not frame.speech or head.lower not in self.lex.recognition:
+            return False
+        kids = self.view.kids(head.id)
+        return any(c.deprel in ("obj", "nsubj:pass") for c in kids) and any(
+            self.view.case_of(c) in self.lex.recognition_markers for c in kids
+        )
+
+    def _roles(self, match: TriggerMatch, head: Word, frame: EventType) -> RoleSearch | None:
+        """The trigger's agent and target words, found by the finders in ``rules.toml [order]``; None for an
+        event noun without an owner (only an owned event noun is an event)."""
+        search = RoleSearch(self.reading, match, head, frame, self.targets.objects_of(match, head))
+        agents: list[Word] = []
+        for rule_id in self.lex.role_order["agent"]:
+            finder = AGENT_FINDERS[rule_id]
+            if rule_id in self.disabled or not finder.applies(search):
+                continue
+            agents = finder.find(search)
+            if agents:
+                if finder.takes_from_targets:
+                    search.targets = [t for t in search.targets if t not in agents]
+                if rule_id not in DEFAULT_FINDERS and rule_id != "patterns":
+                    search.recorded.append(rule_id)
+                break
+        if match.trigger.nominal and not agents:
+            return None
+        targets: list[Word] = []
+        for rule_id in () if frame.speech else self.lex.role_order["target"]:  # what is said has no target
+            finder = TARGET_FINDERS[rule_id]
+            if rule_id in self.disabled or not finder.applies(search):
+                continue
+            targets = finder.find(search)
+            if targets:
+                if rule_id not in DEFAULT_FINDERS:
+                    search.recorded.append(rule_id)
+                break
+        search.agents, search.targets = agents, targets
+        return search
+
+    def _base_rule(self, match: TriggerMatch) -> str:
+        trig = match.trigger
+        return "passive" if trig.passive else "nominal" if trig.nominal else ("phrase" if len(trig.words) > 1 else "verb")
+
+    def _agent_parts(self, search: RoleSearch) -> list[Participant]:
+        parts, view = self.parts, self.view
+        return unique_participants(
+            [parts.resolve(a) for w in search.agents for a in parts.with_partners(parts.conjuncts(w)) if not view.is_particle(a)]
+        )
+
+    def _statements(
+        self, n: int, search: RoleSearch, date: str | None, speech_words: set[int], speakers: dict[int, Participant]
+    ) -> Pending:
+        """A Statement by each speaker, and what they say against someone (``[speech.content]``)."""
+        match, head = search.match, search.head
+        if "statement" in self.disabled:
+            return []
+        content_ids = [
+            i
+            for c in self.view.kids(head.id)
+            if c.deprel.startswith(("ccomp", "parataxis", "xcomp"))
+            for i in self.view.subtree(c.id)
+        ]
+        content = self.sent.span_text(min(content_ids) - 1, max(content_ids)) if content_ids else None
+        agent_parts = [a for a in self._agent_parts(search) if a.mention is None or a.mention.kind != PLACE]
+        named_after = self.matcher.person_after_tag(match) if self.view.after_closing_quote(match.start) else None
+        rule = "statement"
+        if (
+            named_after is not None
+            and "tag-phrase" not in self.disabled
+            and not any(a.mention is not None and a.mention.kind == PERSON for a in agent_parts)
+        ):
+            # '"...," kata Kanit I Ditnarkoba Polda Bengkulu, AKP Agus Gunawan kepada wartawan': the one
+            # person named in the tag's speaker phrase, however the parser hung the title's words
+            agent_parts = [Participant(named_after, named_after.text, named_after.start + 1)]
+            rule += "+tag-phrase"
+        rule += "".join(f"+{p}" for p in search.recorded)
+        trigger_text = self.sent.span_text(match.start, match.end)
+        modality = self.setting.modality_of(match, head)
+        # where it was said: "kata X di Kompleks Istana", "tutur X usai bertemu Y di Gedung Kemlu"
+        place = self.setting.place_of(match, head, [])
+        out: Pending = []
+        speaking: list[Participant | None] = [*agent_parts] or [None]
+        for agent in speaking:
+            event = match.trigger.event_type
+            out.append(
+                (
+                    n,
+                    EventMention(
+                        self.sent.index, event, trigger_text, head.id, agent, None, place, date, modality, None, content, rule
+                    ),
+                )
+            )
+            if agent is not None:
+                speakers.setdefault(n, agent)
+            if "content" in self.disabled or agent is None or agent.mention is None:
+                continue
+            for event_type, about in self.targets.said_against(head, speech_words):
+                if not same_actor(agent, about):
+                    said = EventMention(
+                        self.sent.index,
+                        event_type,
+                        trigger_text,
+                        head.id,
+                        agent,
+                        about,
+                        place,
+                        date,
+                        modality,
+                        None,
+                        None,
+                        "content",
+                    )
+                    out.append((n, said))
+        return out
+
+    def _target_parts(self, search: RoleSearch) -> list[Participant]:
+        """The named (or resolvable) actors of the target words, with an owner's conjuncts; persons only where the
+        trigger says so; places only where the frame allows them or they act."""
+        parts = self.parts
+        found = [
+            part
+            for w in search.targets
+            for t in parts.conjuncts(w)
+            for part in (parts.listed(t) or [parts.resolve(t)])
+            if part.mention is not None or parts.could_be_actor(t, oblique=not t.deprel.startswith("obj"))
+        ]
+        found = unique_participants([more for part in found for more in parts.with_owner_conjuncts(part)])
+        if search.match.trigger.person_target:  # "menahan tersangka berinisial HS", not "menahan imbang Persija"
+            found = [t for t in found if t.mention is not None and t.mention.kind == PERSON]
+        return [
+            t
+            for t in found
+            if t.mention is None
+            or t.mention.kind != PLACE
+            or search.frame.place_target
+            or self.sent.word(t.word).deprel in SUBJECTS  # "bahwa Doha mendukung ...": a place that acts is its government
+        ]
+
+    def _relations(self, n: int, search: RoleSearch, date: str | None) -> Pending:
+        """Events between actors: each agent with each target, or the parties of a symmetric event with each other."""
+        match, head = search.match, search.head
+        rule = self._base_rule(match)
+        if rule in self.disabled:
+            return []
+        rule += "".join(f"+{p}" for p in search.recorded)
+        agent_parts = self._agent_parts(search)
+        place = self.setting.place_of(match, head, search.targets)
+        target_parts = self._target_parts(search)
+        visited_place = None
+        if not target_parts and search.frame.destination and place is not None:
+            # "kunjungannya di Teheran": the place visited is the target, and where the visit was
+            target_parts, visited_place = [Participant(place, place.text, place.start + 1)], place
+        doers: list[Participant | None] = [*agent_parts] or [None]
+        pairs: list[tuple[Participant | None, Participant]] = [(a, t) for a in doers for t in target_parts]
+        kind = self.lex.event_types.get(match.trigger.event_type)
+        symmetric = kind is not None and kind.symmetric
+        among = self.parts.among(match, head) if symmetric and "among" not in self.disabled else []
+        named_among = [p for p in among if p.mention is not None and p.mention.kind != PLACE]
+        if len(named_among) >= 2:
+            # "mengadakan pertemuan di antara semua kelompok, mulai dari A, B, C": they meet each other
+            pairs = [(a, b) for k, a in enumerate(named_among) for b in named_among[k + 1 :]]
+            rule += "+among"
+        elif not target_parts and symmetric and "pair" not in self.disabled:
+            # "Trump dan Abe bertemu", "Indonesia bersama Malaysia bekerja sama": the agents with each other
+            named = [a for a in agent_parts if a.mention is not None]
+            pairs = [(a, b) for k, a in enumerate(named) for b in named[k + 1 :]]
+            rule += "+pair" if pairs else ""
+        if not pairs:
+            return []
+        if (
+            place is not None
+            and place is not visited_place
+            and any(t.mention is not None and t.mention.key == place.key for t in target_parts)
+        ):
+            place = None  # "kelompok di Lebanon": where the target is, not where the event was
+        trigger_text = self.sent.span_text(match.start, match.end)
+        modality = self.setting.modality_of(match, head)
+        types = [(match.trigger.event_type, trigger_text, rule)]
+        if "conj" not in self.disabled:
+            types += [(other, text, rule + "+conj") for other, text in self.matcher.conjoined_types(match)]
+        return [
+            (n, EventMention(self.sent.index, event_type, text, head.id, doer, target, place, date, modality, None, None, how))
+            for doer, target in pairs
+            if not same_actor(doer, target)
+            for event_type, text, how in types
+        ]
+
+    def _with_source(
+        self, n: int, ev: EventMention, matches: list[TriggerMatch], heads: dict[int, int], speakers: dict[int, Participant]
+    ) -> EventMention:
+        """An event inside what someone said carries who said it (``accordingTo``)."""
+        if self.lex.is_speech(ev.event_type) or "reported" in self.disabled:
+            return ev
+        source = None
+        node = self.sent.word(ev.trigger_word)
+        for _ in range(len(self.words)):
+            if node.head == 0:
+                break
+            child, node = node, self.sent.word(node.head)
+            owner = heads.get(node.id)
+            if owner is not None and owner != n and owner in speakers and self.lex.is_speech(matches[owner].trigger.event_type):
+                # not what the speaker says when it hangs on the speaker ("Trump lewat panggilan telepon menyatakan")
+                source = None if child.deprel in SUBJECTS else speakers[owner]
+                break
+        if source is None:
+            return ev
+        return EventMention(
+            ev.sentence, ev.event_type, ev.trigger, ev.trigger_word, ev.agent, ev.target, ev.place, ev.date,
+            ev.modality, source, ev.content, ev.rule + "+reported",
+        )  # fmt: skip

@@ -1,0 +1,305 @@
+"""Participants: the actor a word stands for, its conjuncts, partners and listed members."""
+
+from __future__ import annotations
+
+from collections import deque
+
+from kg.document import Word
+from kg.extract.view import Component, TriggerMatch
+from kg.extract.words import (
+    KIND_PREFERENCE,
+    NOMINAL_LINKS,
+    PUNCT_BREAK,
+    is_preposition,
+    unique_participants,
+)
+from kg.types import (
+    COUNTRY,
+    ORGANIZATION,
+    PERSON,
+    PLACE,
+    Mention,
+    Participant,
+)
+
+
+class Participants(Component):
+    """Which actors the words of a sentence stand for."""
+
+    def conjuncts(self, word: Word) -> list[Word]:
+        """The word and the words conjoined to it; in a list, a group noun after a comma too.
+
+        "dengan Sekjen PBB, Kofi Annan, otoritas Myanmar, ... dan lain-lain": the parser often makes
+        a list item that starts with a group noun ("otoritas", ``[groups] nouns``) an apposition of
+        the first; in a list (a word with conjuncts) it is one more item, not another name for it.
+        """
+        out = [word]
+        kids = self.view.kids(word.id)
+        listed = any(c.deprel.startswith("conj") for c in kids) or word.deprel.startswith("conj")
+        country = (m := self.by_word.get(word.id)) is not None and m.kind == COUNTRY
+        for child in kids:
+            # "Arab Saudi, Mesir, Uni Emirat Arab dan Bahrain" with a country parsed as apposition of the one before
+            same_kind = country and (c := self.by_word.get(child.id)) is not None and c.kind == COUNTRY
+            item = (
+                listed
+                and child.deprel == "appos"
+                and (child.lower in self.lex.group_nouns or same_kind)
+                and self.view.after_comma(child)
+            )
+            if child.deprel.startswith("conj") and self.across_a_preposition(word, child):
+                continue
+            if child.deprel.startswith("conj") or item:
+                out.extend(self.conjuncts(child))
+        out.extend(self.stray_conjuncts(word))
+        if out == [word] and self.view.is_title_word(word):
+            named = self.titled_names(word)
+            if named:
+                return named
+        return sorted(out, key=lambda w: w.id)
+
+    def across_a_preposition(self, word: Word, conjunct: Word) -> bool:
+        """Whether a prepositional phrase of another word stands between ``word`` and its ``conjunct``:
+        "kunjungan Menlu AS Rex Tillerson ke Korsel, China, dan Jepang" with Jepang conjoined to the
+        minister is one more place visited, not one more visitor."""
+        inside = set(self.view.subtree(word.id))
+        return any(is_preposition(w := self.sent.word(k)) and w.head not in inside for k in range(word.id + 1, conjunct.id))
+
+    def stray_conjuncts(self, word: Word) -> list[Word]:
+        """The conjuncts of an earlier word that a preposition of ``word`` cut off from it (see
+        ``across_a_preposition``): "ke Korsel, China, dan Jepang" with Jepang hung on the visitor."""
+        case = next((c for c in self.view.kids(word.id) if is_preposition(c)), None)
+        if case is None:
+            return []
+        inside = set(self.view.subtree(word.id))
+        out = []
+        for c in self.words:
+            if not c.deprel.startswith("conj") or not c.head or c.id in inside or not c.head < case.id < c.id or c.id <= word.id:
+                continue
+            # ``word``'s preposition is the last one between the conjunct and the word it hangs on
+            last = not any(is_preposition(self.sent.word(k)) for k in range(case.id + 1, c.id))
+            if last and self.across_a_preposition(self.sent.word(c.head), c):
+                out.append(c)
+        return out
+
+    def titled_names(self, word: Word) -> list[Word]:
+        """The persons a subject title names after commas, parsed as conjuncts inside the title phrase.
+
+        "kepala bidang hubungan luar negeri Uni Eropa, Federica Mogherini dan komisioner
+        pengembangan, Johannes Hahn, meminta ...": Mogherini and Hahn, when the title itself names
+        no person and the parser hung the names as conjuncts of the title's words.
+        """
+        itself = self.resolve(word).mention
+        if itself is not None and itself.kind == PERSON:
+            return []
+        out = []
+        for i in sorted(self.view.subtree(word.id)):
+            w = self.sent.word(i)
+            m = self.by_word.get(i)
+            if (
+                m is not None
+                and m.kind == PERSON
+                and i == m.start + 1
+                and w.deprel.startswith(("conj", "appos"))
+                and self.view.after_comma(w)
+            ):
+                out.append(w)
+        return out
+
+    def resolve(self, word: Word) -> Participant:
+        """The actor a nominal word stands for: itself, its leader, its owner, or nobody."""
+        mention = self.by_word.get(word.id)
+        if mention is not None:
+            return Participant(mention, mention.text, word.id)
+        antecedent = self.relative_antecedent(word)
+        if antecedent is not None:
+            return self.resolve(antecedent)
+        text = self.view.nominal_text(word)
+        if word.lower in self.lex.pronouns or word.upos == "PRON":
+            return Participant(None, text, word.id)
+        # a group led by someone: "delegasi ... yang dipimpin oleh X"
+        if word.lower in self.lex.group_nouns:
+            for child in self.view.kids(word.id):
+                if child.deprel.startswith("acl") and child.lower in self.lex.leader_forms:
+                    for obl in self.view.kids(child.id):
+                        if self.view.case_of(obl) in self.lex.passive_agent_markers or obl.deprel.startswith("obl"):
+                            led = self.resolve(obl)
+                            if led.mention is not None:
+                                return led
+        # a gift by its giver: "dukungan yang secara terus menerus diberikan Republik Islam Iran"
+        if word.lower in self.lex.gifts:
+            clauses = [c for c in self.view.kids(word.id) if c.deprel.startswith("acl")]
+            # the giving verb, or (parsed as its complement) after an adverb: "yang terus menerus diberikan"
+            clauses += [x for c in clauses for x in self.view.kids(c.id) if x.deprel.startswith(("xcomp", "conj"))]
+            if word.id < len(self.words) and self.words[word.id].lower in self.lex.relatives:
+                # the relative clause right after it, however the parser hung it
+                clauses += [w for w in self.words[word.id + 1 : word.id + 6] if w.lower in self.lex.giver_forms][:1]
+            for clause in (c for c in clauses if c.lower in self.lex.giver_forms):
+                for giver in self.view.kids(clause.id):
+                    if giver.id > clause.id and (
+                        giver.deprel == "obj" or self.view.case_of(giver) in self.lex.passive_agent_markers
+                    ):
+                        given = self.resolve(giver)
+                        if given.mention is not None:
+                            return given
+        if word.lower in self.lex.populations:
+            return Participant(None, text, word.id)  # "wisatawan Yordania": not Jordan
+        best: Mention | None = None
+        person: Mention | None = None
+        best_depth = 99
+        queue = deque([(word.id, 0)])
+        seen = {word.id}
+        while queue:
+            wid, depth = queue.popleft()
+            if depth > 3:
+                break
+            for child in self.view.kids(wid):
+                if child.id in seen or child.deprel.split(":")[0] not in NOMINAL_LINKS:
+                    continue
+                if child.deprel.startswith("acl") and child.lower not in self.lex.leader_forms:
+                    continue
+                if self.view.case_of(child) in self.lex.addressee_markers:
+                    continue  # "sumber partai kepada kantor berita Reuters": whom the source speaks to
+                seen.add(child.id)
+                found = self.by_word.get(child.id)
+                if found is not None:
+                    if found.kind == PERSON and person is None:
+                        person = found
+                    if depth + 1 < best_depth or (
+                        depth + 1 == best_depth and best is not None and KIND_PREFERENCE[found.kind] < KIND_PREFERENCE[best.kind]
+                    ):
+                        best, best_depth = found, depth + 1
+                    if found.kind == PERSON:
+                        continue
+                queue.append((child.id, depth + 1))
+        if person is not None and self.view.is_title_word(word):
+            # "kata Duta Besar Inggris untuk PBB Matthew Rycroft": the title stands for the person it names
+            return Participant(person, person.text, word.id)
+        if best is not None and best.kind != PLACE:
+            if person is None and best.kind in (COUNTRY, ORGANIZATION) and self.view.is_title_word(word):
+                return Participant(best, best.text, word.id, title_phrase=text)
+            return Participant(best, best.text, word.id)
+        return Participant(None, text, word.id)
+
+    def relative_antecedent(self, word: Word) -> Word | None:
+        """The noun a relative "yang" stands for: "Negara yang sudah dihubunginya" (None for any other word)."""
+        if word.lower not in self.lex.relatives or word.upos != "PRON" or not word.head:
+            return None
+        clause = self.sent.word(word.head)
+        return self.sent.word(clause.head) if clause.deprel.startswith("acl") and clause.head else None
+
+    def listed(self, word: Word) -> list[Participant]:
+        """The named members a group noun is spelt out as (``[groups] enumeration`` in lexicon.toml).
+
+        "Negara yang sudah dihubunginya yakni Malaysia, Laos, Vietnam dan Singapura", "semua kelompok,
+        mulai dari gerakan Hizbullah, Gerakan Jihad Islam Palestina, Hamas, hingga kelompok-kelompok
+        jihad Palestina lainnya": the list starts inside the noun's phrase or right after it (past a
+        comma); each item is a name, maybe after one or two lowercase words ("gerakan Hizbullah");
+        the list ends at a verb, a stop, an item without a name or the unnamed others ("lainnya").
+        """
+        word = self.relative_antecedent(word) or word
+        if word.id in self.by_word or word.upos not in ("NOUN", "PRON", "DET"):
+            return []
+        phrase = self.view.subtree(word.id)
+        last = max(phrase)
+        n = len(self.words)
+        for pos in range(word.id + 1, min(last + 2, n) + 1):
+            if pos > last and not (pos == last + 1 or self.sent.word(last + 1).text == ","):
+                break
+            if pos <= last and pos not in phrase:
+                continue
+            for marker in self.lex.enumeration:
+                if tuple(w.lower for w in self.words[pos - 1 : pos - 1 + len(marker)]) == marker:
+                    return self._list_items(pos + len(marker), word.id)
+        return []
+
+    def _list_items(self, start: int, noun: int) -> list[Participant]:
+        """The names of a list that starts at word ``start`` (1-based), as participants standing at ``noun``."""
+        out: list[Participant] = []
+        item: list[Word] = []
+
+        def take(item: list[Word]) -> bool:
+            """Add the item's name; False where the list ends."""
+            if not item or any(w.lower in self.lex.others for w in item):
+                return False
+            for k, w in enumerate(item):
+                found = self.by_word.get(w.id)
+                if found is not None:
+                    if k > 2 or any(not v.text.islower() for v in item[:k]):
+                        return False
+                    out.append(Participant(found, found.text, noun))
+                    return True
+            return False
+
+        for w in self.words[start - 1 :]:
+            if w.lower in self.lex.connectors or w.text == "," or w.lower in self.lex.list_words:
+                if item and not take(item):
+                    return unique_participants(out)
+                item = []
+                continue
+            if w.text in PUNCT_BREAK or w.text in "()" or (w.upos in ("VERB", "AUX") and w.id not in self.by_word):
+                break
+            item.append(w)
+        if item:
+            take(item)
+        return unique_participants(out)
+
+    def among(self, match: TriggerMatch, head: Word) -> list[Participant]:
+        """The participants of a symmetric event written after "antara" (``[groups] among``).
+
+        "pertemuan di antara semua kelompok, mulai dari A, B, C, hingga ...", "perundingan antara
+        Malaysia dan Filipina": each conjunct, and the members a group noun is spelt out as.
+        """
+        ids = set(match.ids())
+        holders = [self.sent.word(i) for i in ids] + ([head] if head.id not in ids else [])
+        # "pertemuan dan koordinasi di antara ...": the phrase may hang on the last conjoined noun
+        holders += [c for h in list(holders) for c in self.view.kids(h.id) if c.deprel.startswith("conj") and c.upos == "NOUN"]
+        for holder in holders:
+            for child in self.view.kids(holder.id):
+                if child.id in ids or not child.deprel.startswith(("nmod", "obl")):
+                    continue
+                before = [self.sent.word(i) for i in self.view.subtree(child.id) if i < child.id]
+                if not any(w.text in self.lex.among for w in before):
+                    continue
+                out: list[Participant] = []
+                for conj in self.conjuncts(child):
+                    part = self.resolve(conj)
+                    out.extend([part] if part.mention is not None else self.listed(conj))
+                return unique_participants(out)
+        return []
+
+    def with_partners(self, words: list[Word]) -> list[Word]:
+        """Subjects with the partners named beside them: "Indonesia bersama Malaysia sepakat ..."."""
+        out = list(words)
+        for word in words:
+            for child in self.view.kids(word.id):
+                if child.deprel.startswith(("nmod", "obl")) and self.view.case_of(child) in self.lex.comitative:
+                    out.extend(self.conjuncts(child))
+        return out
+
+    def with_owner_conjuncts(self, part: Participant) -> list[Participant]:
+        """A target found through its owner brings the owner's conjuncts: "kelompok di Lebanon, Yaman dan Irak"."""
+        mention = part.mention
+        if mention is None or mention.extent_start <= part.word - 1 < mention.end:
+            return [part]
+        head = next((w for w in self.words[mention.start : mention.end] if not mention.start < w.head <= mention.end), None)
+        if head is None:
+            return [part]
+        out = [part]
+        for conj in self.conjuncts(head)[1:]:
+            found = self.by_word.get(conj.id)
+            if found is not None and found.kind == mention.kind:
+                out.append(Participant(found, found.text, part.word))
+        return out
+
+    def could_be_actor(self, word: Word, oblique: bool) -> bool:
+        """Whether an unresolved argument may still stand for an actor (a pronoun, a role noun)."""
+        if any(
+            self.sent.word(i).lower in self.lex.months or self.sent.word(i).lower in self.lex.weekdays
+            for i in self.view.subtree(word.id)
+        ):
+            return False
+        if word.upos == "PRON" or word.lower in self.lex.pronouns:
+            return True
+        if word.lower in self.lex.group_nouns or (word.lower,) in self.lex.titles:
+            return True
+        return not oblique and word.upos in ("PROPN",)

@@ -1,0 +1,111 @@
+"""Targets: whom an event is done to (objects, marked obliques, gifts, claims, raised objects)."""
+
+from __future__ import annotations
+
+from kg.document import Word
+from kg.extract.view import Component, TriggerMatch
+from kg.extract.words import (
+    PUNCT_BREAK,
+    SUBJECTS,
+)
+from kg.types import (
+    PLACE,
+    Participant,
+)
+
+
+class Targets(Component):
+    """The words that give an event's target."""
+
+    def objects_of(self, match: TriggerMatch, head: Word) -> list[Word]:
+        ids = set(match.ids())
+        frame = self.lex.frame(match.trigger.event_type)
+        destination = frame.destination
+        out = []
+        holders = [self.sent.word(i) for i in ids] + ([head] if head.id not in ids else [])
+        for holder in holders:
+            for child in self.view.kids(holder.id):
+                if child.id in ids:
+                    continue
+                rel = child.deprel
+                marker = self.view.case_of(child) or ""
+                if marker is not None and (marker, child.lower) in self.lex.on_behalf:
+                    continue  # "atas nama X": on behalf of X
+                if marker in frame.reason_prepositions and child.lower not in self.lex.gifts:
+                    continue  # "berterima kasih ... atas hasil positif": what is thanked for, not whom
+                if rel in ("obj", "iobj") or (
+                    rel.startswith(("obl", "nmod"))
+                    and (marker in self.lex.target_prepositions or (destination and marker in self.lex.destination_prepositions))
+                ):
+                    out.append(child)
+        # a phrase that ends with its preposition ("bertemu dengan"): the nominal it marks
+        last = self.sent.word(match.end)
+        if last.upos == "ADP" and last.head and last.head not in ids:
+            marked = self.sent.word(last.head)
+            if marked not in out:
+                out.append(marked)
+        return out
+
+    def thanked_for(self, match: TriggerMatch) -> list[Word]:
+        """The gift thanked for, where the parser hung it away from the thanks ("berterima kasih mewakili
+        rakyat Palestina atas dukungan yang diberikan Iran"): the first "atas" phrase after the trigger."""
+        for w in self.words[match.end :]:
+            if w.text in PUNCT_BREAK:
+                return []
+            if (
+                w.lower in self.lex.gift_reasons
+                and w.deprel == "case"
+                and w.head > w.id
+                and self.sent.word(w.head).lower in self.lex.gifts
+            ):
+                return [self.sent.word(w.head)]
+        return []
+
+    def claim_subjects(self, match: TriggerMatch) -> list[Word]:
+        """The subject of the clause an event noun introduces with "bahwa": "tudingan bahwa Doha mendukung ..."."""
+        if match.end >= len(self.words) or self.words[match.end].lower not in self.lex.complementizers:
+            return []
+        mark = self.words[match.end]
+        if not mark.head:
+            return []
+        return [c for c in self.view.kids(mark.head) if c.deprel in SUBJECTS and c.id > mark.id]
+
+    def raised_objects(self, head: Word) -> list[Word]:
+        """The object of an object-control verb, parsed into its complement: "meminta Turki menghentikan ...".
+
+        Also the subject of a complement clause, for verbs whose target is the one the clause is about
+        ("menuduh bahwa Doha mendukung terorisme"); Statements never come here.
+        """
+        out: list[Word] = []
+        for xcomp in self.view.kids(head.id):
+            if not xcomp.deprel.startswith(("xcomp", "ccomp")):
+                continue  # "menyeru Pemerintah AS mengajukan ...", "menuduh bahwa Doha mendukung ..."
+            out.extend(
+                c
+                for c in self.view.kids(xcomp.id)
+                if c.deprel in ("obj", "nsubj") and head.id < c.id < xcomp.id and self.view.case_of(c) is None
+            )
+        return out
+
+    def said_against(self, head: Word, speech_words: set[int]) -> list[tuple[str, Participant]]:
+        """(event type, target) for what a speaker says about an actor (lexicon.toml [speech.content]).
+
+        "memperingatkan bahwa Amerika Serikat akan membayar harga": the subject of the reported
+        clause, when its predicate is listed, is the target of a Threaten by the speaker.
+        """
+        out = []
+        for clause in self.view.kids(head.id):
+            if not clause.deprel.startswith(("ccomp", "parataxis")) or clause.upos != "VERB":
+                continue
+            if any(head.id < i < clause.id for i in speech_words):
+                continue  # "X menyatakan kedua pemimpin menegaskan bahwa ...": the nearer speech verb's clause
+            following = tuple(w.lower for w in self.words[clause.id - 1 :] if w.upos != "PUNCT")
+            for event_type, predicates in self.lex.speech_content.items():
+                if not any(following[: len(p)] == p for p in predicates):
+                    continue
+                for subject in (c for c in self.view.kids(clause.id) if c.deprel in SUBJECTS):
+                    for word in self.parts.conjuncts(subject):
+                        part = self.parts.resolve(word)
+                        if part.mention is not None and part.mention.kind != PLACE:
+                            out.append((event_type, part))
+        return out
