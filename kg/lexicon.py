@@ -55,6 +55,7 @@ class Trigger:
     nominal: bool = False
     quote_tag: bool = False  # fires only right after a closing quote mark (``kg:quoteTagForm``)
     person_target: bool = False  # an event only with a person as its target (``kg:personTargetForm``)
+    tail: tuple[str, ...] = ()  # words that must follow inside the trigger's phrase: "menetapkan … sebagai tersangka"
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,9 @@ class EventType:
     reason_prepositions: frozenset[str] = frozenset()
     target_from_gift: bool = False
     agent_from_reason: bool = False
+    target_from_act: bool = False
+    target_prepositions: frozenset[str] = frozenset()  # the type's own, beside the lexicon's: Attack "ke Gaza"
+    implicit_agent: bool = False
 
 
 MAX_SLUG = 80
@@ -340,6 +344,13 @@ def _literal_strings(graph: Graph, subject: object, prop: object) -> list[str]:
     return [str(o) for o in graph.objects(subject, prop) if isinstance(o, Literal)]  # type: ignore[arg-type]
 
 
+def _trigger(form: str, event_type: str, **flags: bool) -> Trigger:
+    """A trigger from a written form; "…" (or "...") splits it into its words and a tail that must follow them
+    inside the trigger's phrase ("menetapkan … sebagai tersangka")."""
+    head, _, tail = form.lower().replace("...", "…").partition("…")
+    return Trigger(tuple(head.split()), event_type, tail=tuple(tail.split()), **flags)
+
+
 def _load_event_types(path: Path, words: Path) -> tuple[dict[str, EventType], tuple[Trigger, ...]]:
     """The event types of the scheme at ``path``, with the words of a language pack's ``triggers.ttl``."""
     if not path.is_file():
@@ -373,15 +384,18 @@ def _load_event_types(path: Path, words: Path) -> tuple[dict[str, EventType], tu
             reason_prepositions=frozenset(p.lower() for p in _literal_strings(graph, concept, KG.reasonPreposition)),
             target_from_gift=_flag(graph, concept, KG.targetFromGift),
             agent_from_reason=_flag(graph, concept, KG.agentFromReason),
+            target_from_act=_flag(graph, concept, KG.targetFromAct),
+            target_prepositions=frozenset(p.lower() for p in _literal_strings(graph, concept, KG.targetPreposition)),
+            implicit_agent=_flag(graph, concept, KG.implicitAgent),
         )
         for form in _literal_strings(graph, concept, KG.triggerForm):
-            triggers.append(Trigger(tuple(form.lower().split()), name))
+            triggers.append(_trigger(form, name))
         for form in _literal_strings(graph, concept, KG.passiveForm):
-            triggers.append(Trigger(tuple(form.lower().split()), name, passive=True))
+            triggers.append(_trigger(form, name, passive=True))
         for form in _literal_strings(graph, concept, KG.nominalForm):
-            triggers.append(Trigger(tuple(form.lower().split()), name, nominal=True))
+            triggers.append(_trigger(form, name, nominal=True))
         for form in _literal_strings(graph, concept, KG.personTargetForm):
-            triggers.append(Trigger(tuple(form.lower().split()), name, person_target=True))
+            triggers.append(_trigger(form, name, person_target=True))
         for form in _literal_strings(graph, concept, KG.quoteTagForm):
             triggers.append(Trigger(tuple(form.lower().split()), name, quote_tag=True))
         for lemma in _literal_strings(graph, concept, KG.triggerLemma):

@@ -76,6 +76,9 @@ class KG(DefinedNamespace):
     symmetric: URIRef
     target: URIRef
     targetFromGift: URIRef
+    targetFromAct: URIRef
+    targetPreposition: URIRef
+    implicitAgent: URIRef
     text: URIRef
     title: URIRef
     trigger: URIRef

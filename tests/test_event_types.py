@@ -54,6 +54,7 @@ WORD_PROPERTIES = [
     KG.quoteTagForm,
     KG.personTargetForm,
     KG.reasonPreposition,
+    KG.targetPreposition,
 ]
 
 

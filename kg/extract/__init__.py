@@ -17,9 +17,11 @@ then ``kg.coref`` resolves pronouns and role nouns to the actors they stand for.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg.coref import resolve_references
 from kg.document import ParsedDoc, Sentence, Word
-from kg.extract.article import hedged_retellings, with_initials, with_name_parts
+from kg.extract.article import hedged_retellings, implicit_agents, with_initials, with_name_parts
 from kg.extract.events import SentenceReading
 from kg.extract.finders import check_order
 from kg.extract.mentions import MentionFinder
@@ -71,7 +73,10 @@ def extract(doc: ParsedDoc, lexicon: Lexicon | None = None, disabled: frozenset[
         events.extend(SentenceReading(lex, sentence, here, doc.article.date, disabled).find())
     if "retold" not in disabled:
         events = hedged_retellings(events)
-    return resolve_references(Extraction(doc, tuple(mentions), tuple(events)), lex, disabled)
+    resolved = resolve_references(Extraction(doc, tuple(mentions), tuple(events)), lex, disabled)
+    if "implicit-agent" in disabled:
+        return resolved
+    return replace(resolved, events=implicit_agents(resolved.events, lex))
 
 
 def modality_at(sentence: Sentence, word: Word, event_type: str, lexicon: Lexicon | None = None) -> str:

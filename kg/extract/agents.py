@@ -4,16 +4,8 @@ from __future__ import annotations
 
 from kg.document import Word
 from kg.extract.view import Component, TriggerMatch
-from kg.extract.words import (
-    PASSIVE_SUBJECTS,
-    PUNCT_BREAK,
-    QUOTE_MARKS,
-    SUBJECTS,
-)
-from kg.types import (
-    PERSON,
-    PLACE,
-)
+from kg.extract.words import PASSIVE_SUBJECTS, PUNCT_BREAK, QUOTE_MARKS, SUBJECTS
+from kg.types import PERSON, PLACE
 
 
 class Agents(Component):

@@ -7,11 +7,7 @@ from dataclasses import replace
 
 from kg.document import ParsedDoc, Sentence
 from kg.lexicon import Lexicon, normalize_name
-from kg.types import (
-    PERSON,
-    EventMention,
-    Mention,
-)
+from kg.types import PERSON, EventMention, Mention, Participant
 
 
 def name_parts(persons: list[Mention], lex: Lexicon) -> dict[str, str]:
@@ -159,3 +155,40 @@ def hedged_retellings(events: list[EventMention]) -> list[EventMention]:
             ev = replace(ev, modality=hedged[k], rule=ev.rule + "+retold")
         out.append(ev)
     return out
+
+
+def implicit_agents(events: tuple[EventMention, ...], lex: Lexicon) -> tuple[EventMention, ...]:
+    """Agentless passives of a type whose frame has ``kg:implicitAgent`` get the agent the article shows doing it.
+
+    "Miryam dijerat dengan Pasal 22 ..." after "kliennya yang ditahan oleh KPK": the agent of the
+    nearest event of the same type with a named agent (an earlier one on a tie) that is not the
+    event's own target, and that the article asserts itself (not reported, not hedged). Without such
+    an event the agent stays empty: the rule never guesses.
+    """
+    doers = [
+        ev
+        for ev in events
+        if ev.agent is not None
+        and ev.agent.mention is not None
+        and ev.modality == "asserted"
+        and ev.according_to is None  # what the article itself says happened, not what someone claims
+        and lex.frame(ev.event_type).implicit_agent
+    ]
+    if not doers:
+        return events
+    out = []
+    for ev in events:
+        agentless = ev.agent is None and ev.target is not None and ev.rule.startswith("passive")
+        if agentless and lex.frame(ev.event_type).implicit_agent:
+            target = ev.target.mention.key if ev.target.mention is not None else None
+            same = [
+                d
+                for d in doers
+                if d.event_type == ev.event_type and d.agent.mention.key != target  # type: ignore[union-attr]
+            ]
+            if same:
+                nearest = min(same, key=lambda d: (abs(d.sentence - ev.sentence), d.sentence > ev.sentence))
+                agent = nearest.agent.mention  # type: ignore[union-attr]
+                ev = replace(ev, agent=Participant(agent, agent.text, ev.trigger_word), rule=ev.rule + "+implicit-agent")  # type: ignore[union-attr]
+        out.append(ev)
+    return tuple(out)

@@ -141,6 +141,19 @@ def _reason_accuser(search: RoleSearch) -> list[Word]:
     return search.reading.agents.accusers(search.head)
 
 
+@_register(AGENT_FINDERS, "complement-passive-agent", lambda s: s.passive and not s.nominal)
+def _complement_passive_agent(search: RoleSearch) -> list[Word]:
+    """A passive's "oleh" agent hung on its complement: "ditetapkan sebagai tersangka oleh KPK" ("oleh KPK" under "tersangka")."""
+    view, head = search.reading.view, search.head
+    holders = [c for c in view.kids(head.id) if c.deprel.startswith(("obl", "xcomp")) and c.id > head.id]
+    return [
+        agent
+        for holder in holders
+        for agent in view.kids(holder.id)
+        if agent.deprel.startswith(("nmod", "obl")) and view.case_of(agent) in view.lex.passive_agent_markers
+    ]
+
+
 @_register(AGENT_FINDERS, "name-before", _active)
 def _name_before(search: RoleSearch) -> list[Word]:
     """ "saat Menteri Luar Negeri Retno Marsudi berkunjung ke Yordania" with the name hung on "saat"."""
@@ -216,6 +229,25 @@ def _raised_object(search: RoleSearch) -> list[Word]:
 def _claim_subject(search: RoleSearch) -> list[Word]:
     """The subject of the clause an event noun introduces: "tudingan bahwa Doha mendukung ..."."""
     return search.reading.targets.claim_subjects(search.match)
+
+
+@_register(TARGET_FINDERS, "act-target", lambda s: s.frame.target_from_act and not s.passive)
+def _act_target(search: RoleSearch) -> list[Word]:
+    """The target of the act a threat names: "mengancam akan menyerang Korea Selatan", "mengancam meluncurkan
+    serangan rudal ke Ukraina" (the complement clause's objects, and the places and targets its noun is aimed at)."""
+    view, lex = search.reading.view, search.reading.lex
+    aimed = lex.target_prepositions | lex.destination_prepositions
+    out: list[Word] = []
+    for act in view.kids(search.head.id):
+        if not act.deprel.startswith(("xcomp", "ccomp")) or act.upos != "VERB":
+            continue
+        for child in view.kids(act.id):
+            if child.deprel in ("obj", "iobj") and child.id not in view.by_word and child.upos == "NOUN":
+                # "meluncurkan serangan rudal ke Ukraina": what the act's noun is aimed at
+                out.extend(x for x in view.kids(child.id) if x.deprel.startswith("nmod") and view.case_of(x) in aimed)
+            elif child.deprel in ("obj", "iobj") or (child.deprel.startswith("obl") and view.case_of(child) in aimed):
+                out.append(child)
+    return out
 
 
 @_register(TARGET_FINDERS, "gift", lambda s: s.frame.target_from_gift)

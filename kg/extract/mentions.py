@@ -7,20 +7,9 @@ import functools
 from kg.document import Sentence, Word
 from kg.extract.roles import RoleReader
 from kg.extract.spans import NameSpans
-from kg.extract.words import (
-    acronym_of_tail,
-    is_capitalized,
-    looks_like_acronym,
-    name_starts,
-)
+from kg.extract.words import acronym_of_tail, is_capitalized, looks_like_acronym, name_starts
 from kg.lexicon import Lexicon, normalize_name
-from kg.types import (
-    COUNTRY,
-    ORGANIZATION,
-    PERSON,
-    PLACE,
-    Mention,
-)
+from kg.types import COUNTRY, ORGANIZATION, PERSON, PLACE, Mention
 
 
 class MentionFinder:

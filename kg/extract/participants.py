@@ -6,21 +6,8 @@ from collections import deque
 
 from kg.document import Word
 from kg.extract.view import Component, TriggerMatch
-from kg.extract.words import (
-    KIND_PREFERENCE,
-    NOMINAL_LINKS,
-    PUNCT_BREAK,
-    is_preposition,
-    unique_participants,
-)
-from kg.types import (
-    COUNTRY,
-    ORGANIZATION,
-    PERSON,
-    PLACE,
-    Mention,
-    Participant,
-)
+from kg.extract.words import KIND_PREFERENCE, NOMINAL_LINKS, PUNCT_BREAK, is_preposition, unique_participants
+from kg.types import COUNTRY, ORGANIZATION, PERSON, PLACE, Mention, Participant
 
 
 class Participants(Component):

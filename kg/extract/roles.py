@@ -5,17 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from kg.extract.words import (
-    PUNCT_BREAK,
-    is_capitalized,
-)
-from kg.types import (
-    COUNTRY,
-    ORGANIZATION,
-    PERSON,
-    Mention,
-    RoleMention,
-)
+from kg.extract.words import PUNCT_BREAK, is_capitalized
+from kg.types import COUNTRY, ORGANIZATION, PERSON, Mention, RoleMention
 
 if TYPE_CHECKING:
     from kg.extract.mentions import MentionFinder

@@ -7,15 +7,8 @@ import re
 
 from kg.document import Word
 from kg.extract.view import Component, TriggerMatch
-from kg.extract.words import (
-    PUNCT_BREAK,
-)
-from kg.types import (
-    COUNTRY,
-    PERSON,
-    PLACE,
-    Mention,
-)
+from kg.extract.words import PUNCT_BREAK
+from kg.types import COUNTRY, PERSON, PLACE, Mention
 
 
 class Setting(Component):

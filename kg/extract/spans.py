@@ -5,10 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.document import Entity
-from kg.extract.words import (
-    acronym_of,
-    is_capitalized,
-)
+from kg.extract.words import acronym_of, is_capitalized
 
 if TYPE_CHECKING:
     from kg.extract.mentions import MentionFinder

@@ -4,14 +4,8 @@ from __future__ import annotations
 
 from kg.document import Word
 from kg.extract.view import Component, TriggerMatch
-from kg.extract.words import (
-    PUNCT_BREAK,
-    SUBJECTS,
-)
-from kg.types import (
-    PLACE,
-    Participant,
-)
+from kg.extract.words import PUNCT_BREAK, SUBJECTS
+from kg.types import PLACE, Participant
 
 
 class Targets(Component):
@@ -35,7 +29,11 @@ class Targets(Component):
                     continue  # "berterima kasih ... atas hasil positif": what is thanked for, not whom
                 if rel in ("obj", "iobj") or (
                     rel.startswith(("obl", "nmod"))
-                    and (marker in self.lex.target_prepositions or (destination and marker in self.lex.destination_prepositions))
+                    and (
+                        marker in self.lex.target_prepositions
+                        or marker in frame.target_prepositions
+                        or (destination and marker in self.lex.destination_prepositions)
+                    )
                 ):
                     out.append(child)
         # a phrase that ends with its preposition ("bertemu dengan"): the nominal it marks

@@ -4,13 +4,8 @@ from __future__ import annotations
 
 from kg.document import Word
 from kg.extract.view import Component, TriggerMatch
-from kg.extract.words import (
-    QUOTE_MARKS,
-)
-from kg.types import (
-    PERSON,
-    Mention,
-)
+from kg.extract.words import QUOTE_MARKS
+from kg.types import PERSON, Mention
 
 
 class Triggers(Component):
@@ -26,7 +21,7 @@ class Triggers(Component):
                 if i + n > len(self.words):
                     continue
                 ok = all(trig.words[j] in (self.words[i + j].lower, self.words[i + j].lemma.lower()) for j in range(n))
-                if not ok:
+                if not ok or (trig.tail and not self._tail_follows(i, n, trig.tail)):
                     continue
                 if trig.quote_tag:
                     if word.upos == "PUNCT" or not self.view.after_closing_quote(i):
@@ -46,7 +41,20 @@ class Triggers(Component):
                 found.append(TriggerMatch(trig, i, i + n))
         if not found:
             return None
-        return min(found, key=lambda m: (-len(m.trigger.words), m.trigger.lemma, m.trigger.passive, m.trigger.event_type))
+        return min(
+            found,
+            key=lambda m: (-len(m.trigger.words) - len(m.trigger.tail), m.trigger.lemma, m.trigger.passive, m.trigger.event_type),
+        )
+
+    def _tail_follows(self, i: int, n: int, tail: tuple[str, ...]) -> bool:
+        """Whether the words ``tail`` come after the ``n`` trigger words at ``i``, inside the first word's phrase
+        ("menetapkan Novanto sebagai tersangka", "menetapkan dua pemimpin ..., A dan B, sebagai tersangka")."""
+        phrase = set(self.view.subtree(i + 1))
+        size = len(tail)
+        return any(
+            tuple(w.lower for w in self.words[k : k + size]) == tail and all(k + j + 1 in phrase for j in range(size))
+            for k in range(i + n, len(self.words) - size + 1)
+        )
 
     def person_after_tag(self, match: TriggerMatch) -> Mention | None:
         """The one person named in the speaker phrase after a post-quote speech tag, if there is exactly one.

@@ -8,14 +8,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.document import Sentence, Word
-from kg.extract.words import (
-    QUOTE_MARKS,
-    title_heads,
-)
+from kg.extract.words import QUOTE_MARKS, title_heads
 from kg.lexicon import Lexicon, Trigger
-from kg.types import (
-    Mention,
-)
+from kg.types import Mention
 
 if TYPE_CHECKING:
     from kg.extract.agents import Agents

@@ -7,13 +7,7 @@ import re
 
 from kg.document import Word
 from kg.lexicon import Lexicon
-from kg.types import (
-    COUNTRY,
-    ORGANIZATION,
-    PERSON,
-    PLACE,
-    Participant,
-)
+from kg.types import COUNTRY, ORGANIZATION, PERSON, PLACE, Participant
 
 KIND_PREFERENCE = {PERSON: 0, ORGANIZATION: 1, COUNTRY: 2, PLACE: 3}
 NOMINAL_LINKS = {"flat", "compound", "nmod", "appos", "amod", "det", "nummod", "acl", "case"}

@@ -1,0 +1,161 @@
+"""Frames and finders for threats, nominal attacks and law news, on hand-made parses (kg/extract/finders.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kg.document import Article, ParsedDoc
+from kg.extract import extract
+from kg.types import Participant
+
+Parse = Callable[..., ParsedDoc]
+
+
+def _who(part: Participant | None) -> str | None:
+    if part is None:
+        return None
+    return part.mention.text if part.mention is not None else f"?{part.text}"
+
+
+def _events(doc: ParsedDoc, disabled: frozenset[str] = frozenset()) -> list[tuple[str, str | None, str | None, str, str]]:
+    ex = extract(doc, disabled=disabled)
+    return [(e.event_type, _who(e.agent), _who(e.target), e.modality, e.rule) for e in ex.events]
+
+
+THREAT = """
+    # text = Korea Utara mengancam akan menyerang Korea Selatan.
+    1 Korea Korea PROPN _ _ 3 nsubj _ ner=B-LOC
+    2 Utara Utara PROPN _ _ 1 flat:name _ ner=E-LOC
+    3 mengancam ancam VERB _ _ 0 root _ ner=O
+    4 akan akan AUX _ _ 5 aux _ ner=O
+    5 menyerang serang VERB _ _ 3 xcomp _ ner=O
+    6 Korea Korea PROPN _ _ 5 obj _ ner=B-LOC
+    7 Selatan Selatan PROPN _ _ 6 flat:name _ ner=E-LOC
+    8 . . PUNCT _ _ 3 punct _ ner=O
+"""
+
+
+def test_a_threat_of_an_act_threatens_the_acts_target_and_the_act_is_not_asserted(parse: Parse) -> None:
+    doc = parse(THREAT, Article("uji", ""))
+    assert _events(doc) == [
+        ("Threaten", "Korea Utara", "Korea Selatan", "asserted", "phrase+act-target"),
+        ("Attack", "Korea Utara", "Korea Selatan", "future", "verb"),
+    ]
+    # without the finder the threat has no target, so no edge; the threatened act is still only future
+    assert _events(doc, frozenset({"act-target"})) == [("Attack", "Korea Utara", "Korea Selatan", "future", "verb")]
+
+
+NOMINAL_ATTACK = """
+    # text = Menteri Luar Negeri Indonesia Sugiono mengecam keras serangan Israel terhadap Iran.
+    1 Menteri Menteri PROPN _ _ 6 nsubj _ ner=O
+    2 Luar Luar PROPN _ _ 1 flat:name _ ner=O
+    3 Negeri Negeri PROPN _ _ 1 flat:name _ ner=O
+    4 Indonesia Indonesia PROPN _ _ 1 flat:name _ ner=O
+    5 Sugiono Sugiono PROPN _ _ 1 flat:name _ ner=S-PER
+    6 mengecam kecam VERB _ _ 0 root _ ner=O
+    7 keras keras ADJ _ _ 6 advmod _ ner=O
+    8 serangan serang NOUN _ _ 6 obj _ ner=O
+    9 Israel Israel PROPN _ _ 8 nmod _ ner=S-LOC
+    10 terhadap hadap ADP _ _ 11 case _ ner=O
+    11 Iran Iran PROPN _ _ 8 nmod _ ner=S-LOC
+    12 . . PUNCT _ _ 6 punct _ ner=O
+"""
+
+
+def test_an_attack_named_by_a_noun_is_an_event_between_its_owner_and_its_target(parse: Parse) -> None:
+    doc = parse(NOMINAL_ATTACK, Article("uji", ""))
+    assert _events(doc) == [
+        ("Criticize", "Sugiono", "Israel", "asserted", "phrase"),
+        ("Attack", "Israel", "Iran", "asserted", "nominal"),
+    ]
+
+
+def test_an_unowned_attack_noun_is_no_event(parse: Parse) -> None:
+    doc = parse(
+        """
+        # text = Sugiono mengecam serangan terhadap Iran.
+        1 Sugiono Sugiono PROPN _ _ 2 nsubj _ ner=S-PER
+        2 mengecam kecam VERB _ _ 0 root _ ner=O
+        3 serangan serang NOUN _ _ 2 obj _ ner=O
+        4 terhadap hadap ADP _ _ 5 case _ ner=O
+        5 Iran Iran PROPN _ _ 3 nmod _ ner=S-LOC
+        6 . . PUNCT _ _ 2 punct _ ner=O
+        """,
+        Article("uji", ""),
+    )
+    assert [e[0] for e in _events(doc)] == ["Criticize"]
+
+
+def _named_as_suspect(tail: str) -> str:
+    return f"""
+    # text = KPK menetapkan Budi Santoso sebagai {tail}.
+    1 KPK KPK PROPN _ _ 2 nsubj _ ner=S-ORG
+    2 menetapkan tetap VERB _ _ 0 root _ ner=O
+    3 Budi Budi PROPN _ _ 2 obj _ ner=B-PER
+    4 Santoso Santoso PROPN _ _ 3 flat:name _ ner=E-PER
+    5 sebagai bagai ADP _ _ 6 case _ ner=O
+    6 {tail} {tail} NOUN _ _ 2 obl _ ner=O
+    7 . . PUNCT _ _ 2 punct _ ner=O
+    """
+
+
+def test_naming_someone_a_suspect_is_an_arrest_and_naming_them_anything_else_is_not(parse: Parse) -> None:
+    assert _events(parse(_named_as_suspect("tersangka"), Article("uji", ""))) == [
+        ("Arrest", "KPK", "Budi Santoso", "asserted", "verb")
+    ]
+    assert _events(parse(_named_as_suspect("ketua"), Article("uji", ""))) == []
+
+
+PASSIVE_SUSPECT = """
+    # text = Budi Santoso ditetapkan sebagai tersangka oleh Komisi Pemberantasan Korupsi.
+    1 Budi Budi PROPN _ _ 3 nsubj:pass _ ner=B-PER
+    2 Santoso Santoso PROPN _ _ 1 flat:name _ ner=E-PER
+    3 ditetapkan tetap VERB _ _ 0 root _ ner=O
+    4 sebagai bagai ADP _ _ 5 case _ ner=O
+    5 tersangka sangka NOUN _ _ 3 obl _ ner=O
+    6 oleh oleh ADP _ _ 7 case _ ner=O
+    7 Komisi Komisi PROPN _ _ 5 nmod _ ner=B-ORG
+    8 Pemberantasan Pemberantasan PROPN _ _ 7 flat:name _ ner=I-ORG
+    9 Korupsi Korupsi PROPN _ _ 8 flat:name _ ner=E-ORG
+    10 . . PUNCT _ _ 3 punct _ ner=O
+"""
+
+
+def test_the_agent_of_a_passive_can_hang_on_its_complement(parse: Parse) -> None:
+    doc = parse(PASSIVE_SUSPECT, Article("uji", ""))
+    assert _events(doc) == [
+        ("Arrest", "Komisi Pemberantasan Korupsi", "Budi Santoso", "asserted", "passive+complement-passive-agent")
+    ]
+
+
+HELD_THEN_CHARGED = """
+    # text = KPK menahan Budi Santoso.
+    1 KPK KPK PROPN _ _ 2 nsubj _ ner=S-ORG
+    2 menahan tahan VERB _ _ 0 root _ ner=O
+    3 Budi Budi PROPN _ _ 2 obj _ ner=B-PER
+    4 Santoso Santoso PROPN _ _ 3 flat:name _ ner=E-PER
+    5 . . PUNCT _ _ 2 punct _ ner=O
+
+    # text = Andi Wijaya dijerat dengan Pasal 2.
+    1 Andi Andi PROPN _ _ 3 nsubj:pass _ ner=B-PER
+    2 Wijaya Wijaya PROPN _ _ 1 flat:name _ ner=E-PER
+    3 dijerat jerat VERB _ _ 0 root _ ner=O
+    4 dengan dengan ADP _ _ 5 case _ ner=O
+    5 Pasal Pasal PROPN _ _ 3 obl _ ner=O
+    6 2 2 NUM _ _ 5 nummod _ ner=O
+    7 . . PUNCT _ _ 3 punct _ ner=O
+"""
+
+
+def test_an_agentless_arrest_is_done_by_the_article_s_arresting_actor(parse: Parse) -> None:
+    doc = parse(HELD_THEN_CHARGED, Article("uji", ""))
+    assert _events(doc) == [
+        ("Arrest", "KPK", "Budi Santoso", "asserted", "verb"),
+        ("Arrest", "KPK", "Andi Wijaya", "asserted", "passive+implicit-agent"),
+    ]
+    assert _events(doc, frozenset({"implicit-agent"}))[1] == ("Arrest", None, "Andi Wijaya", "asserted", "passive")
+
+
+def test_without_an_arresting_actor_in_the_article_the_agent_stays_empty(parse: Parse) -> None:
+    second_only = HELD_THEN_CHARGED.split("\n\n")[1]
+    assert _events(parse(second_only, Article("uji", ""))) == [("Arrest", None, "Andi Wijaya", "asserted", "passive")]
