@@ -166,7 +166,7 @@ def implicit_agents(events: tuple[EventMention, ...], lex: Lexicon) -> tuple[Eve
     an event the agent stays empty: the rule never guesses.
     """
     doers = [
-        ev
+        (ev, ev.agent.mention)
         for ev in events
         if ev.agent is not None
         and ev.agent.mention is not None
@@ -178,17 +178,16 @@ def implicit_agents(events: tuple[EventMention, ...], lex: Lexicon) -> tuple[Eve
         return events
     out = []
     for ev in events:
-        agentless = ev.agent is None and ev.target is not None and ev.rule.startswith("passive")
-        if agentless and lex.frame(ev.event_type).implicit_agent:
+        if (
+            ev.agent is None
+            and ev.target is not None
+            and ev.rule.startswith("passive")
+            and lex.frame(ev.event_type).implicit_agent
+        ):
             target = ev.target.mention.key if ev.target.mention is not None else None
-            same = [
-                d
-                for d in doers
-                if d.event_type == ev.event_type and d.agent.mention.key != target  # type: ignore[union-attr]
-            ]
+            same = [(d, who) for d, who in doers if d.event_type == ev.event_type and who.key != target]
             if same:
-                nearest = min(same, key=lambda d: (abs(d.sentence - ev.sentence), d.sentence > ev.sentence))
-                agent = nearest.agent.mention  # type: ignore[union-attr]
-                ev = replace(ev, agent=Participant(agent, agent.text, ev.trigger_word), rule=ev.rule + "+implicit-agent")  # type: ignore[union-attr]
+                _, agent = min(same, key=lambda pair: (abs(pair[0].sentence - ev.sentence), pair[0].sentence > ev.sentence))
+                ev = replace(ev, agent=Participant(agent, agent.text, ev.trigger_word), rule=ev.rule + "+implicit-agent")
         out.append(ev)
     return tuple(out)
