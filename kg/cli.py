@@ -513,16 +513,18 @@ def stats(
     from kg.network import actor_network, centrality_table
 
     try:
-        if store is not None:  # the network's queries run inside Oxigraph: nothing is loaded into rdflib
+        if store is not None:  # the network's queries run inside Oxigraph; the table is kept until the store changes
             from typing import cast
 
             from kg.store import KGStore
 
             with KGStore.open(store, read_only=True) as opened:
-                net = actor_network(cast("Graph", opened), include_all=include_all)
+                rows = opened.summary(
+                    f"stats-{top}-{'all' if include_all else 'asserted'}",
+                    lambda: centrality_table(actor_network(cast("Graph", opened), include_all=include_all), top),
+                )
         else:
-            net = actor_network(_source_graph(graph, store), include_all=include_all)
-        rows = centrality_table(net, top)
+            rows = centrality_table(actor_network(_source_graph(graph, store), include_all=include_all), top)
     except KGError as exc:
         _fail(exc)
         return

@@ -16,6 +16,7 @@ from rdflib.query import Result
 from kg.errors import InputError, QueryError
 from kg.mapper import article_iri, bind_prefixes
 from kg.namespace import KG
+from kg.sparql import CANDIDATES, with_values
 
 if TYPE_CHECKING:
     from kg.store import KGStore
@@ -66,10 +67,28 @@ def run_query(graph: Graph | KGStore, query: str, params: Mapping[str, str] | No
     if include_all:
         bindings["includeAll"] = Literal(True)
     try:
-        return graph.query(text, initBindings=bindings)
+        return graph.query(_narrowed(graph, text, bindings), initBindings=bindings)
     except Exception as exc:
         hint = f" Named queries: {', '.join(queries)}." if len(text.split()) < 3 else ""
         raise QueryError(f"The SPARQL query failed: {exc}.{hint}") from exc
+
+
+def _narrowed(graph: Graph | KGStore, text: str, bindings: Mapping[str, Any]) -> str:
+    """``text`` with each of its ``# kg:candidates ?x QUERY`` hints run and given to it as ``VALUES ?x { ... }``.
+
+    The hint lists every value ``?x`` takes in the answers (actor-events: the actors with that name,
+    in any case), so the answers are the same; Oxigraph then starts from those few actors instead of
+    joining every event with every label (2.6 s -> about 0.05 s on all of IndoSum).
+    """
+    hints = CANDIDATES.findall(text)
+    if not hints:
+        return text
+    prologue = "\n".join(line for line in text.splitlines() if line.strip().upper().startswith(("PREFIX", "BASE")))
+    for name, hint in hints:
+        found = graph.query(f"{prologue}\n{hint}", initBindings=bindings)
+        values = sorted({row[0].n3() for row in found if row[0] is not None})  # type: ignore[index, union-attr]
+        text = with_values(text, [name], [[value] for value in values])
+    return text
 
 
 def _cell(value: Any) -> str:

@@ -23,6 +23,7 @@ before the change or as it is after it, and a reader never sees half a change.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -44,7 +45,7 @@ from kg.freshness import STORE_MARKER as MARKER_FILE
 from kg.mapper import actor_iri, article_iri, bind_prefixes, map_actors, map_article
 from kg.namespace import KG, KGR, KGS
 from kg.remote import is_url, normalise_url
-from kg.sparql import SPARQL_LITERALS
+from kg.sparql import SPARQL_LITERALS, with_values
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
@@ -76,6 +77,7 @@ ACTOR_FACTS_FILE = "actor-facts.pickle"
 """The actor index: each article's ``kg.actors.ArticleFacts`` (keyed by its parse and kg's code), so a change
 resolves the corpus from them and reads no other article; a cache (losing it costs time only)."""
 MERGES_FILE = "merges.json"  # the corpus-level actor merges with their reasons, as report.json has them
+SUMMARIES_DIR = "summaries"  # whole-store summaries (``kg stats``), each valid for one generation
 CORPUS_GRAPH = KGR["graph/corpus"]
 """The named graph of the corpus level: actors, canonical labels, aliases, the articles they appear in."""
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -340,6 +342,29 @@ class KGStore:
         return int(_check_marker(self.path).get("generation", 0))
 
     # -- reading
+
+    def summary(self, name: str, compute: Callable[[], Any]) -> Any:
+        """A JSON-able summary of the whole store (``kg stats``' table), computed once per change.
+
+        Kept in ``DIR/summaries/NAME.json`` with the store's generation and kg's software fingerprint;
+        any completed change (or other kg code) makes it stale, and the next call computes it again.
+        A store folder that cannot be written still answers, computing each time.
+        """
+        from kg.files import atomic_write
+        from kg.freshness import software_fingerprint
+
+        stamp = {"generation": self.generation, "software": software_fingerprint()}
+        path = self.path / SUMMARIES_DIR / f"{re.sub(r'[^A-Za-z0-9_.-]', '_', name)}.json"
+        try:
+            kept = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(kept, dict) and kept.get("stamp") == stamp:
+                return kept["value"]
+        except (OSError, ValueError, KeyError):
+            pass
+        value = compute()
+        with contextlib.suppress(OSError):  # a read-only folder: no cache, the same answer
+            atomic_write(path, json.dumps({"stamp": stamp, "value": value}, ensure_ascii=False))
+        return value
 
     def text_hashes(self) -> dict[str, str]:
         """Article id -> SHA-256 of its text, for every article in the store."""
@@ -726,14 +751,7 @@ def _bind(text: str, bindings: Mapping[str, Any]) -> str:
     """
     if not bindings:
         return text
-    masked = SPARQL_LITERALS.sub(lambda m: " " * len(m.group(0)), text)
-    where = re.search(r"\bWHERE\s*\{", masked, re.IGNORECASE)
-    brace = where.end() - 1 if where else masked.find("{")
-    if brace < 0:
-        return text
-    names = " ".join(f"?{name}" for name in bindings)
-    values = " ".join(_nt_term(term) for term in bindings.values())
-    return f"{text[: brace + 1]} VALUES ({names}) {{ ({values}) }}{text[brace + 1 :]}"
+    return with_values(text, list(bindings), [[_nt_term(term) for term in bindings.values()]])
 
 
 def uses_graph_clause(query: str) -> bool:

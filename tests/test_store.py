@@ -94,6 +94,47 @@ def test_store_named_queries_answer_as_in_memory(tmp_path: Path) -> None:
             assert got or name == "who-met-whom"
 
 
+@pytest.mark.parametrize("actor", ["Maria Santos", "maria santos", "MALAYSIA", "Santos", "Nobody"])
+def test_store_query_candidates_hint_changes_no_answer(tmp_path: Path, actor: str) -> None:
+    """actor-events' ``# kg:candidates ?x`` hint (the actors with that name, run first) gives the answers without it."""
+    from kg.query import named_queries
+
+    corpus = write_corpus(tmp_path / "corpus")
+    memory = build([corpus], NO_SHACL, parser=FakeParser(corpus_conllu()))
+    build_into_store([corpus], tmp_path / "store", NO_SHACL, parser=FakeParser(corpus_conllu()))
+    text = named_queries()["actor-events"].read_text(encoding="utf-8")
+    assert "# kg:candidates ?x " in text
+    plain = "\n".join(line for line in text.splitlines() if "kg:candidates" not in line)
+    with KGStore.open(tmp_path / "store", read_only=True) as store:
+        for source in (memory.graph, store):
+            for everything in (False, True):
+                hinted = sorted(tuple(row) for row in run_query(source, "actor-events", {"actor": actor}, everything))
+                assert hinted == sorted(tuple(row) for row in run_query(source, plain, {"actor": actor}, everything))
+                assert hinted or actor in ("Nobody", "Santos") or not everything
+
+
+def test_store_summary_is_computed_once_per_change(tmp_path: Path) -> None:
+    calls: list[int] = []
+
+    def compute() -> list[int]:
+        calls.append(1)
+        return [len(calls)]
+
+    with KGStore.open(tmp_path / "store") as store:
+        store.write(put=[])
+        assert store.summary("stats", compute) == [1] and store.summary("stats", compute) == [1]
+        from kg.document import from_conllu
+        from kg.extract import extract
+
+        parses = corpus_conllu()
+        aid = sorted(parses)[0]
+        store.write(put=[extract(from_conllu(parses[aid], Article(aid, article_text(parses[aid]))))])
+        assert store.summary("stats", compute) == [2]  # the store changed: computed again
+        (tmp_path / "store" / "summaries" / "stats.json").write_text("{broken", encoding="utf-8")
+        assert store.summary("stats", compute) == [3]
+        assert store.summary("other", compute) == [4] and store.summary("stats", compute) == [3]
+
+
 def test_store_rebuilding_an_article_replaces_its_graph(tmp_path: Path) -> None:
     parses = corpus_conllu()
     corpus = write_corpus(tmp_path / "corpus")
@@ -196,10 +237,14 @@ def test_store_cli_build_query_export_stats_remove(tmp_path: Path, monkeypatch: 
     assert exported.exit_code == 0 and exported.stdout.count("\n") == len(_store_graph(store))
     ranked = runner.invoke(app, ["stats", "--store", str(store), "--format", "json"])
     assert ranked.exit_code == 0 and json.loads(ranked.stdout)
+    again = runner.invoke(app, ["stats", "--store", str(store), "--format", "json"])  # from the store's summary
+    assert again.stdout == ranked.stdout and (store / "summaries" / "stats-20-asserted.json").is_file()
     removed = runner.invoke(app, ["remove", "kecaman-ban", "--store", str(store), "--out", str(out), "--no-validate"])
     assert removed.exit_code == 0, removed.output
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert [a["id"] for a in report["articles"]] == ["dukungan-2024", "pertemuan-manila"]
+    after = runner.invoke(app, ["stats", "--store", str(store), "--format", "json"])
+    assert after.exit_code == 0 and after.stdout != ranked.stdout  # the table follows the change
     missing = runner.invoke(app, ["remove", "kecaman-ban", "--store", str(store)])
     assert missing.exit_code == 2 and "Not in the store" in missing.stderr
 
