@@ -159,3 +159,44 @@ def test_an_agentless_arrest_is_done_by_the_article_s_arresting_actor(parse: Par
 def test_without_an_arresting_actor_in_the_article_the_agent_stays_empty(parse: Parse) -> None:
     second_only = HELD_THEN_CHARGED.split("\n\n")[1]
     assert _events(parse(second_only, Article("uji", ""))) == [("Arrest", None, "Andi Wijaya", "asserted", "passive")]
+
+
+TITLE_COMMA_PERSON = """
+    # text = Kepala Humas Polda Metro Jaya, Budiyanto mengatakan hal itu.
+    1 Kepala kepala NOUN _ _ 8 nsubj _ ner=O
+    2 Humas Humas PROPN _ _ 1 flat:name _ ner=O
+    3 Polda Polda PROPN _ _ 1 flat:name _ ner=B-ORG
+    4 Metro Metro PROPN _ _ 3 flat:name _ ner=I-ORG
+    5 Jaya Jaya PROPN _ _ 4 flat:name _ ner=E-ORG
+    6 , , PUNCT _ _ 1 punct _ ner=O
+    7 Budiyanto Budiyanto PROPN _ _ 8 nsubj _ ner=S-PER
+    8 mengatakan kata VERB _ _ 0 root _ ner=O
+    9 hal hal NOUN _ _ 8 obj _ ner=O
+    10 itu itu DET _ _ 9 det _ ner=O
+    11 . . PUNCT _ _ 8 punct _ ner=O
+"""
+
+
+def test_a_title_phrase_before_a_comma_and_its_holder_is_no_second_speaker(parse: Parse) -> None:
+    assert [(e[0], e[1]) for e in _events(parse(TITLE_COMMA_PERSON, Article("uji", "")))] == [("Statement", "Budiyanto")]
+
+
+def test_a_person_name_never_starts_inside_a_known_name(parse: Parse) -> None:
+    doc = parse(
+        """
+        # text = Juru Bicara Gedung Putih Sarah Sanders mengatakan hal itu.
+        1 Juru juru NOUN _ _ 7 nsubj _ ner=O
+        2 Bicara bicara PROPN _ _ 1 flat:name _ ner=O
+        3 Gedung Gedung PROPN _ _ 1 nmod _ ner=O
+        4 Putih Putih PROPN _ _ 3 flat:name _ ner=B-PER
+        5 Sarah Sarah PROPN _ _ 4 flat:name _ ner=I-PER
+        6 Sanders Sanders PROPN _ _ 5 flat:name _ ner=E-PER
+        7 mengatakan kata VERB _ _ 0 root _ ner=O
+        8 hal hal NOUN _ _ 7 obj _ ner=O
+        9 . . PUNCT _ _ 7 punct _ ner=O
+        """,
+        Article("uji", ""),
+    )
+    ex = extract(doc)
+    assert sorted((m.text, m.kind) for m in ex.mentions) == [("Gedung Putih", "Organization"), ("Sarah Sanders", "Person")]
+    assert [(e.event_type, _who(e.agent)) for e in ex.events] == [("Statement", "Sarah Sanders")]

@@ -23,6 +23,7 @@ class Agents(Component):
             subjects = [c for c in self.view.kids(node.id) if c.deprel in SUBJECTS and not self.quoted_after(node, c)]
             if len(subjects) > 1:
                 subjects = [c for c in subjects if not self.apposed_to_an_object(c)] or subjects
+                subjects = [c for c in subjects if not self.title_apposed_to(c, subjects)] or subjects
             pass_subjects = [
                 c for c in self.view.kids(node.id) if c.deprel in PASSIVE_SUBJECTS and not self.quoted_after(node, c)
             ]
@@ -121,6 +122,24 @@ class Agents(Component):
         while node.deprel in ("flat", "flat:name", "compound", "nmod", "fixed") and node.head:
             node = self.sent.word(node.head)
         return node.deprel in ("obj", "iobj") or node.deprel.startswith("obl")
+
+    def title_apposed_to(self, word: Word, subjects: list[Word]) -> bool:
+        """Whether ``word`` heads a title phrase that names nobody, written before a comma and the person who
+        holds it, both parsed as subjects: "Kasubdit Bin Gakkum Ditlantas Polda Metro Jaya, AKBP Budiyanto
+        mengatakan ..." (Budiyanto speaks, not Polda Metro Jaya)."""
+        found = self.by_word.get(word.id)
+        if not self.view.is_title_word(word) or (found is not None and found.kind == PERSON):
+            return False
+        phrase = self.view.subtree(word.id)
+        for other in subjects:
+            person = self.by_word.get(other.id)
+            if other.id <= word.id or person is None or person.kind != PERSON:
+                continue
+            end = max(k for k in phrase if k < other.id)
+            between = [self.sent.word(k) for k in range(end, other.id) if k not in phrase or k == end]
+            if any(w.text == "," for w in between) and all(w.upos == "PUNCT" for w in between):
+                return True
+        return False
 
     def quoted_after(self, verb: Word, subject: Word) -> bool:
         """Whether a quote mark stands between ``verb`` and a ``subject`` after it: the subject is inside

@@ -199,6 +199,8 @@ class NameSpans:
                 close = next((j for j in range(k[1] + 1, min(k[1] + 4, len(self.words))) if self.words[j].text == ")"), None)
                 if close is not None and close - k[1] == 2:
                     k = (k[0], close + 1, k[2])
+            # a person's name never starts inside a known name: "Juru Bicara Gedung | Putih Sarah Sanders"
+            out = [(k[1], sp[1], sp[2]) if sp[2] == "PER" and k[0] < sp[0] < k[1] < sp[1] else sp for sp in out]
             overlapping = [sp for sp in out if sp[0] < k[1] and k[0] < sp[1]]
             if all(k[0] <= sp[0] and sp[1] <= k[1] for sp in overlapping):
                 out = [sp for sp in out if sp not in overlapping]
