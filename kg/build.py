@@ -348,7 +348,9 @@ def build(
     timings["map"] = time.perf_counter() - t1
     _stage(progress, "map", 1)
     by_id = {ex.doc.article.id: ex for ex in extractions}
-    reports = [_replace(r, **_counts(by_id[r.id], index)) if r.status == "ok" and r.id in by_id else r for r in run.reports]
+    reports = [
+        _replace(r, **_counts(by_id[r.id], index)) if r.status == "ok" and r.id in by_id else r for r in run.reports
+    ]
     validation = Validation(graph, progress) if settings.validate else None
     timings["total"] = time.perf_counter() - start
     return BuildResult(
