@@ -200,3 +200,23 @@ def test_a_person_name_never_starts_inside_a_known_name(parse: Parse) -> None:
     ex = extract(doc)
     assert sorted((m.text, m.kind) for m in ex.mentions) == [("Gedung Putih", "Organization"), ("Sarah Sanders", "Person")]
     assert [(e.event_type, _who(e.agent)) for e in ex.events] == [("Statement", "Sarah Sanders")]
+
+
+def _reported(head: str) -> str:
+    return f"""
+    # text = Baharuzaman melaporkan Megawati Soekarnoputri ke {head}.
+    1 Baharuzaman Baharuzaman PROPN _ _ 2 nsubj _ ner=S-PER
+    2 melaporkan lapor VERB _ _ 0 root _ ner=O
+    3 Megawati Megawati PROPN _ _ 2 obj _ ner=B-PER
+    4 Soekarnoputri Soekarnoputri PROPN _ _ 3 flat:name _ ner=E-PER
+    5 ke ke ADP _ _ 6 case _ ner=O
+    6 {head} {head} NOUN _ _ 2 obl _ ner=O
+    7 . . PUNCT _ _ 2 punct _ ner=O
+    """
+
+
+def test_reporting_someone_to_the_police_accuses_them_and_reporting_to_anyone_else_does_not(parse: Parse) -> None:
+    assert _events(parse(_reported("polisi"), Article("uji", ""))) == [
+        ("Accuse", "Baharuzaman", "Megawati Soekarnoputri", "asserted", "verb")
+    ]
+    assert _events(parse(_reported("atasannya"), Article("uji", ""))) == []

@@ -158,7 +158,7 @@ class Participants(Component):
                     if found.kind == PERSON:
                         continue
                 queue.append((child.id, depth + 1))
-        if person is not None and self.view.is_title_word(word):
+        if person is not None and (self.view.is_title_word(word) or word.lower in self.lex.title_prefixes):
             # "kata Duta Besar Inggris untuk PBB Matthew Rycroft": the title stands for the person it names
             return Participant(person, person.text, word.id)
         if best is not None and best.kind != PLACE:
