@@ -153,23 +153,31 @@ def network_figures(store: Path, work: Path, corpus: Path) -> None:
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     page = out / "network.html"
     times = time_page(page, 3)
-    print(json.dumps({
-        "outputs": _step(written),
-        "timings_s": report.get("timings_s"),
-        "actors": report["totals"].get("actors"),
-        "triples": report["totals"].get("triples"),
-        "page_mib": round(page.stat().st_size / 2**20, 2),
-        "chromium_draw_ms": [round(t) for t in times],
-        "chromium_draw_ms_median": round(statistics.median(times)),
-    }, indent=2))
+    print(
+        json.dumps(
+            {
+                "outputs": _step(written),
+                "timings_s": report.get("timings_s"),
+                "actors": report["totals"].get("actors"),
+                "triples": report["totals"].get("triples"),
+                "page_mib": round(page.stat().st_size / 2**20, 2),
+                "chromium_draw_ms": [round(t) for t in times],
+                "chromium_draw_ms_median": round(statistics.median(times)),
+            },
+            indent=2,
+        )
+    )
 
 
 def commands(store: Path) -> dict[str, Any]:
-    """``kg query --store`` and ``kg stats --store`` as commands (interpreter start included)."""
+    """``kg query --store`` and ``kg stats --store`` as commands (interpreter start included); ``kg stats`` twice:
+    first as after a change (its kept table deleted), then again (the table kept in ``DIR/summaries``)."""
     out = {}
     for name in ("who-met-whom", "actors-by-degree"):
         out[f"kg query --store {name}"] = _step(run_child(_kg("query", "--store", str(store), name, "--format", "json")))
-    out["kg stats --store"] = _step(run_child(_kg("stats", "--store", str(store), "--format", "json")))
+    shutil.rmtree(store / "summaries", ignore_errors=True)
+    out["kg stats --store (first after a change)"] = _step(run_child(_kg("stats", "--store", str(store), "--format", "json")))
+    out["kg stats --store (again)"] = _step(run_child(_kg("stats", "--store", str(store), "--format", "json")))
     return out
 
 
@@ -195,8 +203,11 @@ def main() -> None:
         network_figures(args.network_of, args.work or Path(tempfile.mkdtemp(prefix="kg-bench-net-")), args.corpus)
         return
     if args.queries_of:
-        print(json.dumps({"queries": query_figures(args.queries_of, args.query_timeout), "commands": commands(args.queries_of)},
-                         indent=2))
+        print(
+            json.dumps(
+                {"queries": query_figures(args.queries_of, args.query_timeout), "commands": commands(args.queries_of)}, indent=2
+            )
+        )
         return
     if args.cache is None:
         raise SystemExit("--cache DIR is needed: a parse cache with the corpus's parses (see the docstring)")
@@ -237,17 +248,40 @@ def main() -> None:
         store, out = work / f"store-{size}", work / f"out-{size}"
         shutil.rmtree(store, ignore_errors=True)
         built = run_child(
-            _kg("build", str(sample), "--store", str(store), "--out", str(out), "--cache", str(args.cache), "--no-outputs",
-                "--no-validate", *common)
+            _kg(
+                "build",
+                str(sample),
+                "--store",
+                str(store),
+                "--out",
+                str(out),
+                "--cache",
+                str(args.cache),
+                "--no-outputs",
+                "--no-validate",
+                *common,
+            )
         )
-        runs: dict[str, list[dict[str, Any]]] = {k: [] for k in ("alone_parsed", "add_parsed", "remove", "alone_cached",
-                                                                  "add_cached", "remove_again")}
+        runs: dict[str, list[dict[str, Any]]] = {
+            k: [] for k in ("alone_parsed", "add_parsed", "remove", "alone_cached", "add_cached", "remove_again")
+        }
         report: dict[str, Any] = {}
         for trial in range(args.repeat):  # alternating, so that the machine's mood hits both sides alike
             alone_cache, add_cache = fresh_cache(f"alone-{size}-{trial}"), fresh_cache(f"add-{size}-{trial}")
             alone = ["build", str(one), "--out", str(work / "alone"), "--cache", str(alone_cache), "--force", *common]
-            add = ["build", str(one), "--store", str(store), "--out", str(work / f"add-{size}"), "--cache", str(add_cache),
-                   "--no-outputs", "--force", *common]
+            add = [
+                "build",
+                str(one),
+                "--store",
+                str(store),
+                "--out",
+                str(work / f"add-{size}"),
+                "--cache",
+                str(add_cache),
+                "--no-outputs",
+                "--force",
+                *common,
+            ]
             runs["alone_parsed"].append(run_child(_kg(*alone)))
             runs["add_parsed"].append(run_child(_kg(*add)))
             report = json.loads((work / f"add-{size}" / "report.json").read_text(encoding="utf-8"))
@@ -264,8 +298,9 @@ def main() -> None:
             "ratio_add_cached_to_alone_cached": round(steps["add_cached"]["seconds"] / steps["alone_cached"]["seconds"], 3),
             "ratio_remove_to_alone_cached": round(steps["remove"]["seconds"] / steps["alone_cached"]["seconds"], 3),
             "add_report": {
-                "store": {k: v if not isinstance(v, list) or len(v) < 5 else f"{len(v)} articles"
-                          for k, v in report["store"].items()},
+                "store": {
+                    k: v if not isinstance(v, list) or len(v) < 5 else f"{len(v)} articles" for k, v in report["store"].items()
+                },
                 "timings_s": report.get("timings_s"),
                 "shacl": report.get("shacl"),
             },
@@ -274,15 +309,19 @@ def main() -> None:
         }
     full = work / f"store-{sizes[-1]}"
     shacl = run_child(
-        [sys.executable, "-c", (
-            "import json, time, sys\n"
-            "from kg.store import KGStore\nfrom kg.build import validate\n"
-            "t = time.perf_counter()\n"
-            f"s = KGStore.open({str(full)!r}, read_only=True)\ng = s.graph()\ns.close()\n"
-            "read = time.perf_counter() - t\nt = time.perf_counter()\nok, v = validate(g)\n"
-            "print(json.dumps({'triples': len(g), 'read_s': read, 'validate_s': time.perf_counter() - t, "
-            "'conforms': ok, 'violations': len(v), 'first': list(v[:5])}))"
-        )]
+        [
+            sys.executable,
+            "-c",
+            (
+                "import json, time, sys\n"
+                "from kg.store import KGStore\nfrom kg.build import validate\n"
+                "t = time.perf_counter()\n"
+                f"s = KGStore.open({str(full)!r}, read_only=True)\ng = s.graph()\ns.close()\n"
+                "read = time.perf_counter() - t\nt = time.perf_counter()\nok, v = validate(g)\n"
+                "print(json.dumps({'triples': len(g), 'read_s': read, 'validate_s': time.perf_counter() - t, "
+                "'conforms': ok, 'violations': len(v), 'first': list(v[:5])}))"
+            ),
+        ]
     )
     result["shacl_full_graph"] = json.loads(shacl["stdout"]) | {"peak_rss_mib": round(shacl["peak_rss_mib"], 1)}
     result["queries_full_store"] = query_figures(full, args.query_timeout)

@@ -314,6 +314,10 @@ class ArticleFacts:
     """Spelling-variant merges, kept unless their first node is in a reason of an earlier article or in ``reasons``."""
     roles: tuple[tuple[tuple[int, int, int], str, tuple[int, int, int] | None], ...]
     """(person mention, normalised title, the mention of what the title is of)."""
+    node_words: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """The words of each node's name (normalised once, here)."""
+    name_words: tuple[tuple[str, int], ...] = ()
+    """How many words each name and fixed name has."""
 
 
 def _node_for(kind: str, name: str, lex: Lexicon) -> str:
@@ -448,6 +452,8 @@ def article_facts(ex: Extraction, lexicon: Lexicon | None = None) -> ArticleFact
     roles = tuple(
         (m.key, _norm(role.title), role.of.key if role.of is not None else None) for m in ex.mentions for role in m.roles
     )
+    node_words = {node: _tokens(node.split("|", 1)[1]) for node, _kind, _replace in kinds}
+    name_words = {text: len(_tokens(text)) for _node, text in (*surface, *fixed)}
     return ArticleFacts(
         aid,
         tuple(kinds),
@@ -462,6 +468,8 @@ def article_facts(ex: Extraction, lexicon: Lexicon | None = None) -> ArticleFact
         tuple(reasons),
         tuple(variants),
         roles,
+        tuple(node_words.items()),
+        tuple(name_words.items()),
     )
 
 
@@ -492,10 +500,23 @@ def resolve_facts(facts: Iterable[ArticleFacts], lexicon: Lexicon | None = None)
     owners_named: dict[str, frozenset[str]] = {}  # article -> the countries and organisations it names
     reason_article: dict[int, str] = {}  # index of an in-article reason -> its article
     in_reasons: set[str] = set()  # the nodes of the reasons so far
+    node_words: dict[str, tuple[str, ...]] = {}
+    name_words: dict[str, int] = {}
+
+    def tokens(node: str) -> tuple[str, ...]:
+        found = node_words.get(node)
+        return found if found is not None else _tokens(node.split("|", 1)[1])
+
+    def length(name: str) -> int:
+        found = name_words.get(name)
+        return found if found is not None else len(_tokens(name))
+
     ordered = sorted(facts, key=lambda f: f.article)
     for fact in ordered:
         aid = fact.article
         first_reason = len(reasons)
+        node_words.update(fact.node_words)
+        name_words.update(fact.name_words)
         owners_named[aid] = fact.owners
         for node, kind, replace in fact.kinds:
             if replace:
@@ -539,8 +560,9 @@ def resolve_facts(facts: Iterable[ArticleFacts], lexicon: Lexicon | None = None)
             merges.append(Merge(b, a.split("|", 1)[1].split(_SCOPE, 1)[0], rule, reason))
     already_merged = {a for a, _b, _rule, _reason in reasons}
     # a short person name that matches exactly one full name across the corpus
-    tokens_of = {n: _tokens(n.split("|", 1)[1]) for n in kind_of}
     person_nodes = [n for n in kind_of if kind_of[n] == PERSON and n not in scoped]
+    org_nodes = sorted(n for n in kind_of if kind_of[n] == ORGANIZATION and n not in scoped)
+    tokens_of = {n: tokens(n) for n in (*person_nodes, *org_nodes)}
     full_names = {uf.find(n) for n in person_nodes if len(tokens_of[n]) >= 2}
     having_word: dict[str, list[str]] = defaultdict(list)  # a fuller name must contain the short name's first word
     for n in person_nodes:
@@ -553,7 +575,7 @@ def resolve_facts(facts: Iterable[ArticleFacts], lexicon: Lexicon | None = None)
         longer = {
             f: tokens_of[f]
             for f in having_word[toks[0]]
-            if uf.find(f) in full_names and uf.find(f) != uf.find(node) and _is_part_of(toks, tokens_of[f])
+            if _is_part_of(toks, tokens_of[f]) and uf.find(f) in full_names and uf.find(f) != uf.find(node)
         }
         matches = {uf.find(f) for f in _maximal(longer)}
         if len(matches) == 1:
@@ -562,7 +584,6 @@ def resolve_facts(facts: Iterable[ArticleFacts], lexicon: Lexicon | None = None)
             name = " ".join(toks)
             merges.append(Merge(target, name, "unique-short-name", f"{name!r} matches only one fuller name in the corpus"))
     # an organisation named without its owner that matches exactly one owned name across the corpus
-    org_nodes = sorted(n for n in kind_of if kind_of[n] == ORGANIZATION and n not in scoped)
     corpus_owners = {n.split("|", 1)[1] for n in kind_of if kind_of[n] != PERSON} | known_owners
     starting_with: dict[str, list[str]] = defaultdict(list)  # an owned name starts with the short name's first word
     for n in org_nodes:
@@ -575,7 +596,7 @@ def resolve_facts(facts: Iterable[ArticleFacts], lexicon: Lexicon | None = None)
         owner_of = {
             other: " ".join(tokens_of[other][len(short) :])
             for other in starting_with[short[0]]
-            if uf.find(other) != uf.find(node) and _adds_owner(short, tokens_of[other], corpus_owners)
+            if _adds_owner(short, tokens_of[other], corpus_owners) and uf.find(other) != uf.find(node)
         }
         owned = {uf.find(other) for other in owner_of}
         rule, reason = "unique-owned-name", f"{' '.join(short)!r} matches only one name with its owner in the corpus"
@@ -600,7 +621,7 @@ def resolve_facts(facts: Iterable[ArticleFacts], lexicon: Lexicon | None = None)
         if not names:
             continue
         fixed = sorted(fixed_name[n] for n in nodes if n in fixed_name)
-        name = fixed[0] if fixed else max(names, key=lambda s: (len(_tokens(s)), len(s), s))
+        name = fixed[0] if fixed else max(names, key=lambda s: (length(s), len(s), s))
         names = sorted(set(names) | {w for n in nodes for w in written[n]})
         kinds = [kind_of[n] for n in nodes]
         kind = COUNTRY if COUNTRY in kinds else min(kinds, key=lambda k: (kinds.count(k) * -1, k))

@@ -73,9 +73,10 @@ __all__ = [
 STORE_FORMAT = 2
 DATABASE_DIR = "oxigraph"
 EXTRACTIONS_DIR = "extractions"
-ACTOR_FACTS_FILE = "actor-facts.pickle"
+ACTOR_INDEX_FILE = "actor-index.pickle"
 """The actor index: each article's ``kg.actors.ArticleFacts`` (keyed by its parse and kg's code), so a change
-resolves the corpus from them and reads no other article; a cache (losing it costs time only)."""
+resolves the corpus from them and reads no other article, and the actors and graph hashes the database holds,
+so a change compares actors instead of hashing and reading back all of them; a cache (losing it costs time only)."""
 MERGES_FILE = "merges.json"  # the corpus-level actor merges with their reasons, as report.json has them
 SUMMARIES_DIR = "summaries"  # whole-store summaries (``kg stats``), each valid for one generation
 CORPUS_GRAPH = KGR["graph/corpus"]
@@ -478,25 +479,34 @@ class KGStore:
 
         return ExtractionCache(self.path / EXTRACTIONS_DIR, software_fingerprint())
 
-    def _actor_facts(self, software: str) -> dict[str, tuple[str, ArticleFacts]]:
-        """The actor index's facts of each stored article, with the parse they were read from
-        (``DIR/actor-facts.pickle``; empty when missing, unreadable or written by other kg code)."""
+    def _index_state(self, software: str) -> dict[str, Any]:
+        """The actor index (``DIR/actor-index.pickle``): each stored article's ``ArticleFacts`` with the parse they
+        were read from, and, for the generation it was written at, the actors, graph hashes and merges in the
+        database; empty when missing, unreadable or written by other kg code."""
         try:
-            data = pickle.loads((self.path / ACTOR_FACTS_FILE).read_bytes())
+            data = pickle.loads((self.path / ACTOR_INDEX_FILE).read_bytes())
         except Exception:  # missing, truncated or foreign: computed again from the extraction cache
             return {}
         if not isinstance(data, dict) or data.get("software") != software or not isinstance(data.get("facts"), dict):
             return {}
-        return data["facts"]  # type: ignore[no-any-return]
+        return data
 
-    def _write_actor_facts(self, software: str, facts: dict[str, tuple[str, ArticleFacts]]) -> None:
+    def _write_index_state(self, state: dict[str, Any]) -> None:
         from kg.files import atomic_write
 
-        payload = pickle.dumps({"software": software, "facts": facts}, protocol=pickle.HIGHEST_PROTOCOL)
         try:
-            atomic_write(self.path / ACTOR_FACTS_FILE, payload)
+            atomic_write(self.path / ACTOR_INDEX_FILE, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError as exc:
-            raise StoreError(f"Cannot write the actor index {self.path / ACTOR_FACTS_FILE}: {exc}.") from exc
+            raise StoreError(f"Cannot write the actor index {self.path / ACTOR_INDEX_FILE}: {exc}.") from exc
+
+    def _stored_generation(self) -> int | None:
+        """The generation written in the records graph with the last change (None for a store without it)."""
+        import pyoxigraph as ox
+
+        records = ox.NamedNode(str(KGS.records))
+        found = self.oxigraph.quads_for_pattern(records, ox.NamedNode(str(KGS.generation)), None, records)
+        values = [int(q.object.value) for q in found]  # type: ignore[union-attr]
+        return max(values) if values else None
 
     def extraction(
         self, article_id: str, parse_hash: str, lexicon: Lexicon | None = None, counter: list[str] | None = None
@@ -556,7 +566,8 @@ class KGStore:
             if not cache.has(parse_hashes[aid]):
                 cache.put(parse_hashes[aid], ex)
         lap("records")
-        known = self._actor_facts(software)
+        state = self._index_state(software)
+        known: dict[str, tuple[str, ArticleFacts]] = state.get("facts", {})
         facts: dict[str, ArticleFacts] = {aid: article_facts(ex, lex) for aid, ex in new.items()}
         for aid in sorted(set(rows) - set(new) - gone):
             entry = known.get(aid)
@@ -587,11 +598,23 @@ class KGStore:
             mapped.append(ex)
             graphs[article_graph(aid)] = map_article(Graph(), ex, index, lex)
         lap("map")
-        actor_hashes = {str(actor_iri(slug)): _actor_hash(actor, software) for slug, actor in index.actors.items()}
-        old_actor_hashes = self._hashes(KGS.actorHash)
-        changed_actors = sorted(iri for iri, h in actor_hashes.items() if old_actor_hashes.get(iri) != h)
-        dropped_actors = sorted(set(old_actor_hashes) - set(actor_hashes))
-        old_hashes = self._hashes(KGS.graphHash)
+        by_slug = {str(actor_iri(slug)): actor for slug, actor in index.actors.items()}
+        stored_generation = self._stored_generation()
+        trusted = stored_generation is not None and state.get("generation") == stored_generation
+        if trusted:  # the index state describes the database as it is: compare actors, read no hash back
+            old_actors: dict[str, Actor] = state["actors"]
+            old_actor_iris = {str(actor_iri(slug)) for slug in old_actors}
+            changed_actors = sorted(str(actor_iri(s)) for s, actor in index.actors.items() if old_actors.get(s) != actor)
+            dropped_actors = sorted(old_actor_iris - set(by_slug))
+            old_hashes: dict[str, str] = state["graphs"]
+        else:
+            actor_hashes = {iri: _actor_hash(actor, software) for iri, actor in by_slug.items()}
+            old_actor_hashes = self._hashes(KGS.actorHash)
+            old_actor_iris = set(old_actor_hashes)
+            changed_actors = sorted(iri for iri, h in actor_hashes.items() if old_actor_hashes.get(iri) != h)
+            dropped_actors = sorted(old_actor_iris - set(actor_hashes))
+            old_hashes = self._hashes(KGS.graphHash)
+        graph_hashes = dict(old_hashes)
 
         deletes: list[str] = []
         inserts: list[tuple[URIRef | None, Iterable[tuple[Any, Any, Any]]]] = []
@@ -607,18 +630,19 @@ class KGStore:
                 deletes += _drop_graph(name)
             inserts += [(name, graph), (None, graph)]
             record_triples.append((name, KGS.graphHash, Literal(digest)))
+            graph_hashes[str(name)] = digest
         for aid in sorted(gone):
             deletes += _drop_graph(article_graph(aid))
-        by_slug = {str(actor_iri(slug)): actor for slug, actor in index.actors.items()}
+            graph_hashes.pop(str(article_graph(aid)), None)
         corpus_part = Graph()
         for iri in changed_actors:
             _actor_graph(corpus_part, by_slug[iri])
-        if old_actor_hashes.keys() & {*changed_actors, *dropped_actors}:
-            stale = [URIRef(i) for i in sorted(old_actor_hashes.keys() & {*changed_actors, *dropped_actors})]
+        if old_actor_iris & {*changed_actors, *dropped_actors}:
+            stale = [URIRef(i) for i in sorted(old_actor_iris & {*changed_actors, *dropped_actors})]
             deletes += _drop_subjects(CORPUS_GRAPH, stale, KGS.actorHash)
         if changed_actors:
             inserts += [(CORPUS_GRAPH, corpus_part), (None, corpus_part)]
-            record_triples += [(URIRef(iri), KGS.actorHash, Literal(actor_hashes[iri])) for iri in changed_actors]
+            record_triples += [(URIRef(i), KGS.actorHash, Literal(_actor_hash(by_slug[i], software))) for i in changed_actors]
         for aid in sorted(set(facts) | gone):
             subject = article_iri(aid)
             if aid in new:
@@ -645,10 +669,12 @@ class KGStore:
                 signature = f"{_nt_term(subject)} {_nt_term(KGS.signature)} ?o"
                 deletes.append(f"DELETE WHERE {{ GRAPH {_nt_term(KGS.records)} {{ {signature} }} }}")
                 record_triples.append((subject, KGS.signature, Literal(signatures[aid])))
-        if self.url is not None and (deletes or inserts or record_triples):  # a server keeps its generation with the data
+        new_generation = self.generation + 1
+        if deletes or inserts or record_triples:  # the records keep the generation with the data (a server reads it there)
             records = _nt_term(KGS.records)
-            deletes.append(f"DELETE WHERE {{ GRAPH {records} {{ {records} {_nt_term(KGS.generation)} ?g }} }}")
-            record_triples.append((KGS.records, KGS.generation, Literal(str(self.generation + 1))))
+            if stored_generation is not None:
+                deletes.append(f"DELETE WHERE {{ GRAPH {records} {{ {records} {_nt_term(KGS.generation)} ?g }} }}")
+            record_triples.append((KGS.records, KGS.generation, Literal(str(new_generation))))
         if record_triples:
             inserts.append((KGS.records, record_triples))
         lap("diff")
@@ -671,13 +697,22 @@ class KGStore:
         for iri in sorted(referenced - set(changed_actors)):
             _actor_graph(touched, by_slug[iri])
         touched += corpus_part
-        generation = self.generation + (1 if changed and self.url is None else 0)
+        generation = new_generation if changed else self.generation
         if changed and self.url is None:
             _write_marker(self.path, generation)
-        if changed or not (self.path / MERGES_FILE).is_file():
+        if (changed and index.merges != state.get("merges")) or not (self.path / MERGES_FILE).is_file():
             _write_merges(self.path, index)  # the actor pages of `kg serve --store` show them
-        if changed or known.keys() != facts.keys():
-            self._write_actor_facts(software, {aid: (parse_hashes[aid], fact) for aid, fact in facts.items()})
+        if changed or not trusted or known.keys() != facts.keys():
+            self._write_index_state(
+                {
+                    "software": software,
+                    "generation": generation if changed else stored_generation,
+                    "facts": {aid: (parse_hashes[aid], fact) for aid, fact in facts.items()},
+                    "actors": index.actors,
+                    "graphs": graph_hashes,
+                    "merges": index.merges,
+                }
+            )
         lap("touched")
         change = StoreChange(
             added=tuple(sorted(set(new) - set(rows))),

@@ -19,7 +19,7 @@ from kg.document import Article, from_conllu
 from kg.extract import Extraction, extract
 from kg.lexicon import get_lexicon
 from kg.mapper import map_corpus
-from kg.store import ACTOR_FACTS_FILE, KGStore
+from kg.store import ACTOR_INDEX_FILE, KGStore
 
 SHORT = conllu("""
     # text = Zaki memuji Malaysia.
@@ -144,7 +144,7 @@ def test_store_incremental_adding_one_article_extracts_one(tmp_path: Path, monke
         import shutil
 
         shutil.rmtree(tmp_path / "store" / "extractions")
-        (tmp_path / "store" / ACTOR_FACTS_FILE).unlink()
+        (tmp_path / "store" / ACTOR_INDEX_FILE).unlink()
         change = store.write(remove=["lain"]).change
         assert sorted(calls) == stored and change.extracted == tuple(stored)
         _check(store, set(stored))
@@ -178,11 +178,28 @@ def test_store_incremental_adding_one_article_reads_no_other_article(tmp_path: P
         assert change.remapped == ("pendek",) and len(read) == 1
         _check(store, {*stored, "pendek"})
         # an index written by another kg, or damaged, is computed again from the extraction cache
-        (tmp_path / "store" / ACTOR_FACTS_FILE).write_bytes(b"not a pickle")
+        (tmp_path / "store" / ACTOR_INDEX_FILE).write_bytes(b"not a pickle")
         read.clear()
         store.write(put=[_extraction("lain")])
         assert len(read) >= 2  # the views of "lengkap" and "pendek"
         _check(store, {*stored, "pendek", "lain"})
+
+
+def test_store_incremental_a_stale_actor_index_is_not_trusted(tmp_path: Path) -> None:
+    """The actor index holds the actors of one generation of the database; one left behind by a change that
+    did not finish writing it (killed after the database's commit) is read for its facts only."""
+    index = tmp_path / "store" / ACTOR_INDEX_FILE
+    with KGStore.open(tmp_path / "store") as store:
+        store.write(put=[_extraction("pendek"), _extraction("lengkap")])
+        stale = index.read_bytes()
+        store.write(put=[_extraction("lain")])  # "Zaki" parts from "Ahmad Zaki"
+        index.write_bytes(stale)  # as if the write had stopped after the commit
+        change = store.write(remove=["lain"]).change  # "Zaki" joins again: the stale index saw no change there
+        assert change.remapped == ("pendek",)
+        _check(store, {"pendek", "lengkap"})
+        index.write_bytes(stale)
+        store.write(put=[_extraction("lain"), _extraction("pertemuan-manila")])
+        _check(store, {"pendek", "lengkap", "lain", "pertemuan-manila"})
 
 
 def test_store_incremental_resolution_views_resolve_as_the_full_extractions() -> None:
