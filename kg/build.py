@@ -32,6 +32,7 @@ from kg.types import Parser
 from kg.workers import Execution, Outcome
 
 if TYPE_CHECKING:
+    from kg.event_scorer import EventScoring
     from kg.store import StoreChange
 
 __all__ = [
@@ -59,6 +60,16 @@ class BuildSettings:
     models: str = "shipped"
     input_policy: InputPolicy = field(default_factory=InputPolicy)
     disabled_rules: tuple[str, ...] = ()  # extraction rule ids to build without (``kg rules`` lists them)
+    # the event scorer (``kg.event_scorer``): "shipped", a path, or None for the rules alone (``--no-event-model``)
+    event_model: str | None = "shipped"
+    event_threshold: float | None = None  # asserted events under this probability are dropped (None: the scorer's default)
+
+    @property
+    def scoring(self) -> EventScoring:
+        """The event scoring these settings ask for (checks the threshold)."""
+        from kg.event_scorer import EventScoring
+
+        return EventScoring(self.event_model, self.event_threshold)
 
 
 @dataclass(frozen=True)
@@ -90,6 +101,7 @@ class ArticleReport:
     message: str = ""
     duplicate_of: str | None = None
     cached: bool = False
+    dropped_events: int = 0  # asserted events the event scorer put under the threshold (not in the graph)
 
 
 class Validation:
@@ -164,6 +176,7 @@ class BuildResult:
     cache: CacheStats | None = None
     execution: Execution = field(default_factory=Execution)
     store: StoreChange | None = None
+    event_scorer: dict[str, Any] = field(default_factory=dict)  # ``EventScoring.describe()``: used or not, file, threshold
 
     @property
     def ok(self) -> bool:
@@ -202,9 +215,13 @@ class BuildResult:
                 "asserted_events": sum(r.asserted_events for r in self.reports),
                 "unresolved_agents": sum(r.unresolved_agents for r in self.reports),
                 "unresolved_targets": sum(r.unresolved_targets for r in self.reports),
+                "dropped_events": sum(r.dropped_events for r in self.reports),
                 "triples": len(self.graph),
                 "by_status": dict(sorted(Counter(r.status for r in self.reports).items())),
             },
+            "event_scorer": self.event_scorer | {"dropped": sum(r.dropped_events for r in self.reports)}
+            if self.event_scorer
+            else None,
             "merges": [asdict(m) for m in self.actors.merges],
             "shacl": {"conforms": conforms, "violations": list(violations)},
             "cache": asdict(self.cache) if self.cache is not None else None,
@@ -253,6 +270,7 @@ class Analysis:
     timings: dict[str, float]
     cache: CacheStats | None = None
     execution: Execution = field(default_factory=Execution)
+    event_scorer: dict[str, Any] = field(default_factory=dict)  # ``EventScoring.describe()``
 
 
 def analyse(
@@ -272,6 +290,7 @@ def analyse(
     settings = settings or BuildSettings()
     timings: dict[str, float] = {}
     start = time.perf_counter()
+    scorer_info = settings.scoring.describe()  # a missing or unreadable scorer file fails here, before any parsing
     reports: dict[str, ArticleReport] = {}
     order: list[str] = []
     articles: list[Article] = []
@@ -311,9 +330,11 @@ def analyse(
     timings["analyse"] = time.perf_counter() - t0
     for ex in extractions:
         aid = ex.doc.article.id
-        reports[aid] = _replace(reports[aid], status="ok", sentences=len(ex.doc.sentences))
+        reports[aid] = _replace(reports[aid], status="ok", sentences=len(ex.doc.sentences), dropped_events=len(ex.dropped_events))
     timings["total"] = time.perf_counter() - start
-    return Analysis(tuple(reports[k] for k in order), tuple(extractions), timings, cache_stats, execution or Execution())
+    return Analysis(
+        tuple(reports[k] for k in order), tuple(extractions), timings, cache_stats, execution or Execution(), scorer_info
+    )
 
 
 def build(
@@ -348,9 +369,7 @@ def build(
     timings["map"] = time.perf_counter() - t1
     _stage(progress, "map", 1)
     by_id = {ex.doc.article.id: ex for ex in extractions}
-    reports = [
-        _replace(r, **_counts(by_id[r.id], index)) if r.status == "ok" and r.id in by_id else r for r in run.reports
-    ]
+    reports = [_replace(r, **_counts(by_id[r.id], index)) if r.status == "ok" and r.id in by_id else r for r in run.reports]
     validation = Validation(graph, progress) if settings.validate else None
     timings["total"] = time.perf_counter() - start
     return BuildResult(
@@ -363,6 +382,7 @@ def build(
         validation,
         cache=run.cache,
         execution=run.execution,
+        event_scorer=run.event_scorer,
     )
 
 
@@ -403,7 +423,8 @@ def _analyse(
 
     t0 = time.perf_counter()
     disabled = frozenset(settings.disabled_rules)
-    tasks = [Task(a, cache.read(a) if cache is not None else None, disabled) for a in articles]
+    scoring = settings.scoring if settings.scoring.scorer() is not None else None
+    tasks = [Task(a, cache.read(a) if cache is not None else None, disabled, scoring) for a in articles]
     cache_seconds = time.perf_counter() - t0
     _stage(progress, "analyse", 0, len(tasks))
     finished = 0

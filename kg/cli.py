@@ -105,6 +105,19 @@ def build(
             "--disable-rule", help="Build without this extraction rule (repeatable; `kg rules` lists them): an ablation."
         ),
     ] = None,
+    event_threshold: Annotated[
+        float | None,
+        typer.Option(
+            "--event-threshold",
+            help="Drop asserted events the event scorer gives a lower probability (default: the scorer's, chosen on dev).",
+        ),
+    ] = None,
+    event_model: Annotated[
+        Path | None, typer.Option("--event-model", help="Score events with this scorer file instead of the shipped one.")
+    ] = None,
+    no_event_model: Annotated[
+        bool, typer.Option("--no-event-model", help="Build from the rules alone: no event scorer, the rules' confidences.")
+    ] = False,
 ) -> None:
     """Build the knowledge graph of ARTICLES into OUT (graph.ttl, network.html, report.json ...).
 
@@ -139,6 +152,18 @@ def build(
             get_lexicon().check_rules(set(disabled))
         except KGError as exc:
             _fail(exc)
+    if no_event_model and event_model is not None:
+        _fail(KGError("give --event-model PATH or --no-event-model, not both"))
+    scorer_setting = None if no_event_model else str(event_model) if event_model is not None else "shipped"
+    if store is not None and (scorer_setting != "shipped" or event_threshold is not None):
+        _fail(KGError("--event-model, --event-threshold and --no-event-model build into OUT only: a store keeps one scoring"))
+    try:
+        from kg.event_scorer import EventScoring
+
+        scoring = EventScoring(scorer_setting, event_threshold).describe()
+    except KGError as exc:
+        _fail(exc)
+        return
     conllu_dir = _conllu_dir_from_env()
     try:
         digest = inputs_digest(inputs)
@@ -154,6 +179,7 @@ def build(
         "store": store_state(store),
         **({"no_outputs": True} if no_outputs else {}),
         **({"disabled_rules": disabled} if disabled else {}),
+        "event_scorer": scoring,
     }
     if not force and is_current(out, build_key(digest, context)):
         _up_to_date(out, strict)
@@ -164,7 +190,13 @@ def build(
     from kg.workers import Execution
 
     settings = BuildSettings(
-        validate=not no_validate, select=tuple(chosen), models=models, input_policy=policy, disabled_rules=tuple(disabled)
+        validate=not no_validate,
+        select=tuple(chosen),
+        models=models,
+        input_policy=policy,
+        disabled_rules=tuple(disabled),
+        event_model=scorer_setting,
+        event_threshold=event_threshold,
     )
     try:
         parser = _conllu_parser_from_env()
@@ -656,12 +688,18 @@ def models_train(
     ] = None,
 ) -> None:
     """Train tokenize, mwt, lemma, pos, depparse and ner models with Stanza's own trainers; 'events' trains the
-    event classifiers from the event corpus (tests/gold/events/train) into OUT/events/kg.npz."""
+    event classifiers from the event corpus (tests/gold/events/train) into OUT/events/kg.npz; 'event-scorer' the
+    event scorer (train split, chosen on dev; parses from $KG_CACHE_DIR when set) into OUT/events/scorer.npz."""
     from kg.nlp.training import PROCESSORS, TrainingConfig, train_models
 
     if processor and "events" in processor:
         _train_events(data_dir, out)
         processor = [p for p in processor if p != "events"]
+        if not processor:
+            return
+    if processor and "event-scorer" in processor:
+        _train_event_scorer(data_dir, out)
+        processor = [p for p in processor if p != "event-scorer"]
         if not processor:
             return
 
@@ -718,6 +756,75 @@ def _train_events(data_dir: Path, out: Path) -> None:
     typer.echo(f"events: {time.perf_counter() - start:.0f} s -> {target} ({len(annotations)} annotated articles)")
 
 
+def _train_event_scorer(data_dir: Path, out: Path) -> None:
+    """Fit the event scorer candidates on the train split, choose on dev (keeping the seeds' and IndoSum's event F1),
+    write OUT/events/scorer.npz and its card."""
+    import os
+    import time
+
+    from kg.cache import ParseCache
+    from kg.event_scorer import Floor, dev_scores, gold_extractions, model_card, select_scorer, split_extractions
+    from kg.nlp.pipeline import NlpSettings, model_identity
+
+    start = time.perf_counter()
+    corpus = data_dir / "corpus" / "indosum" / "articles.jsonl"
+    folder = os.environ.get("KG_CACHE_DIR")
+    cache = ParseCache(Path(folder), model_identity(NlpSettings())) if folder else None
+    try:
+        train, train_gold = split_extractions(EVENT_CORPUS / "train", corpus, cache)
+        dev, dev_gold = split_extractions(EVENT_CORPUS / "dev", corpus, cache)
+        floors = []  # the development golds may not get worse than the rules alone make them
+        for name, inputs, gold_file in (
+            ("seeds", data_dir.parent / "seeds", EVENT_CORPUS.parent / "seeds.json"),
+            ("IndoSum", corpus, EVENT_CORPUS.parent / "indosum.json"),
+        ):
+            extractions, gold = gold_extractions([inputs], gold_file, cache)
+            floors.append(Floor(name, extractions, gold, dev_scores(None, extractions, gold)["f1"]))
+        scorer = select_scorer(train, train_gold, dev, dev_gold, floors=floors)
+        target = out / "events" / "scorer.npz"
+        scorer.save(target)
+        (target.parent / "SCORER_CARD.md").write_text(model_card(scorer), encoding="utf-8")
+    except (KGError, OSError) as exc:
+        _fail(KGError(str(exc)))
+        return
+    card = scorer.card
+    typer.echo(
+        f"event scorer: {time.perf_counter() - start:.0f} s -> {target} ({scorer.kind}, {scorer.calibration}, "
+        f"threshold {scorer.threshold}; dev F1 {card['dev_scorer']['f1']} vs rules {card['dev_rules']['f1']})"
+    )
+
+
+def _evaluate_event_scorer(split: Path, path: Path, threshold: float | None, data_dir: Path, as_json: bool) -> None:
+    """``kg models evaluate --events SPLIT --event-scorer PATH``: the rules alone and with the scorer, on one split."""
+    import os
+
+    from kg.cache import ParseCache
+    from kg.event_scorer import EventScorer, dev_scores, expected_calibration_error, split_extractions, training_set
+    from kg.nlp.pipeline import NlpSettings, model_identity
+
+    folder = os.environ.get("KG_CACHE_DIR")
+    cache = ParseCache(Path(folder), model_identity(NlpSettings())) if folder else None
+    try:
+        scorer = EventScorer.load(path)
+        extractions, gold = split_extractions(split, data_dir / "corpus" / "indosum" / "articles.jsonl", cache)
+        held = training_set(extractions, gold)
+        table = {"rules": dev_scores(None, extractions, gold), "scorer": dev_scores(scorer, extractions, gold, threshold)}
+        ece = expected_calibration_error(scorer.probabilities(held.rows), held.labels)
+    except (KGError, OSError) as exc:
+        _fail(KGError(str(exc)))
+        return
+    typer.echo(f"{'events':8s} {'P':>6s} {'R':>6s} {'F1':>6s}   tp/fp/fn  negative asserted  dropped")
+    for name, row in table.items():
+        typer.echo(
+            f"{name:8s} {row['precision']:6.3f} {row['recall']:6.3f} {row['f1']:6.3f}   "
+            f"{row['tp']}/{row['fp']}/{row['fn']}  {row['negative_asserted']}  {row['dropped']}"
+        )
+    cut = threshold if threshold is not None else scorer.threshold
+    typer.echo(f"threshold {cut}; expected calibration error of the scorer on {len(held.labels)} events: {ece}")
+    if as_json:
+        typer.echo(json.dumps(table | {"threshold": cut, "ece": ece}))
+
+
 @models_app.command("evaluate")
 def models_evaluate(
     conllu: Annotated[Path | None, typer.Option("--conllu", help="Score the pipeline on this CoNLL-U file's raw text.")] = None,
@@ -729,6 +836,17 @@ def models_evaluate(
     events_model: Annotated[
         Path, typer.Option("--events-model", help="The event model for --events (from `kg models train --processor events`).")
     ] = Path("output/models/events/kg.npz"),
+    event_scorer: Annotated[
+        Path | None,
+        typer.Option(
+            "--event-scorer",
+            help="With --events: score the rules alone and the rules with this event scorer (at its default threshold, "
+            "or --event-threshold); parses come from $KG_CACHE_DIR when set.",
+        ),
+    ] = None,
+    event_threshold: Annotated[
+        float | None, typer.Option("--event-threshold", help="With --event-scorer: the threshold to score at.")
+    ] = None,
     data_dir: Annotated[Path, typer.Option(help="The shared data folder, for --events.")] = DEFAULT_DATA,
     as_json: Annotated[bool, typer.Option("--json", help="End with one JSON object of the scores.")] = False,
     models: Annotated[str, typer.Option(envvar="KG_STANZA_MODELS", help="'shipped' or 'official'.")] = "shipped",
@@ -741,6 +859,9 @@ def models_evaluate(
     from kg.nlp.evaluation import evaluate_conllu, evaluate_ner, format_scores
     from kg.nlp.pipeline import NlpSettings, StanzaParser
 
+    if events is not None and event_scorer is not None:
+        _evaluate_event_scorer(events, event_scorer, event_threshold, data_dir, as_json)
+        return
     if events is not None:
         from kg.event_corpus import article_ids
         from kg.event_model import EventModel, compare, parse_articles

@@ -101,6 +101,8 @@ class Scores:
     rule_ids: dict[str, tuple[int, int]] = field(default_factory=dict)
     # event type -> (right, spurious, missed) event edges
     by_type: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    # each asserted system event (its IRI) that makes a scored edge -> whether that edge matches a gold event
+    event_labels: dict[str, bool] = field(default_factory=dict)
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -248,6 +250,7 @@ def evaluate_graph(gold: dict[str, Any], graph: Graph) -> Scores:
         return None if iri is None else mapping.get(str(iri), f"?{labels.get(str(iri), _local(iri))}")
 
     system: dict[tuple[Any, ...], dict[str, Any]] = {}
+    events_of_edge: dict[tuple[Any, ...], list[str]] = {}
     negatives_hit: list[str] = []
     negative = gold.get("negative_events", [])
     for row in select(graph, _EVENTS):
@@ -266,6 +269,7 @@ def evaluate_graph(gold: dict[str, Any], graph: Graph) -> Scores:
             "rule": str(row.rule).split("+", 1)[0],
             "rules": str(row.rule),
             "sentence_text": str(row.sentenceText) if row.sentenceText is not None else None,
+            "event": str(row.event),
         }
         asserted = _local(row.modality) == "Asserted"
         if s["agent"] is None or (s["target"] is None and not get_lexicon().is_speech(str(s["type"]))):
@@ -276,11 +280,17 @@ def evaluate_graph(gold: dict[str, Any], graph: Graph) -> Scores:
                     negatives_hit.append(f"{_describe(s)} asserted, but gold says {n.get('modality', 'not asserted')}")
             key = (s["article"], s["type"], s["agent"], s["target"], s["date"], s["place"])
             system.setdefault(key, s)
+            events_of_edge.setdefault((s["article"], s["type"], s["agent"], s["target"]), []).append(str(s["event"]))
     unique_edges: dict[tuple[Any, ...], dict[str, Any]] = {}
     for s in system.values():
         unique_edges.setdefault((s["article"], s["type"], s["agent"], s["target"]), s)
     edges = list(unique_edges.values())
     events, correct = _score_events(gold["events"], edges, False)
+    event_labels = {
+        iri: hit
+        for s, hit in zip(edges, correct, strict=True)
+        for iri in events_of_edge[(s["article"], s["type"], s["agent"], s["target"])]
+    }
     by_rule: dict[str, list[int]] = {}
     by_component: dict[str, list[int]] = {}
     for s, hit in zip(edges, correct, strict=True):
@@ -322,6 +332,7 @@ def evaluate_graph(gold: dict[str, Any], graph: Graph) -> Scores:
         {r: (tp, fp) for r, (tp, fp) in sorted(by_rule.items())},
         {r: (tp, fp) for r, (tp, fp) in sorted(by_component.items())},
         {t: (tp, fp, fn) for t, (tp, fp, fn) in sorted(per_type.items())},
+        event_labels,
     )
 
 

@@ -213,7 +213,8 @@ def map_article(graph: Graph, extraction: Extraction, index: ActorIndex, lexicon
         graph.add((e_iri, KG.trigger, Literal(event.trigger)))
         graph.add((e_iri, KG.modality, _MODALITY[event.modality]))
         graph.add((e_iri, KG.extractedBy, Literal(event.rule)))
-        graph.add((e_iri, KG.confidence, _decimal(lex.rule_confidence(event.rule))))
+        confidence = event.confidence if event.confidence is not None else lex.rule_confidence(event.rule)
+        graph.add((e_iri, KG.confidence, _decimal(confidence)))
         if agent is not None:
             graph.add((e_iri, KG.agent, agent))
         elif event.agent is not None:

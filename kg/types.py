@@ -94,6 +94,9 @@ class EventMention:
     according_to: Participant | None = None
     content: str | None = None
     rule: str = "svo"
+    # the event scorer's calibrated probability that this event is right (``kg.event_scorer``); None: not scored,
+    # the graph then gives the base rule's measured precision
+    confidence: float | None = None
 
 
 @dataclass(frozen=True)
@@ -121,6 +124,8 @@ class Extraction:
     events: tuple[EventMention, ...]
     warnings: tuple[str, ...] = field(default_factory=tuple)
     quotes: tuple[QuoteMention, ...] = field(default_factory=tuple)
+    # asserted events the event scorer put below the build's threshold: left out of ``events`` and the graph
+    dropped_events: tuple[EventMention, ...] = ()
 
 
 class Parser(Protocol):

@@ -44,6 +44,7 @@ from kg.extract import Extraction, extract
 from kg.lexicon import Lexicon, get_lexicon
 
 if TYPE_CHECKING:
+    from kg.event_scorer import EventScoring
     from kg.types import Parser
 
 __all__ = ["Execution", "Outcome", "Task", "analyse_chunk", "available_cpus", "run_tasks", "torch_threads", "use_threads"]
@@ -78,6 +79,7 @@ class Task:
     article: Article
     cached: str | None = None
     disabled: frozenset[str] = frozenset()  # extraction rule ids to build without (``kg build --disable-rule``)
+    scoring: EventScoring | None = None  # the event scorer applied after extraction (``kg build --event-threshold``)
 
 
 @dataclass(frozen=True)
@@ -97,11 +99,18 @@ class Outcome:
 
 
 def _extract(
-    doc: ParsedDoc, lexicon: Lexicon, cached: bool, parse_seconds: float, disabled: frozenset[str] = frozenset()
+    doc: ParsedDoc,
+    lexicon: Lexicon,
+    cached: bool,
+    parse_seconds: float,
+    disabled: frozenset[str] = frozenset(),
+    scoring: EventScoring | None = None,
 ) -> Outcome:
     t0 = time.perf_counter()
     try:
         extraction = extract(doc, lexicon, disabled)
+        if scoring is not None:  # the rules propose, the scorer decides
+            extraction = scoring.apply(extraction)
     except KGError:
         raise
     except Exception as exc:
@@ -126,7 +135,7 @@ def analyse_chunk(parser: Parser, tasks: Sequence[Task], lexicon: Lexicon | None
     position = 0  # index in ``pending`` of the next article the parser yields
     for i, task in enumerate(tasks):
         if i in docs:
-            yield _extract(docs[i], lex, True, 0.0, task.disabled)
+            yield _extract(docs[i], lex, True, 0.0, task.disabled, task.scoring)
             continue
         p0 = time.perf_counter()
         try:
@@ -143,7 +152,7 @@ def analyse_chunk(parser: Parser, tasks: Sequence[Task], lexicon: Lexicon | None
             position += 1
             continue
         position += 1
-        yield _extract(doc, lex, False, time.perf_counter() - p0, task.disabled)
+        yield _extract(doc, lex, False, time.perf_counter() - p0, task.disabled, task.scoring)
 
 
 def chunk_size(tasks: int, workers: int) -> int:

@@ -219,7 +219,11 @@ def test_cli_build_with_the_fake_parser(tmp_path: Path, fake_stanza: list[FakePa
         "models": "shipped",
         "input_policy": {"max_bytes": 2_000_000, "max_line_chars": 5_000, "check_language": True},
         "disabled_rules": [],
+        "event_model": "shipped",
+        "event_threshold": None,
     }
+    scorer = report["event_scorer"]
+    assert scorer["used"] is True and scorer["threshold"] == scorer["default_threshold"]  # the shipped scorer, its default
 
 
 def test_cli_build_select_and_gold_list(tmp_path: Path, fake_stanza: list[FakeParser]) -> None:
