@@ -114,7 +114,8 @@ def _participant(index: ActorIndex, article_id: str, part: Participant | None) -
 
 
 def graph_events(extraction: Extraction, index: ActorIndex) -> list[tuple[int, EventMention]]:
-    """The events of ``extraction`` that become graph events, each with its number in the extraction.
+    """The events of ``extraction`` that become graph events, each with its number in the extraction (as
+    extracted, ``EventMention.number``, so that dropping an event renumbers no other).
 
     An event needs a resolved agent or target. An event that says again what an earlier one of the
     same sentence and trigger says, once its participants are resolved, is left out: "memuji rakyat
@@ -123,7 +124,8 @@ def graph_events(extraction: Extraction, index: ActorIndex) -> list[tuple[int, E
     aid = extraction.doc.article.id
     seen: set[tuple[object, ...]] = set()
     kept = []
-    for n, event in enumerate(extraction.events):
+    for position, event in enumerate(extraction.events):
+        n = event.number if event.number is not None else position
         agent = _participant(index, aid, event.agent)
         target = _participant(index, aid, event.target)
         if agent is None and target is None:

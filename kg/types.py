@@ -97,6 +97,8 @@ class EventMention:
     # the event scorer's calibrated probability that this event is right (``kg.event_scorer``); None: not scored,
     # the graph then gives the base rule's measured precision
     confidence: float | None = None
+    # the event's place among its article's events as extracted: its IRI keeps it when the scorer drops others
+    number: int | None = None
 
 
 @dataclass(frozen=True)

@@ -197,6 +197,16 @@ def test_mapper_event_iri_from_positions() -> None:
     assert str(event_iri("rapat-1", event, 12)) == "https://w3id.org/kg-news/id/article/rapat-1/event/3-7-12"
 
 
+def test_mapper_dropping_an_event_keeps_the_iris_of_the_others(parse: Parse) -> None:
+    """The event scorer drops events after extraction; the others keep their IRIs (``EventMention.number``)."""
+    ex = extract(parse(MEETING, Article("rapat-1", "")))
+    assert [e.number for e in ex.events] == list(range(len(ex.events))) and len(ex.events) == 2
+    iris = {str(s) for s in map_corpus([ex], resolve_actors([ex])).subjects(RDF.type, KG.Event)}
+    fewer = Extraction(ex.doc, ex.mentions, ex.events[1:], ex.quotes)
+    kept = {str(s) for s in map_corpus([fewer], resolve_actors([fewer])).subjects(RDF.type, KG.Event)}
+    assert len(kept) == 1 and kept < iris
+
+
 # ----------------------------------------------------------------------------- Turtle round trip
 
 _TEXT = st.text(max_size=30)

@@ -74,9 +74,8 @@ def extract(doc: ParsedDoc, lexicon: Lexicon | None = None, disabled: frozenset[
     if "retold" not in disabled:
         events = hedged_retellings(events)
     resolved = resolve_references(Extraction(doc, tuple(mentions), tuple(events)), lex, disabled)
-    if "implicit-agent" in disabled:
-        return resolved
-    return replace(resolved, events=implicit_agents(resolved.events, lex))
+    final = resolved.events if "implicit-agent" in disabled else implicit_agents(resolved.events, lex)
+    return replace(resolved, events=tuple(replace(ev, number=n) for n, ev in enumerate(final)))
 
 
 def modality_at(sentence: Sentence, word: Word, event_type: str, lexicon: Lexicon | None = None) -> str:
