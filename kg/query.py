@@ -67,28 +67,33 @@ def run_query(graph: Graph | KGStore, query: str, params: Mapping[str, str] | No
     if include_all:
         bindings["includeAll"] = Literal(True)
     try:
-        return graph.query(_narrowed(graph, text, bindings), initBindings=bindings)
+        narrowed, remaining = _narrowed(graph, text, bindings)
+        return graph.query(narrowed, initBindings=remaining)
     except Exception as exc:
         hint = f" Named queries: {', '.join(queries)}." if len(text.split()) < 3 else ""
         raise QueryError(f"The SPARQL query failed: {exc}.{hint}") from exc
 
 
-def _narrowed(graph: Graph | KGStore, text: str, bindings: Mapping[str, Any]) -> str:
+def _narrowed(graph: Graph | KGStore, text: str, bindings: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     """``text`` with each of its ``# kg:candidates ?x QUERY`` hints run and given to it as ``VALUES ?x { ... }``.
 
     The hint lists every value ``?x`` takes in the answers (actor-events: the actors with that name,
-    in any case), so the answers are the same; Oxigraph then starts from those few actors instead of
-    joining every event with every label (2.6 s -> about 0.05 s on all of IndoSum).
+    in any case), so the answers are the same; Oxigraph then starts from those few instead of joining
+    every event with every label (2.6 s -> 0.1 s on all of IndoSum). The parameters go into the text
+    too, after the candidates: Oxigraph follows the order of the VALUES blocks, and starting from an
+    article's id rather than from the article made article-events 100 times slower.
     """
     hints = CANDIDATES.findall(text)
     if not hints:
-        return text
+        return text, bindings
     prologue = "\n".join(line for line in text.splitlines() if line.strip().upper().startswith(("PREFIX", "BASE")))
+    if bindings:
+        text = with_values(text, list(bindings), [[term.n3() for term in bindings.values()]])
     for name, hint in hints:
         found = graph.query(f"{prologue}\n{hint}", initBindings=bindings)
         values = sorted({row[0].n3() for row in found if row[0] is not None})  # type: ignore[index, union-attr]
-        text = with_values(text, [name], [[value] for value in values])
-    return text
+        text = with_values(text, [name], [[value] for value in values])  # opens the WHERE clause: read first
+    return text, {}
 
 
 def _cell(value: Any) -> str:
