@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.actors import resolve_actors
-from kg.coref import _Resolver, _role_phrase_end, _title_length
+from kg.coref import Resolver, role_phrase_end, title_length
 from kg.lexicon import Lexicon, get_lexicon, normalize_name
 from kg.types import PERSON, Extraction, Mention
 
@@ -73,7 +73,7 @@ def coreference_chains(extraction: Extraction, lexicon: Lexicon | None = None) -
         covered.setdefault(m.sentence, set()).update(range(ref.start, ref.end))
         if m.kind == PERSON:
             by_person.setdefault(m.sentence, set()).update(range(ref.start, ref.end))
-    resolver = _Resolver(extraction, lex)
+    resolver = Resolver(extraction, lex)
     for sentence in extraction.doc.sentences:
         inside = covered.get(sentence.index, set())
         persons = by_person.get(sentence.index, set())
@@ -89,9 +89,9 @@ def coreference_chains(extraction: Extraction, lexicon: Lexicon | None = None) -
             if word.lower in lex.person_pronouns:
                 found = resolver.pronoun(sentence.index, word.id, word.text)
             else:
-                length = _title_length(words, i, lex)
+                length = title_length(words, i, lex)
                 if length:
-                    end, how = _role_phrase_end(words, i, length), "role-noun"
+                    end, how = role_phrase_end(words, i, length), "role-noun"
                     # what the role is of may be a named organisation or country, never a named person
                     if any(k in persons for k in range(i, end)):
                         end = min(k for k in range(i, end) if k in persons)

@@ -40,7 +40,7 @@ from kg.quotes import (
 )
 from kg.types import PERSON, PLACE, EventMention, Extraction, Mention, Participant
 
-__all__ = ["resolve_references"]
+__all__ = ["Resolver", "resolve_references", "role_phrase_end", "title_length"]
 
 _SUBJECT_SENTENCES = 5  # how far back a subject stays salient for a pronoun with no subject nearby
 # "-nya" is a pronoun where it is an argument: a possessor, an object, a subject or an agent
@@ -76,7 +76,7 @@ def _phrase_key(text: str, lex: Lexicon) -> tuple[str, str | None]:
     return "", None
 
 
-class _Resolver:
+class Resolver:
     def __init__(self, extraction: Extraction, lex: Lexicon, disabled: frozenset[str] = frozenset()) -> None:
         self.ex = extraction
         self.lex = lex
@@ -206,10 +206,10 @@ class _Resolver:
         for sentence in self.ex.doc.sentences:
             words = sentence.words
             for i, word in enumerate(words):
-                length = 0 if (sentence.index, i) in named else _title_length(words, i, self.lex)
+                length = 0 if (sentence.index, i) in named else title_length(words, i, self.lex)
                 if not length:
                     continue
-                end = _role_phrase_end(words, i, length)
+                end = role_phrase_end(words, i, length)
                 span = range(i + 1, end + 1)
                 if not any(w.deprel.startswith("nsubj") and w.head not in span for w in words[i:end]):
                     continue
@@ -372,7 +372,7 @@ def resolve_references(
     """Resolve pronoun and role-noun participants of ``extraction``'s events where the text supports it, and
     attribute its quotes; without the rules named in ``disabled``."""
     lex = lexicon or get_lexicon()
-    resolver = _Resolver(extraction, lex, disabled)
+    resolver = Resolver(extraction, lex, disabled)
     done: list[EventMention] = []
     quoted = resolver.quoted
     for ev in extraction.events if "group" in disabled else _group_members(extraction.events, resolver):
@@ -410,8 +410,8 @@ def _acts(word: Word, sentence: Sentence, lex: Lexicon) -> bool:
     return governor.upos == "VERB" and lex.is_passive_form(governor.lower) and all(c in lex.passive_agent_markers for c in cases)
 
 
-def _group_members(events: tuple[EventMention, ...], resolver: _Resolver) -> list[EventMention]:
-    """Events of a plural pronoun ("mereka") as one event of each person it stands for (``_Resolver.group``)."""
+def _group_members(events: tuple[EventMention, ...], resolver: Resolver) -> list[EventMention]:
+    """Events of a plural pronoun ("mereka") as one event of each person it stands for (``Resolver.group``)."""
     out = []
     for ev in events:
         agents = _members(ev.sentence, ev.agent, resolver)
@@ -427,7 +427,7 @@ def _group_members(events: tuple[EventMention, ...], resolver: _Resolver) -> lis
     return out
 
 
-def _members(sentence: int, part: Participant | None, resolver: _Resolver) -> list[Participant | None]:
+def _members(sentence: int, part: Participant | None, resolver: Resolver) -> list[Participant | None]:
     if part is None or part.mention is not None:
         return [part]
     found = resolver.group(sentence, part.word, part.text)
@@ -437,7 +437,7 @@ def _members(sentence: int, part: Participant | None, resolver: _Resolver) -> li
 # ============================================================================ chains
 
 
-def _role_phrase_end(words: tuple[Word, ...], start: int, title_len: int) -> int:
+def role_phrase_end(words: tuple[Word, ...], start: int, title_len: int) -> int:
     """End of a role-noun phrase: the title and the words after it that hang on it ("AS", "itu", "senior Iran")."""
     end = start + title_len
     ids = set(range(start + 1, end + 1))
@@ -455,7 +455,7 @@ def _role_phrase_end(words: tuple[Word, ...], start: int, title_len: int) -> int
     return end
 
 
-def _title_length(words: tuple[Word, ...], i: int, lex: Lexicon) -> int:
+def title_length(words: tuple[Word, ...], i: int, lex: Lexicon) -> int:
     """Length of the role title (or generic role noun) starting at word ``i``; 0 if none or a form of address."""
     for length in range(min(lex.max_title_len, len(words) - i), 0, -1):
         title = tuple(w.lower.rstrip(".") for w in words[i : i + length])
