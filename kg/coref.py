@@ -77,6 +77,8 @@ def _phrase_key(text: str, lex: Lexicon) -> tuple[str, str | None]:
 
 
 class Resolver:
+    """What an article offers for resolving a pronoun, a role noun or a speaker: its subjects, quotes and roles."""
+
     def __init__(self, extraction: Extraction, lex: Lexicon, disabled: frozenset[str] = frozenset()) -> None:
         self.ex = extraction
         self.lex = lex
