@@ -117,7 +117,7 @@ def graph_events(extraction: Extraction, index: ActorIndex) -> list[tuple[int, E
     """The events of ``extraction`` that become graph events, each with its number in the extraction (as
     extracted, ``EventMention.number``, so that dropping an event renumbers no other).
 
-    An event needs a resolved agent or target. An event that says again what an earlier one of the
+    An event needs a resolved agent or target, and not the same actor as both. An event that says again what an earlier one of the
     same sentence and trigger says, once its participants are resolved, is left out: "memuji rakyat
     Palestina dan perlawanan Palestina" is one Praise of Palestine, not two.
     """
@@ -128,8 +128,8 @@ def graph_events(extraction: Extraction, index: ActorIndex) -> list[tuple[int, E
         n = event.number if event.number is not None else position
         agent = _participant(index, aid, event.agent)
         target = _participant(index, aid, event.target)
-        if agent is None and target is None:
-            continue
+        if (agent is None and target is None) or agent == target:
+            continue  # no event of an actor with itself: two mentions of one actor ("Miryam ... bertemu Miryam H S Haryani")
         key = (
             event.sentence,
             event.trigger_word,

@@ -207,6 +207,32 @@ def test_mapper_dropping_an_event_keeps_the_iris_of_the_others(parse: Parse) -> 
     assert len(kept) == 1 and kept < iris
 
 
+def test_mapper_no_event_of_an_actor_with_itself(parse: Parse) -> None:
+    """Two mentions of one actor as agent and target ("Miryam ... Miryam Haryani") make no graph event."""
+    doc = parse(
+        """
+        # text = Miryam Haryani hadir.
+        1 Miryam Miryam PROPN _ _ 3 nsubj _ ner=B-PER
+        2 Haryani Haryani PROPN _ _ 1 flat:name _ ner=E-PER
+        3 hadir hadir VERB _ _ 0 root _ ner=O
+        4 . . PUNCT _ _ 3 punct _ ner=O
+
+        # text = Miryam bertemu Miryam Haryani.
+        1 Miryam Miryam PROPN _ _ 2 nsubj _ ner=S-PER
+        2 bertemu temu VERB _ _ 0 root _ ner=O
+        3 Miryam Miryam PROPN _ _ 2 obj _ ner=B-PER
+        4 Haryani Haryani PROPN _ _ 3 flat:name _ ner=E-PER
+        5 . . PUNCT _ _ 2 punct _ ner=O
+        """,
+        Article("rapat-2", ""),
+    )
+    ex = extract(doc)
+    assert [(e.event_type, e.agent.text, e.target.text) for e in ex.events if e.agent and e.target] == [
+        ("Meet", "Miryam", "Miryam Haryani")
+    ]
+    assert graph_events(ex, resolve_actors([ex])) == []
+
+
 # ----------------------------------------------------------------------------- Turtle round trip
 
 _TEXT = st.text(max_size=30)
