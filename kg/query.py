@@ -75,7 +75,7 @@ def run_query(graph: Graph | KGStore, query: str, params: Mapping[str, str] | No
 
 
 def _narrowed(graph: Graph | KGStore, text: str, bindings: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-    """``text`` with each of its ``# kg:candidates ?x QUERY`` hints run and given to it as ``VALUES ?x { ... }``.
+    """``text`` with each of its ``# @candidates ?x QUERY`` hints run and given to it as ``VALUES ?x { ... }``.
 
     The hint lists every value ``?x`` takes in the answers (actor-events: the actors with that name,
     in any case), so the answers are the same; Oxigraph then starts from those few instead of joining

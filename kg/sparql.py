@@ -26,8 +26,8 @@ SPARQL_LITERALS = re.compile(
     re.DOTALL,
 )
 
-CANDIDATES = re.compile(r"^#\s*kg:candidates\s+\?(\w+)\s+(\S.*)$", re.MULTILINE)
-"""A named query's hint ``# kg:candidates ?x SELECT DISTINCT ?x WHERE { ... }``: a small query giving every value
+CANDIDATES = re.compile(r"^#\s*@candidates\s+\?(\w+)\s+(\S.*)$", re.MULTILINE)
+"""A named query's hint ``# @candidates ?x SELECT DISTINCT ?x WHERE { ... }``: a small query giving every value
 ``?x`` can take in the query's answers (the query itself must require that pattern), which ``kg.query.run_query``
 runs first and gives the query as a ``VALUES`` block, so that a store matches those few rather than all of them."""
 

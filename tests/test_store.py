@@ -108,15 +108,15 @@ def test_store_named_queries_answer_as_in_memory(tmp_path: Path) -> None:
     ],
 )
 def test_store_query_candidates_hint_changes_no_answer(tmp_path: Path, name: str, param: str, value: str) -> None:
-    """A named query's ``# kg:candidates ?x`` hint (run first, given as VALUES) gives the answers it gives without it."""
+    """A named query's ``# @candidates ?x`` hint (run first, given as VALUES) gives the answers it gives without it."""
     from kg.query import named_queries
 
     corpus = write_corpus(tmp_path / "corpus")
     memory = build([corpus], NO_SHACL, parser=FakeParser(corpus_conllu()))
     build_into_store([corpus], tmp_path / "store", NO_SHACL, parser=FakeParser(corpus_conllu()))
     text = named_queries()[name].read_text(encoding="utf-8")
-    assert "# kg:candidates ?" in text
-    plain = "\n".join(line for line in text.splitlines() if "kg:candidates" not in line)
+    assert "# @candidates ?" in text
+    plain = "\n".join(line for line in text.splitlines() if "@candidates" not in line)
     found = False
     with KGStore.open(tmp_path / "store", read_only=True) as store:
         for source in (memory.graph, store):
