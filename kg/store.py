@@ -24,6 +24,7 @@ before the change or as it is after it, and a reader never sees half a change.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import json
 import os
@@ -568,7 +569,8 @@ class KGStore:
             if not cache.has(parse_hashes[aid]):
                 cache.put(parse_hashes[aid], ex)
         lap("records")
-        state = self._index_state(software)
+        with _collector_paused():
+            state = self._index_state(software)
         known: dict[str, tuple[str, ArticleFacts]] = state.get("facts", {})
         facts: dict[str, ArticleFacts] = {aid: article_facts(ex, lex) for aid, ex in new.items()}
         for aid in sorted(set(rows) - set(new) - gone):
@@ -582,7 +584,8 @@ class KGStore:
                 view = full[aid]
             facts[aid] = article_facts(view, lex)
         lap("facts")
-        index = resolve_facts(facts.values(), lex)
+        with _collector_paused():
+            index = resolve_facts(facts.values(), lex)
         lap("resolve")
         resolved: dict[str, list[tuple[tuple[str, int, int, int], str]]] = {aid: [] for aid in facts}
         for key, slug in index.by_mention.items():
@@ -743,6 +746,20 @@ class _Row:
     text: str
     parse: str
     signature: str
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off for a while: the actor index is some hundred thousand small tuples with no
+    cycle among them, and the collector's passes over them, as they are read and resolved, cost as much as
+    resolution itself."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _signature(
