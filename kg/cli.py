@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -813,16 +813,22 @@ def _evaluate_event_scorer(split: Path, path: Path, threshold: float | None, dat
     except (KGError, OSError) as exc:
         _fail(KGError(str(exc)))
         return
-    typer.echo(f"{'events':8s} {'P':>6s} {'R':>6s} {'F1':>6s}   tp/fp/fn  negative asserted  dropped")
-    for name, row in table.items():
-        typer.echo(
-            f"{name:8s} {row['precision']:6.3f} {row['recall']:6.3f} {row['f1']:6.3f}   "
-            f"{row['tp']}/{row['fp']}/{row['fn']}  {row['negative_asserted']}  {row['dropped']}"
-        )
+    _echo_event_table(table, ("negative_asserted", "dropped"))
     cut = threshold if threshold is not None else scorer.threshold
     typer.echo(f"threshold {cut}; expected calibration error of the scorer on {len(held.labels)} events: {ece}")
     if as_json:
         typer.echo(json.dumps(table | {"threshold": cut, "ece": ece}))
+
+
+def _echo_event_table(table: dict[str, dict[str, Any]], extra: tuple[str, ...]) -> None:
+    """Print event scores, one system a line: P, R, F1, tp/fp/fn and the ``extra`` counts."""
+    names = {"negative_asserted": "negative asserted", "dropped": "dropped"}
+    typer.echo(f"{'events':8s} {'P':>6s} {'R':>6s} {'F1':>6s}   tp/fp/fn  " + "  ".join(names[k] for k in extra))
+    for name, row in table.items():
+        typer.echo(
+            f"{name:8s} {row['precision']:6.3f} {row['recall']:6.3f} {row['f1']:6.3f}   "
+            f"{row['tp']}/{row['fp']}/{row['fn']}  " + "  ".join(str(row[k]) for k in extra)
+        )
 
 
 @models_app.command("evaluate")
@@ -875,12 +881,7 @@ def models_evaluate(
         except (KGError, OSError) as exc:
             _fail(KGError(str(exc)))
             return
-        typer.echo(f"{'events':8s} {'P':>6s} {'R':>6s} {'F1':>6s}   tp/fp/fn  negative asserted")
-        for name, row in table.items():
-            typer.echo(
-                f"{name:8s} {row['precision']:6.3f} {row['recall']:6.3f} {row['f1']:6.3f}   "
-                f"{row['tp']}/{row['fp']}/{row['fn']}  {row['negative_asserted']}"
-            )
+        _echo_event_table(table, ("negative_asserted",))
         if as_json:
             typer.echo(json.dumps(table))
         return
