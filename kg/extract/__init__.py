@@ -25,7 +25,7 @@ from kg.extract.article import hedged_retellings, implicit_agents, with_initials
 from kg.extract.events import SentenceReading
 from kg.extract.finders import check_order
 from kg.extract.mentions import MentionFinder
-from kg.extract.view import TriggerMatch
+from kg.extract.view import SentenceView, TriggerMatch
 from kg.lexicon import Lexicon, Trigger, get_lexicon
 from kg.types import (
     COUNTRY,
@@ -70,7 +70,7 @@ def extract(doc: ParsedDoc, lexicon: Lexicon | None = None, disabled: frozenset[
     events: list[EventMention] = []
     for sentence, here in zip(doc.sentences, found, strict=True):
         mentions.extend(here)
-        events.extend(SentenceReading(lex, sentence, here, doc.article.date, disabled).find())
+        events.extend(SentenceReading(SentenceView(lex, sentence, here, doc.article.date, disabled)).find())
     if "retold" not in disabled:
         events = hedged_retellings(events)
     resolved = resolve_references(Extraction(doc, tuple(mentions), tuple(events)), lex, disabled)
@@ -82,4 +82,4 @@ def modality_at(sentence: Sentence, word: Word, event_type: str, lexicon: Lexico
     """The modality the rules give an event whose trigger is ``word`` (negated, future ... or asserted)."""
     lex = lexicon or get_lexicon()
     match = TriggerMatch(Trigger((word.lower,), event_type), word.id - 1, word.id)
-    return SentenceReading(lex, sentence, [], None).setting.modality_of(match, word)
+    return SentenceReading(SentenceView(lex, sentence, [], None)).setting.modality_of(match, word)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from kg.document import Sentence, Word
+from kg.document import Word
 from kg.extract.agents import Agents
 from kg.extract.finders import AGENT_FINDERS, DEFAULT_FINDERS, TARGET_FINDERS, RoleSearch
 from kg.extract.participants import Participants
@@ -13,8 +11,8 @@ from kg.extract.targets import Targets
 from kg.extract.triggers import Triggers
 from kg.extract.view import Component, SentenceView, TriggerMatch
 from kg.extract.words import SUBJECTS, same_actor, unique_participants
-from kg.lexicon import EventType, Lexicon
-from kg.types import PERSON, PLACE, EventMention, Mention, Participant
+from kg.lexicon import EventType
+from kg.types import PERSON, PLACE, EventMention, Participant
 
 __all__ = ["EventFinder", "SentenceReading"]
 
@@ -24,16 +22,9 @@ Pending = list[tuple[int, EventMention]]  # (trigger number, event) before repor
 class SentenceReading:
     """The parts that read one sentence's events, bound to each other."""
 
-    def __init__(
-        self,
-        lexicon: Lexicon,
-        sentence: Sentence,
-        mentions: list[Mention],
-        article_date: dt.date | None,
-        disabled: frozenset[str] = frozenset(),
-    ) -> None:
-        self.view = view = SentenceView(lexicon, sentence, mentions, article_date, disabled)
-        self.lex, self.sent = lexicon, sentence
+    def __init__(self, view: SentenceView) -> None:
+        self.view = view
+        self.lex, self.sent = view.lex, view.sent
         self.parts = Participants(view)
         self.agents = Agents(view)
         self.targets = Targets(view)
