@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.document import Word
 from kg.extract.agents import Agents
-from kg.extract.finders import AGENT_FINDERS, DEFAULT_FINDERS, TARGET_FINDERS, RoleSearch
+from kg.extract.finders import AGENT_FINDERS, TARGET_FINDERS, UNRECORDED_FINDERS, Finder, RoleSearch
 from kg.extract.participants import Participants
 from kg.extract.setting import Setting
 from kg.extract.targets import Targets
@@ -93,32 +93,28 @@ class EventFinder(Component):
         """The trigger's agent and target words, found by the finders in ``rules.toml [order]``; None for an
         event noun without an owner (only an owned event noun is an event)."""
         search = RoleSearch(self.reading, match, head, frame, self.targets.objects_of(match, head))
-        agents: list[Word] = []
-        for rule_id in self.lex.role_order["agent"]:
-            finder = AGENT_FINDERS[rule_id]
-            if rule_id in self.disabled or not finder.applies(search):
-                continue
-            agents = finder.find(search)
-            if agents:
-                if finder.takes_from_targets:
-                    search.targets = [t for t in search.targets if t not in agents]
-                if rule_id not in DEFAULT_FINDERS and rule_id != "patterns":
-                    search.recorded.append(rule_id)
-                break
+        agents = self._first_found(AGENT_FINDERS, self.lex.role_order["agent"], search)
         if match.trigger.nominal and not agents:
             return None
-        targets: list[Word] = []
-        for rule_id in () if frame.speech else self.lex.role_order["target"]:  # what is said has no target
-            finder = TARGET_FINDERS[rule_id]
-            if rule_id in self.disabled or not finder.applies(search):
-                continue
-            targets = finder.find(search)
-            if targets:
-                if rule_id not in DEFAULT_FINDERS:
-                    search.recorded.append(rule_id)
-                break
+        # what is said has no target
+        targets = [] if frame.speech else self._first_found(TARGET_FINDERS, self.lex.role_order["target"], search)
         search.agents, search.targets = agents, targets
         return search
+
+    def _first_found(self, finders: dict[str, Finder], order: tuple[str, ...], search: RoleSearch) -> list[Word]:
+        """The words of the first enabled finder in ``order`` that applies and gives some, recording its id."""
+        for rule_id in order:
+            finder = finders[rule_id]
+            if rule_id in self.disabled or not finder.applies(search):
+                continue
+            found = finder.find(search)
+            if found:
+                if finder.takes_from_targets:
+                    search.targets = [t for t in search.targets if t not in found]
+                if rule_id not in UNRECORDED_FINDERS:
+                    search.recorded.append(rule_id)
+                return found
+        return []
 
     def _base_rule(self, match: TriggerMatch) -> str:
         trig = match.trigger

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from kg.extract.events import SentenceReading
     from kg.extract.view import TriggerMatch
 
-__all__ = ["AGENT_FINDERS", "DEFAULT_FINDERS", "TARGET_FINDERS", "Finder", "RoleSearch", "check_order"]
+__all__ = ["AGENT_FINDERS", "TARGET_FINDERS", "UNRECORDED_FINDERS", "Finder", "RoleSearch", "check_order"]
 
 
 @dataclass
@@ -64,8 +64,9 @@ class Finder:
 
 AGENT_FINDERS: dict[str, Finder] = {}
 TARGET_FINDERS: dict[str, Finder] = {}
-DEFAULT_FINDERS = frozenset({"subject", "owner", "object"})
-"""Finders whose use is the base rule's own reading, so they are not recorded in ``kg:extractedBy``."""
+UNRECORDED_FINDERS = frozenset({"subject", "owner", "object", "patterns"})
+"""Finders not recorded in ``kg:extractedBy``: the base rule's own reading (subject, owner, object), and the
+pattern rules' finder, whose matching rule records its own id."""
 
 
 def _register(
