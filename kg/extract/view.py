@@ -48,7 +48,6 @@ class SentenceView:
         self.disabled = disabled
         self.sent = sentence
         self.words = sentence.words
-        self.mentions = mentions
         self.article_date = article_date
         self.by_word: dict[int, Mention] = {}
         for m in sorted(mentions, key=lambda m: m.end - m.extent_start, reverse=True):
