@@ -53,6 +53,20 @@ def article_ids(folder: Path) -> list[str]:
     return [str(json.loads(path.read_text(encoding="utf-8"))["article"]) for path in annotation_files(folder)]
 
 
+def _without_titles(name: str, lex: Lexicon) -> str:
+    """A person's name without the titles before it ("Kapolri Jenderal Tito Karnavian" -> "Tito Karnavian");
+    empty when nothing but titles is left."""
+    words = name.split()
+    stripped = True
+    while words and stripped:
+        stripped = False
+        for size in range(min(lex.max_title_len, len(words)), 0, -1):
+            if lex.is_title(tuple(words[:size])):
+                words, stripped = words[size:], True
+                break
+    return " ".join(words)
+
+
 def load_event_corpus(folder: Path, texts: dict[str, str], lexicon: Lexicon | None = None) -> dict[str, Any]:
     """The annotated articles of ``folder`` as one gold dict for ``kg.evaluate.evaluate_graph``.
 
@@ -84,9 +98,13 @@ def load_event_corpus(folder: Path, texts: dict[str, str], lexicon: Lexicon | No
             names += [text[start:end] for start, end in actor.get("mentions", [])]
             names_of[local] = {" ".join(str(a).split()) for a in names if a}
             type_of[local] = str(actor.get("type"))
-            for name in names_of[local]:
+            keys = {normalize_name(name) for name in names_of[local]}
+            if type_of[local] == "Person":
+                # "Kapolri Jenderal Tito Karnavian" in one article and "Tito Karnavian" in another: one person
+                keys |= {normalize_name(bare) for name in names_of[local] if (bare := _without_titles(name, lex))}
+            for name_key in keys:
                 parent.setdefault(local, local)
-                other = find(f"{type_of[local]}|{normalize_name(name)}")
+                other = find(f"{type_of[local]}|{name_key}")
                 parent[find(local)] = other
     groups: dict[str, list[str]] = {}
     for local in names_of:

@@ -125,3 +125,18 @@ def test_event_corpus_agreement_matches_events_through_shared_names(parse: Parse
     assert result.by_type == {"Sanction": [1, 0, 0], "Statement": [0, 0, 1]}
     assert result.total() == (1, 0, 1) and result.articles == 1
     assert "all                1     0     1  0.667" in format_agreement(result)
+
+
+def test_event_corpus_one_person_named_with_and_without_titles_in_two_articles_is_one_gold_actor(tmp_path: Path) -> None:
+    """ "Kapolri Jenderal Tito Karnavian" / "Tito" in one article, "Tito Karnavian" in another: kg's graph makes
+    them one node, so the gold must too (else the node maps to one article's actor and the other's edges miss)."""
+    folder = tmp_path / "dev"
+    folder.mkdir()
+    texts = {"a": "Kapolri Jenderal Tito Karnavian hadir. Tito diam.", "b": "Tito Karnavian hadir."}
+    people = {"a": ("Kapolri Jenderal Tito Karnavian", [[0, 31], [39, 43]]), "b": ("Tito Karnavian", [[0, 14]])}
+    for aid, (name, mentions) in people.items():
+        actor = {"id": "tito", "type": "Person", "name": name, "aliases": [name], "mentions": mentions}
+        annotation = {"article": aid, "split": "dev", "actors": [actor], "events": []}
+        (folder / f"{aid}.json").write_text(json.dumps(annotation), encoding="utf-8")
+    gold = load_event_corpus(folder, texts)
+    assert len(gold["actors"]) == 1

@@ -45,6 +45,48 @@ def test_a_threat_of_an_act_threatens_the_acts_target_and_the_act_is_not_asserte
     assert _events(doc, frozenset({"act-target"})) == [("Attack", "Korea Utara", "Korea Selatan", "future", "verb")]
 
 
+THREAT_TO_FORCES = """
+    # text = Hamas mengancam akan menyerang pasukan Israel.
+    1 Hamas Hamas PROPN _ _ 2 nsubj _ ner=S-ORG
+    2 mengancam ancam VERB _ _ 0 root _ ner=O
+    3 akan akan AUX _ _ 4 aux _ ner=O
+    4 menyerang serang VERB _ _ 2 xcomp _ ner=O
+    5 pasukan pasukan NOUN _ _ 4 obj _ ner=O
+    6 Israel Israel PROPN _ _ 5 nmod _ ner=S-LOC
+    7 . . PUNCT _ _ 2 punct _ ner=O
+"""
+
+
+def test_a_threat_against_a_noun_that_is_aimed_nowhere_threatens_what_the_noun_stands_for(parse: Parse) -> None:
+    """ "menyerang pasukan Israel": the forces are not a mention, and have no "ke"/"terhadap" phrase: the
+    noun itself is the act's target, resolved to Israel (it gave no Threaten before)."""
+    doc = parse(THREAT_TO_FORCES, Article("uji", ""))
+    assert ("Threaten", "Hamas", "Israel", "asserted", "phrase+act-target") in _events(doc)
+
+
+RELATIVE_AS_PASSIVE_SUBJECT = """
+    # text = Fredrich mundur karena ada pengacara Maqdir Ismail yang ikut membela Setnov.
+    1 Fredrich Fredrich PROPN _ _ 2 nsubj _ ner=S-PER
+    2 mundur mundur VERB _ _ 0 root _ ner=O
+    3 karena karena SCONJ _ _ 4 mark _ ner=O
+    4 ada ada VERB _ _ 2 xcomp _ ner=O
+    5 pengacara acara NOUN _ _ 4 obj _ ner=O
+    6 Maqdir Maqdir PROPN _ _ 5 nmod _ ner=B-PER
+    7 Ismail Ismail PROPN _ _ 6 flat:name _ ner=E-PER
+    8 yang yang PRON _ _ 9 nsubj:pass _ ner=O
+    9 ikut ikut VERB _ _ 5 acl:relcl _ ner=O
+    10 membela bela VERB _ _ 9 xcomp _ ner=O
+    11 Setnov Setnov PROPN _ _ 10 obj _ ner=S-PER
+    12 . . PUNCT _ _ 2 punct _ ner=O
+"""
+
+
+def test_a_relative_pronoun_parsed_as_a_passive_subject_of_an_active_verb_is_its_subject(parse: Parse) -> None:
+    """Stanza hangs "yang" on the active "ikut" as nsubj:pass; the lawyer named is who defends (no agent before)."""
+    doc = parse(RELATIVE_AS_PASSIVE_SUBJECT, Article("uji", ""))
+    assert ("Support", "Maqdir Ismail", "Setnov", "asserted", "verb") in _events(doc)
+
+
 NOMINAL_ATTACK = """
     # text = Menteri Luar Negeri Indonesia Sugiono mengecam keras serangan Israel terhadap Iran.
     1 Menteri Menteri PROPN _ _ 6 nsubj _ ner=O

@@ -29,6 +29,16 @@ class Agents(Component):
             ]
             if passive and not pass_subjects and subjects:
                 pass_subjects, subjects = subjects, []
+            elif (
+                not passive
+                and not subjects
+                and pass_subjects
+                and all(c.lower in self.lex.relatives for c in pass_subjects)
+                and not self.lex.is_passive_form(node.lower)
+            ):
+                # "pengacara Maqdir Ismail yang ikut membela Setnov" with "yang" parsed as the passive subject
+                # of the active "ikut": the subject of the verb that controls the trigger
+                subjects, pass_subjects = pass_subjects, []
             agents = [
                 c
                 for c in self.view.kids(node.id)

@@ -244,8 +244,10 @@ def _act_target(search: RoleSearch) -> list[Word]:
             continue
         for child in view.kids(act.id):
             if child.deprel in ("obj", "iobj") and child.id not in view.by_word and child.upos == "NOUN":
-                # "meluncurkan serangan rudal ke Ukraina": what the act's noun is aimed at
-                out.extend(x for x in view.kids(child.id) if x.deprel.startswith("nmod") and view.case_of(x) in aimed)
+                # "meluncurkan serangan rudal ke Ukraina": what the act's noun is aimed at; without such a
+                # phrase the noun itself ("menyerang pasukan Israel": the forces stand for Israel)
+                aimed_at = [x for x in view.kids(child.id) if x.deprel.startswith("nmod") and view.case_of(x) in aimed]
+                out.extend(aimed_at or [child])
             elif child.deprel in ("obj", "iobj") or (child.deprel.startswith("obl") and view.case_of(child) in aimed):
                 out.append(child)
     return out
