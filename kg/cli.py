@@ -542,7 +542,10 @@ def stats(
     import csv
     import io
 
-    from kg.network import actor_network, centrality_table
+    def table(source: Graph) -> list[dict[str, Any]]:
+        from kg.network import actor_table  # networkx: not imported when the store has the table
+
+        return actor_table(source, top, include_all=include_all)
 
     try:
         if store is not None:  # the network's queries run inside Oxigraph; the table is kept until the store changes
@@ -551,12 +554,9 @@ def stats(
             from kg.store import KGStore
 
             with KGStore.open(store, read_only=True) as opened:
-                rows = opened.summary(
-                    f"stats-{top}-{'all' if include_all else 'asserted'}",
-                    lambda: centrality_table(actor_network(cast("Graph", opened), include_all=include_all), top),
-                )
+                rows = opened.summary(f"stats-{top}-{'all' if include_all else 'asserted'}", lambda: table(cast("Graph", opened)))
         else:
-            rows = centrality_table(actor_network(_source_graph(graph, store), include_all=include_all), top)
+            rows = table(_source_graph(graph, store))
     except KGError as exc:
         _fail(exc)
         return

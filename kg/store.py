@@ -4,8 +4,7 @@ Layout of a store folder ``DIR``:
 
 - ``DIR/kg-store.json``: what the folder is (format version) and its *generation*, a counter
   raised after every completed change (readers such as ``kg serve`` re-open when it moves);
-- ``DIR/oxigraph/``: the Oxigraph (RocksDB) database, opened through oxrdflib as an
-  ``rdflib.Dataset``.
+- ``DIR/oxigraph/``: the Oxigraph (RocksDB) database, opened with pyoxigraph.
 
 The database holds one named graph per article (named by the article's IRI, as in
 ``kg export --format trig``), one corpus graph (``kgr:graph/corpus``: every actor with its
@@ -36,8 +35,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from oxrdflib import OxigraphStore
-from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef, Variable
+from rdflib import RDF, BNode, Graph, Literal, URIRef, Variable
 from rdflib.query import Result
 
 from kg.document import Article, Entity, ParsedDoc, Sentence, Word
@@ -252,9 +250,9 @@ class StoreState:
 class KGStore:
     """A kg store folder, opened read-write (one process at a time) or read-only (any number).
 
-    ``dataset`` is the rdflib ``Dataset`` over the Oxigraph database (through oxrdflib);
-    ``graph()`` gives the knowledge graph (every article graph and the corpus graph, without the
-    bookkeeping), ``query()`` runs SPARQL on it inside Oxigraph.
+    ``oxigraph`` is the pyoxigraph database (or the SPARQL server's client); ``graph()`` gives the
+    knowledge graph (every article graph and the corpus graph, without the bookkeeping), ``query()``
+    runs SPARQL on it inside Oxigraph.
     """
 
     def __init__(self, path: Path, database: ox.Store | SparqlServer, read_only: bool, url: str | None = None) -> None:
@@ -263,10 +261,6 @@ class KGStore:
         self.read_only = read_only
         self.url = url
         """The SPARQL server's URL for a store on a server (``path`` is then a local folder for its extraction cache)."""
-        # OxigraphStore is imported with the module, not here: its first import leaves a reference
-        # cycle holding every frame on the stack, which would keep ``database`` (and its lock) alive
-        # after close() until the next garbage collection.
-        self.dataset = None if url else bind_prefixes(Dataset(store=OxigraphStore(store=database)))  # type: ignore[arg-type]
 
     # -- opening
 
@@ -319,12 +313,8 @@ class KGStore:
 
     def close(self) -> None:
         """Release the database (a read-write store's lock goes with it)."""
-        if self.url is not None:
-            return
-        if self.dataset is not None:
-            self.dataset.close()  # oxrdflib drops its handle on the database
-            self.dataset = None  # type: ignore[assignment]
-            del self.oxigraph
+        if self.url is None and hasattr(self, "oxigraph"):
+            del self.oxigraph  # the only reference: pyoxigraph closes the database
 
     def __enter__(self) -> KGStore:
         return self

@@ -12,10 +12,12 @@ from kg.errors import UnknownActorError
 from kg.mapper import actor_iri
 from kg.network import (
     actor_network,
+    actor_table,
     centrality_table,
     ego_network,
     event_counts,
     find_actor,
+    linked_network,
     node_metrics,
     write_gexf,
     write_graphml,
@@ -89,6 +91,40 @@ def test_network_centrality_table(built_graph: Graph) -> None:
     isolated = {r["actor"] for r in full if r["degree"] == 0}
     assert isolated == {"Dewi Lestari", "Manila", "Kuala Lumpur", "Jakarta"}
     assert centrality_table(nx.MultiDiGraph()) == []
+
+
+def test_network_linked_network_is_the_linked_part_of_the_network(built_graph: Graph) -> None:
+    for include_all in (False, True):
+        net, linked = actor_network(built_graph, include_all), linked_network(built_graph, include_all)
+        assert linked.graph["actors"] == len(net) == 12
+        assert set(linked) == {v for u, w in net.edges() if u != w for v in (u, w)}
+        assert {(u, v, k, d["count"]) for u, v, k, d in linked.edges(keys=True, data=True)} == {
+            (u, v, k, d["count"]) for u, v, k, d in net.edges(keys=True, data=True)
+        }
+        assert all(linked.nodes[v]["label"] == net.nodes[v]["label"] for v in linked)
+        assert all(linked.nodes[v]["type"] == net.nodes[v]["type"] for v in linked)
+        full = {r["iri"]: r for r in centrality_table(net, 100)}
+        assert all(full[r["iri"]] == r for r in centrality_table(linked, 100))  # the same values, isolated ones counted
+
+
+@pytest.mark.parametrize("top", [0, 1, 3, 8, 9, 12, 100])
+def test_network_actor_table_is_the_centrality_table(built_graph: Graph, top: int) -> None:
+    assert len(linked_network(built_graph)) == 8  # from 9 rows on, the isolated actors are loaded too
+    assert actor_table(built_graph, top) == centrality_table(actor_network(built_graph), top)
+
+
+def test_network_linked_network_counts_actors_as_the_network_does(built_graph: Graph) -> None:
+    from rdflib import RDF, RDFS, Literal, URIRef
+
+    from kg.namespace import KG
+
+    graph = Graph()
+    for triple in built_graph:
+        graph.add(triple)
+    graph.add((URIRef(ZAKI), RDF.type, KG.Place))  # two classes: one actor
+    graph.add((URIRef("urn:x:unnamed"), RDF.type, KG.Person))  # no label: no actor
+    graph.add((URIRef("urn:x:role"), RDFS.label, Literal("not an actor")))
+    assert linked_network(graph).graph["actors"] == len(actor_network(graph)) == 12
 
 
 def test_network_graphml_and_gexf_round_trip(built_graph: Graph) -> None:

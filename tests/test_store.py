@@ -302,3 +302,16 @@ def test_store_no_change_rebuild_writes_nothing(tmp_path: Path) -> None:
     assert isomorphic(again.graph, first.graph)
     with KGStore.open(tmp_path / "store", read_only=True) as store:
         assert store.generation == 1  # the second build changed nothing, so it committed nothing
+
+
+def test_store_stats_table_from_the_linked_actors_matches_the_whole_network(tmp_path: Path) -> None:
+    from kg.network import actor_network, actor_table, centrality_table, linked_network
+
+    corpus = write_corpus(tmp_path / "corpus")
+    build_into_store([corpus], tmp_path / "store", NO_SHACL, parser=FakeParser(corpus_conllu()))
+    with KGStore.open(tmp_path / "store", read_only=True) as store:
+        net = actor_network(store.graph())
+        linked = linked_network(store)  # type: ignore[arg-type]
+        assert linked.graph["actors"] == len(net) and 0 < len(linked) < len(net)
+        for top in (3, len(linked), len(linked) + 1, 100):
+            assert actor_table(store, top) == centrality_table(net, top), top  # type: ignore[arg-type]
