@@ -12,7 +12,8 @@ Gold shape: ``{"actors": [{"id", "type", "aliases"}], "events": [{"id", "type", 
   marked ``same_as`` another are the same edge and are scored once.
 - Negative events must not be asserted: each one that is counts as an error. A negative event is
   one mention: when it gives its ``evidence``, only a system event read from the sentence that holds
-  that evidence asserts it ("Retno gave no explanation" is not contradicted by "kata Retno" elsewhere).
+  that evidence, with a trigger that shares a word with it, asserts it ("Retno gave no explanation" is
+  not contradicted by "kata Retno" elsewhere, nor by "kata Retno" in the same sentence).
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ SELECT ?actor ?label ?alias ?cls WHERE {
 }
 """
 _EVENTS = """
-SELECT ?event ?article ?type ?agent ?target ?date ?place ?modality ?rule ?sentenceText WHERE {
+SELECT ?event ?article ?type ?agent ?target ?date ?place ?modality ?rule ?sentenceText ?trigger WHERE {
   ?event a kg:Event ; kg:eventType ?type ; kg:inArticle ?a ; kg:modality ?modality ; kg:extractedBy ?rule .
   ?a kg:articleId ?article .
   OPTIONAL { ?event kg:agent ?agent }
@@ -45,6 +46,7 @@ SELECT ?event ?article ?type ?agent ?target ?date ?place ?modality ?rule ?senten
   OPTIONAL { ?event kg:date ?date }
   OPTIONAL { ?event kg:place ?place }
   OPTIONAL { ?event prov:wasDerivedFrom ?sentence . ?sentence kg:text ?sentenceText }
+  OPTIONAL { ?event kg:trigger ?trigger }
 }
 """
 _ROLES = """
@@ -185,11 +187,17 @@ def _event_matches(g: dict[str, Any], s: dict[str, Any], with_date_place: bool) 
 
 
 def _same_mention(gold: dict[str, Any], system: dict[str, Any]) -> bool:
-    """Whether a system event comes from the sentence of a gold mention (any sentence when the gold gives no evidence)."""
+    """Whether a system event is the gold event's mention: read from the sentence that holds its evidence, and,
+    when both give their trigger, from a trigger that shares a word with it ("menyampaikan" in "Novel menyampaikan
+    dia hanya akan membuka nama ... jika ..." is not the hypothetical "membuka nama"). Any sentence when the gold
+    gives no evidence."""
     evidence = " ".join(str(gold.get("evidence") or "").split())
     if not evidence or system.get("sentence_text") is None:
         return True
-    return evidence in " ".join(str(system["sentence_text"]).split())
+    if evidence not in " ".join(str(system["sentence_text"]).split()):
+        return False
+    trigger = system.get("trigger")
+    return trigger is None or bool(set(evidence.lower().split()) & set(str(trigger).lower().split()))
 
 
 def _same_date(gold: str | None, system: str | None) -> bool:
@@ -269,6 +277,7 @@ def evaluate_graph(gold: dict[str, Any], graph: Graph) -> Scores:
             "rule": str(row.rule).split("+", 1)[0],
             "rules": str(row.rule),
             "sentence_text": str(row.sentenceText) if row.sentenceText is not None else None,
+            "trigger": str(row.trigger) if row.trigger is not None else None,
             "event": str(row.event),
         }
         asserted = _local(row.modality) == "Asserted"

@@ -78,6 +78,7 @@ class EventType:
     target_from_act: bool = False
     target_prepositions: frozenset[str] = frozenset()  # the type's own, beside the lexicon's: Attack "ke Gaza"
     implicit_agent: bool = False
+    demands_complement: bool = False  # what its complement clause names is demanded, not done
 
 
 MAX_SLUG = 80
@@ -196,6 +197,7 @@ class Lexicon:
         self.connectors = frozenset(names.get("connectors", []))
         grammar = lex.get("grammar", {})
         self.relatives = frozenset(grammar.get("relative", []))
+        self.existential = frozenset(grammar.get("existential", []))
         self.passive_agent_markers = frozenset(grammar.get("passive_agent", []))
         self.passive_prefixes = tuple(grammar.get("passive_prefix", []))
         self.complementizers = frozenset(grammar.get("complementizer", []))
@@ -387,6 +389,7 @@ def _load_event_types(path: Path, words: Path) -> tuple[dict[str, EventType], tu
             target_from_act=_flag(graph, concept, KG.targetFromAct),
             target_prepositions=frozenset(p.lower() for p in _literal_strings(graph, concept, KG.targetPreposition)),
             implicit_agent=_flag(graph, concept, KG.implicitAgent),
+            demands_complement=_flag(graph, concept, KG.demandsComplement),
         )
         for form in _literal_strings(graph, concept, KG.triggerForm):
             triggers.append(_trigger(form, name))

@@ -77,6 +77,7 @@ class KG(DefinedNamespace):
     target: URIRef
     targetFromGift: URIRef
     targetFromAct: URIRef
+    demandsComplement: URIRef
     targetPreposition: URIRef
     implicitAgent: URIRef
     text: URIRef

@@ -147,10 +147,11 @@ def test_evaluate_negative_event_asserted_is_reported(built_graph: Graph) -> Non
 
 @pytest.mark.parametrize(
     ("evidence", "hits"),
-    [("Zaki memuji dukungan", 1), ("Santos tidak bertemu", 0), ("", 1)],
+    [("Zaki memuji dukungan", 1), ("memuji", 1), ("dukungan", 0), ("Santos tidak bertemu", 0), ("", 1)],
 )
 def test_evaluate_negative_event_with_evidence_is_one_mention(built_graph: Graph, evidence: str, hits: int) -> None:
-    # a negative event is asserted only by a system event read from the sentence holding its evidence
+    # a negative event is asserted only by a system event read from the sentence holding its evidence, with a
+    # trigger that shares a word with it ("dukungan" is another mention of that sentence than "memuji")
     gold = copy.deepcopy(GOLD)
     negative = {"article": "pertemuan-manila", "type": "Praise", "agent": ["ahmad_zaki"], "target": ["filipina"]}
     gold["negative_events"] = [{**negative, "evidence": evidence, "modality": "negated"}]

@@ -262,3 +262,41 @@ def test_reporting_someone_to_the_police_accuses_them_and_reporting_to_anyone_el
         ("Accuse", "Baharuzaman", "Megawati Soekarnoputri", "asserted", "verb")
     ]
     assert _events(parse(_reported("atasannya"), Article("uji", ""))) == []
+
+
+DEMANDED_RELEASE = """
+    # text = Amerika Serikat mendesak China membebaskan Liu.
+    1 Amerika Amerika PROPN _ _ 3 nsubj _ ner=B-LOC
+    2 Serikat Serikat PROPN _ _ 1 flat:name _ ner=E-LOC
+    3 mendesak desak VERB _ _ 0 root _ ner=O
+    4 China China PROPN _ _ 3 obj _ ner=S-LOC
+    5 membebaskan bebas VERB _ _ 3 xcomp _ ner=O
+    6 Liu Liu PROPN _ _ 5 obj _ ner=S-PER
+    7 . . PUNCT _ _ 3 punct _ ner=O
+"""
+
+
+def test_what_a_demand_asks_for_is_demanded_not_done(parse: Parse) -> None:
+    """Demand and Appeal frames demand their complement (kg:demandsComplement): no release is asserted."""
+    events = _events(parse(DEMANDED_RELEASE, Article("uji", "")))
+    assert ("Demand", "Amerika Serikat", "China", "asserted", "verb") in events
+    assert ("Retreat", "China", "Liu", "demanded", "verb") in events
+
+
+NOBODY_THREATENED = """
+    # text = Tak ada anggota DPR yang mengancam Miryam.
+    1 Tak tak PART _ _ 2 advmod _ ner=O
+    2 ada ada VERB _ _ 0 root _ ner=O
+    3 anggota anggota NOUN _ _ 2 nsubj _ ner=O
+    4 DPR DPR PROPN _ _ 3 nmod _ ner=S-ORG
+    5 yang yang PRON _ _ 6 nsubj _ ner=O
+    6 mengancam ancam VERB _ _ 3 acl:relcl _ ner=O
+    7 Miryam Miryam PROPN _ _ 6 obj _ ner=S-PER
+    8 . . PUNCT _ _ 2 punct _ ner=O
+"""
+
+
+def test_a_relative_clause_of_what_does_not_exist_is_negated(parse: Parse) -> None:
+    """ "tak ada anggota DPR yang mengancam Miryam": nobody threatened her (the lexicon's ``existential``)."""
+    events = _events(parse(NOBODY_THREATENED, Article("uji", "")))
+    assert [e[3] for e in events if e[0] == "Threaten"] == ["negated"]

@@ -96,6 +96,10 @@ class Setting(Component):
         elif head.head and head.deprel.startswith("acl") and self.sent.word(head.head).upos == "NOUN":
             markers.append(self.sent.word(head.head).lower)  # "keinginan Dunford untuk berkomunikasi dengan X"
         negations = {m[0] for m in self.lex.modality.get("negated", ()) + self.lex.modality.get("failed", ()) if len(m) == 1}
+        if self._denied_by_existence(head, negations):
+            return "negated"
+        if governor is not None and self._demanding(governor):
+            return "demanded"
         # "menghubungi Filipina belum berhasil": the outcome hangs on the trigger, or (parsed as a
         # sibling clause) on the verb the trigger complements ("berusaha menghubungi ... belum berhasil")
         outcome_holders = [(wid, wid) for wid in match.ids()]
@@ -120,6 +124,27 @@ class Setting(Component):
                 ):
                     candidates.append((-n, name))
         return min(candidates)[1] if candidates else "asserted"
+
+    def _denied_by_existence(self, head: Word, negations: set[str]) -> bool:
+        """ "tak ada anggota DPR yang mengancamnya": a relative clause of a noun that a negated verb of existence
+        says is not there."""
+        if not head.deprel.startswith("acl") or not head.head:
+            return False
+        noun = self.sent.word(head.head)
+        if not noun.head:
+            return False
+        verb = self.sent.word(noun.head)
+        return verb.lower in self.lex.existential and any(c.lower in negations for c in self.view.kids(verb.id))
+
+    def _demanding(self, governor: Word) -> bool:
+        """ "mendesak China membebaskan janda Liu": the trigger is the complement of a verb of a type whose frame
+        demands its complement (kg:demandsComplement), so it is asked for, not done."""
+        return any(
+            self.lex.frame(t.event_type).demands_complement
+            for key in dict.fromkeys((governor.lower, governor.lemma.lower()))
+            for t in self.lex.triggers_starting(key)
+            if len(t.words) == 1 and not t.nominal
+        )
 
     def dates(self) -> list[tuple[int, str]]:
         """(word id, date literal) for each date expression in the sentence; explicit dates first."""
