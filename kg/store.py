@@ -422,8 +422,16 @@ class KGStore:
             out = Result("SELECT")
             names = [Variable(v.value) for v in raw.variables]
             out.vars = names
+            terms: dict[Any, Any] = {}  # one rdflib term per distinct value: labels and types recur in most answers
+
+            def term(value: Any) -> Any:
+                found = terms.get(value)
+                if found is None:
+                    found = terms[value] = _rdf_term(value)
+                return found
+
             out.bindings = [
-                {n: _rdf_term(value) for n, value in zip(names, solution, strict=True) if value is not None} for solution in raw
+                {n: term(value) for n, value in zip(names, solution, strict=True) if value is not None} for solution in raw
             ]
         else:
             out = Result("CONSTRUCT")
