@@ -38,7 +38,7 @@ from kg.quotes import (
     quoted_words,
     speech_tags,
 )
-from kg.types import PERSON, PLACE, EventMention, Extraction, Mention, Participant
+from kg.types import ORGANIZATION, PERSON, PLACE, EventMention, Extraction, Mention, Participant
 
 __all__ = ["Resolver", "resolve_references", "role_phrase_end", "title_length"]
 
@@ -353,9 +353,26 @@ class Resolver:
             found, how = self.role_noun(sentence, part.word, part.text), "role-noun"
         if found is None:
             found, how = self.pointed_at(sentence, part.word, part.text), "demonstrative"
+        if found is None:
+            found, how = self.institution(sentence, part.word, part.text), "institution"
         if found is None or how in self.disabled:
             return part, None
         return Participant(found, part.text, part.word), how
+
+    def institution(self, sentence: int, word: int, text: str) -> Mention | None:
+        """The organisation a common noun for an institution stands for ("polisi", "majelis hakim",
+        ``[organizations.generic]``): the nearest one named before it whose name holds one of the noun's words,
+        else the only such organisation of the article; None without one."""
+        words = normalize_name(text).split()[:2]
+        names = next((self.lex.generic_organizations[w] for w in words if w in self.lex.generic_organizations), None)
+        if names is None:
+            return None
+        named = [m for m in self.ex.mentions if m.kind == ORGANIZATION and names & set(normalize_name(m.text).split())]
+        before = [m for m in named if m.sentence < sentence or (m.sentence == sentence and m.end <= word - 1)]
+        if before:
+            return max(before, key=lambda m: (m.sentence, m.start))
+        distinct = {normalize_name(m.text) for m in named}
+        return named[0] if len(distinct) == 1 else None
 
     def pointed_at(self, sentence: int, word: int, text: str) -> Mention | None:
         """The person a role noun with a demonstrative stands for when no holder of the title is named:

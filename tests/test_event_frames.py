@@ -300,3 +300,30 @@ def test_a_relative_clause_of_what_does_not_exist_is_negated(parse: Parse) -> No
     """ "tak ada anggota DPR yang mengancam Miryam": nobody threatened her (the lexicon's ``existential``)."""
     events = _events(parse(NOBODY_THREATENED, Article("uji", "")))
     assert [e[3] for e in events if e[0] == "Threaten"] == ["negated"]
+
+
+POLICE = """
+    # text = Polda Metro Jaya memeriksa saksi.
+    1 Polda Polda PROPN _ _ 4 nsubj _ ner=B-ORG
+    2 Metro Metro PROPN _ _ 1 flat:name _ ner=I-ORG
+    3 Jaya Jaya PROPN _ _ 1 flat:name _ ner=E-ORG
+    4 memeriksa periksa VERB _ _ 0 root _ ner=O
+    5 saksi saksi NOUN _ _ 4 obj _ ner=O
+    6 . . PUNCT _ _ 4 punct _ ner=O
+
+    # text = Polisi menangkap Budi.
+    1 Polisi polisi NOUN _ _ 2 nsubj _ ner=O
+    2 menangkap tangkap VERB _ _ 0 root _ ner=O
+    3 Budi Budi PROPN _ _ 2 obj _ ner=S-PER
+    4 . . PUNCT _ _ 2 punct _ ner=O
+"""
+
+
+def test_a_common_noun_for_an_institution_is_the_organisation_the_article_names(parse: Parse) -> None:
+    """ "Polisi menangkap Budi" after "Polda Metro Jaya ...": the police named before ([organizations.generic])."""
+    doc = parse(POLICE, Article("uji", ""))
+    assert ("Arrest", "Polda Metro Jaya", "Budi", "asserted", "verb+institution") in _events(doc)
+    # without an organisation of that kind in the article, the police stay unresolved: no guess
+    alone = parse(POLICE.split("\n\n")[1], Article("uji", ""))
+    assert [e[1] for e in _events(alone)] == ["?Polisi"]
+    assert ("Arrest", "?Polisi", "Budi", "asserted", "verb") in _events(doc, frozenset({"institution"}))
