@@ -125,15 +125,20 @@ def _tokens(name: str) -> tuple[str, ...]:
     return tuple(_norm(name).split())
 
 
-def _is_part_of(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    """True when ``short`` is a shorter form of ``full``: its words in order, sharing the first or last word.
+def _is_part_of(short: tuple[str, ...], full: tuple[str, ...], suffixes: frozenset[str] = frozenset()) -> bool:
+    """True when ``short`` is a shorter form of ``full``: its words in order, sharing the first or last word; a
+    generational suffix of ``full`` (``suffixes``: "Jr") must end ``short`` too ("Donald Trump" is not "Donald Trump Jr").
 
     >>> _is_part_of(("retno",), ("retno", "lp", "marsudi")), _is_part_of(("baghi", "kani"), ("ali", "baghi", "kani"))
     (True, True)
     >>> _is_part_of(("lp",), ("retno", "lp", "marsudi"))
     False
+    >>> _is_part_of(("donald", "trump"), ("donald", "trump", "jr"), frozenset({"jr"}))
+    False
     """
     if not short or len(short) >= len(full) or (short[0] != full[0] and short[-1] != full[-1]):
+        return False
+    if full[-1] in suffixes and short[-1] != full[-1]:
         return False
     position = 0
     for word in short:
@@ -183,9 +188,9 @@ def _variant_of(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return False
 
 
-def _maximal(names: dict[str, tuple[str, ...]]) -> set[str]:
+def _maximal(names: dict[str, tuple[str, ...]], suffixes: frozenset[str] = frozenset()) -> set[str]:
     """The names that are not a shorter form of another one in ``names``."""
-    return {n for n, toks in names.items() if not any(o != n and _is_part_of(toks, t) for o, t in names.items())}
+    return {n for n, toks in names.items() if not any(o != n and _is_part_of(toks, t, suffixes) for o, t in names.items())}
 
 
 def _adds_owner(short: tuple[str, ...], full: tuple[str, ...], owners: frozenset[str] | set[str]) -> bool:
@@ -399,10 +404,22 @@ def article_facts(ex: Extraction, lexicon: Lexicon | None = None) -> ArticleFact
             ((other, text),) = spelled.items()
             reasons.append((mention_node[m.key], other, "acronym-in-article", f"{m.text!r} and {text!r} in article {aid}"))
     # short person names inside one article
+    suffixes = lex.name_suffixes
     persons = {mention_node[m.key]: m.text for m in ex.mentions if m.kind == PERSON}
     person_tokens = {node: _tokens(name) for node, name in persons.items()}
+    # "Joseph F Dunford, Jr" and "Joseph F Dunford" with the same title are one general; "Presiden Donald Trump"
+    # and "Donald Trump Jr" with none in common are father and son
+    titles: dict[str, set[str]] = defaultdict(set)
+    for m in ex.mentions:
+        if m.kind == PERSON:
+            titles[mention_node[m.key]].update(_norm(r.title) for r in m.roles)
+
+    def shorter(toks: tuple[str, ...], node: str, other: str) -> bool:
+        t = person_tokens[other]
+        return _is_part_of(toks, t, suffixes) or (bool(titles[node] & titles[other]) and _is_part_of(toks, t))
+
     for node, toks in person_tokens.items():
-        longer = {other: t for other, t in person_tokens.items() if other != node and _is_part_of(toks, t)}
+        longer = {other: t for other, t in person_tokens.items() if other != node and shorter(toks, node, other)}
         candidates = _maximal(longer)
         if len(candidates) == 1:
             other = candidates.pop()
@@ -414,7 +431,7 @@ def article_facts(ex: Extraction, lexicon: Lexicon | None = None) -> ArticleFact
         if lex.aliases.get(_norm(m.text)) is not None:
             continue
         word = _tokens(m.text)
-        found = _maximal({p: t for p, t in person_tokens.items() if _is_part_of(word, t)})
+        found = _maximal({p: t for p, t in person_tokens.items() if _is_part_of(word, t, suffixes)}, suffixes)
         if len(found) == 1:
             other = found.pop()
             node = mention_node[m.key]
@@ -560,6 +577,7 @@ def resolve_facts(facts: Iterable[ArticleFacts], lexicon: Lexicon | None = None)
             merges.append(Merge(b, a.split("|", 1)[1].split(_SCOPE, 1)[0], rule, reason))
     already_merged = {a for a, _b, _rule, _reason in reasons}
     # a short person name that matches exactly one full name across the corpus
+    suffixes = lex.name_suffixes
     person_nodes = [n for n in kind_of if kind_of[n] == PERSON and n not in scoped]
     org_nodes = sorted(n for n in kind_of if kind_of[n] == ORGANIZATION and n not in scoped)
     tokens_of = {n: tokens(n) for n in (*person_nodes, *org_nodes)}
@@ -575,9 +593,9 @@ def resolve_facts(facts: Iterable[ArticleFacts], lexicon: Lexicon | None = None)
         longer = {
             f: tokens_of[f]
             for f in having_word[toks[0]]
-            if _is_part_of(toks, tokens_of[f]) and uf.find(f) in full_names and uf.find(f) != uf.find(node)
+            if _is_part_of(toks, tokens_of[f], suffixes) and uf.find(f) in full_names and uf.find(f) != uf.find(node)
         }
-        matches = {uf.find(f) for f in _maximal(longer)}
+        matches = {uf.find(f) for f in _maximal(longer, suffixes)}
         if len(matches) == 1:
             target = matches.pop()
             uf.union(node, target)

@@ -197,6 +197,7 @@ class Lexicon:
         names = lex.get("names", {})
         self.name_classifiers = frozenset(names.get("classifiers", []))
         self.name_particles = frozenset(names.get("particles", []))
+        self.name_suffixes = frozenset(names.get("suffixes", []))
         self.name_followers = frozenset(names.get("followers", []))
         self.connectors = frozenset(names.get("connectors", []))
         grammar = lex.get("grammar", {})

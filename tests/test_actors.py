@@ -66,6 +66,45 @@ def test_actors_short_name_in_one_article_is_the_full_name() -> None:
     assert "zaid" not in index.actors
 
 
+def test_actors_a_generational_suffix_tells_father_and_son_apart() -> None:
+    """ "Donald Trump" and "Donald Trump Jr" in one article are two persons; "Trump" is the father
+    (``[names] suffixes``: "Donald Trump" is no shorter form of "Donald Trump Jr")."""
+    ex = _extraction(
+        "a1",
+        praise("Donald Trump", "PER", "FBI", "ORG"),
+        praise("Donald Trump Jr", "PER", "Rusia", "LOC"),
+        praise("Trump", "PER", "Iran", "LOC"),
+    )
+    index = resolve_actors([ex])
+    assert _actor_of(index, ex, "Donald Trump") == _actor_of(index, ex, "Trump") == "donald-trump"
+    assert _actor_of(index, ex, "Donald Trump Jr") == "donald-trump-jr"
+
+
+GENERAL = """# text = Jenderal {name} memuji {other}.
+1 Jenderal Jenderal PROPN _ _ {verb} nsubj _ ner=O
+{rows}
+{verb} memuji puji VERB _ _ 0 root _ ner=O
+{obj} {other} {other} PROPN _ _ {verb} obj _ ner=S-LOC
+{end} . . PUNCT _ _ {verb} punct _ ner=O
+"""
+
+
+def _general(name: str, other: str) -> str:
+    n = len(name.split())
+    rows = "\n".join(
+        f"{2 + k} {w} {w} PROPN _ _ 1 flat:name _ ner={'B' if k == 0 else 'E' if k == n - 1 else 'I'}-PER"
+        for k, w in enumerate(name.split())
+    )
+    return GENERAL.format(name=name, other=other, rows=rows, verb=n + 2, obj=n + 3, end=n + 4)
+
+
+def test_actors_a_generational_suffix_with_the_same_title_is_the_same_person() -> None:
+    """ "Jenderal Joseph Dunford Jr" and "Jenderal Joseph Dunford" in one article: one general."""
+    ex = _extraction("a1", _general("Joseph Dunford Jr", "Irak"), _general("Joseph Dunford", "Iran"))
+    index = resolve_actors([ex])
+    assert _actor_of(index, ex, "Joseph Dunford") == _actor_of(index, ex, "Joseph Dunford Jr")
+
+
 @pytest.mark.parametrize("second", ["Ismail Zaid", "Ismaïl Zaid"])
 def test_actors_same_full_name_across_articles_is_one_actor(second: str) -> None:
     a1 = _extraction("a1", praise("Ismail Zaid", "PER", "Libanon", "LOC"))
