@@ -169,15 +169,29 @@ def network_figures(store: Path, work: Path, corpus: Path) -> None:
     )
 
 
-def commands(store: Path) -> dict[str, Any]:
-    """``kg query --store`` and ``kg stats --store`` as commands (interpreter start included); ``kg stats`` twice:
-    first as after a change (its kept table deleted), then again (the table kept in ``DIR/summaries``)."""
+def commands(store: Path, repeat: int = 3) -> dict[str, Any]:
+    """``kg query --store`` and ``kg stats --store`` as commands (interpreter start included), median of ``repeat``
+    runs each; ``kg stats`` first as after a change (its kept table deleted before each run), then again (the table
+    kept in ``DIR/summaries``)."""
+
+    def median(args: list[str], before: Any = None) -> dict[str, Any]:
+        runs = []
+        for _ in range(repeat):
+            if before is not None:
+                before()
+            runs.append(_step(run_child(args)))
+        return {
+            "seconds": statistics.median(r["seconds"] for r in runs),
+            "runs_s": [r["seconds"] for r in runs],
+            "peak_rss_mib": max(r["peak_rss_mib"] for r in runs),
+        }
+
     out = {}
     for name in ("who-met-whom", "actors-by-degree"):
-        out[f"kg query --store {name}"] = _step(run_child(_kg("query", "--store", str(store), name, "--format", "json")))
-    shutil.rmtree(store / "summaries", ignore_errors=True)
-    out["kg stats --store (first after a change)"] = _step(run_child(_kg("stats", "--store", str(store), "--format", "json")))
-    out["kg stats --store (again)"] = _step(run_child(_kg("stats", "--store", str(store), "--format", "json")))
+        out[f"kg query --store {name}"] = median(_kg("query", "--store", str(store), name, "--format", "json"))
+    stats = _kg("stats", "--store", str(store), "--format", "json")
+    out["kg stats --store (first after a change)"] = median(stats, lambda: shutil.rmtree(store / "summaries", ignore_errors=True))
+    out["kg stats --store (again)"] = median(stats)
     return out
 
 
