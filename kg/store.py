@@ -1,23 +1,29 @@
-"""The persistent store: an embedded Oxigraph database in a folder, with rdflib as the API.
+"""The persistent store: an embedded Oxigraph database in a folder, queried like an rdflib graph.
 
 Layout of a store folder ``DIR``:
 
 - ``DIR/kg-store.json``: what the folder is (format version) and its *generation*, a counter
   raised after every completed change (readers such as ``kg serve`` re-open when it moves);
-- ``DIR/oxigraph/``: the Oxigraph (RocksDB) database, opened with pyoxigraph.
+- ``DIR/oxigraph/``: the Oxigraph (RocksDB) database, opened with pyoxigraph;
+- ``DIR/extractions/``: each article's extraction, keyed by its parse and kg's software fingerprint;
+- ``DIR/actor-index.pickle``: each article's ``ArticleFacts`` (what actor resolution needs of it);
+- ``DIR/summaries/``: whole-store summaries (``kg stats``' table), each valid for one generation.
 
 The database holds one named graph per article (named by the article's IRI, as in
 ``kg export --format trig``), one corpus graph (``kgr:graph/corpus``: every actor with its
-canonical label, aliases and articles), and the bookkeeping graph ``kgs:records``: each article's
-parse (JSON of its ``ParsedDoc``), its text hash, and a hash of every named graph.
+canonical label, aliases and articles), the bookkeeping graph ``kgs:records`` (each article's
+parse as JSON of its ``ParsedDoc``, its text hash and signature, a hash of every named graph and
+actor), and the knowledge graph itself in the default graph: the union of the article and corpus
+graphs, which the queries match.
 
-After every change the corpus level is recomputed from the stored parses of *all* articles
-(re-extracted, never re-parsed): actor resolution runs over the whole corpus, so the result does
-not depend on the order in which articles were added, and an article's graph is rewritten when a
-merge changes its actors' IRIs. One change (added, replaced and removed articles, the graphs they
-touch, the corpus graph and the records) is written in **one** Oxigraph transaction (one SPARQL
-update, or one ``Store.extend`` when the change only adds): a crash leaves the store as it was
-before the change or as it is after it, and a reader never sees half a change.
+After every change the corpus level is resolved again from the actor index, not from the
+articles: only new or changed articles are extracted (the others come from the extraction cache),
+so the result does not depend on the order in which articles were added, and an article's graph
+is mapped again only when its signature (its mentions' actors) changed. One change (added,
+replaced and removed articles, the graphs they touch, the corpus graph and the records) is written
+in **one** Oxigraph transaction (one SPARQL update, or one ``Store.extend`` when the change only
+adds): a crash leaves the store as it was before the change or as it is after it, and a reader
+never sees half a change.
 """
 
 from __future__ import annotations
