@@ -407,8 +407,9 @@ def article_facts(ex: Extraction, lexicon: Lexicon | None = None) -> ArticleFact
     suffixes = lex.name_suffixes
     persons = {mention_node[m.key]: m.text for m in ex.mentions if m.kind == PERSON}
     person_tokens = {node: _tokens(name) for node, name in persons.items()}
-    # "Joseph F Dunford, Jr" and "Joseph F Dunford" with the same title are one general; "Presiden Donald Trump"
-    # and "Donald Trump Jr" with none in common are father and son
+    # a generational suffix ("Jr") tells two names apart only when their titles differ: "Presiden Donald Trump"
+    # and "Donald Trump Jr" are father and son; "Jenderal Joseph F Dunford, Jr" and "Jenderal Joseph F Dunford",
+    # or "Floyd Mayweather Jr" and "Floyd Mayweather" with no title, are one person
     titles: dict[str, set[str]] = defaultdict(set)
     for m in ex.mentions:
         if m.kind == PERSON:
@@ -416,7 +417,7 @@ def article_facts(ex: Extraction, lexicon: Lexicon | None = None) -> ArticleFact
 
     def shorter(toks: tuple[str, ...], node: str, other: str) -> bool:
         t = person_tokens[other]
-        return _is_part_of(toks, t, suffixes) or (bool(titles[node] & titles[other]) and _is_part_of(toks, t))
+        return _is_part_of(toks, t, suffixes) or (titles[node] == titles[other] and _is_part_of(toks, t))
 
     for node, toks in person_tokens.items():
         longer = {other: t for other, t in person_tokens.items() if other != node and shorter(toks, node, other)}

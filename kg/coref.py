@@ -360,11 +360,11 @@ class Resolver:
         return Participant(found, part.text, part.word), how
 
     def institution(self, sentence: int, word: int, text: str) -> Mention | None:
-        """The organisation a common noun for an institution stands for ("polisi", "majelis hakim",
-        ``[organizations.generic]``): the nearest one named before it whose name holds one of the noun's words,
+        """The organisation a common noun for an institution stands for ("polisi", "majelis hakim"): the nearest
+        one named before it whose name holds one of the words ``[organizations.generic]`` lists for the noun,
         else the only such organisation of the article; None without one."""
-        words = normalize_name(text).split()[:2]
-        names = next((self.lex.generic_organizations[w] for w in words if w in self.lex.generic_organizations), None)
+        words = normalize_name(text).split()
+        names = self.lex.generic_organizations.get(words[0]) if words else None  # not "mantan polisi", "istri polisi"
         if names is None:
             return None
         named = [m for m in self.ex.mentions if m.kind == ORGANIZATION and names & set(normalize_name(m.text).split())]

@@ -188,16 +188,20 @@ def _event_matches(g: dict[str, Any], s: dict[str, Any], with_date_place: bool) 
 
 def _same_mention(gold: dict[str, Any], system: dict[str, Any]) -> bool:
     """Whether a system event is the gold event's mention: read from the sentence that holds its evidence, and,
-    when both give their trigger, from a trigger that shares a word with it ("menyampaikan" in "Novel menyampaikan
-    dia hanya akan membuka nama ... jika ..." is not the hypothetical "membuka nama"). Any sentence when the gold
-    gives no evidence."""
+    when the system event gives its trigger, from a trigger that shares a word other than a preposition with it
+    ("menyampaikan" in "Novel menyampaikan dia hanya akan membuka nama ... jika ..." is not the hypothetical
+    "membuka nama"; "berbicara dengan" is not "bertemu dengan"). Any sentence when the gold gives no evidence."""
     evidence = " ".join(str(gold.get("evidence") or "").split())
     if not evidence or system.get("sentence_text") is None:
         return True
     if evidence not in " ".join(str(system["sentence_text"]).split()):
         return False
     trigger = system.get("trigger")
-    return trigger is None or bool(set(evidence.lower().split()) & set(str(trigger).lower().split()))
+    if trigger is None:
+        return True
+    lex = get_lexicon()
+    prepositions = lex.target_prepositions | lex.place_prepositions | lex.destination_prepositions | lex.passive_agent_markers
+    return bool((set(evidence.lower().split()) & set(str(trigger).lower().split())) - prepositions)
 
 
 def _same_date(gold: str | None, system: str | None) -> bool:

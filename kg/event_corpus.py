@@ -16,6 +16,7 @@ from typing import Any
 
 from kg.errors import EvaluationError
 from kg.lexicon import Lexicon, get_lexicon, normalize_name
+from kg.types import PERSON
 
 __all__ = [
     "Agreement",
@@ -61,7 +62,7 @@ def _without_titles(name: str, lex: Lexicon) -> str:
     while words and stripped:
         stripped = False
         for size in range(min(lex.max_title_len, len(words)), 0, -1):
-            if lex.is_title(tuple(words[:size])):
+            if lex.is_title(tuple(w.rstrip(".") for w in words[:size])):  # "Dr. Tito Karnavian"
                 words, stripped = words[size:], True
                 break
     return " ".join(words)
@@ -99,7 +100,7 @@ def load_event_corpus(folder: Path, texts: dict[str, str], lexicon: Lexicon | No
             names_of[local] = {" ".join(str(a).split()) for a in names if a}
             type_of[local] = str(actor.get("type"))
             keys = {normalize_name(name) for name in names_of[local]}
-            if type_of[local] == "Person":
+            if type_of[local] == PERSON:
                 # "Kapolri Jenderal Tito Karnavian" in one article and "Tito Karnavian" in another: one person
                 keys |= {normalize_name(bare) for name in names_of[local] if (bare := _without_titles(name, lex))}
             for name_key in keys:

@@ -149,8 +149,9 @@ class Lexicon:
         self.others = frozenset(lex["groups"].get("others", []))
         self.among = frozenset(lex["groups"].get("among", []))
         self.modality: dict[str, tuple[tuple[str, ...], ...]] = {
-            name: tuple(tuple(m.split()) for m in markers) for name, markers in lex["modality"].items()
+            name: tuple(tuple(m.split()) for m in markers) for name, markers in lex["modality"].items() if name != "refusals"
         }
+        self.refusals = frozenset(lex["modality"].get("refusals", []))  # verbs whose complement is not done
         self.months: dict[str, int] = dict(lex["dates"]["months"])
         self.weekdays: dict[str, int] = dict(lex["dates"]["weekdays"])
         self.sequence_markers = frozenset(lex["dates"].get("sequence", []))

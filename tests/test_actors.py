@@ -66,12 +66,30 @@ def test_actors_short_name_in_one_article_is_the_full_name() -> None:
     assert "zaid" not in index.actors
 
 
+GENERAL = """# text = {title} {name} memuji {other}.
+1 {title} {title} PROPN _ _ {verb} nsubj _ ner=O
+{rows}
+{verb} memuji puji VERB _ _ 0 root _ ner=O
+{obj} {other} {other} PROPN _ _ {verb} obj _ ner=S-LOC
+{end} . . PUNCT _ _ {verb} punct _ ner=O
+"""
+
+
+def _general(name: str, other: str, title: str = "Jenderal") -> str:
+    n = len(name.split())
+    rows = "\n".join(
+        f"{2 + k} {w} {w} PROPN _ _ 1 flat:name _ ner={'B' if k == 0 else 'E' if k == n - 1 else 'I'}-PER"
+        for k, w in enumerate(name.split())
+    )
+    return GENERAL.format(title=title, name=name, other=other, rows=rows, verb=n + 2, obj=n + 3, end=n + 4)
+
+
 def test_actors_a_generational_suffix_tells_father_and_son_apart() -> None:
-    """ "Donald Trump" and "Donald Trump Jr" in one article are two persons; "Trump" is the father
-    (``[names] suffixes``: "Donald Trump" is no shorter form of "Donald Trump Jr")."""
+    """ "Presiden Donald Trump" and "Donald Trump Jr" in one article are two persons, their titles differ
+    (``[names] suffixes``); "Trump" is the father."""
     ex = _extraction(
         "a1",
-        praise("Donald Trump", "PER", "FBI", "ORG"),
+        _general("Donald Trump", "Suriah", title="Presiden"),
         praise("Donald Trump Jr", "PER", "Rusia", "LOC"),
         praise("Trump", "PER", "Iran", "LOC"),
     )
@@ -80,22 +98,11 @@ def test_actors_a_generational_suffix_tells_father_and_son_apart() -> None:
     assert _actor_of(index, ex, "Donald Trump Jr") == "donald-trump-jr"
 
 
-GENERAL = """# text = Jenderal {name} memuji {other}.
-1 Jenderal Jenderal PROPN _ _ {verb} nsubj _ ner=O
-{rows}
-{verb} memuji puji VERB _ _ 0 root _ ner=O
-{obj} {other} {other} PROPN _ _ {verb} obj _ ner=S-LOC
-{end} . . PUNCT _ _ {verb} punct _ ner=O
-"""
-
-
-def _general(name: str, other: str) -> str:
-    n = len(name.split())
-    rows = "\n".join(
-        f"{2 + k} {w} {w} PROPN _ _ 1 flat:name _ ner={'B' if k == 0 else 'E' if k == n - 1 else 'I'}-PER"
-        for k, w in enumerate(name.split())
-    )
-    return GENERAL.format(name=name, other=other, rows=rows, verb=n + 2, obj=n + 3, end=n + 4)
+def test_actors_a_generational_suffix_without_titles_is_the_same_person() -> None:
+    """ "Floyd Mayweather Jr" and "Floyd Mayweather" in one article, neither with a title: one boxer."""
+    ex = _extraction("a1", praise("Floyd Mayweather Jr", "PER", "Irak", "LOC"), praise("Floyd Mayweather", "PER", "Iran", "LOC"))
+    index = resolve_actors([ex])
+    assert _actor_of(index, ex, "Floyd Mayweather") == _actor_of(index, ex, "Floyd Mayweather Jr")
 
 
 def test_actors_a_generational_suffix_with_the_same_title_is_the_same_person() -> None:

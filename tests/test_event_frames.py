@@ -327,3 +327,127 @@ def test_a_common_noun_for_an_institution_is_the_organisation_the_article_names(
     alone = parse(POLICE.split("\n\n")[1], Article("uji", ""))
     assert [e[1] for e in _events(alone)] == ["?Polisi"]
     assert ("Arrest", "?Polisi", "Budi", "asserted", "verb") in _events(doc, frozenset({"institution"}))
+
+
+def _sentence(text: str, rows: list[tuple[str, str, str, int, str, str]]) -> str:
+    """A one-sentence CoNLL-U block from (form, lemma, upos, head, deprel, ner) rows."""
+    lines = [f"# text = {text}"]
+    lines += [
+        f"{k} {f} {lemma} {upos} _ _ {head} {rel} _ ner={ner}" for k, (f, lemma, upos, head, rel, ner) in enumerate(rows, 1)
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_demand_not_to_act_keeps_the_act_negated(parse: Parse) -> None:
+    """ "mendesak Israel tidak menyerang Gaza": the attack is negated, not demanded."""
+    block = _sentence(
+        "Amerika Serikat mendesak Israel tidak menyerang Gaza.",
+        [
+            ("Amerika", "Amerika", "PROPN", 3, "nsubj", "B-LOC"),
+            ("Serikat", "Serikat", "PROPN", 1, "flat:name", "E-LOC"),
+            ("mendesak", "desak", "VERB", 0, "root", "O"),
+            ("Israel", "Israel", "PROPN", 3, "obj", "S-LOC"),
+            ("tidak", "tidak", "PART", 6, "advmod", "O"),
+            ("menyerang", "serang", "VERB", 3, "xcomp", "O"),
+            ("Gaza", "Gaza", "PROPN", 6, "obj", "S-LOC"),
+            (".", ".", "PUNCT", 3, "punct", "O"),
+        ],
+    )
+    assert [e[3] for e in _events(parse(block, Article("uji", ""))) if e[0] == "Attack"] == ["negated"]
+
+
+def test_refusing_negates_only_what_the_refusal_governs(parse: Parse) -> None:
+    """ "menolak berkomentar" is no comment; in "menolak dan menyerang Budi" the attack happened."""
+    refused = _sentence(
+        "Guterres menolak berkomentar.",
+        [
+            ("Guterres", "Guterres", "PROPN", 2, "nsubj", "S-PER"),
+            ("menolak", "tolak", "VERB", 0, "root", "O"),
+            ("berkomentar", "komentar", "VERB", 2, "xcomp", "O"),
+            (".", ".", "PUNCT", 2, "punct", "O"),
+        ],
+    )
+    assert [e[3] for e in _events(parse(refused, Article("uji", ""))) if e[0] == "Statement"] == ["negated"]
+    coordinated = _sentence(
+        "Demonstran menolak dan menyerang Budi.",
+        [
+            ("Demonstran", "demonstran", "NOUN", 2, "nsubj", "O"),
+            ("menolak", "tolak", "VERB", 0, "root", "O"),
+            ("dan", "dan", "CCONJ", 4, "cc", "O"),
+            ("menyerang", "serang", "VERB", 2, "conj", "O"),
+            ("Budi", "Budi", "PROPN", 4, "obj", "S-PER"),
+            (".", ".", "PUNCT", 2, "punct", "O"),
+        ],
+    )
+    doc = parse(coordinated, Article("uji", ""))
+    assert "negated" not in [e[3] for e in _events(doc) if e[0] in ("Attack", "Assault")]
+
+
+def test_a_relative_clause_of_someone_absent_is_not_denied(parse: Parse) -> None:
+    """ "Budi yang menyerang Ahmad tidak ada di lokasi": a locative "ada" after its noun denies no attack."""
+    block = _sentence(
+        "Budi yang menyerang Ahmad tidak ada di lokasi.",
+        [
+            ("Budi", "Budi", "PROPN", 6, "nsubj", "S-PER"),
+            ("yang", "yang", "PRON", 3, "nsubj", "O"),
+            ("menyerang", "serang", "VERB", 1, "acl:relcl", "O"),
+            ("Ahmad", "Ahmad", "PROPN", 3, "obj", "S-PER"),
+            ("tidak", "tidak", "PART", 6, "advmod", "O"),
+            ("ada", "ada", "VERB", 0, "root", "O"),
+            ("di", "di", "ADP", 8, "case", "O"),
+            ("lokasi", "lokasi", "NOUN", 6, "obl", "O"),
+            (".", ".", "PUNCT", 6, "punct", "O"),
+        ],
+    )
+    modalities = [e[3] for e in _events(parse(block, Article("uji", ""))) if e[2] == "Ahmad"]
+    assert modalities and "negated" not in modalities
+
+
+def test_a_threatened_act_with_a_target_does_not_also_threaten_its_noun(parse: Parse) -> None:
+    """ "mengancam akan mengirim pasukan ke Suriah": Suriah, not the troops."""
+    block = _sentence(
+        "Rusia mengancam akan mengirim pasukan ke Suriah.",
+        [
+            ("Rusia", "Rusia", "PROPN", 2, "nsubj", "S-LOC"),
+            ("mengancam", "ancam", "VERB", 0, "root", "O"),
+            ("akan", "akan", "AUX", 4, "aux", "O"),
+            ("mengirim", "kirim", "VERB", 2, "xcomp", "O"),
+            ("pasukan", "pasukan", "NOUN", 4, "obj", "O"),
+            ("ke", "ke", "ADP", 7, "case", "O"),
+            ("Suriah", "Suriah", "PROPN", 4, "obl", "S-LOC"),
+            (".", ".", "PUNCT", 2, "punct", "O"),
+        ],
+    )
+    threats = [e for e in _events(parse(block, Article("uji", ""))) if e[0] == "Threaten"]
+    assert [(e[1], e[2]) for e in threats] == [("Rusia", "Suriah")]
+
+
+def test_an_institution_noun_must_head_the_phrase(parse: Parse) -> None:
+    """ "Mantan polisi menembak Budi" is a former policeman, not the police named before."""
+    first = _sentence(
+        "Polda Metro Jaya memeriksa saksi.",
+        [
+            ("Polda", "Polda", "PROPN", 4, "nsubj", "B-ORG"),
+            ("Metro", "Metro", "PROPN", 1, "flat:name", "I-ORG"),
+            ("Jaya", "Jaya", "PROPN", 1, "flat:name", "E-ORG"),
+            ("memeriksa", "periksa", "VERB", 0, "root", "O"),
+            ("saksi", "saksi", "NOUN", 4, "obj", "O"),
+            (".", ".", "PUNCT", 4, "punct", "O"),
+        ],
+    )
+    block = (
+        first
+        + "\n"
+        + _sentence(
+            "Mantan polisi menembak Budi.",
+            [
+                ("Mantan", "mantan", "NOUN", 3, "nsubj", "O"),
+                ("polisi", "polisi", "NOUN", 1, "compound", "O"),
+                ("menembak", "tembak", "VERB", 0, "root", "O"),
+                ("Budi", "Budi", "PROPN", 3, "obj", "S-PER"),
+                (".", ".", "PUNCT", 3, "punct", "O"),
+            ],
+        )
+    )
+    agents = [e[1] for e in _events(parse(block, Article("uji", ""))) if e[0] == "Assault"]
+    assert agents and "Polda Metro Jaya" not in agents

@@ -235,22 +235,25 @@ def _claim_subject(search: RoleSearch) -> list[Word]:
 @_register(TARGET_FINDERS, "act-target", lambda s: s.frame.target_from_act and not s.passive)
 def _act_target(search: RoleSearch) -> list[Word]:
     """The target of the act a threat names: "mengancam akan menyerang Korea Selatan", "mengancam meluncurkan
-    serangan rudal ke Ukraina" (the complement clause's objects, and the places and targets its noun is aimed at)."""
+    serangan rudal ke Ukraina" (the complement clause's objects, and the places and targets its noun is aimed at;
+    failing those, the noun itself: "menyerang pasukan Israel")."""
     view, lex = search.reading.view, search.reading.lex
     aimed = lex.target_prepositions | lex.destination_prepositions
     out: list[Word] = []
+    nouns: list[Word] = []
     for act in view.kids(search.head.id):
         if not act.deprel.startswith(("xcomp", "ccomp")) or act.upos != "VERB":
             continue
         for child in view.kids(act.id):
             if child.deprel in ("obj", "iobj") and child.id not in view.by_word and child.upos == "NOUN":
-                # "meluncurkan serangan rudal ke Ukraina": what the act's noun is aimed at; without such a
-                # phrase the noun itself ("menyerang pasukan Israel": the forces stand for Israel)
-                aimed_at = [x for x in view.kids(child.id) if x.deprel.startswith("nmod") and view.case_of(x) in aimed]
-                out.extend(aimed_at or [child])
+                # "meluncurkan serangan rudal ke Ukraina": what the act's noun is aimed at
+                out.extend(x for x in view.kids(child.id) if x.deprel.startswith("nmod") and view.case_of(x) in aimed)
+                nouns.append(child)
             elif child.deprel in ("obj", "iobj") or (child.deprel.startswith("obl") and view.case_of(child) in aimed):
                 out.append(child)
-    return out
+    # without any such target, the act's noun itself: "menyerang pasukan Israel" (the forces stand for Israel),
+    # not "mengirim pasukan ke Suriah" (Suriah is the target)
+    return out or nouns
 
 
 @_register(TARGET_FINDERS, "gift", lambda s: s.frame.target_from_gift)

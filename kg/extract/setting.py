@@ -98,8 +98,10 @@ class Setting(Component):
         negations = {m[0] for m in self.lex.modality.get("negated", ()) + self.lex.modality.get("failed", ()) if len(m) == 1}
         if self._denied_by_existence(head, negations):
             return "negated"
-        if governor is not None and self._demanding(governor):
-            return "demanded"
+        if governor is not None and governor.lower in self.lex.refusals:
+            return "negated"  # "menolak berkomentar": what one refuses to do is not done
+        if governor is not None and self._demanding(governor) and not negations & set(markers):
+            return "demanded"  # "mendesak Israel tidak menyerang Gaza" stays a negated attack
         # "menghubungi Filipina belum berhasil": the outcome hangs on the trigger, or (parsed as a
         # sibling clause) on the verb the trigger complements ("berusaha menghubungi ... belum berhasil")
         outcome_holders = [(wid, wid) for wid in match.ids()]
@@ -134,7 +136,11 @@ class Setting(Component):
         if not noun.head:
             return False
         verb = self.sent.word(noun.head)
-        return verb.lower in self.lex.existential and any(c.lower in negations for c in self.view.kids(verb.id))
+        return (
+            verb.id < noun.id  # "tak ada X yang ...", not "X yang ... tidak ada di lokasi"
+            and verb.lower in self.lex.existential
+            and any(c.lower in negations for c in self.view.kids(verb.id))
+        )
 
     def _demanding(self, governor: Word) -> bool:
         """ "mendesak China membebaskan janda Liu": the trigger is the complement of a verb of a type whose frame
