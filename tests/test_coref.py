@@ -356,7 +356,7 @@ def test_coref_title_of_a_country_is_its_holder(parse: Parse, first: str, more: 
 
 @pytest.mark.parametrize(("pronoun_at", "resolved"), [("inside", None), ("outside", "Ahmad Zaki")])
 def test_coref_third_person_pronoun_in_a_quote_is_not_its_speaker(parse: Parse, pronoun_at: str, resolved: str | None) -> None:
-    """ '"Polisi memujinya," ujar Ahmad Zaki': "nya" is someone else; outside the quote it is Zaki."""
+    """'"Polisi memujinya," ujar Ahmad Zaki': "nya" is someone else; outside the quote it is Zaki."""
     quote = '"' if pronoun_at == "inside" else ","
     ex = resolve_references(
         extract(
@@ -426,7 +426,7 @@ def test_coref_fronted_nya_is_the_subject_named_after_it(parse: Parse) -> None:
 
 
 def test_coref_speech_pronoun_after_an_unnamed_spokesperson_is_that_spokespersons(parse: Parse) -> None:
-    """ 'Ahmad Zaki ... "...," ucap seorang juru bicara Kementerian Luar Negeri Filipina. Ia juga mengatakan ...'."""
+    """'Ahmad Zaki ... "...," ucap seorang juru bicara Kementerian Luar Negeri Filipina. Ia juga mengatakan ...'."""
     ex = resolve_references(
         extract(
             parse(

@@ -79,10 +79,22 @@ def _corpus(tmp_path: Path, doc: ParsedDoc) -> tuple[Path, dict[str, str]]:
             {"id": "saudi", "type": "Country", "name": "Arab Saudi", "aliases": [], "mentions": [at("Arab Saudi")]},
         ],
         "events": [
-            {"id": "e1", "type": "Sanction", "trigger": at("memutuskan hubungan"), "agent": ["qatar"], "target": ["iran"],
-             "modality": "demanded"},
-            {"id": "e2", "type": "Sanction", "trigger": at("memutuskan hubungan", second), "agent": ["saudi"],
-             "target": ["qatar"], "modality": "asserted"},
+            {
+                "id": "e1",
+                "type": "Sanction",
+                "trigger": at("memutuskan hubungan"),
+                "agent": ["qatar"],
+                "target": ["iran"],
+                "modality": "demanded",
+            },
+            {
+                "id": "e2",
+                "type": "Sanction",
+                "trigger": at("memutuskan hubungan", second),
+                "agent": ["saudi"],
+                "target": ["qatar"],
+                "modality": "asserted",
+            },
         ],
     }
     (folder / f"{doc.article.id}.json").write_text(json.dumps(annotation), encoding="utf-8")

@@ -215,6 +215,7 @@ def test_render_safe_json_round_trips_the_hostile_set(text: str) -> None:
     assert json.loads(out) == {"label": text, "title": [text, {text: text}]}
     assert not set(out) & {"<", ">", "&", "\u2028", "\u2029"}
 
+
 def _star_forest() -> nx.MultiDiGraph:
     """Two stars (hubs h0, h1 with 4 and 3 leaves) joined hub to hub, a separate pair, and one lone actor."""
     net = nx.MultiDiGraph()
