@@ -99,10 +99,11 @@ def load_event_corpus(folder: Path, texts: dict[str, str], lexicon: Lexicon | No
             names += [text[start:end] for start, end in actor.get("mentions", [])]
             names_of[local] = {" ".join(str(a).split()) for a in names if a}
             type_of[local] = str(actor.get("type"))
-            keys = {normalize_name(name) for name in names_of[local]}
             if type_of[local] == PERSON:
-                # "Kapolri Jenderal Tito Karnavian" in one article and "Tito Karnavian" in another: one person
-                keys |= {normalize_name(bare) for name in names_of[local] if (bare := _without_titles(name, lex))}
+                # titles are roles in kg's graph, not names: the gold's "AKBP Budiyanto" is kg's "Budiyanto", and
+                # "Kapolri Jenderal Tito Karnavian" in one article and "Tito Karnavian" in another are one person
+                names_of[local] |= {bare for name in names_of[local] if (bare := _without_titles(name, lex))}
+            keys = {normalize_name(name) for name in names_of[local]}
             for name_key in keys:
                 parent.setdefault(local, local)
                 other = find(f"{type_of[local]}|{name_key}")

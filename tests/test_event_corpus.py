@@ -152,3 +152,20 @@ def test_event_corpus_one_person_named_with_and_without_titles_in_two_articles_i
         (folder / f"{aid}.json").write_text(json.dumps(annotation), encoding="utf-8")
     gold = load_event_corpus(folder, texts)
     assert len(gold["actors"]) == 1
+
+
+def test_event_corpus_person_named_only_with_a_title_matches_kg_node_without_it(tmp_path: Path) -> None:
+    """The gold's "AKBP Budiyanto" is kg's node "Budiyanto" (kg keeps titles as roles), so the bare name is an
+    alias; an organisation's name keeps its words ("Ketua" is not stripped from a non-person)."""
+    folder = tmp_path / "dev"
+    folder.mkdir()
+    text = "AKBP Budiyanto hadir di Komisi Ketua."
+    actors = [
+        {"id": "budi", "type": "Person", "name": "AKBP Budiyanto", "mentions": [[0, 14]]},
+        {"id": "komisi", "type": "Organization", "name": "Komisi Ketua", "mentions": [[24, 36]]},
+    ]
+    annotation = {"article": "a", "split": "dev", "actors": actors, "events": []}
+    (folder / "a.json").write_text(json.dumps(annotation), encoding="utf-8")
+    aliases = {a["type"]: set(a["aliases"]) for a in load_event_corpus(folder, {"a": text})["actors"]}
+    assert aliases["Person"] == {"AKBP Budiyanto", "Budiyanto"}
+    assert aliases["Organization"] == {"Komisi Ketua"}
