@@ -10,6 +10,7 @@ every other modality a negative event that must not be asserted, and the trigger
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,43 @@ def _edge_key(event: dict[str, Any], symmetric: bool) -> tuple[object, ...]:
 def article_ids(folder: Path) -> list[str]:
     """The articles annotated in ``folder``, in file order."""
     return [str(json.loads(path.read_text(encoding="utf-8"))["article"]) for path in annotation_files(folder)]
+
+
+def _is_proper(word: str, lex: Lexicon) -> bool:
+    """Whether a word of an annotated name is part of a proper name: capitalised, and no title, pronoun or
+    common noun of the language pack ("Pemerintah", "Penyidik", "Polisi" at the start of a sentence)."""
+    bare = word.strip("()[].,;:'\"")
+    if not bare or not bare[0].isupper():
+        return False
+    low = bare.lower()
+    common = (
+        lex.governments | lex.populations | lex.pronouns | lex.demonstratives | lex.generic_titles | lex.org_classifiers
+    )
+    return (
+        low not in common
+        and low not in lex.generic_organizations
+        and low not in lex.word_classes.get("group_nouns", frozenset())
+        and not lex.is_title((low,))
+    )
+
+
+def _linking_names(names: set[str], lex: Lexicon) -> set[str]:
+    """The names of an annotated actor that link it to actors of other articles: its proper names, not the common
+    nouns ("pemerintah", "Penyidik") nor the short forms ("Andi" beside "Andi Agustinus", "Pimpinan" beside
+    "Pimpinan KPK") an article uses for it. An acronym, or a name given in brackets ("Kepolisian Negara Republik
+    Indonesia (Polri)"), links."""
+    in_longer = {
+        word for name in names if len(name.split()) > 1 for word in re.sub(r"\([^)]*\)", " ", name).split()
+    }
+    linking = set()
+    for name in names:
+        words = name.split()
+        if not any(_is_proper(word, lex) for word in words):
+            continue
+        if len(words) == 1 and not name.isupper() and name in in_longer:
+            continue
+        linking.add(name)
+    return linking
 
 
 def _without_titles(name: str, lex: Lexicon) -> str:
@@ -103,7 +141,7 @@ def load_event_corpus(folder: Path, texts: dict[str, str], lexicon: Lexicon | No
                 # titles are roles in kg's graph, not names: the gold's "AKBP Budiyanto" is kg's "Budiyanto", and
                 # "Kapolri Jenderal Tito Karnavian" in one article and "Tito Karnavian" in another are one person
                 names_of[local] |= {bare for name in names_of[local] if (bare := _without_titles(name, lex))}
-            keys = {normalize_name(name) for name in names_of[local]}
+            keys = {normalize_name(name) for name in _linking_names(names_of[local], lex)}
             for name_key in keys:
                 parent.setdefault(local, local)
                 other = find(f"{type_of[local]}|{name_key}")

@@ -169,3 +169,35 @@ def test_event_corpus_person_named_only_with_a_title_matches_kg_node_without_it(
     aliases = {a["type"]: set(a["aliases"]) for a in load_event_corpus(folder, {"a": text})["actors"]}
     assert aliases["Person"] == {"AKBP Budiyanto", "Budiyanto"}
     assert aliases["Organization"] == {"Komisi Ketua"}
+
+
+def test_event_corpus_links_articles_by_proper_names_only(tmp_path: Path) -> None:
+    """Two articles' actors are one gold actor when they share a proper name ("Andi Agustinus", "KPK"), not when
+    they share a common noun ("Penyidik", "pemerintah") or a short form ("Andi" beside "Andi Agustinus" in one
+    article, "AKBP Andi Dady" in the other): those are different actors."""
+    folder = tmp_path / "dev"
+    folder.mkdir()
+    actors = {
+        "a": [
+            {"id": "andi", "type": "Person", "name": "Andi Agustinus", "aliases": ["Andi"]},
+            {"id": "kpk", "type": "Organization", "name": "KPK", "aliases": ["Penyidik", "Pimpinan KPK", "Pimpinan"]},
+            {"id": "ri", "type": "Country", "name": "Indonesia", "aliases": ["pemerintah"]},
+        ],
+        "b": [
+            {"id": "dady", "type": "Person", "name": "AKBP Andi Dady", "aliases": ["Andi"]},
+            {"id": "polri", "type": "Organization", "name": "Polri", "aliases": ["Penyidik", "Pimpinan"]},
+            {"id": "as", "type": "Country", "name": "Amerika Serikat", "aliases": ["pemerintah"]},
+        ],
+        "c": [
+            {"id": "aa", "type": "Person", "name": "Andi Agustinus", "aliases": ["AA"]},
+            {"id": "kpk", "type": "Organization", "name": "Komisi Pemberantasan Korupsi", "aliases": ["KPK"]},
+        ],
+    }
+    for aid, listed in actors.items():
+        annotation = {"article": aid, "split": "dev", "actors": listed, "events": []}
+        (folder / f"{aid}.json").write_text(json.dumps(annotation), encoding="utf-8")
+    gold = load_event_corpus(folder, dict.fromkeys(actors, "teks"))
+    groups = sorted(sorted(a["aliases"]) for a in gold["actors"])
+    assert len(gold["actors"]) == 6  # Andi Agustinus and KPK each link a and c; nothing links b to a
+    assert ["AA", "Andi", "Andi Agustinus"] in groups
+    assert ["AKBP Andi Dady", "Andi", "Andi Dady"] in groups

@@ -109,6 +109,7 @@ def test_lexicon_canonical_country_names(code: str, name: str) -> None:
         (("Presiden",), True),
         (("perdana", "menteri"), True),
         (("Prof",), True),
+        (("Brigjen", "Pol"), True),  # "Brigjen Pol Rikwanto" is Rikwanto, not "Pol Rikwanto"
         (("Ahmad",), False),
         (("Menteri", "Luar"), False),
     ],
