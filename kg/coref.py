@@ -340,6 +340,9 @@ class Resolver:
             holder = self.role_noun(sentence, part.word, part.title_phrase, ahead=True)
             if holder is None:
                 holder, how = self.pointed_at(sentence, part.word, part.title_phrase), "demonstrative"
+            if holder is None and normalize_name(part.title_phrase).split()[-1:] in ([d] for d in self.lex.demonstratives):
+                # "Politisi Partai Gerindra itu" with nobody to point at: a person, never the party
+                return Participant(None, part.title_phrase, part.word), None
             if holder is None or how in self.disabled:
                 return part, None
             return Participant(holder, part.title_phrase, part.word), how
@@ -404,7 +407,7 @@ def resolve_references(
         if same and agent.mention.key == target.mention.key:  # type: ignore[union-attr]  # "X bertemu dengan dia"
             target, how_t = ev.target, None
         hows = sorted({h for h in (how_a, how_t, how_s) if h})
-        if hows:
+        if hows or (agent, target, source) != (ev.agent, ev.target, ev.according_to):
             ev = replace(ev, agent=agent, target=target, according_to=source, rule=ev.rule + "".join(f"+{h}" for h in hows))
         done.append(ev)
     events = done if "speaker" in disabled else quote_speakers(done, extraction.doc, lex)

@@ -62,9 +62,7 @@ def _is_proper(word: str, lex: Lexicon) -> bool:
     if not bare or not bare[0].isupper():
         return False
     low = bare.lower()
-    common = (
-        lex.governments | lex.populations | lex.pronouns | lex.demonstratives | lex.generic_titles | lex.org_classifiers
-    )
+    common = lex.governments | lex.populations | lex.pronouns | lex.demonstratives | lex.generic_titles | lex.org_classifiers
     return (
         low not in common
         and low not in lex.generic_organizations
@@ -78,9 +76,7 @@ def _linking_names(names: set[str], lex: Lexicon) -> set[str]:
     nouns ("pemerintah", "Penyidik") nor the short forms ("Andi" beside "Andi Agustinus", "Pimpinan" beside
     "Pimpinan KPK") an article uses for it. An acronym, or a name given in brackets ("Kepolisian Negara Republik
     Indonesia (Polri)"), links."""
-    in_longer = {
-        word for name in names if len(name.split()) > 1 for word in re.sub(r"\([^)]*\)", " ", name).split()
-    }
+    in_longer = {word for name in names if len(name.split()) > 1 for word in re.sub(r"\([^)]*\)", " ", name).split()}
     linking = set()
     for name in names:
         words = name.split()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from kg.coref import resolve_references
 from kg.document import Article, ParsedDoc
 from kg.extract import extract
 from kg.types import Participant
@@ -451,3 +452,121 @@ def test_an_institution_noun_must_head_the_phrase(parse: Parse) -> None:
     )
     agents = [e[1] for e in _events(parse(block, Article("uji", ""))) if e[0] == "Assault"]
     assert agents and "Polda Metro Jaya" not in agents
+
+
+def test_a_description_beside_a_person_is_not_a_second_speaker(parse: Parse) -> None:
+    """Two subjects of one verb with a comma between, one a named person and the other a description of them (a title
+    phrase before, an apposition after): the person speaks, not the organisation inside the description."""
+    before = _sentence(
+        "Kasat Reskrim Polres Bogor, AKP Dimas Pratama mengatakan pelaku kabur.",
+        [
+            ("Kasat", "Kasat", "PROPN", 9, "nsubj", "O"),
+            ("Reskrim", "Reskrim", "PROPN", 1, "flat:name", "O"),
+            ("Polres", "Polres", "PROPN", 1, "flat:name", "B-ORG"),
+            ("Bogor", "Bogor", "PROPN", 3, "flat:name", "E-ORG"),
+            (",", ",", "PUNCT", 1, "punct", "O"),
+            ("AKP", "AKP", "PROPN", 9, "nsubj", "O"),
+            ("Dimas", "Dimas", "PROPN", 6, "flat:name", "B-PER"),
+            ("Pratama", "Pratama", "PROPN", 7, "flat:name", "E-PER"),
+            ("mengatakan", "kata", "VERB", 0, "root", "O"),
+            ("pelaku", "laku", "NOUN", 11, "nsubj", "O"),
+            ("kabur", "kabur", "VERB", 9, "ccomp", "O"),
+            (".", ".", "PUNCT", 9, "punct", "O"),
+        ],
+    )
+    after = _sentence(
+        "Rina Kusuma, yang memimpin UNAMID, misi Uni Afrika di negara itu, mengatakan pasukan mundur.",
+        [
+            ("Rina", "Rina", "PROPN", 15, "nsubj", "B-PER"),
+            ("Kusuma", "Kusuma", "PROPN", 1, "flat:name", "E-PER"),
+            (",", ",", "PUNCT", 5, "punct", "O"),
+            ("yang", "yang", "PRON", 5, "nsubj", "O"),
+            ("memimpin", "pimpin", "VERB", 1, "acl:relcl", "O"),
+            ("UNAMID", "UNAMID", "PROPN", 5, "obj", "S-ORG"),
+            (",", ",", "PUNCT", 8, "punct", "O"),
+            ("misi", "misi", "NOUN", 15, "nsubj", "O"),
+            ("Uni", "Uni", "PROPN", 8, "nmod", "B-ORG"),
+            ("Afrika", "Afrika", "PROPN", 9, "flat:name", "E-ORG"),
+            ("di", "di", "ADP", 12, "case", "O"),
+            ("negara", "negara", "NOUN", 8, "nmod", "O"),
+            ("itu", "itu", "DET", 12, "det", "O"),
+            (",", ",", "PUNCT", 15, "punct", "O"),
+            ("mengatakan", "kata", "VERB", 0, "root", "O"),
+            ("pasukan", "pasukan", "NOUN", 17, "nsubj", "O"),
+            ("mundur", "mundur", "VERB", 15, "ccomp", "O"),
+            (".", ".", "PUNCT", 15, "punct", "O"),
+        ],
+    )
+    assert [e[1] for e in _events(parse(before, Article("uji", ""))) if e[0] == "Statement"] == ["Dimas Pratama"]
+    assert [e[1] for e in _events(parse(after, Article("uji", ""))) if e[0] == "Statement"] == ["Rina Kusuma"]
+
+
+def test_an_organisation_conjoined_inside_a_title_is_not_a_speaker(parse: Parse) -> None:
+    """ "kata Direktur Perlindungan WNI dan Badan Hukum Indonesia Kementerian Luar Negeri Iqbal ..." with the
+    directorate's second half parsed as a conjunct of the title: the director speaks, not the directorate."""
+    block = _sentence(
+        "Kata Direktur Pelayanan dan Badan Perlindungan Warga Kementerian Sosial Andi Saputra kemarin.",
+        [
+            ("Kata", "kata", "VERB", 0, "root", "O"),
+            ("Direktur", "Direktur", "PROPN", 1, "nsubj", "O"),
+            ("Pelayanan", "Pelayanan", "PROPN", 2, "flat:name", "O"),
+            ("dan", "dan", "CCONJ", 5, "cc", "O"),
+            ("Badan", "Badan", "PROPN", 2, "conj", "B-ORG"),
+            ("Perlindungan", "Perlindungan", "PROPN", 5, "flat:name", "I-ORG"),
+            ("Warga", "Warga", "PROPN", 6, "flat:name", "E-ORG"),
+            ("Kementerian", "Kementerian", "PROPN", 2, "flat:name", "B-ORG"),
+            ("Sosial", "Sosial", "PROPN", 8, "flat:name", "E-ORG"),
+            ("Andi", "Andi", "PROPN", 9, "flat:name", "B-PER"),
+            ("Saputra", "Saputra", "PROPN", 10, "flat:name", "E-PER"),
+            ("kemarin", "kemarin", "ADV", 1, "advmod", "O"),
+            (".", ".", "PUNCT", 1, "punct", "O"),
+        ],
+    )
+    assert [e[1] for e in _events(parse(block, Article("uji", ""))) if e[0] == "Statement"] == ["Andi Saputra"]
+
+
+def test_a_title_whose_words_are_conjoined_stands_for_the_person_named_at_its_end(parse: Parse) -> None:
+    """ "Menteri Koordinator Bidang Politik, Hukum, dan Keamanan Wiranto mengatakan ..." with the name hung on the
+    last conjunct of the title: the minister speaks."""
+    block = _sentence(
+        "Menteri Koordinator Bidang Ekonomi, Keuangan, dan Industri Budi Santoso mengatakan harga naik.",
+        [
+            ("Menteri", "menteri", "NOUN", 12, "nsubj", "O"),
+            ("Koordinator", "Koordinator", "PROPN", 1, "nmod", "O"),
+            ("Bidang", "Bidang", "PROPN", 1, "nmod", "O"),
+            ("Ekonomi", "ekonomi", "NOUN", 1, "nmod", "O"),
+            (",", ",", "PUNCT", 6, "punct", "O"),
+            ("Keuangan", "Keuangan", "PROPN", 1, "appos", "O"),
+            (",", ",", "PUNCT", 6, "punct", "O"),
+            ("dan", "dan", "CCONJ", 9, "cc", "O"),
+            ("Industri", "Industri", "PROPN", 6, "conj", "O"),
+            ("Budi", "Budi", "PROPN", 9, "flat:name", "B-PER"),
+            ("Santoso", "Santoso", "PROPN", 10, "flat:name", "E-PER"),
+            ("mengatakan", "kata", "VERB", 0, "root", "O"),
+            ("harga", "harga", "NOUN", 14, "nsubj", "O"),
+            ("naik", "naik", "VERB", 12, "ccomp", "O"),
+            (".", ".", "PUNCT", 12, "punct", "O"),
+        ],
+    )
+    assert [e[1] for e in _events(parse(block, Article("uji", ""))) if e[0] == "Statement"] == ["Budi Santoso"]
+
+
+def test_a_role_noun_with_a_demonstrative_is_a_person_never_its_party(parse: Parse) -> None:
+    """ "Politisi Partai Maju itu mengatakan ...": the phrase points back at a person; with nobody to point at it
+    stays unresolved instead of making the party the speaker."""
+    block = _sentence(
+        "Politisi Partai Maju itu mengatakan harga naik.",
+        [
+            ("Politisi", "politisi", "NOUN", 5, "nsubj", "O"),
+            ("Partai", "Partai", "PROPN", 1, "nmod", "B-ORG"),
+            ("Maju", "Maju", "PROPN", 2, "flat:name", "E-ORG"),
+            ("itu", "itu", "DET", 1, "det", "O"),
+            ("mengatakan", "kata", "VERB", 0, "root", "O"),
+            ("harga", "harga", "NOUN", 7, "nsubj", "O"),
+            ("naik", "naik", "VERB", 5, "ccomp", "O"),
+            (".", ".", "PUNCT", 5, "punct", "O"),
+        ],
+    )
+    ex = resolve_references(extract(parse(block, Article("uji", ""))))
+    speakers = [e.agent for e in ex.events if e.event_type == "Statement"]
+    assert [(p.mention, p.text) for p in speakers if p is not None] == [(None, "Politisi Partai Maju itu")]

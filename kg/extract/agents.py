@@ -134,20 +134,28 @@ class Agents(Component):
         return node.deprel in ("obj", "iobj") or node.deprel.startswith("obl")
 
     def title_apposed_to(self, word: Word, subjects: list[Word]) -> bool:
-        """Whether ``word`` heads a title phrase that names nobody, written before a comma and the person who
-        holds it, both parsed as subjects: "Kasubdit Bin Gakkum Ditlantas Polda Metro Jaya, AKBP Budiyanto
-        mengatakan ..." (Budiyanto speaks, not Polda Metro Jaya)."""
+        """Whether ``word`` heads a description of a person named beside it, both parsed as subjects of one verb
+        with only a comma between: a title phrase before the person who holds it ("Kasubdit Bin Gakkum Ditlantas
+        Polda Metro Jaya, AKBP Budiyanto mengatakan ...": Budiyanto speaks, not Polda Metro Jaya), or a
+        description after the person ("Maman Sidikou, yang merupakan pemimpin MONUSCO, misi penjagaan perdamaian
+        PBB di negara itu, mengatakan ..."). A subject that is itself a named actor is never a description."""
         found = self.by_word.get(word.id)
-        if not self.view.is_title_word(word) or (found is not None and found.kind == PERSON):
+        if found is not None and (found.kind == PERSON or not self.view.is_title_word(word)):
             return False
-        phrase = self.view.subtree(word.id)
+        phrase = set(self.view.subtree(word.id))
         for other in subjects:
             person = self.by_word.get(other.id)
-            if other.id <= word.id or person is None or person.kind != PERSON:
+            if other.id == word.id or person is None or person.kind != PERSON:
                 continue
-            end = max(k for k in phrase if k < other.id)
-            between = [self.sent.word(k) for k in range(end, other.id) if k not in phrase or k == end]
-            if any(w.text == "," for w in between) and all(w.upos == "PUNCT" for w in between):
+            named = set(self.view.subtree(other.id))
+            if phrase & named:
+                continue
+            before, after = sorted((phrase, named), key=min)
+            first = min(after)
+            last = max(k for k in before if k < first)
+            inner = [self.sent.word(k) for k in range(last + 1, first)]
+            edges = [self.sent.word(last), self.sent.word(first)]
+            if all(w.upos == "PUNCT" for w in inner) and any(w.text == "," for w in inner + edges):
                 return True
         return False
 

@@ -38,11 +38,28 @@ class Participants(Component):
             if child.deprel.startswith("conj") or item:
                 out.extend(self.conjuncts(child))
         out.extend(self.stray_conjuncts(word))
+        if len(out) > 1 and self.view.is_title_word(word):
+            out = [word, *(w for w in out[1:] if not self.inside_title(word, w))]
         if out == [word] and self.view.is_title_word(word):
             named = self.titled_names(word)
             if named:
                 return named
         return sorted(out, key=lambda w: w.id)
+
+    def inside_title(self, title: Word, conjunct: Word) -> bool:
+        """Whether a conjunct of a title word is part of the title: it names no person, and the person the title
+        names comes after it ("Direktur Perlindungan WNI dan Badan Hukum Indonesia Kementerian Luar Negeri Iqbal
+        Lalu Muhammad": the directorate's name, not a second speaker)."""
+
+        def names_person(k: int) -> bool:  # a word of a person's name, not of the title before it
+            m = self.by_word.get(k)
+            return m is not None and m.kind == PERSON and m.start < k <= m.end
+
+        own = self.view.subtree(conjunct.id)
+        if any(names_person(k) for k in own):
+            return False
+        end = max(own)
+        return any(k > end and names_person(k) for k in self.view.subtree(title.id))
 
     def across_a_preposition(self, word: Word, conjunct: Word) -> bool:
         """Whether a prepositional phrase of another word stands between ``word`` and its ``conjunct``:
@@ -158,14 +175,37 @@ class Participants(Component):
                     if found.kind == PERSON:
                         continue
                 queue.append((child.id, depth + 1))
+        if person is None and self.view.is_title_word(word):
+            person = self.holder_at_end(word)
         if person is not None and (self.view.is_title_word(word) or word.lower in self.lex.title_prefixes):
             # "kata Duta Besar Inggris untuk PBB Matthew Rycroft": the title stands for the person it names
             return Participant(person, person.text, word.id)
         if best is not None and best.kind != PLACE:
             if person is None and best.kind in (COUNTRY, ORGANIZATION) and self.view.is_title_word(word):
-                return Participant(best, best.text, word.id, title_phrase=text)
+                # "Analis Kebijakan Madya Bidkum Mabes Polri tersebut": the phrase points back at a person (the
+                # demonstrative stays with the title for coreference to read)
+                phrase_words = [self.sent.word(k) for k in self.view.subtree(word.id)]
+                pointer = next((w.text for w in phrase_words if w.lower in self.lex.demonstratives and w.upos == "DET"), None)
+                phrase = text if pointer is None or text.lower().endswith(pointer.lower()) else f"{text} {pointer}"
+                return Participant(best, best.text, word.id, title_phrase=phrase)
             return Participant(best, best.text, word.id)
         return Participant(None, text, word.id)
+
+    def holder_at_end(self, title: Word) -> Mention | None:
+        """The one person named at the end of a title phrase whose words the parser conjoined, with no verb and no
+        preposition but of place inside: "Menteri Koordinator Bidang Politik, Hukum, dan Keamanan Wiranto" (Wiranto hung on
+        "Keamanan", a conjunct of the title)."""
+        phrase = self.view.subtree(title.id)
+        if any(
+            (w := self.sent.word(k)).upos == "VERB" or (w.upos == "ADP" and w.lower not in self.lex.place_prepositions)
+            for k in phrase
+        ):
+            return None  # "tersangka kasus penganiayaan terhadap taruna ..., Brigadir Dua Mohammad Adam": the victim
+        named = {m.key: m for k in phrase if (m := self.by_word.get(k)) is not None and m.kind == PERSON and m.start < k <= m.end}
+        if len(named) != 1:
+            return None
+        holder = next(iter(named.values()))
+        return holder if holder.end == max(phrase) else None
 
     def relative_antecedent(self, word: Word) -> Word | None:
         """The noun a relative "yang" stands for: "Negara yang sudah dihubunginya" (None for any other word)."""

@@ -4,6 +4,7 @@
 Usage: python3 tests/gold/quotes/check.py [path/to/articles.jsonl]
 Exit status 1 if any problem is found.
 """
+
 import itertools
 import json
 import os
@@ -12,7 +13,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(HERE)))
 DEFAULT = os.path.join(REPO, "..", "shared", "data", "corpus", "indosum", "articles.jsonl")
-MARKS = '"\u201c\u201d\u2018\u2019\''
+MARKS = "\"\u201c\u201d\u2018\u2019'"
 TYPES = {"Person", "Organization", "Country", "Place"}
 
 
@@ -82,14 +83,18 @@ def main():
                         errors.append(f"{where}: alias {al!r} not in article text")
             cue = q.get("cue")
             if cue is not None:
-                if not (isinstance(cue, list) and len(cue) == 2 and all(isinstance(x, int) for x in cue)
-                        and 0 <= cue[0] < cue[1] <= len(t)):
+                if not (
+                    isinstance(cue, list)
+                    and len(cue) == 2
+                    and all(isinstance(x, int) for x in cue)
+                    and 0 <= cue[0] < cue[1] <= len(t)
+                ):
                     errors.append(f"{where}: bad cue {cue!r}")
                 elif cue[0] < e and s < cue[1]:
                     errors.append(f"{where}: cue overlaps the quote")
         # overlapping spans within the split
         by_art = {}
-        for (a, s, e) in spans:
+        for a, s, e in spans:
             by_art.setdefault(a, []).append((s, e))
         for a, lst in by_art.items():
             lst.sort()

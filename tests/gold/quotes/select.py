@@ -8,6 +8,7 @@ not used by another gold set (tests/gold/seeds.json, indosum.json,
 indosum-heldout.json); sorted ids shuffled with random.Random(19); the first
 12 are `dev`, the next 12 `test`.
 """
+
 import json
 import os
 import random
@@ -52,7 +53,7 @@ def select(path=DEFAULT):
             ids.append(r["id"])
     ids = sorted(set(ids))
     random.Random(SEED).shuffle(ids)
-    return {"dev": ids[:N_DEV], "test": ids[N_DEV:N_DEV + N_TEST]}
+    return {"dev": ids[:N_DEV], "test": ids[N_DEV : N_DEV + N_TEST]}
 
 
 def main():
