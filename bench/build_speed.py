@@ -8,7 +8,8 @@ From one run it prints (JSON, like bench/stanza_speed.py):
 - articles per second end to end: a full `kg build` (SHACL validation and every output) in a fresh
   process, with an empty parse cache;
 - the ratio of that time to Stanza alone on the same texts, also in a fresh process (interpreter
-  start, model loading and parsing: what `kg build` cannot avoid). Goal <= 1.10. With
+  start, model loading and parsing: what `kg build` cannot avoid), both sides with the same torch
+  thread count (``--threads``; default the CPUs this process may use). Goal <= 1.10. With
   ``--repeat N`` the two are timed N times, alternating, and the median of the N ratios is the
   figure (a busy machine moves either time by 10 % or more between runs);
 - the ratio of a rebuild with nothing changed to the first build. Goal <= 0.03;
@@ -38,6 +39,7 @@ from typing import Any
 
 from kg.articles import read_articles
 from kg.document import Article
+from kg.workers import available_cpus
 
 GOAL_END_TO_END = 1.10
 GOAL_REBUILD = 0.03
@@ -58,9 +60,13 @@ def run_child(args: list[str]) -> dict[str, Any]:
         return {"seconds": seconds, "peak_rss_mib": usage.ru_maxrss / 1024, "stdout": out.read()}
 
 
-def stanza_only(sample: Path) -> None:
-    """Child mode: load the Stanza pipeline kg uses and parse the sample's texts; print JSON timings."""
+def stanza_only(sample: Path, threads: int) -> None:
+    """Child mode: load the Stanza pipeline kg uses and parse the sample's texts with ``threads`` torch threads;
+    print JSON timings."""
     import stanza
+    import torch
+
+    torch.set_num_threads(threads)
 
     from kg.nlp.pipeline import StanzaParser
 
@@ -136,10 +142,17 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=1, help="Pass --workers N to kg build.")
     ap.add_argument("--work", type=Path, help="Folder for the sample and the outputs (default: a temporary one).")
     ap.add_argument("--repeat", type=int, default=1, help="Time Stanza alone and the first build N times, alternating.")
+    ap.add_argument(
+        "--threads",
+        type=int,
+        help="Torch threads for each side (default: the CPUs this process may use, over the workers): both sides "
+        "get the same count, never one chosen from the machine's load at the moment it starts.",
+    )
     ap.add_argument("--stanza-only", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    threads = args.threads or max(1, available_cpus() // max(1, args.workers))
     if args.stanza_only:
-        stanza_only(args.stanza_only)
+        stanza_only(args.stanza_only, threads)
         return
     work = args.work or Path(tempfile.mkdtemp(prefix="kg-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -149,6 +162,7 @@ def main() -> None:
     sample, out, cache = work / "sample.jsonl", work / "out", work / "cache"
     sample.write_text("".join(lines[:-1]), encoding="utf-8")
     kg_build = [sys.executable, "-m", "kg.cli", "build", str(sample), "--out", str(out), "--cache", str(cache), "--no-progress"]
+    kg_build += ["--threads", str(threads)]
     if args.store:
         kg_build += ["--store", str(args.store)]
     if args.workers > 1:
@@ -161,10 +175,10 @@ def main() -> None:
         if args.store:
             moved[str(args.store)] = str(folder / "store")
         trial_build = [moved.get(a, a) for a in kg_build]
-        alone_t = run_child([sys.executable, __file__, "--stanza-only", str(sample)])
+        alone_t = run_child([sys.executable, __file__, "--stanza-only", str(sample), "--threads", str(threads)])
         first_t = run_child(trial_build)
         ratios.append(first_t["seconds"] / alone_t["seconds"])
-    alone = run_child([sys.executable, __file__, "--stanza-only", str(sample)])
+    alone = run_child([sys.executable, __file__, "--stanza-only", str(sample), "--threads", str(threads)])
     first = run_child(kg_build)
     ratios.append(first["seconds"] / alone["seconds"])
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
@@ -177,6 +191,7 @@ def main() -> None:
         "machine": f"{platform.machine()} {platform.processor() or ''} {os.cpu_count()} cores".strip(),
         "articles": articles,
         "workers": args.workers,
+        "threads": threads,
         "store": str(args.store) if args.store else None,
         "end_to_end_seconds": round(first["seconds"], 2),
         "articles_per_second": round(articles / first["seconds"], 3),

@@ -173,9 +173,16 @@ class Lexicon:
             event_type: tuple(tuple(p.split()) for p in predicates)
             for event_type, predicates in lex["speech"].get("content", {}).items()
         }
+        self.speech_addressed: dict[str, frozenset[str]] = {
+            event_type: frozenset(verbs) for event_type, verbs in lex["speech"].get("addressed", {}).items()
+        }
         self.event_types, self.triggers = _load_event_types(ontology_dir / "event-types.ttl", pack.file("triggers.ttl"))
         self.framing_types = frozenset(lex.get("complements", {}).get("framing", []))
-        for section, named in (("speech.content", set(self.speech_content)), ("complements", set(self.framing_types))):
+        for section, named in (
+            ("speech.content", set(self.speech_content)),
+            ("speech.addressed", set(self.speech_addressed)),
+            ("complements", set(self.framing_types)),
+        ):
             unknown = sorted(named - set(self.event_types))
             if unknown:
                 raise OntologyError(

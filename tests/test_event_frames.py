@@ -570,3 +570,39 @@ def test_a_role_noun_with_a_demonstrative_is_a_person_never_its_party(parse: Par
     ex = resolve_references(extract(parse(block, Article("uji", ""))))
     speakers = [e.agent for e in ex.events if e.event_type == "Statement"]
     assert [(p.mention, p.text) for p in speakers if p is not None] == [(None, "Politisi Partai Maju itu")]
+
+
+def test_a_wish_for_what_someone_should_do_is_an_appeal_to_them(parse: Parse) -> None:
+    """ "Budi berharap KPK segera memeriksa ...": a Statement, and an Appeal to KPK ([speech.addressed]); the
+    pronoun "Ia pun" is the pronoun "Ia" (the emphasis particle is no part of the phrase)."""
+    block = (
+        _sentence(
+            "Budi Santoso berharap KPK segera memeriksa saksi.",
+            [
+                ("Budi", "Budi", "PROPN", 3, "nsubj", "B-PER"),
+                ("Santoso", "Santoso", "PROPN", 1, "flat:name", "E-PER"),
+                ("berharap", "harap", "VERB", 0, "root", "O"),
+                ("KPK", "KPK", "PROPN", 6, "nsubj", "S-ORG"),
+                ("segera", "segera", "ADV", 6, "advmod", "O"),
+                ("memeriksa", "periksa", "VERB", 3, "ccomp", "O"),
+                ("saksi", "saksi", "NOUN", 6, "obj", "O"),
+                (".", ".", "PUNCT", 3, "punct", "O"),
+            ],
+        )
+        + "\n"
+        + _sentence(
+            "Ia pun berharap KPK memanggil saksi.",
+            [
+                ("Ia", "ia", "PRON", 3, "nsubj", "O"),
+                ("pun", "pun", "PART", 1, "advmod:emph", "O"),
+                ("berharap", "harap", "VERB", 0, "root", "O"),
+                ("KPK", "KPK", "PROPN", 5, "nsubj", "S-ORG"),
+                ("memanggil", "panggil", "VERB", 3, "ccomp", "O"),
+                ("saksi", "saksi", "NOUN", 5, "obj", "O"),
+                (".", ".", "PUNCT", 3, "punct", "O"),
+            ],
+        )
+    )
+    ex = resolve_references(extract(parse(block, Article("uji", ""))))
+    appeals = [(e.sentence, _who(e.agent), _who(e.target), e.rule) for e in ex.events if e.event_type == "Appeal"]
+    assert appeals == [(0, "Budi Santoso", "KPK", "addressed"), (1, "Budi Santoso", "KPK", "addressed+pronoun")]

@@ -171,6 +171,24 @@ class EventFinder(Component):
             )
             if agent is not None:
                 speakers.setdefault(n, agent)
+            if "addressed" not in self.disabled and agent is not None:  # a pronoun speaker is resolved later
+                for event_type, addressee in self.targets.addressed(head):
+                    if not same_actor(agent, addressee):
+                        asked = EventMention(
+                            self.sent.index,
+                            event_type,
+                            trigger_text,
+                            head.id,
+                            agent,
+                            addressee,
+                            place,
+                            date,
+                            modality,
+                            None,
+                            None,
+                            "addressed",
+                        )
+                        out.append((n, asked))
             if "content" in self.disabled or agent is None or agent.mention is None:
                 continue
             for event_type, about in self.targets.said_against(head, speech_words):

@@ -85,6 +85,28 @@ class Targets(Component):
             )
         return out
 
+    def addressed(self, head: Word) -> list[tuple[str, Participant]]:
+        """(event type, target) for a speech verb whose reported clause says what its subject should do
+        (lexicon.toml [speech.addressed]): "berharap MK segera memutuskan uji materi" is an Appeal to MK.
+
+        The target is the named subject of the verb's complement clause, or the object the parser hung on
+        the speech verb before that clause ("berharap First Travel untuk kooperatif").
+        """
+        types = [t for t, verbs in self.lex.speech_addressed.items() if head.lower in verbs]
+        if not types:
+            return []
+        clauses = [c for c in self.view.kids(head.id) if c.deprel.startswith(("ccomp", "xcomp")) and c.upos == "VERB"]
+        words = [c for clause in clauses for c in self.view.kids(clause.id) if c.deprel in SUBJECTS]
+        if clauses:
+            words += [c for c in self.view.kids(head.id) if c.deprel == "obj" and c.id < clauses[0].id]
+        out: list[tuple[str, Participant]] = []
+        for word in words:
+            for conjunct in self.parts.conjuncts(word):
+                part = self.parts.resolve(conjunct)
+                if part.mention is not None and part.mention.kind != PLACE:
+                    out.extend((event_type, part) for event_type in types)
+        return out
+
     def said_against(self, head: Word, speech_words: set[int]) -> list[tuple[str, Participant]]:
         """(event type, target) for what a speaker says about an actor (lexicon.toml [speech.content]).
 

@@ -80,10 +80,12 @@ class SentenceView:
         return word.id >= 2 and self.sent.word(word.id - 1).text == ","
 
     def nominal_text(self, word: Word) -> str:
+        """The words of a nominal's phrase near it, without clauses, conjuncts, prepositions and emphasis
+        particles ("Ia pun meminta ...": the pronoun "Ia")."""
         ids = [
             i
             for i in self.subtree(word.id)
-            if self.sent.word(i).deprel not in ("punct", "acl", "acl:relcl", "conj", "cc", "case")
+            if self.sent.word(i).deprel not in ("punct", "acl", "acl:relcl", "conj", "cc", "case", "advmod:emph", "discourse")
         ]
         contiguous = [i for i in ids if abs(i - word.id) <= 4]
         if not contiguous:
