@@ -606,3 +606,57 @@ def test_a_wish_for_what_someone_should_do_is_an_appeal_to_them(parse: Parse) ->
     ex = resolve_references(extract(parse(block, Article("uji", ""))))
     appeals = [(e.sentence, _who(e.agent), _who(e.target), e.rule) for e in ex.events if e.event_type == "Appeal"]
     assert appeals == [(0, "Budi Santoso", "KPK", "addressed"), (1, "Budi Santoso", "KPK", "addressed+pronoun")]
+
+
+def _judgement(subject: tuple[str, str], predicate: list[tuple[str, str, str, int, str, str]]) -> str:
+    """ "Rudi Hartono menilai <subject> <predicate>." with the subject parsed as the speech verb's object."""
+    rows = [
+        ("Rudi", "Rudi", "PROPN", 3, "nsubj", "B-PER"),
+        ("Hartono", "Hartono", "PROPN", 1, "flat:name", "E-PER"),
+        ("menilai", "nilai", "VERB", 0, "root", "O"),
+        (subject[0], subject[0], "PROPN", 3, "obj", subject[1]),
+        *predicate,
+        (".", ".", "PUNCT", 3, "punct", "O"),
+    ]
+    text = " ".join(r[0] for r in rows[:-1]) + "."
+    return _sentence(text, rows)
+
+
+def test_a_negative_judgement_of_an_actor_is_a_criticism_but_not_when_negated(parse: Parse) -> None:
+    """ "menilai KPK terlalu terburu-buru": a Statement and a Criticize of KPK ([speech.content] Criticize, the
+    predicate read from the adverb before its head); "menilai KPK tidak gagal" is no criticism."""
+    hasty = _judgement(
+        ("KPK", "S-ORG"),
+        [("terlalu", "terlalu", "ADV", 6, "advmod", "O"), ("terburu-buru", "buru", "VERB", 3, "ccomp", "O")],
+    )
+    not_failed = _judgement(
+        ("KPK", "S-ORG"),
+        [("tidak", "tidak", "PART", 6, "advmod", "O"), ("gagal", "gagal", "VERB", 3, "ccomp", "O")],
+    )
+    assert [e[:3] for e in _events(parse(hasty, Article("uji", ""))) if e[0] == "Criticize"] == [
+        ("Criticize", "Rudi Hartono", "KPK")
+    ]
+    assert [e for e in _events(parse(not_failed, Article("uji", ""))) if e[0] == "Criticize"] == []
+
+
+def test_a_reporting_verb_parsed_as_the_subject_is_no_speaker(parse: Parse) -> None:
+    """ "Mengutip Harian Kompas, Juru Bicara Dewi Lestari mengatakan ...": the newspaper is the source, the
+    spokeswoman after the comma the speaker."""
+    block = _sentence(
+        "Mengutip Harian Kompas, Juru Bicara Dewi Lestari mengatakan harga naik.",
+        [
+            ("Mengutip", "Mengutip", "PROPN", 9, "nsubj", "O"),
+            ("Harian", "Harian", "PROPN", 1, "flat:name", "B-ORG"),
+            ("Kompas", "Kompas", "PROPN", 1, "flat:name", "E-ORG"),
+            (",", ",", "PUNCT", 5, "punct", "O"),
+            ("Juru", "Juru", "PROPN", 1, "appos", "O"),
+            ("Bicara", "Bicara", "PROPN", 5, "flat:name", "O"),
+            ("Dewi", "Dewi", "PROPN", 5, "flat:name", "B-PER"),
+            ("Lestari", "Lestari", "PROPN", 7, "flat:name", "E-PER"),
+            ("mengatakan", "kata", "VERB", 0, "root", "O"),
+            ("harga", "harga", "NOUN", 11, "nsubj", "O"),
+            ("naik", "naik", "VERB", 9, "ccomp", "O"),
+            (".", ".", "PUNCT", 9, "punct", "O"),
+        ],
+    )
+    assert [e[1] for e in _events(parse(block, Article("uji", ""))) if e[0] == "Statement"] == ["Dewi Lestari"]

@@ -21,6 +21,7 @@ class Agents(Component):
             if misplaced is not None:
                 return ([], [misplaced]) if passive else ([misplaced], [])
             subjects = [c for c in self.view.kids(node.id) if c.deprel in SUBJECTS and not self.quoted_after(node, c)]
+            subjects = [s for c in subjects if (s := self.past_a_source(c)) is not None]
             if len(subjects) > 1:
                 subjects = [c for c in subjects if not self.apposed_to_an_object(c)] or subjects
                 subjects = [c for c in subjects if not self.title_apposed_to(c, subjects)] or subjects
@@ -158,6 +159,14 @@ class Agents(Component):
             if all(w.upos == "PUNCT" for w in inner) and any(w.text == "," for w in inner + edges):
                 return True
         return False
+
+    def past_a_source(self, subject: Word) -> Word | None:
+        """The subject behind a reporting verb the parser made the subject: "Melansir Straits Times, Perwakilan
+        Perdana Menteri ... Asyraf mengatakan ..." (the source is no speaker; the apposition after it is); None
+        when nothing follows it."""
+        if subject.lower not in self.lex.according_to:
+            return subject
+        return next((c for c in self.view.kids(subject.id) if c.deprel == "appos" and self.view.after_comma(c)), None)
 
     def quoted_after(self, verb: Word, subject: Word) -> bool:
         """Whether a quote mark stands between ``verb`` and a ``subject`` after it: the subject is inside

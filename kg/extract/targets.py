@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.document import Word
 from kg.extract.view import Component, TriggerMatch
-from kg.extract.words import PUNCT_BREAK, SUBJECTS
+from kg.extract.words import PASSIVE_SUBJECTS, PUNCT_BREAK, SUBJECTS
 from kg.types import PLACE, Participant
 
 
@@ -102,6 +102,8 @@ class Targets(Component):
         out: list[tuple[str, Participant]] = []
         for word in words:
             for conjunct in self.parts.conjuncts(word):
+                if conjunct.id not in self.view.by_word:
+                    continue  # "berharap kinerja KPK tidak terganggu": a wish about KPK's work, not asked of KPK
                 part = self.parts.resolve(conjunct)
                 if part.mention is not None and part.mention.kind != PLACE:
                     out.extend((event_type, part) for event_type in types)
@@ -115,15 +117,23 @@ class Targets(Component):
         """
         out = []
         for clause in self.view.kids(head.id):
-            if not clause.deprel.startswith(("ccomp", "parataxis")) or clause.upos != "VERB":
+            if not clause.deprel.startswith(("ccomp", "parataxis")) or clause.upos not in ("VERB", "ADJ"):
                 continue
             if any(head.id < i < clause.id for i in speech_words):
                 continue  # "X menyatakan kedua pemimpin menegaskan bahwa ...": the nearer speech verb's clause
-            following = tuple(w.lower for w in self.words[clause.id - 1 :] if w.upos != "PUNCT")
+            # the predicate from its head, or from the adverbs before it ("Argo terlalu terburu-buru", "tidak paham")
+            before = [c for c in self.view.kids(clause.id) if c.deprel.startswith(("advmod", "aux")) and c.id < clause.id]
+            negations = [c.id for c in before if (c.lower,) in self.lex.modality.get("negated", ())]
+            # a negated predicate is read with its negation only ("tidak gagal" is no "gagal")
+            starts = [c.id for c in before if c.id <= min(negations)] if negations else [clause.id, *(c.id for c in before)]
+            readings = [tuple(w.lower for w in self.words[start - 1 :] if w.upos != "PUNCT") for start in starts]
             for event_type, predicates in self.lex.speech_content.items():
-                if not any(following[: len(p)] == p for p in predicates):
+                if not any(following[: len(p)] == p for p in predicates for following in readings):
                     continue
-                for subject in (c for c in self.view.kids(clause.id) if c.deprel in SUBJECTS):
+                subjects = [c for c in self.view.kids(clause.id) if c.deprel in SUBJECTS + PASSIVE_SUBJECTS]
+                # "menilai Argo terlalu terburu-buru" with the clause's subject hung on the speech verb as its object
+                subjects = subjects or [c for c in self.view.kids(head.id) if c.deprel == "obj" and c.id < clause.id]
+                for subject in subjects:
                     for word in self.parts.conjuncts(subject):
                         part = self.parts.resolve(word)
                         if part.mention is not None and part.mention.kind != PLACE:
