@@ -18,8 +18,9 @@ machine slow each other down many times over (10 IndoSum articles: 201 s beside 
 29 s with one thread each, the same graph). ``torch_threads`` gives each parsing process
 ``free cores // workers`` threads, where the free cores are those this process may run on
 (its CPU affinity and cgroup quota) less the load already on them (the one-minute load average),
-at least one; ``Execution.threads`` (``--threads``) or ``OMP_NUM_THREADS`` override it. Waiting
-threads sleep instead of spinning (``OMP_WAIT_POLICY=PASSIVE``) unless that is set otherwise.
+at least one; ``Execution.threads`` (``--threads``) or ``OMP_NUM_THREADS`` override it. When kg
+leaves cores to other jobs, waiting threads sleep instead of spinning (``OMP_WAIT_POLICY=PASSIVE``,
+unless that is set otherwise); when it takes every core they spin, which parses about a fifth faster.
 """
 
 from __future__ import annotations
@@ -263,10 +264,16 @@ def torch_threads(
 _SET_HERE: dict[str, str] = {}  # what use_threads put in os.environ (not the user's choice)
 
 
-def use_threads(threads: int) -> None:
-    """Make torch in this process use ``threads`` threads (now if it is loaded, else when it loads)."""
+def use_threads(threads: int, workers: int = 1) -> None:
+    """Make torch in this process use ``threads`` threads (now if it is loaded, else when it loads).
+
+    When the ``workers`` processes' threads leave cores to other jobs, waiting threads sleep
+    (``OMP_WAIT_POLICY=PASSIVE``) so as not to spin on those cores; when they take every core they may
+    spin, which parses about a fifth faster (``bench/build_speed.py``). A policy set by the user wins.
+    """
     os.environ["OMP_NUM_THREADS"] = os.environ["MKL_NUM_THREADS"] = _SET_HERE["OMP_NUM_THREADS"] = str(threads)
-    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    if threads * max(1, workers) < available_cpus():
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     torch = sys.modules.get("torch")
     if torch is not None:
         torch.set_num_threads(threads)
@@ -277,10 +284,10 @@ def use_threads(threads: int) -> None:
 _WORKER_PARSER: Any = None
 
 
-def _init_worker(parser: Parser, threads: int) -> None:
+def _init_worker(parser: Parser, threads: int, workers: int) -> None:
     """Runs once in each worker process, before torch is imported there."""
     global _WORKER_PARSER
-    use_threads(threads)
+    use_threads(threads, workers)
     _WORKER_PARSER = parser
 
 
@@ -292,7 +299,10 @@ def _run_local(workers: int, threads: int, parser: Parser, chunks: list[list[Tas
     context = multiprocessing.get_context("spawn")
     try:
         with ProcessPoolExecutor(
-            max_workers=min(workers, len(chunks)), mp_context=context, initializer=_init_worker, initargs=(parser, threads)
+            max_workers=min(workers, len(chunks)),
+            mp_context=context,
+            initializer=_init_worker,
+            initargs=(parser, threads, min(workers, len(chunks))),
         ) as pool:
             futures = [pool.submit(_run_local_chunk, chunk) for chunk in chunks]
             for future in as_completed(futures):

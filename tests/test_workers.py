@@ -143,12 +143,17 @@ def test_workers_serial_parse_sets_torch_threads(monkeypatch: pytest.MonkeyPatch
 
     calls: list[int] = []
     monkeypatch.setitem(sys.modules, "torch", types.SimpleNamespace(set_num_threads=calls.append))
+    monkeypatch.setattr("kg.workers.available_cpus", lambda: 2)
     for name in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OMP_WAIT_POLICY"):
         monkeypatch.delenv(name, raising=False)
     parser = FakeParser(corpus_conllu())
     run_tasks([Task(Article("kecaman-ban", "teks"))], parser, Execution(threads=1))
     assert calls == [1]
+    # one thread of two cores leaves one to other jobs: waiting threads sleep rather than spin on it
     assert os.environ["OMP_NUM_THREADS"] == "1" and os.environ["OMP_WAIT_POLICY"] == "PASSIVE"
+    monkeypatch.delenv("OMP_WAIT_POLICY")
+    run_tasks([Task(Article("kecaman-ban", "teks"))], parser, Execution(threads=2))
+    assert calls == [1, 2] and "OMP_WAIT_POLICY" not in os.environ  # every core: threads may spin
     calls.clear()
     run_tasks([Task(Article("kecaman-ban", "teks"), cached="x")], parser, Execution(threads=1))
     assert calls == []  # nothing to parse: torch is left alone
