@@ -169,45 +169,22 @@ class EventFinder(Component):
                     ),
                 )
             )
-            if agent is not None:
-                speakers.setdefault(n, agent)
-            if "addressed" not in self.disabled and agent is not None:  # a pronoun speaker is resolved later
-                for event_type, addressee in self.targets.addressed(head):
-                    if not same_actor(agent, addressee):
-                        asked = EventMention(
-                            self.sent.index,
-                            event_type,
-                            trigger_text,
-                            head.id,
-                            agent,
-                            addressee,
-                            place,
-                            date,
-                            modality,
-                            None,
-                            None,
-                            "addressed",
-                        )
-                        out.append((n, asked))
-            if "content" in self.disabled or agent is None or agent.mention is None:
+            if agent is None:
                 continue
-            for event_type, about in self.targets.said_against(head, speech_words):
-                if not same_actor(agent, about):
-                    said = EventMention(
-                        self.sent.index,
-                        event_type,
-                        trigger_text,
-                        head.id,
-                        agent,
-                        about,
-                        place,
-                        date,
-                        modality,
-                        None,
-                        None,
-                        "content",
+            speakers.setdefault(n, agent)
+            # events of the speaker towards someone the reported clause names: a wish ([speech.addressed], a
+            # pronoun speaker resolved later) or what they say against them ([speech.content], named speakers)
+            towards: list[tuple[str, Participant, str]] = []
+            if "addressed" not in self.disabled:
+                towards += [(t, who, "addressed") for t, who in self.targets.addressed(head)]
+            if "content" not in self.disabled and agent.mention is not None:
+                towards += [(t, who, "content") for t, who in self.targets.said_against(head, speech_words)]
+            for event_type, other, how in towards:
+                if not same_actor(agent, other):
+                    towards_event = EventMention(
+                        self.sent.index, event_type, trigger_text, head.id, agent, other, place, date, modality, rule=how
                     )
-                    out.append((n, said))
+                    out.append((n, towards_event))
         return out
 
     def _target_parts(self, search: RoleSearch) -> list[Participant]:
