@@ -340,7 +340,7 @@ class Resolver:
             holder = self.role_noun(sentence, part.word, part.title_phrase, ahead=True)
             if holder is None:
                 holder, how = self.pointed_at(sentence, part.word, part.title_phrase), "demonstrative"
-            if holder is None and normalize_name(part.title_phrase).split()[-1:] in ([d] for d in self.lex.demonstratives):
+            if holder is None and normalize_name(part.title_phrase).split()[-1] in self.lex.demonstratives:
                 # "Politisi Partai Gerindra itu" with nobody to point at: a person, never the party
                 return Participant(None, part.title_phrase, part.word), None
             if holder is None or how in self.disabled:

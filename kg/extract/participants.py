@@ -50,16 +50,16 @@ class Participants(Component):
         """Whether a conjunct of a title word is part of the title: it names no person, and the person the title
         names comes after it ("Direktur Perlindungan WNI dan Badan Hukum Indonesia Kementerian Luar Negeri Iqbal
         Lalu Muhammad": the directorate's name, not a second speaker)."""
-
-        def names_person(k: int) -> bool:  # a word of a person's name, not of the title before it
-            m = self.by_word.get(k)
-            return m is not None and m.kind == PERSON and m.start < k <= m.end
-
         own = self.view.subtree(conjunct.id)
-        if any(names_person(k) for k in own):
+        if any(self.person_named_at(k) for k in own):
             return False
         end = max(own)
-        return any(k > end and names_person(k) for k in self.view.subtree(title.id))
+        return any(k > end and self.person_named_at(k) for k in self.view.subtree(title.id))
+
+    def person_named_at(self, k: int) -> Mention | None:
+        """The person whose name (not the title before it) holds word ``k``."""
+        m = self.by_word.get(k)
+        return m if m is not None and m.kind == PERSON and m.start < k <= m.end else None
 
     def across_a_preposition(self, word: Word, conjunct: Word) -> bool:
         """Whether a prepositional phrase of another word stands between ``word`` and its ``conjunct``:
@@ -201,7 +201,7 @@ class Participants(Component):
             for k in phrase
         ):
             return None  # "tersangka kasus penganiayaan terhadap taruna ..., Brigadir Dua Mohammad Adam": the victim
-        named = {m.key: m for k in phrase if (m := self.by_word.get(k)) is not None and m.kind == PERSON and m.start < k <= m.end}
+        named = {m.key: m for k in phrase if (m := self.person_named_at(k)) is not None}
         if len(named) != 1:
             return None
         holder = next(iter(named.values()))
