@@ -479,6 +479,8 @@ def role_phrase_end(words: tuple[Word, ...], start: int, title_len: int) -> int:
 
 def title_length(words: tuple[Word, ...], i: int, lex: Lexicon) -> int:
     """Length of the role title (or generic role noun) starting at word ``i``; 0 if none or a form of address."""
+    if words[i].lower.rstrip(".") not in lex.title_first_words:
+        return 1 if words[i].lower in lex.generic_titles else 0
     for length in range(min(lex.max_title_len, len(words) - i), 0, -1):
         title = tuple(w.lower.rstrip(".") for w in words[i : i + length])
         if title in lex.titles:

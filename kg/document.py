@@ -8,6 +8,7 @@ Character offsets and NER tags travel in the MISC column (``start_char=0|end_cha
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -57,8 +58,9 @@ class Word:
     feats: str = "_"
     ner: str = "O"
 
-    @property
+    @functools.cached_property
     def lower(self) -> str:
+        """The text in lower case (computed once: the rules ask for it tens of millions of times in a corpus)."""
         return self.text.lower()
 
 

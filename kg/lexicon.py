@@ -84,6 +84,7 @@ class EventType:
 MAX_SLUG = 80
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same few thousand names come back for every mention and every IRI
 def normalize_name(text: str) -> str:
     """Fold case, accents, quotes and spacing so variants of one name compare equal.
 
@@ -96,6 +97,7 @@ def normalize_name(text: str) -> str:
     return " ".join(text.split())
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def slugify(text: str) -> str:
     """An IRI-safe slug of a name: ASCII letters, digits and hyphens.
 
@@ -132,6 +134,7 @@ class Lexicon:
         )
         self.honorifics = frozenset(lex["titles"].get("honorific", []))
         self.max_title_len = max((len(t) for t in self.titles), default=1)
+        self.title_first_words = frozenset(t[0] for t in self.titles)  # a word no title starts with needs no lookup
         pronouns = lex["pronouns"]
         self.pronouns = frozenset(w for key in pronouns for w in pronouns[key])
         self.speaker_pronouns = frozenset(pronouns.get("speaker", []))

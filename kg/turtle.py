@@ -6,7 +6,8 @@ namespace it meets in a trie and scans a node's children for each IRI. kg's inst
 the article, so the scan grows with the corpus and writing graph.ttl grew quadratically (about
 5 s for 200 articles, 23k triples). Those IRIs never get a prefixed name anyway (their local part
 holds a ``/``, and rdflib generates prefixes only for predicates), so this serializer writes them
-as full IRIs without the search. The output is the same text as rdflib's.
+as full IRIs without the search; and it remembers each prefixed name it found. The output is the
+same text as rdflib's.
 """
 
 from __future__ import annotations
@@ -24,10 +25,24 @@ _INSTANCES = str(KGR)
 
 
 class _InstanceAwareTurtleSerializer(TurtleSerializer):
+    def reset(self) -> None:
+        super().reset()
+        # a prefixed name once found stays the same (a bound prefix is never unbound): rdflib looks it up
+        # again for each of the 1.4 million predicates and classes it writes for the whole corpus
+        self._pnames: dict[URIRef, str] = {}
+
     def get_pname(self, uri: object, gen_prefix: bool = True) -> str | None:
-        if isinstance(uri, URIRef) and uri.startswith(_INSTANCES) and "/" in uri[len(_INSTANCES) :]:
+        if not isinstance(uri, URIRef):
             return None
-        return super().get_pname(uri, gen_prefix)  # type: ignore[arg-type]
+        known = self._pnames.get(uri)
+        if known is not None:
+            return known
+        if uri.startswith(_INSTANCES) and "/" in uri[len(_INSTANCES) :]:
+            return None
+        pname = super().get_pname(uri, gen_prefix)
+        if pname is not None:
+            self._pnames[uri] = pname
+        return pname
 
 
 def to_turtle(graph: Graph) -> str:

@@ -215,6 +215,20 @@ def test_build_validation_alongside_the_build_equals_validation_here(built: Buil
     assert Validation(graph, background=False).result() == expected
 
 
+def test_build_validation_in_place_gives_the_same_answer_and_leaves_the_parents_graph_alone(built: BuildResult) -> None:
+    graph, _ = _broken_graph(built)
+    before = set(graph)
+    expected = validate(graph)
+    assert set(graph) == before  # a copy took the ontology's triples, not the graph
+    assert Validation(graph).result() == expected  # the child validates its own copy in place
+    assert set(graph) == before
+    scratch = Graph()
+    for triple in graph:
+        scratch.add(triple)
+    assert validate(scratch, in_place=True) == expected
+    assert len(scratch) > len(before)  # in place: the ontology was mixed into the graph itself
+
+
 def test_build_validation_done_here_when_its_process_dies(built: BuildResult, monkeypatch: pytest.MonkeyPatch) -> None:
     graph, _ = _broken_graph(built)
     monkeypatch.setattr(kg.build, "_validate_into", lambda graph, send: os._exit(3))  # the child dies at once

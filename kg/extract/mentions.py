@@ -58,6 +58,8 @@ class MentionFinder:
 
     def title_at(self, i: int, limit: int) -> int:
         """Length of the longest title starting at word ``i`` (0 if none), not past ``limit``."""
+        if i >= len(self.words) or self.words[i].lower.rstrip(".") not in self.lex.title_first_words:
+            return 0
         for length in range(min(self.lex.max_title_len, limit - i), 0, -1):
             if tuple(w.lower.rstrip(".") for w in self.words[i : i + length]) in self.lex.titles:
                 return length
