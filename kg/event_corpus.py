@@ -76,7 +76,9 @@ def _linking_names(names: set[str], lex: Lexicon) -> set[str]:
     nouns ("pemerintah", "Penyidik") nor the short forms ("Andi" beside "Andi Agustinus", "Pimpinan" beside
     "Pimpinan KPK") an article uses for it. An acronym, or a name given in brackets ("Kepolisian Negara Republik
     Indonesia (Polri)"), links."""
-    in_longer = {word for name in names if len(name.split()) > 1 for word in re.sub(r"\([^)]*\)", " ", name).split()}
+    split = [re.sub(r"\([^)]*\)", " ", name).split() for name in names]
+    # a longer name has two proper words: "Rikwanto" beside "Brigadir Jenderal Rikwanto" is no short form
+    in_longer = {word for words in split if sum(_is_proper(w, lex) for w in words) > 1 for word in words}
     linking = set()
     for name in names:
         words = name.split()

@@ -201,3 +201,19 @@ def test_event_corpus_links_articles_by_proper_names_only(tmp_path: Path) -> Non
     assert len(gold["actors"]) == 6  # Andi Agustinus and KPK each link a and c; nothing links b to a
     assert ["AA", "Andi", "Andi Agustinus"] in groups
     assert ["AKBP Andi Dady", "Andi", "Andi Dady"] in groups
+
+
+def test_event_corpus_a_name_beside_itself_with_titles_is_no_short_form(tmp_path: Path) -> None:
+    """ "Rikwanto" beside "Brigadir Jenderal Rikwanto" is the whole name, not a short form of a longer one: it
+    links the article to another that names "Rikwanto" (kg's graph has one node for both)."""
+    folder = tmp_path / "dev"
+    folder.mkdir()
+    actors = {
+        "a": [{"id": "rikwanto", "type": "Person", "name": "Brigadir Jenderal Rikwanto", "aliases": ["Rikwanto"]}],
+        "b": [{"id": "rikwanto", "type": "Person", "name": "Rikwanto"}],
+    }
+    for aid, listed in actors.items():
+        annotation = {"article": aid, "split": "dev", "actors": listed, "events": []}
+        (folder / f"{aid}.json").write_text(json.dumps(annotation), encoding="utf-8")
+    gold = load_event_corpus(folder, dict.fromkeys(actors, "teks"))
+    assert len(gold["actors"]) == 1

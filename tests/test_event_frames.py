@@ -660,3 +660,54 @@ def test_a_reporting_verb_parsed_as_the_subject_is_no_speaker(parse: Parse) -> N
         ],
     )
     assert [e[1] for e in _events(parse(block, Article("uji", ""))) if e[0] == "Statement"] == ["Dewi Lestari"]
+
+
+def test_a_rank_begun_before_a_persons_span_is_no_part_of_the_name(parse: Parse) -> None:
+    """ "Brigadir Jenderal | Pol Rikwanto": the tagger started the name inside the rank "Brigadir Jenderal Pol"."""
+    block = _sentence(
+        "Brigadir Jenderal Pol Rikwanto mengatakan hal itu.",
+        [
+            ("Brigadir", "Brigadir", "PROPN", 5, "nsubj", "O"),
+            ("Jenderal", "Jenderal", "PROPN", 1, "flat:name", "O"),
+            ("Pol", "Pol", "PROPN", 1, "flat:name", "B-PER"),
+            ("Rikwanto", "Rikwanto", "PROPN", 1, "flat:name", "E-PER"),
+            ("mengatakan", "kata", "VERB", 0, "root", "O"),
+            ("hal", "hal", "NOUN", 5, "obj", "O"),
+            ("itu", "itu", "DET", 6, "det", "O"),
+            (".", ".", "PUNCT", 5, "punct", "O"),
+        ],
+    )
+    assert [e[1] for e in _events(parse(block, Article("uji", ""))) if e[0] == "Statement"] == ["Rikwanto"]
+
+
+def _unit_rank_name(last: str, upos: str) -> str:
+    return _sentence(
+        f"Direktorat Reserse Polda Jatim Ajun Komisaris Besar Polisi {last} mengatakan hal itu.",
+        [
+            ("Direktorat", "Direktorat", "PROPN", 10, "nsubj", "B-ORG"),
+            ("Reserse", "Reserse", "PROPN", 1, "flat:name", "I-ORG"),
+            ("Polda", "Polda", "PROPN", 1, "flat:name", "I-ORG"),
+            ("Jatim", "Jatim", "PROPN", 1, "flat:name", "I-ORG"),
+            ("Ajun", "Ajun", "PROPN", 1, "flat:name", "I-ORG"),
+            ("Komisaris", "Komisaris", "PROPN", 1, "flat:name", "I-ORG"),
+            ("Besar", "Besar", "PROPN", 1, "flat:name", "I-ORG"),
+            ("Polisi", "Polisi", "PROPN", 1, "flat:name", "I-ORG"),
+            (last, last, upos, 1, "flat:name", "E-ORG"),
+            ("mengatakan", "kata", "VERB", 0, "root", "O"),
+            ("hal", "hal", "NOUN", 10, "obj", "O"),
+            ("itu", "itu", "DET", 11, "det", "O"),
+            (".", ".", "PUNCT", 10, "punct", "O"),
+        ],
+    )
+
+
+def test_a_rank_and_name_inside_an_organisations_span_are_its_officer(parse: Parse) -> None:
+    """One ORG span over the unit, the rank written out and the officer: the unit is an organisation and the
+    officer a person; an organisation's name after the rank is no person."""
+    ex = resolve_references(extract(parse(_unit_rank_name("Yudhistira", "PROPN"), Article("uji", ""))))
+    assert [(m.text, m.kind) for m in ex.mentions] == [
+        ("Direktorat Reserse Polda Jatim", "Organization"),
+        ("Yudhistira", "Person"),
+    ]
+    party = extract(parse(_unit_rank_name("Partai", "PROPN"), Article("uji", "")))
+    assert [m.kind for m in party.mentions] == ["Organization"]

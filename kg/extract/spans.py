@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from kg.document import Entity
 from kg.extract.words import acronym_of, is_capitalized
+from kg.lexicon import normalize_name
 
 if TYPE_CHECKING:
     from kg.extract.mentions import MentionFinder
@@ -207,6 +208,26 @@ class NameSpans:
                 result.append(k)
         return sorted(set(out + result))
 
+    def _title_inside(self, s: int, e: int) -> tuple[int, int] | None:
+        """(title start, name start) of a capitalised title inside the organisation span [s, e) that a
+        person's name ends: "Direktorat Reserse Kriminal Umum Polda Jatim | Ajun Komisaris Besar Polisi |
+        Yudhistira" (the tagger joined the organisation, the holder's rank and the holder). None otherwise:
+        "Kantor Staf Presiden" names no person after its title."""
+        for j in range(s + 1, e - 1):
+            length = self.finder.title_at(j, e)
+            if not length or j + length >= e or not is_capitalized(self.words[j]):
+                continue
+            name = self.words[j + length : e]
+            heads = self.lex.org_heads | self.lex.org_capitalised_heads
+            if (
+                len(name) <= 4
+                and all(w.upos == "PROPN" and is_capitalized(w) and w.lower not in heads for w in name)
+                and not self.lex.country_code(self.sent.span_text(j + length, e))
+                and normalize_name(self.sent.span_text(j + length, e)) not in self.lex.aliases
+            ):
+                return j, j + length
+        return None
+
     def split_entity(self, ent: Entity) -> list[tuple[int, int, str]]:
         """Trim punctuation, split 'Name (ACR)' and strip leading titles off PER spans."""
         s, e = ent.start, ent.end
@@ -234,6 +255,11 @@ class NameSpans:
             # "Pemerintah RI": the government of a country stands for the country
             if e - s > 1 and self.words[s].lower in self.lex.governments and self.lex.country_code(self.sent.span_text(s + 1, e)):
                 s += 1
+            inner = self._title_inside(s, e)
+            if inner is not None:
+                title_start, name_start = inner
+                person = self.split_entity(Entity("PER", name_start, e, self.sent.span_text(name_start, e)))
+                return [(s, title_start, ent.label), *person]
             if after_title:
                 # "Menteri Luar Negeri | Amerika Serikat Rex Tillerson": after a title, a known name
                 # followed by capitalised names is the title's country and the person holding it
@@ -243,6 +269,11 @@ class NameSpans:
                     if gs == s and ge < e and glabel in ("COUNTRY", "ORG") and names:
                         return [(gs, ge, glabel), (ge, e, "PER")]
         if ent.label == "PER":
+            # "Brigadir Jenderal | Pol Rikwanto": a title begun before the span that runs into it ends there
+            for k in range(max(0, s - self.lex.max_title_len), s):
+                if s < k + self.finder.title_at(k, e) < e:
+                    s = k + self.finder.title_at(k, e)
+                    break
             while s < e:
                 length = self.finder.title_at(s, e)
                 if length == 0 or length == e - s:
