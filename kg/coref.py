@@ -291,10 +291,29 @@ class Resolver:
                 others = [
                     m
                     for s, w, m in self._subjects
-                    if (ev.sentence, ev.trigger_word) < (s, w) < (sentence, part.word) and _surname(m) != _surname(said)
+                    if (ev.sentence, ev.trigger_word) < (s, w) < (sentence, part.word)
+                    and _surname(m) != _surname(said)
+                    and self._main_clause_subject(s, w)
                 ]
                 return None if others else said
         return None
+
+    def _main_clause_subject(self, sentence: int, word: int) -> bool:
+        """Whether the subject phrase starting at (sentence, 1-based word) is the subject of its sentence's main
+        clause (the root, or a clause conjoined to it). A person who is the subject only of a clause inside what
+        was said ("Menurut dia, ... karena Ahok sulit diserang") does not take over from the speaker."""
+        words = self._sentence_words[sentence]
+        subject = next((w for w in words[word - 1 : word + 7] if w.deprel.startswith("nsubj")), None)
+        if subject is None or subject.head == 0:
+            return True
+        clause = words[subject.head - 1]
+        while clause.deprel == "conj" and clause.head:
+            clause = words[clause.head - 1]
+        return clause.head == 0
+
+    @functools.cached_property
+    def _sentence_words(self) -> dict[int, tuple[Word, ...]]:
+        return {sent.index: sent.words for sent in self.ex.doc.sentences}
 
     def role_noun(self, sentence: int, word: int, text: str, ahead: bool = False) -> Mention | None:
         """The person a role noun ("Pemimpin Hamas", "presiden AS itu") at (sentence, 1-based word) stands for.

@@ -468,3 +468,56 @@ def test_coref_speech_pronoun_after_an_unnamed_spokesperson_is_that_spokesperson
     )
     speakers = [(e.sentence, e.agent.mention.text if e.agent and e.agent.mention else None) for e in ex.events]
     assert speakers == [(0, "Ahmad Zaki"), (1, "Kementerian Luar Negeri Filipina"), (2, "Kementerian Luar Negeri Filipina")]
+
+
+SPEAKER_THEN_CLAUSE = """
+    # text = Budi Santoso mengatakan hal itu.
+    1 Budi Budi PROPN _ _ 3 nsubj _ ner=B-PER
+    2 Santoso Santoso PROPN _ _ 1 flat:name _ ner=E-PER
+    3 mengatakan kata VERB _ _ 0 root _ ner=O
+    4 hal hal NOUN _ _ 3 obj _ ner=O
+    5 itu itu DET _ _ 4 det _ ner=O
+    6 . . PUNCT _ _ 3 punct _ ner=O
+
+    # text = {middle}
+    {rows}
+
+    # text = Dia menilai hal itu wajar.
+    1 Dia dia PRON _ _ 2 nsubj _ ner=O
+    2 menilai nilai VERB _ _ 0 root _ ner=O
+    3 hal hal NOUN _ _ 2 obj _ ner=O
+    4 itu itu DET _ _ 3 det _ ner=O
+    5 wajar wajar ADJ _ _ 2 xcomp _ ner=O
+    6 . . PUNCT _ _ 2 punct _ ner=O
+"""
+
+ANDI_IN_A_CLAUSE = """1 Harga harga NOUN _ _ 2 nsubj _ ner=O
+    2 naik naik VERB _ _ 0 root _ ner=O
+    3 karena karena SCONJ _ _ 6 mark _ ner=O
+    4 Andi Andi PROPN _ _ 6 nsubj _ ner=B-PER
+    5 Wijaya Wijaya PROPN _ _ 4 flat:name _ ner=E-PER
+    6 pergi pergi VERB _ _ 2 advcl _ ner=O
+    7 . . PUNCT _ _ 2 punct _ ner=O"""
+
+ANDI_AS_THE_SUBJECT = """1 Andi Andi PROPN _ _ 3 nsubj _ ner=B-PER
+    2 Wijaya Wijaya PROPN _ _ 1 flat:name _ ner=E-PER
+    3 pergi pergi VERB _ _ 0 root _ ner=O
+    4 . . PUNCT _ _ 3 punct _ ner=O"""
+
+
+@pytest.mark.parametrize(
+    ("middle", "rows", "speaker"),
+    [
+        ("Harga naik karena Andi Wijaya pergi.", ANDI_IN_A_CLAUSE, "Budi Santoso"),
+        ("Andi Wijaya pergi.", ANDI_AS_THE_SUBJECT, "Andi Wijaya"),
+    ],
+)
+def test_a_speakers_pronoun_skips_persons_who_are_subjects_only_of_a_subordinate_clause(
+    parse: Parse, middle: str, rows: str, speaker: str
+) -> None:
+    """ "Menurut dia, ... karena Ahok sulit diserang. Dia menilai ...": "Dia" is still the speaker; a person who
+    has since been the subject of a main clause takes over."""
+    doc = parse(SPEAKER_THEN_CLAUSE.format(middle=middle, rows=rows))
+    events = resolve_references(extract(doc)).events
+    said = [e.agent.mention.text for e in events if e.trigger == "menilai" and e.agent and e.agent.mention]
+    assert said == [speaker]
