@@ -332,7 +332,10 @@ def _node_for(kind: str, name: str, lex: Lexicon) -> str:
 
 
 def _known_owners(lex: Lexicon) -> frozenset[str]:
-    owners = frozenset(_norm(name) for name in lex.countries) | frozenset(lex.aliases)
+    """The countries and known organisations, which own the institutions named after them ("Kemlu RI", "Dewan
+    Keamanan PBB"). Not places: "Partai Golkar Jatim" is a provincial branch, and a "Golkar" elsewhere the party."""
+    organizations = frozenset(alias for alias, (_name, kind) in lex.aliases.items() if kind == "organizations")
+    owners = frozenset(_norm(name) for name in lex.countries) | organizations
     return owners | frozenset(code.lower() for code in lex.countries.values())
 
 
@@ -603,7 +606,7 @@ def resolve_facts(facts: Iterable[ArticleFacts], lexicon: Lexicon | None = None)
             name = " ".join(toks)
             merges.append(Merge(target, name, "unique-short-name", f"{name!r} matches only one fuller name in the corpus"))
     # an organisation named without its owner that matches exactly one owned name across the corpus
-    corpus_owners = {n.split("|", 1)[1] for n in kind_of if kind_of[n] != PERSON} | known_owners
+    corpus_owners = {n.split("|", 1)[1] for n in kind_of if kind_of[n] not in (PERSON, PLACE)} | known_owners
     starting_with: dict[str, list[str]] = defaultdict(list)  # an owned name starts with the short name's first word
     for n in org_nodes:
         if tokens_of[n]:

@@ -57,12 +57,14 @@ def article_ids(folder: Path) -> list[str]:
 
 def _is_proper(word: str, lex: Lexicon) -> bool:
     """Whether a word of an annotated name is part of a proper name: capitalised, and no title, pronoun or
-    common noun of the language pack ("Pemerintah", "Penyidik", "Polisi" at the start of a sentence)."""
+    common noun of the language pack ("Pemerintah", "Penyidik", "Polisi" at the start of a sentence, the
+    "Partai" of "Partai Golkar")."""
     bare = word.strip("()[].,;:'\"")
     if not bare or not bare[0].isupper():
         return False
     low = bare.lower()
     common = lex.governments | lex.populations | lex.pronouns | lex.demonstratives | lex.generic_titles | lex.org_classifiers
+    common |= lex.org_heads | lex.org_capitalised_heads  # "Partai" of "Partai Golkar": "Golkar" is the whole name
     return (
         low not in common
         and low not in lex.generic_organizations

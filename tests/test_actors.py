@@ -280,6 +280,15 @@ def test_actors_organisation_named_without_its_owner_joins_the_one_owned_name() 
     assert any(m.rule == "unique-owned-name" for m in index.merges)
 
 
+def test_actors_a_party_named_without_its_region_is_not_that_regions_branch() -> None:
+    """ "Golkar Jatim" (with "Jatim", a place, named as such elsewhere) is a provincial branch: a bare "Golkar" in
+    another article is the party, not the only branch the corpus names."""
+    a1 = _extraction("a1", praise("Golkar Jatim", "ORG", "Jatim", "LOC"))
+    a2 = _extraction("a2", praise("Golkar", "ORG", "Iran", "LOC"))
+    index = resolve_actors([a1, a2])
+    assert _actor_of(index, a2, "Golkar") != _actor_of(index, a1, "Golkar Jatim")
+
+
 def test_actors_organisation_with_two_possible_owners_stays_apart() -> None:
     a1 = _extraction("a1", praise("Kementerian Luar Negeri Turki", "ORG", "Iran", "LOC"))
     a2 = _extraction("a2", praise("Kementerian Luar Negeri Mesir", "ORG", "Iran", "LOC"))

@@ -217,3 +217,17 @@ def test_event_corpus_a_name_beside_itself_with_titles_is_no_short_form(tmp_path
         (folder / f"{aid}.json").write_text(json.dumps(annotation), encoding="utf-8")
     gold = load_event_corpus(folder, dict.fromkeys(actors, "teks"))
     assert len(gold["actors"]) == 1
+
+
+def test_event_corpus_a_name_without_its_organisation_word_is_no_short_form(tmp_path: Path) -> None:
+    """ "Golkar" beside "Partai Golkar" is the party's name, not a short form: it links the two articles."""
+    folder = tmp_path / "dev"
+    folder.mkdir()
+    actors = {
+        "a": [{"id": "golkar", "type": "Organization", "name": "Partai Golkar", "aliases": ["Golkar"]}],
+        "b": [{"id": "golkar", "type": "Organization", "name": "Golkar"}],
+    }
+    for aid, listed in actors.items():
+        annotation = {"article": aid, "split": "dev", "actors": listed, "events": []}
+        (folder / f"{aid}.json").write_text(json.dumps(annotation), encoding="utf-8")
+    assert len(load_event_corpus(folder, dict.fromkeys(actors, "teks"))["actors"]) == 1
