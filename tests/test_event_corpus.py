@@ -206,28 +206,27 @@ def test_event_corpus_links_articles_by_proper_names_only(tmp_path: Path) -> Non
 def test_event_corpus_a_name_beside_itself_with_titles_is_no_short_form(tmp_path: Path) -> None:
     """ "Rikwanto" beside "Brigadir Jenderal Rikwanto" is the whole name, not a short form of a longer one: it
     links the article to another that names "Rikwanto" (kg's graph has one node for both)."""
-    folder = tmp_path / "dev"
-    folder.mkdir()
     actors = {
         "a": [{"id": "rikwanto", "type": "Person", "name": "Brigadir Jenderal Rikwanto", "aliases": ["Rikwanto"]}],
         "b": [{"id": "rikwanto", "type": "Person", "name": "Rikwanto"}],
     }
-    for aid, listed in actors.items():
-        annotation = {"article": aid, "split": "dev", "actors": listed, "events": []}
-        (folder / f"{aid}.json").write_text(json.dumps(annotation), encoding="utf-8")
-    gold = load_event_corpus(folder, dict.fromkeys(actors, "teks"))
-    assert len(gold["actors"]) == 1
+    assert len(load_event_corpus(_actors_only(tmp_path, actors), dict.fromkeys(actors, "teks"))["actors"]) == 1
 
 
 def test_event_corpus_a_name_without_its_organisation_word_is_no_short_form(tmp_path: Path) -> None:
     """ "Golkar" beside "Partai Golkar" is the party's name, not a short form: it links the two articles."""
-    folder = tmp_path / "dev"
-    folder.mkdir()
     actors = {
         "a": [{"id": "golkar", "type": "Organization", "name": "Partai Golkar", "aliases": ["Golkar"]}],
         "b": [{"id": "golkar", "type": "Organization", "name": "Golkar"}],
     }
+    assert len(load_event_corpus(_actors_only(tmp_path, actors), dict.fromkeys(actors, "teks"))["actors"]) == 1
+
+
+def _actors_only(tmp_path: Path, actors: dict[str, list[dict[str, object]]]) -> Path:
+    """A dev split folder with one annotation file per article, listing ``actors`` and no events."""
+    folder = tmp_path / "dev"
+    folder.mkdir()
     for aid, listed in actors.items():
         annotation = {"article": aid, "split": "dev", "actors": listed, "events": []}
         (folder / f"{aid}.json").write_text(json.dumps(annotation), encoding="utf-8")
-    assert len(load_event_corpus(folder, dict.fromkeys(actors, "teks"))["actors"]) == 1
+    return folder
