@@ -444,10 +444,15 @@ def article_facts(ex: Extraction, lexicon: Lexicon | None = None) -> ArticleFact
     # an organisation named without its owner: "Dewan Keamanan" after "Dewan Keamanan PBB"
     orgs = {mention_node[m.key]: m.text for m in ex.mentions if m.kind == ORGANIZATION}
     org_tokens = {node: _tokens(lex.full_org_name(node.split("|", 1)[1])) for node in orgs}
-    article_owners = _known_owners(lex) | {_norm(m.text) for m in ex.mentions if m.kind != PERSON}
+    known = _known_owners(lex)
+    article_owners = known | {_norm(m.text) for m in ex.mentions if m.kind != PERSON}
     article_owners |= {_norm(m.acronym) for m in ex.mentions if m.acronym}
+    not_regions = article_owners - {_norm(m.text) for m in ex.mentions if m.kind == PLACE} | known
     for node, short in org_tokens.items():
-        owned_by = [other for other, full in org_tokens.items() if _adds_owner(short, full, article_owners)]
+        # a region owns only the institutions every region has: "Polda" is the article's "Polda Jatim", but
+        # "Golkar" is not "Golkar Jabar", the party's branch
+        possible = article_owners if short[0] in lex.regional_institutions else not_regions
+        owned_by = [other for other, full in org_tokens.items() if _adds_owner(short, full, possible)]
         if len(owned_by) == 1:
             other = owned_by[0]
             reasons.append((node, other, "owner-suffix-in-article", f"{orgs[node]!r} and {orgs[other]!r} in article {aid}"))

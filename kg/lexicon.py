@@ -237,6 +237,7 @@ class Lexicon:
         self.title_abbreviations: dict[str, str] = dict(lex["titles"].get("abbreviations", {}))
         self.title_prefixes = frozenset(lex["titles"].get("prefixes", []))
         self.org_classifiers = frozenset(organizations.get("classifiers", []))
+        self.regional_institutions = frozenset(organizations.get("regional", []))
         self.max_trigger_len = max((len(t.words) for t in self.triggers), default=1)
         self._trigger_index: dict[str, list[Trigger]] = {}
         for trig in self.triggers:

@@ -289,6 +289,19 @@ def test_actors_a_party_named_without_its_region_is_not_that_regions_branch() ->
     assert _actor_of(index, a2, "Golkar") != _actor_of(index, a1, "Golkar Jatim")
 
 
+def test_actors_a_region_owns_only_the_institutions_every_region_has() -> None:
+    """In an article naming "Golkar Jabar", a bare "Golkar" is the party, not its branch: it stays one actor across
+    articles that name other branches; a bare "Polda" is the article's "Polda Jatim"."""
+    a1 = _extraction("a1", praise("Golkar", "ORG", "Jabar", "LOC"), praise("Golkar Jabar", "ORG", "Iran", "LOC"))
+    a2 = _extraction("a2", praise("Golkar", "ORG", "Gorontalo", "LOC"), praise("Golkar Gorontalo", "ORG", "Iran", "LOC"))
+    a3 = _extraction("a3", praise("Polda", "ORG", "Jatim", "LOC"), praise("Polda Jatim", "ORG", "Iran", "LOC"))
+    index = resolve_actors([a1, a2, a3])
+    party = _actor_of(index, a1, "Golkar")
+    assert party == _actor_of(index, a2, "Golkar")
+    assert party not in {_actor_of(index, a1, "Golkar Jabar"), _actor_of(index, a2, "Golkar Gorontalo")}
+    assert _actor_of(index, a3, "Polda") == _actor_of(index, a3, "Polda Jatim")
+
+
 def test_actors_organisation_with_two_possible_owners_stays_apart() -> None:
     a1 = _extraction("a1", praise("Kementerian Luar Negeri Turki", "ORG", "Iran", "LOC"))
     a2 = _extraction("a2", praise("Kementerian Luar Negeri Mesir", "ORG", "Iran", "LOC"))
