@@ -17,7 +17,7 @@ from typing import Any
 
 from kg.errors import EvaluationError
 from kg.lexicon import Lexicon, get_lexicon, normalize_name
-from kg.types import PERSON
+from kg.types import COUNTRY, PERSON
 
 __all__ = [
     "Agreement",
@@ -92,6 +92,15 @@ def _linking_names(names: set[str], lex: Lexicon) -> set[str]:
     return linking
 
 
+def _governed_country(name: str, lex: Lexicon) -> str | None:
+    """The country a government is named after ("Pemerintah Indonesia" -> "Indonesia"); None for another name."""
+    words = name.split()
+    if len(words) < 2 or words[0].lower() not in lex.governments:
+        return None
+    rest = " ".join(words[1:])
+    return rest if lex.country_code(rest) else None
+
+
 def _without_titles(name: str, lex: Lexicon) -> str:
     """A person's name without the titles before it ("Kapolri Jenderal Tito Karnavian" -> "Tito Karnavian");
     empty when nothing but titles is left."""
@@ -137,6 +146,11 @@ def load_event_corpus(folder: Path, texts: dict[str, str], lexicon: Lexicon | No
             names += [text[start:end] for start, end in actor.get("mentions", [])]
             names_of[local] = {" ".join(str(a).split()) for a in names if a}
             type_of[local] = str(actor.get("type"))
+            governed = {rest for name in names_of[local] if (rest := _governed_country(name, lex))}
+            if governed and type_of[local] != PERSON:
+                # "Pemerintah Indonesia" is the country in kg's graph ("Pemerintah RI" stands for Indonesia)
+                names_of[local] |= governed
+                type_of[local] = COUNTRY
             if type_of[local] == PERSON:
                 # titles are roles in kg's graph, not names: the gold's "AKBP Budiyanto" is kg's "Budiyanto", and
                 # "Kapolri Jenderal Tito Karnavian" in one article and "Tito Karnavian" in another are one person

@@ -230,3 +230,13 @@ def _actors_only(tmp_path: Path, actors: dict[str, list[dict[str, object]]]) -> 
         annotation = {"article": aid, "split": "dev", "actors": listed, "events": []}
         (folder / f"{aid}.json").write_text(json.dumps(annotation), encoding="utf-8")
     return folder
+
+
+def test_event_corpus_a_countrys_government_is_the_country(tmp_path: Path) -> None:
+    """kg's graph reads "Pemerintah RI" as Indonesia: the gold's "Pemerintah Indonesia" is Indonesia too."""
+    actors = {
+        "a": [{"id": "pemerintah", "type": "Organization", "name": "Pemerintah Indonesia", "aliases": ["pemerintah"]}],
+        "b": [{"id": "ri", "type": "Country", "name": "Indonesia"}],
+    }
+    gold = load_event_corpus(_actors_only(tmp_path, actors), dict.fromkeys(actors, "teks"))
+    assert [(a["type"], "Indonesia" in a["aliases"]) for a in gold["actors"]] == [("Country", True)]
