@@ -10,6 +10,7 @@ Merge rules, each recorded with its reason:
 - ``alias-in-text``: "Basuki Tjahaja Purnama alias Ahok": two person names joined by a word of
   ``[names] alias_markers`` in lexicon.toml.
 - ``short-name-in-article``: "Haniyeh" after "Ismail Haniyeh" in the same article.
+- ``classifier-name``: "Partai Golkar" and "Golkar" across articles (``[names] classifiers``).
 - ``owner-suffix-in-article``: "Dewan Keamanan" after "Dewan Keamanan PBB" in the same article,
   when what the longer name adds is an actor of the article or a country ("Kementerian Luar Negeri RI").
 - ``unique-owned-name``: an organisation named without its owner ("Dewan Keamanan") that matches
@@ -579,6 +580,18 @@ def resolve_facts(facts: Iterable[ArticleFacts], lexicon: Lexicon | None = None)
         for other in others:
             reason = f"{name!r} is read both as {kind_of[first]} and as {kind_of[other]}"
             reasons.append((first, other, "same-name-other-kind", reason))
+    # a name with its classifier and without it across articles: "Partai Golkar" and "Golkar", "Kabupaten Maros"
+    # and "Maros" (``[names] classifiers``, which an article also leaves out when it repeats a name), when only
+    # one classifier goes with the name: "Kota Bogor" and "Kabupaten Bogor" are two places, "Bogor" either
+    classified: dict[str, list[str]] = defaultdict(list)
+    for name in by_name:
+        words = name.split()
+        if len(words) >= 2 and words[0] in lex.name_classifiers and _SCOPE not in name and " ".join(words[1:]) in by_name:
+            classified[" ".join(words[1:])].append(name)
+    for bare, names in sorted(classified.items()):
+        if len(names) == 1:
+            reason = f"{names[0]!r} is {bare!r} with its classifier"
+            reasons.append((sorted(by_name[bare])[0], sorted(by_name[names[0]])[0], "classifier-name", reason))
     # acronyms written without their expansion elsewhere may have been read with another kind
     for a, b, rule, reason in reasons:
         if kind_of.get(a) and kind_of.get(b):

@@ -147,6 +147,13 @@ def load_event_corpus(folder: Path, texts: dict[str, str], lexicon: Lexicon | No
             names_of[local] = {" ".join(str(a).split()) for a in names if a}
             type_of[local] = str(actor.get("type"))
             governed = {rest for name in names_of[local] if (rest := _governed_country(name, lex))}
+            if type_of[local] != PERSON:
+                # "Partai Golkar" is "Golkar": kg joins a name with and without its classifier ([names] classifiers)
+                names_of[local] |= {
+                    " ".join(words[1:])
+                    for name in names_of[local]
+                    if len(words := name.split()) > 1 and words[0].lower() in lex.name_classifiers
+                }
             if governed and type_of[local] != PERSON:
                 # "Pemerintah Indonesia" is the country in kg's graph ("Pemerintah RI" stands for Indonesia)
                 names_of[local] |= governed

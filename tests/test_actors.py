@@ -437,3 +437,16 @@ def test_actors_honorifics_as_written_are_an_alias_not_the_name() -> None:
     assert (tamim.text, tamim.written) == ("Tamim", "Sheikh Tamim")
     actor = resolve_actors([ex]).actors["tamim"]
     assert (actor.name, actor.aliases) == ("Tamim", ("Sheikh Tamim", "Tamim"))
+
+
+def test_actors_a_name_with_its_one_classifier_is_the_name_without_it() -> None:
+    """ "Partai Golkar" in one article and "Golkar" in another are one party; "Bogor" stays apart from "Kota Bogor"
+    and "Kabupaten Bogor", two places."""
+    a1 = _extraction("a1", praise("Partai Golkar", "ORG", "Iran", "LOC"), praise("Kota Bogor", "LOC", "Iran", "LOC"))
+    a2 = _extraction("a2", praise("Golkar", "ORG", "Libanon", "LOC"), praise("Bogor", "LOC", "Iran", "LOC"))
+    a3 = _extraction("a3", praise("Kabupaten Bogor", "LOC", "Iran", "LOC"))
+    index = resolve_actors([a1, a2, a3])
+    assert _actor_of(index, a2, "Golkar") == _actor_of(index, a1, "Partai Golkar")
+    assert any(m.rule == "classifier-name" for m in index.merges)
+    places = {_actor_of(index, a1, "Kota Bogor"), _actor_of(index, a2, "Bogor"), _actor_of(index, a3, "Kabupaten Bogor")}
+    assert len(places) == 3

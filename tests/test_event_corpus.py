@@ -240,3 +240,12 @@ def test_event_corpus_a_countrys_government_is_the_country(tmp_path: Path) -> No
     }
     gold = load_event_corpus(_actors_only(tmp_path, actors), dict.fromkeys(actors, "teks"))
     assert [(a["type"], "Indonesia" in a["aliases"]) for a in gold["actors"]] == [("Country", True)]
+
+
+def test_event_corpus_a_name_with_its_classifier_is_the_name(tmp_path: Path) -> None:
+    """kg joins "Partai Gerindra" and "Gerindra" ([names] classifiers): the gold's two names link too."""
+    actors = {
+        "a": [{"id": "gerindra", "type": "Organization", "name": "Partai Gerindra"}],
+        "b": [{"id": "gerindra", "type": "Organization", "name": "Gerindra"}],
+    }
+    assert len(load_event_corpus(_actors_only(tmp_path, actors), dict.fromkeys(actors, "teks"))["actors"]) == 1
