@@ -711,3 +711,43 @@ def test_a_rank_and_name_inside_an_organisations_span_are_its_officer(parse: Par
     ]
     party = extract(parse(_unit_rank_name("Partai", "PROPN"), Article("uji", "")))
     assert [m.kind for m in party.mentions] == ["Organization"]
+
+
+def test_a_pair_of_candidates_written_as_one_name_is_two_persons(parse: Parse) -> None:
+    """ "Dodi Reza Alex - Giri Ramanda": the tagger reads a candidate pair joined by a dash as one name."""
+    block = _sentence(
+        "Dodi Reza Alex - Giri Ramanda mengatakan hal itu.",
+        [
+            ("Dodi", "Dodi", "PROPN", 7, "nsubj", "B-PER"),
+            ("Reza", "Reza", "PROPN", 1, "flat:name", "I-PER"),
+            ("Alex", "Alex", "PROPN", 1, "flat:name", "I-PER"),
+            ("-", "-", "PUNCT", 5, "punct", "I-PER"),
+            ("Giri", "Giri", "PROPN", 1, "conj", "I-PER"),
+            ("Ramanda", "Ramanda", "PROPN", 5, "flat:name", "E-PER"),
+            ("mengatakan", "kata", "VERB", 0, "root", "O"),
+            ("hal", "hal", "NOUN", 7, "obj", "O"),
+            ("itu", "itu", "DET", 8, "det", "O"),
+            (".", ".", "PUNCT", 7, "punct", "O"),
+        ],
+    )
+    ex = extract(parse(block, Article("uji", "")))
+    assert [m.text for m in ex.mentions] == ["Dodi Reza Alex", "Giri Ramanda"]
+
+
+def test_a_dash_after_a_name_particle_joins_one_name(parse: Parse) -> None:
+    """ "Abdul Ghani al - Asadi": the tokenizer split "al-Asadi"; the dash after the particle is inside one name."""
+    block = _sentence(
+        "Abdul Ghani al - Asadi mengatakan hal itu.",
+        [
+            ("Abdul", "Abdul", "PROPN", 6, "nsubj", "B-PER"),
+            ("Ghani", "Ghani", "PROPN", 1, "flat:name", "I-PER"),
+            ("al", "al", "PROPN", 1, "flat:name", "I-PER"),
+            ("-", "-", "PUNCT", 5, "punct", "I-PER"),
+            ("Asadi", "Asadi", "PROPN", 1, "flat:name", "E-PER"),
+            ("mengatakan", "kata", "VERB", 0, "root", "O"),
+            ("hal", "hal", "NOUN", 6, "obj", "O"),
+            ("itu", "itu", "DET", 7, "det", "O"),
+            (".", ".", "PUNCT", 6, "punct", "O"),
+        ],
+    )
+    assert len(extract(parse(block, Article("uji", ""))).mentions) == 1

@@ -8,6 +8,8 @@ from kg.document import Entity
 from kg.extract.words import acronym_of, is_capitalized
 from kg.lexicon import normalize_name
 
+_PAIR_DASHES = frozenset({"-", "–", "—", "/"})  # a dash or slash written as a word of its own, between two names
+
 if TYPE_CHECKING:
     from kg.extract.mentions import MentionFinder
 
@@ -269,6 +271,18 @@ class NameSpans:
                     if gs == s and ge < e and glabel in ("COUNTRY", "ORG") and names:
                         return [(gs, ge, glabel), (ge, e, "PER")]
         if ent.label == "PER":
+            dash = next(
+                (
+                    k
+                    for k in range(s + 1, e - 1)
+                    if self.words[k].text in _PAIR_DASHES and self.words[k - 1].lower not in self.lex.name_particles
+                ),
+                None,
+            )  # not "Abdul Ghani al - Asadi", a particle joined to the family name
+            if dash is not None:
+                # "Dodi Reza Alex - Giri Ramanda", "Anies - Sandi": a candidate pair written as one name is two persons
+                first = self.split_entity(Entity("PER", s, dash, self.sent.span_text(s, dash)))
+                return first + self.split_entity(Entity("PER", dash + 1, e, self.sent.span_text(dash + 1, e)))
             # "Brigadir Jenderal | Pol Rikwanto": a title begun before the span that runs into it ends there
             for k in range(max(0, s - self.lex.max_title_len), s):
                 if s < k + self.finder.title_at(k, e) < e:
