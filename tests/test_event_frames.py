@@ -751,3 +751,22 @@ def test_a_dash_after_a_name_particle_joins_one_name(parse: Parse) -> None:
         ],
     )
     assert len(extract(parse(block, Article("uji", ""))).mentions) == 1
+
+
+def test_both_persons_of_a_pair_written_with_a_dash_are_targets(parse: Parse) -> None:
+    """ "Golkar mengusung Edy Rahmayadi - Musa Rajekshah": the party supports both candidates of the pair."""
+    block = _sentence(
+        "Golkar mengusung Edy Rahmayadi - Musa Rajekshah.",
+        [
+            ("Golkar", "Golkar", "PROPN", 2, "nsubj", "S-ORG"),
+            ("mengusung", "usung", "VERB", 0, "root", "O"),
+            ("Edy", "Edy", "PROPN", 2, "obj", "B-PER"),
+            ("Rahmayadi", "Rahmayadi", "PROPN", 3, "flat:name", "I-PER"),
+            ("-", "-", "PUNCT", 6, "punct", "I-PER"),
+            ("Musa", "Musa", "PROPN", 3, "flat:name", "I-PER"),
+            ("Rajekshah", "Rajekshah", "PROPN", 6, "flat:name", "E-PER"),
+            (".", ".", "PUNCT", 2, "punct", "O"),
+        ],
+    )
+    support = [(e[1], e[2]) for e in _events(parse(block, Article("uji", ""))) if e[0] == "Support"]
+    assert support == [("Golkar", "Edy Rahmayadi"), ("Golkar", "Musa Rajekshah")]

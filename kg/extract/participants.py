@@ -38,6 +38,7 @@ class Participants(Component):
             if child.deprel.startswith("conj") or item:
                 out.extend(self.conjuncts(child))
         out.extend(self.stray_conjuncts(word))
+        out.extend(self.pair_partner(word))
         if len(out) > 1 and self.view.is_title_word(word):
             out = [word, *(w for w in out[1:] if not self.inside_title(word, w))]
         if out == [word] and self.view.is_title_word(word):
@@ -67,6 +68,19 @@ class Participants(Component):
         minister is one more place visited, not one more visitor."""
         inside = set(self.view.subtree(word.id))
         return any(is_preposition(w := self.sent.word(k)) and w.head not in inside for k in range(word.id + 1, conjunct.id))
+
+    def pair_partner(self, word: Word) -> list[Word]:
+        """The second person of a pair written with a dash ("pasangan Edy Rahmayadi - Musa Rajekshah"), which the
+        parser hangs inside the first one's name: a conjunct of the first."""
+        first = self.by_word.get(word.id)
+        if first is None or first.kind != PERSON or first.end + 1 >= len(self.words):
+            return []
+        if self.words[first.end].upos != "PUNCT" or self.words[first.end].text not in ("-", "–", "—", "/"):
+            return []
+        second = self.by_word.get(first.end + 2)
+        if second is None or second.kind != PERSON or second.extent_start != first.end + 1:
+            return []
+        return [self.words[second.start]]
 
     def stray_conjuncts(self, word: Word) -> list[Word]:
         """The conjuncts of an earlier word that a preposition of ``word`` cut off from it (see
