@@ -6,7 +6,7 @@ from collections import deque
 
 from kg.document import Word
 from kg.extract.view import Component, TriggerMatch
-from kg.extract.words import KIND_PREFERENCE, NOMINAL_LINKS, PUNCT_BREAK, is_preposition, unique_participants
+from kg.extract.words import KIND_PREFERENCE, NOMINAL_LINKS, PAIR_DASHES, PUNCT_BREAK, is_preposition, unique_participants
 from kg.types import COUNTRY, ORGANIZATION, PERSON, PLACE, Mention, Participant
 
 
@@ -75,7 +75,7 @@ class Participants(Component):
         first = self.by_word.get(word.id)
         if first is None or first.kind != PERSON or first.end + 1 >= len(self.words):
             return []
-        if self.words[first.end].upos != "PUNCT" or self.words[first.end].text not in ("-", "–", "—", "/"):
+        if self.words[first.end].upos != "PUNCT" or self.words[first.end].text not in PAIR_DASHES:
             return []
         second = self.by_word.get(first.end + 2)
         if second is None or second.kind != PERSON or second.extent_start != first.end + 1:

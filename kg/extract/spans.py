@@ -5,10 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.document import Entity
-from kg.extract.words import acronym_of, is_capitalized
+from kg.extract.words import PAIR_DASHES, acronym_of, is_capitalized
 from kg.lexicon import normalize_name
-
-_PAIR_DASHES = frozenset({"-", "–", "—", "/"})  # a dash or slash written as a word of its own, between two names
 
 if TYPE_CHECKING:
     from kg.extract.mentions import MentionFinder
@@ -215,12 +213,12 @@ class NameSpans:
         person's name ends: "Direktorat Reserse Kriminal Umum Polda Jatim | Ajun Komisaris Besar Polisi |
         Yudhistira" (the tagger joined the organisation, the holder's rank and the holder). None otherwise:
         "Kantor Staf Presiden" names no person after its title."""
+        heads = self.lex.org_heads | self.lex.org_capitalised_heads
         for j in range(s + 1, e - 1):
             length = self.finder.title_at(j, e)
             if not length or j + length >= e or not is_capitalized(self.words[j]):
                 continue
             name = self.words[j + length : e]
-            heads = self.lex.org_heads | self.lex.org_capitalised_heads
             if (
                 len(name) <= 4
                 and all(w.upos == "PROPN" and is_capitalized(w) and w.lower not in heads for w in name)
@@ -275,7 +273,7 @@ class NameSpans:
                 (
                     k
                     for k in range(s + 1, e - 1)
-                    if self.words[k].text in _PAIR_DASHES and self.words[k - 1].lower not in self.lex.name_particles
+                    if self.words[k].text in PAIR_DASHES and self.words[k - 1].lower not in self.lex.name_particles
                 ),
                 None,
             )  # not "Abdul Ghani al - Asadi", a particle joined to the family name

@@ -22,6 +22,9 @@ def is_preposition(word: Word) -> bool:
     return word.deprel == "case" and word.upos == "ADP"
 
 
+PAIR_DASHES = frozenset({"-", "–", "—", "/"})  # a dash or slash written as a word of its own, between two names
+
+
 def is_capitalized(word: Word) -> bool:
     return bool(word.text[:1].isupper()) or bool(re.match(r"^[A-Z0-9][A-Za-z0-9.\-]*$", word.text))
 
