@@ -489,6 +489,25 @@ def test_extract_modality_of_a_governing_verb(parse: Parse) -> None:
     assert [(e.event_type, _who(e.agent), e.modality) for e in ex.events] == [("Meet", "Maria Santos", "failed")]
 
 
+def test_extract_modality_marker_after_the_trigger_is_the_complements(parse: Parse) -> None:
+    """ "Maria Santos mengatakan Jepang ingin ...": "ingin", hung on the speech verb, marks the complement."""
+    ex = _ex(
+        parse,
+        """
+        # text = Maria Santos mengatakan Jepang ingin membawa perdebatan.
+        1 Maria Maria PROPN _ _ 3 nsubj _ ner=B-PER
+        2 Santos Santos PROPN _ _ 1 flat:name _ ner=E-PER
+        3 mengatakan kata VERB _ _ 0 root _ ner=O
+        4 Jepang Jepang PROPN _ _ 6 nsubj _ ner=S-LOC
+        5 ingin ingin AUX _ _ 3 aux _ ner=O
+        6 membawa bawa VERB _ _ 3 ccomp _ ner=O
+        7 perdebatan debat NOUN _ _ 6 obj _ ner=O
+        8 . . PUNCT _ _ 3 punct _ ner=O
+    """,
+    )
+    assert [(e.event_type, _who(e.agent), e.modality) for e in ex.events] == [("Statement", "Maria Santos", "asserted")]
+
+
 def test_extract_multiword_negation_marker(parse: Parse) -> None:
     ex = _ex(
         parse,

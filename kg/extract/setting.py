@@ -72,6 +72,8 @@ class Setting(Component):
         markers: list[str] = []
         for wid in match.ids():
             for child in self.view.kids(wid):
+                if child.id > match.end:
+                    continue  # "mengatakan Jepang ingin ...": a marker after the trigger is its complement's
                 if child.deprel in ("advmod", "aux", "mark", "aux:pass", "cop") or child.upos in ("AUX", "PART"):
                     markers.append(child.lower)
         k = match.start - 1
