@@ -2465,3 +2465,30 @@ def test_extract_bare_oblique_right_after_a_di_passive_is_its_agent(parse: Parse
     """,
     )
     assert [(e[0], e[1]) for e in _events(ex)] == [("Visit", "Ahmad Zaki")]
+
+
+@pytest.mark.parametrize(
+    ("listed", "expected"),
+    [(True, ["Partai Demokrat", "PPP", "PBB"]), (False, ["Partai Demokrat"])],
+    ids=["list", "apposition"],
+)
+def test_extract_actor_apposed_in_a_list_of_its_kind_is_one_more_item(parse: Parse, listed: bool, expected: list[str]) -> None:
+    """ "diusung Partai Demokrat, PPP dan PBB" with PPP parsed as apposition of the first party: one more supporter."""
+    tail = "dan PBB ." if listed else "."
+    rows = "9 dan dan CCONJ _ _ 10 cc _ ner=O\n    10 PBB PBB PROPN _ _ 5 conj _ ner=S-ORG\n    11" if listed else "9"
+    ex = _ex(
+        parse,
+        f"""
+    # text = Maria Santos diusung oleh Partai Demokrat , PPP {tail}
+    1 Maria Maria PROPN _ _ 3 nsubj:pass _ ner=B-PER
+    2 Santos Santos PROPN _ _ 1 flat:name _ ner=E-PER
+    3 diusung usung VERB _ _ 0 root _ ner=O
+    4 oleh oleh ADP _ _ 5 case _ ner=O
+    5 Partai Partai PROPN _ _ 3 obl:agent _ ner=B-ORG
+    6 Demokrat Demokrat PROPN _ _ 5 flat:name _ ner=E-ORG
+    7 , , PUNCT _ _ 8 punct _ ner=O
+    8 PPP PPP PROPN _ _ 5 appos _ ner=S-ORG
+    {rows} . . PUNCT _ _ 3 punct _ ner=O
+    """,
+    )
+    assert [_who(e.agent) for e in ex.events if e.event_type == "Support"] == expected

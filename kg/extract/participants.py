@@ -23,10 +23,11 @@ class Participants(Component):
         out = [word]
         kids = self.view.kids(word.id)
         listed = any(c.deprel.startswith("conj") for c in kids) or word.deprel.startswith("conj")
-        country = (m := self.by_word.get(word.id)) is not None and m.kind == COUNTRY
+        kind = m.kind if (m := self.by_word.get(word.id)) is not None and m.kind != PLACE else None
         for child in kids:
-            # "Arab Saudi, Mesir, Uni Emirat Arab dan Bahrain" with a country parsed as apposition of the one before
-            same_kind = country and (c := self.by_word.get(child.id)) is not None and c.kind == COUNTRY
+            # "Arab Saudi, Mesir, Uni Emirat Arab dan Bahrain", "Partai Demokrat, PPP dan PBB": an actor parsed as
+            # apposition of the one before, of its kind
+            same_kind = kind is not None and (c := self.by_word.get(child.id)) is not None and c.kind == kind
             item = (
                 listed
                 and child.deprel == "appos"
