@@ -2492,3 +2492,44 @@ def test_extract_actor_apposed_in_a_list_of_its_kind_is_one_more_item(parse: Par
     """,
     )
     assert [_who(e.agent) for e in ex.events if e.event_type == "Support"] == expected
+
+
+def test_extract_subject_of_a_passive_clause_is_the_subject_of_its_active_adverbial_clause(parse: Parse) -> None:
+    """ "Maria Santos terbukti melanggar kode etik karena bertemu dengan Ahmad Zaki": Maria met him."""
+    ex = _ex(
+        parse,
+        """
+        # text = Maria Santos terbukti melanggar kode etik karena bertemu dengan Ahmad Zaki .
+        1 Maria Maria PROPN _ _ 3 nsubj:pass _ ner=B-PER
+        2 Santos Santos PROPN _ _ 1 flat:name _ ner=E-PER
+        3 terbukti bukti VERB _ _ 0 root _ ner=O
+        4 melanggar langgar VERB _ _ 3 xcomp _ ner=O
+        5 kode kode NOUN _ _ 4 obj _ ner=O
+        6 etik etik NOUN _ _ 5 nmod _ ner=O
+        7 karena karena SCONJ _ _ 8 mark _ ner=O
+        8 bertemu temu VERB _ _ 3 advcl _ ner=O
+        9 dengan dengan ADP _ _ 10 case _ ner=O
+        10 Ahmad Ahmad PROPN _ _ 8 obl _ ner=B-PER
+        11 Zaki Zaki PROPN _ _ 10 flat:name _ ner=E-PER
+        12 . . PUNCT _ _ 3 punct _ ner=O
+    """,
+    )
+    assert _events(ex) == [("Meet", "Maria Santos", "Ahmad Zaki")]
+
+
+@pytest.mark.parametrize(("word", "lemma"), [("terbilang", "bilang"), ("ditambah", "tambah")])
+def test_extract_a_trigger_form_is_not_read_in_other_derivations_of_its_root(parse: Parse, word: str, lemma: str) -> None:
+    """ "bilang" and "tambah" are speech tags; "terbilang wajar" (considered fair) and "ditambah" (plus) say nothing."""
+    ex = _ex(
+        parse,
+        f"""
+        # text = Utang Maria Santos {word} wajar .
+        1 Utang utang NOUN _ _ 4 nsubj:pass _ ner=O
+        2 Maria Maria PROPN _ _ 1 nmod _ ner=B-PER
+        3 Santos Santos PROPN _ _ 2 flat:name _ ner=E-PER
+        4 {word} {lemma} VERB _ _ 0 root _ ner=O
+        5 wajar wajar ADJ _ _ 4 advmod _ ner=O
+        6 . . PUNCT _ _ 4 punct _ ner=O
+    """,
+    )
+    assert _events(ex) == []

@@ -53,6 +53,19 @@ class Agents(Component):
                 # "Retno mengaku dihubungi oleh Menlu Inggris": the controller is the one contacted
                 governor = self.sent.word(node.head)
                 pass_subjects = [c for c in self.view.kids(governor.id) if c.deprel in SUBJECTS + PASSIVE_SUBJECTS]
+            if (
+                came_from is not None
+                and came_from.deprel.startswith("advcl")
+                and not passive
+                and not subjects
+                and pass_subjects
+                and not any(c.lower in self.lex.relatives for c in pass_subjects)
+                and all(c.id in self.by_word or c.upos == "PRON" for c in pass_subjects)
+            ):
+                # "Arief terbukti melanggar kode etik karena bertemu dengan ...", "X ditangkap polisi setelah
+                # menyerang Y": the subject of a passive clause is the subject of an active adverbial clause under
+                # it, not its agent
+                return pass_subjects, []
             if subjects or pass_subjects or agents:
                 return subjects + agents, pass_subjects
             if node.upos in ("NOUN", "PROPN"):  # "kunjungannya ke Teheran": the owner did it
