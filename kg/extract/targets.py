@@ -27,6 +27,8 @@ class Targets(Component):
                     continue  # "atas nama X": on behalf of X
                 if marker in frame.reason_prepositions and child.lower not in self.lex.gifts:
                     continue  # "berterima kasih ... atas hasil positif": what is thanked for, not whom
+                if child.upos == "PRON" and child.lower in self.lex.demonstratives:
+                    continue  # "Untuk itu, Gatot mengajak ...": a bare demonstrative points at what was said, not at whom
                 if rel in ("obj", "iobj") or (
                     rel.startswith(("obl", "nmod"))
                     and (
