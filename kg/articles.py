@@ -325,6 +325,11 @@ def _strip_markup(text: str) -> tuple[str, list[str]]:
     return text, []
 
 
+def _letters(name: str) -> str:
+    """A name's letters and digits, lowercased: how a dateline and a source field are compared."""
+    return "".join(ch for ch in name.lower() if ch.isalnum())
+
+
 def _split_long(paragraph: str, limit: int) -> list[str]:
     """``paragraph`` in pieces of at most ``limit`` characters: at sentence ends, else spaces, else anywhere."""
     pieces = []
@@ -456,7 +461,8 @@ def article_from_text(
     elif (bare := _BARE_DATELINE.match(raw)) is not None:
         place, following = bare.group("bare"), bare.group("next")
         capitals = place.replace(" ", "").isupper() and len(place) >= 3 and not following.isupper()
-        if capitals or (title is not None and find_headline):
+        publisher = source is not None and _letters(place) == _letters(source)  # "Rimanews - " in a rimanews article
+        if capitals or publisher or (title is not None and find_headline):
             notes.append(f"dateline {raw[: bare.start('next')].strip()!r} removed from the text")
             raw = raw[bare.start("next") :]
     paragraphs = [p for p in (" ".join(line.split()) for line in raw.splitlines()) if p]

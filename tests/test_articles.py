@@ -511,3 +511,17 @@ def test_articles_normalised_text_ignores_case_spacing_and_composition() -> None
 def test_articles_policy_rejects_nonsense_limits() -> None:
     with pytest.raises(InputError, match="max_bytes must be at least 1"):
         InputPolicy(max_bytes=0)
+
+
+@pytest.mark.parametrize(
+    ("raw", "source", "text"),
+    [
+        ("Kabarkita - Polisi menangkap dua orang.", "kabarkita", "Polisi menangkap dua orang."),
+        ("Kabar Kita - Polisi menangkap dua orang.", "kabarkita", "Polisi menangkap dua orang."),
+        ("Mercedes - Benz merilis mobil baru.", "kabarkita", "Mercedes - Benz merilis mobil baru."),
+    ],
+    ids=["publisher", "publisher-spaced", "name-with-dash"],
+)
+def test_articles_bare_dateline_naming_the_articles_own_source_is_removed(raw: str, source: str, text: str) -> None:
+    """ "Rimanews - Kepolisian Prancis menangkap ...": the publisher of a rimanews article, not the arrester."""
+    assert article_from_text("d", raw, source=source).text == text
