@@ -462,6 +462,7 @@ MODALITY = """
         ("harus", "AUX", "aux", "obligation"),
         ("gagal", "VERB", "aux", "failed"),
         ("mungkin", "ADV", "advmod", "hypothetical"),
+        ("bisa", "AUX", "aux", "hypothetical"),
         ("kemarin", "ADV", "advmod", "asserted"),
     ],
 )
