@@ -2534,3 +2534,27 @@ def test_extract_a_trigger_form_is_not_read_in_other_derivations_of_its_root(par
     """,
     )
     assert _events(ex) == []
+
+
+def test_extract_acronym_in_parentheses_tagged_without_its_closing_one(parse: Parse) -> None:
+    """ "Direktorat Jenderal Pajak (DJP Kemenkeu)" with ")" left out of the tagged name: the name and its acronym."""
+    ex = _ex(
+        parse,
+        """
+        # text = Maria Santos mendatangi Direktorat Jenderal Pajak ( DJP Kemenkeu ) .
+        1 Maria Maria PROPN _ _ 3 nsubj _ ner=B-PER
+        2 Santos Santos PROPN _ _ 1 flat:name _ ner=E-PER
+        3 mendatangi datang VERB _ _ 0 root _ ner=O
+        4 Direktorat Direktorat PROPN _ _ 3 obj _ ner=B-ORG
+        5 Jenderal Jenderal PROPN _ _ 4 flat:name _ ner=I-ORG
+        6 Pajak Pajak PROPN _ _ 4 flat:name _ ner=I-ORG
+        7 ( ( PUNCT _ _ 8 punct _ ner=I-ORG
+        8 DJP DJP PROPN _ _ 4 appos _ ner=I-ORG
+        9 Kemenkeu Kemenkeu PROPN _ _ 8 flat:name _ ner=E-ORG
+        10 ) ) PUNCT _ _ 8 punct _ ner=O
+        11 . . PUNCT _ _ 3 punct _ ner=O
+    """,
+    )
+    directorate = _mention(ex, "Direktorat Jenderal Pajak")
+    assert directorate.acronym == "DJP Kemenkeu"
+    assert _events(ex) == [("Visit", "Maria Santos", "Direktorat Jenderal Pajak")]

@@ -241,6 +241,8 @@ class NameSpans:
         texts = [w.text for w in self.words[s:e]]
         if texts[-1] == ")" and "(" not in texts:
             e -= 1
+        elif "(" in texts and ")" not in texts[texts.index("(") :] and e < len(self.words) and self.words[e].text == ")":
+            e += 1  # "Kementerian Keuangan (DJP Kemenkeu" tagged without its ")": the parenthesis is the acronym's
         while e - s > 1 and self.words[e - 1].lower.rstrip(".") in self.lex.name_followers:
             e -= 1  # "Saudi cs": the others with Saudi Arabia are no part of its name
         if ent.label in ("ORG", "LOC"):
