@@ -2558,3 +2558,25 @@ def test_extract_acronym_in_parentheses_tagged_without_its_closing_one(parse: Pa
     directorate = _mention(ex, "Direktorat Jenderal Pajak")
     assert directorate.acronym == "DJP Kemenkeu"
     assert _events(ex) == [("Visit", "Maria Santos", "Direktorat Jenderal Pajak")]
+
+
+def test_extract_place_beside_a_thing_does_not_own_it(parse: Parse) -> None:
+    """ "mendatangi kantor DPD PDIP di Jalan Jamin Ginting": the office is PDIP's; the street is only where it is."""
+    ex = _ex(
+        parse,
+        """
+        # text = Maria Santos mendatangi kantor DPD PDIP di Jalan Jamin Ginting .
+        1 Maria Maria PROPN _ _ 3 nsubj _ ner=B-PER
+        2 Santos Santos PROPN _ _ 1 flat:name _ ner=E-PER
+        3 mendatangi datang VERB _ _ 0 root _ ner=O
+        4 kantor kantor NOUN _ _ 3 obj _ ner=O
+        5 DPD DPD PROPN _ _ 4 nmod _ ner=O
+        6 PDIP PDIP PROPN _ _ 5 flat:name _ ner=S-ORG
+        7 di di ADP _ _ 8 case _ ner=O
+        8 Jalan Jalan PROPN _ _ 4 nmod _ ner=B-LOC
+        9 Jamin Jamin PROPN _ _ 8 flat:name _ ner=I-LOC
+        10 Ginting Ginting PROPN _ _ 9 flat:name _ ner=E-LOC
+        11 . . PUNCT _ _ 3 punct _ ner=O
+    """,
+    )
+    assert _events(ex) == [("Visit", "Maria Santos", "PDIP")]

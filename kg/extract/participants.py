@@ -180,6 +180,8 @@ class Participants(Component):
                     continue  # "sumber partai kepada kantor berita Reuters": whom the source speaks to
                 seen.add(child.id)
                 found = self.by_word.get(child.id)
+                if found is not None and found.kind == PLACE:
+                    found = None  # "kantor DPD PDIP di Jalan Jamin Ginting": where the thing is does not own it
                 if found is not None:
                     if found.kind == PERSON and person is None:
                         person = found
@@ -195,7 +197,7 @@ class Participants(Component):
         if person is not None and (self.view.is_title_word(word) or word.lower in self.lex.title_prefixes):
             # "kata Duta Besar Inggris untuk PBB Matthew Rycroft": the title stands for the person it names
             return Participant(person, person.text, word.id)
-        if best is not None and best.kind != PLACE:
+        if best is not None:
             if person is None and best.kind in (COUNTRY, ORGANIZATION) and self.view.is_title_word(word):
                 # "Analis Kebijakan Madya Bidkum Mabes Polri tersebut": the phrase points back at a person (the
                 # demonstrative stays with the title for coreference to read)
