@@ -17,6 +17,10 @@ keeps its words (``kg:unresolvedAgent`` / ``kg:unresolvedTarget``) and never bec
   country); a bare generic noun ("pejabat Iran") only when exactly one person holds a
   role of that organisation or country.
 
+- A bare word for a government ("pemerintah") is the country named as a government before it, else a country
+  named earlier in its sentence, else, in an article that names no other country, the country the language's
+  news is written from (``[organizations] home_country``), added to the article's mentions.
+
 ``kg.chains.coreference_chains`` gives every chain of an article (names, pronouns, role nouns); it is
 what ``kg evaluate-coref`` scores on CoIN (``kg.coref_eval``).
 """
@@ -38,7 +42,7 @@ from kg.quotes import (
     quoted_words,
     speech_tags,
 )
-from kg.types import ORGANIZATION, PERSON, PLACE, EventMention, Extraction, Mention, Participant
+from kg.types import COUNTRY, ORGANIZATION, PERSON, PLACE, EventMention, Extraction, Mention, Participant
 
 __all__ = ["Resolver", "resolve_references", "role_phrase_end", "title_length"]
 
@@ -84,6 +88,7 @@ class Resolver:
         self.lex = lex
         self.disabled = disabled
         self.roles = _role_index(extraction.mentions, lex)
+        self.implied: dict[tuple[int, int, int], Mention] = {}  # actors no name stands for: a home government
 
     def _before(self, sentence: int, word: int) -> list[Mention]:
         """Person mentions before (sentence, word), latest first."""
@@ -377,6 +382,8 @@ class Resolver:
             found, how = self.pointed_at(sentence, part.word, part.text), "demonstrative"
         if found is None:
             found, how = self.institution(sentence, part.word, part.text), "institution"
+        if found is None:
+            found, how = self.government(sentence, part.word, part.text), "government"
         if found is None or how in self.disabled:
             return part, None
         return Participant(found, part.text, part.word), how
@@ -395,6 +402,43 @@ class Resolver:
             return max(before, key=lambda m: (m.sentence, m.start))
         distinct = {normalize_name(m.text) for m in named}
         return named[0] if len(distinct) == 1 else None
+
+    def government(self, sentence: int, word: int, text: str) -> Mention | None:
+        """The country a bare word for a government stands for ("pemerintah menolak ..."): the latest country named
+        as a government before it ("Pemerintah Myanmar"), else the latest country named earlier in its sentence
+        ("menuju Bangladesh, tapi pemerintah menolak"), else the article's mention of the country its language's
+        news is written from (``[organizations] home_country``); None without one."""
+        words = [w for w in normalize_name(text).split() if w not in self.lex.demonstratives]
+        if len(words) != 1 or words[0] not in self.lex.governments:
+            return None
+        countries = [
+            m
+            for m in self.ex.mentions
+            if m.kind == COUNTRY and (m.sentence < sentence or (m.sentence == sentence and m.end <= word - 1))
+        ]
+        governed = [m for m in countries if self._governed(m)]
+        here = [m for m in countries if m.sentence == sentence]
+        for found in (governed, here):
+            if found:
+                return max(found, key=lambda m: (m.sentence, m.start))
+        home = [m for m in self.ex.mentions if m.kind == COUNTRY and m.country_code == self.lex.home_country]
+        if home:
+            return min(home, key=lambda m: (abs(m.sentence - sentence), m.sentence > sentence))
+        code = self.lex.home_country
+        if code is None or any(m.kind == COUNTRY for m in self.ex.mentions):
+            return None  # an article about other countries: whose government is meant is not said
+        # a domestic article that never names its country: the government is the home country's
+        key = (sentence, word - 1, word)
+        if key not in self.implied:
+            name = self.lex.country_names.get(code, code)
+            self.implied[key] = Mention(sentence, word - 1, word, name, COUNTRY, word - 1, code)
+        return self.implied[key]
+
+    def _governed(self, country: Mention) -> bool:
+        """Whether a country is named as a government: "Pemerintah Indonesia", "pemerintahan Myanmar"."""
+        if country.start == 0:
+            return False
+        return self.ex.doc.sentences[country.sentence].words[country.start - 1].lower in self.lex.governments
 
     def pointed_at(self, sentence: int, word: int, text: str) -> Mention | None:
         """The person a role noun with a demonstrative stands for when no holder of the title is named:
@@ -430,6 +474,8 @@ def resolve_references(
             ev = replace(ev, agent=agent, target=target, according_to=source, rule=ev.rule + "".join(f"+{h}" for h in hows))
         done.append(ev)
     events = done if "speaker" in disabled else quote_speakers(done, extraction.doc, lex)
+    if resolver.implied:
+        extraction = replace(extraction, mentions=extraction.mentions + tuple(resolver.implied.values()))
     return replace(extraction, events=tuple(events), quotes=article_quotes(events, extraction, lex, quoted, disabled))
 
 

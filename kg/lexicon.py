@@ -201,6 +201,7 @@ class Lexicon:
         self.org_capitalised_heads = frozenset(organizations.get("capitalised_heads", []))
         self.org_abbreviations: dict[str, str] = dict(organizations.get("abbreviations", {}))
         self.governments = frozenset(organizations.get("governments", []))
+        self.home_country: str | None = organizations.get("home_country")
         # a common noun for an institution -> words of the organisation names it stands for ("polisi" -> "polda", ...)
         self.generic_organizations: dict[str, frozenset[str]] = {
             noun: frozenset(words) for noun, words in organizations.get("generic", {}).items()

@@ -48,6 +48,7 @@ NOT_LANGUAGE = {
     "alias": "a CoIN link label",
     "organization": "an actor kind",
     "at": "the lexicon's own key [places] at",
+    "id": "a record's key; the lexicon's [organizations] home_country is the country code ID",
 }
 
 

@@ -521,3 +521,52 @@ def test_a_speakers_pronoun_skips_persons_who_are_subjects_only_of_a_subordinate
     events = resolve_references(extract(doc)).events
     said = [e.agent.mention.text for e in events if e.trigger == "menilai" and e.agent and e.agent.mention]
     assert said == [speaker]
+
+
+_GOVERNMENT = """
+    # text = {first}
+    {rows}
+
+    # text = Ahmad Zaki mendesak pemerintah .
+    1 Ahmad Ahmad PROPN _ _ 3 nsubj _ ner=B-PER
+    2 Zaki Zaki PROPN _ _ 1 flat:name _ ner=E-PER
+    3 mendesak desak VERB _ _ 0 root _ ner=O
+    4 pemerintah pemerintah NOUN _ _ 3 obj _ ner=O
+    5 . . PUNCT _ _ 3 punct _ ner=O
+"""
+
+
+@pytest.mark.parametrize(
+    ("first", "rows", "government"),
+    [
+        (
+            "Pemerintah Malaysia membantah .",
+            "1 Pemerintah Pemerintah PROPN _ _ 3 nsubj _ ner=B-ORG\n    2 Malaysia Malaysia PROPN _ _ 1 flat:name _ ner=E-ORG\n"
+            "    3 membantah bantah VERB _ _ 0 root _ ner=O\n    4 . . PUNCT _ _ 3 punct _ ner=O",
+            "Malaysia",
+        ),
+        (
+            "Warga berkumpul .",
+            "1 Warga warga NOUN _ _ 2 nsubj _ ner=O\n    2 berkumpul kumpul VERB _ _ 0 root _ ner=O\n"
+            "    3 . . PUNCT _ _ 2 punct _ ner=O",
+            "Indonesia",
+        ),
+        (
+            "Warga Malaysia berkumpul .",
+            "1 Warga warga NOUN _ _ 3 nsubj _ ner=O\n    2 Malaysia Malaysia PROPN _ _ 1 nmod _ ner=S-LOC\n"
+            "    3 berkumpul kumpul VERB _ _ 0 root _ ner=O\n    4 . . PUNCT _ _ 3 punct _ ner=O",
+            None,
+        ),
+    ],
+    ids=["named-government", "domestic-article", "foreign-country-named"],
+)
+def test_coref_bare_government_is_the_country_governed(parse: Parse, first: str, rows: str, government: str | None) -> None:
+    """ "mendesak pemerintah": the country named as a government before; in an article naming no country, the home
+    country's (Indonesia for Indonesian news); with another country named but not as a government, nobody."""
+    ex = extract(parse(_GOVERNMENT.format(first=first, rows=rows)))
+    [demand] = [e for e in ex.events if e.event_type == "Demand"]
+    assert demand.target is not None
+    assert (demand.target.mention.text if demand.target.mention else None) == government
+    if government is not None:
+        assert demand.rule.endswith("+government")
+        assert demand.target.mention in ex.mentions  # an implied country is one of the article's mentions

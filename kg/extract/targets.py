@@ -104,10 +104,12 @@ class Targets(Component):
         out: list[tuple[str, Participant]] = []
         for word in words:
             for conjunct in self.parts.conjuncts(word):
-                if conjunct.id not in self.view.by_word:
+                # "berharap pemerintah memanfaatkan ...": a government is asked; coreference says whose
+                government = conjunct.lower in self.lex.governments
+                if conjunct.id not in self.view.by_word and not government:
                     continue  # "berharap kinerja KPK tidak terganggu": a wish about KPK's work, not asked of KPK
                 part = self.parts.resolve(conjunct)
-                if part.mention is not None and part.mention.kind != PLACE:
+                if (part.mention is not None and part.mention.kind != PLACE) or (part.mention is None and government):
                     out.extend((event_type, part) for event_type in types)
         return out
 
