@@ -2580,3 +2580,29 @@ def test_extract_place_beside_a_thing_does_not_own_it(parse: Parse) -> None:
     """,
     )
     assert _events(ex) == [("Visit", "Maria Santos", "PDIP")]
+
+
+def test_extract_reported_clause_doer_named_right_before_its_verb_is_not_the_reporter(parse: Parse) -> None:
+    """ "Dia mengatakan bantuan itu dapat dilakukan Menlu Maria Santos berbicara dengan Malaysia": Maria speaks with
+    Malaysia (the bare agent of the passive before the verb), not the reporter."""
+    ex = _ex(
+        parse,
+        """
+        # text = Ahmad Zaki mengatakan bantuan itu dapat dilakukan Menlu Maria Santos berbicara dengan Malaysia .
+        1 Ahmad Ahmad PROPN _ _ 3 nsubj _ ner=B-PER
+        2 Zaki Zaki PROPN _ _ 1 flat:name _ ner=E-PER
+        3 mengatakan kata VERB _ _ 0 root _ ner=O
+        4 bantuan bantuan NOUN _ _ 7 nsubj:pass _ ner=O
+        5 itu itu DET _ _ 4 det _ ner=O
+        6 dapat dapat AUX _ _ 7 aux _ ner=O
+        7 dilakukan laku VERB _ _ 3 ccomp _ ner=O
+        8 Menlu Menlu PROPN _ _ 7 obl _ ner=O
+        9 Maria Maria PROPN _ _ 8 flat:name _ ner=B-PER
+        10 Santos Santos PROPN _ _ 9 flat:name _ ner=E-PER
+        11 berbicara bicara VERB _ _ 3 ccomp _ ner=O
+        12 dengan dengan ADP _ _ 13 case _ ner=O
+        13 Malaysia Malaysia PROPN _ _ 11 obl _ ner=S-LOC
+        14 . . PUNCT _ _ 3 punct _ ner=O
+    """,
+    )
+    assert [(_who(e.agent), _who(e.target)) for e in ex.events if e.event_type == "Meet"] == [("Maria Santos", "Malaysia")]

@@ -68,6 +68,12 @@ class Agents(Component):
                 return pass_subjects, []
             if subjects or pass_subjects or agents:
                 return subjects + agents, pass_subjects
+            if node is head and not passive and node.upos == "VERB" and node.deprel.startswith(("ccomp", "parataxis")):
+                # "Dia mengatakan pengiriman bantuan itu dapat dilakukan Menlu Retno Marsudi berbicara dengan ...":
+                # a reported clause's own doer, named right before its verb, before the reporter
+                named = self.name_right_before(node, passive_agent=True)
+                if named:
+                    return named, []
             if node.upos in ("NOUN", "PROPN"):  # "kunjungannya ke Teheran": the owner did it
                 owners = [
                     c
@@ -119,9 +125,11 @@ class Agents(Component):
             hops += 1
         return [], []
 
-    def name_right_before(self, verb: Word) -> list[Word]:
+    def name_right_before(self, verb: Word, passive_agent: bool = False) -> list[Word]:
         """The actor named right before a verb that has no subject, hung by the parser on a noun:
-        "saat Menteri Luar Negeri Retno Marsudi berkunjung ke Yordania" with the name under "saat"."""
+        "saat Menteri Luar Negeri Retno Marsudi berkunjung ke Yordania" with the name under "saat"; with
+        ``passive_agent``, also the bare agent of the passive verb before it ("dapat dilakukan Menlu Retno
+        berbicara dengan ...": who does it does the next verb too)."""
         k = verb.id - 1
         while k >= 1 and self.sent.word(k).upos in ("ADV", "AUX", "PART") and self.sent.word(k).text not in PUNCT_BREAK:
             k -= 1
@@ -132,6 +140,15 @@ class Agents(Component):
         while node.head and node.head in self.by_word and self.by_word[node.head] is m:
             node = self.sent.word(node.head)  # the word that heads the name's phrase
         governor = self.sent.word(node.head) if node.head else None
+        bare_agent = (
+            passive_agent
+            and governor is not None
+            and node.deprel.startswith("obl")
+            and self.view.case_of(node) is None
+            and self.lex.is_passive_form(governor.lower)
+        )
+        if bare_agent:
+            return [node]
         if governor is None or governor.upos in ("VERB", "AUX") or not node.deprel.startswith(("nmod", "appos", "compound")):
             return []  # an argument of another verb ("bertemu Retno, berkunjung ...") is not this one's
         return [node]
