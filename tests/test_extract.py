@@ -1867,7 +1867,7 @@ def test_extract_event_complementing_a_noun_of_intent_is_future(parse: Parse, cl
         11 . . PUNCT _ _ 1 punct _ ner=O
     """.replace("_ _ 2 acl _", f"_ _ {clause_on} _"),
     )
-    assert [(e.event_type, _who(e.target), e.modality) for e in ex.events] == [("Meet", "Maria Santos", "future")]
+    assert [(e.event_type, _who(e.target), e.modality) for e in ex.events] == [("Coordinate", "Maria Santos", "future")]
 
 
 def test_extract_thanks_go_to_the_giver_of_what_is_thanked_for(parse: Parse) -> None:
