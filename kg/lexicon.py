@@ -168,6 +168,7 @@ class Lexicon:
         self.means_markers = frozenset(lex["targets"].get("means", []))
         self.addressee_markers = frozenset(lex["targets"].get("addressees", []))
         self.object_control = frozenset(lex["targets"].get("object_control", []))
+        self.answering = frozenset(lex["targets"].get("answering", []))
         self.according_to = frozenset(lex["speech"]["according_to"])
         self.recognition = frozenset(lex["speech"].get("recognition", []))
         self.recognition_markers = frozenset(lex["speech"].get("recognition_markers", []))

@@ -2606,3 +2606,28 @@ def test_extract_reported_clause_doer_named_right_before_its_verb_is_not_the_rep
     """,
     )
     assert [(_who(e.agent), _who(e.target)) for e in ex.events if e.event_type == "Meet"] == [("Maria Santos", "Malaysia")]
+
+
+def test_extract_event_noun_answered_by_a_verb_targets_its_subject(parse: Parse) -> None:
+    """ "Maria Santos tidak memenuhi panggilan penyidik KPK hari ini": KPK summoned her (asserted: what is negated
+    is answering it), and "ini" of the day points at nobody."""
+    ex = _ex(
+        parse,
+        """
+        # text = Maria Santos tidak memenuhi panggilan penyidik KPK hari ini .
+        1 Maria Maria PROPN _ _ 4 nsubj _ ner=B-PER
+        2 Santos Santos PROPN _ _ 1 flat:name _ ner=E-PER
+        3 tidak tidak PART _ _ 4 advmod _ ner=O
+        4 memenuhi penuh VERB _ _ 0 root _ ner=O
+        5 panggilan panggil NOUN _ _ 4 obj _ ner=O
+        6 penyidik penyidik NOUN _ _ 5 nmod _ ner=O
+        7 KPK KPK PROPN _ _ 6 nmod _ ner=S-ORG
+        8 hari hari NOUN _ _ 7 nmod:tmod _ ner=O
+        9 ini ini DET _ _ 8 det _ ner=O
+        10 . . PUNCT _ _ 4 punct _ ner=O
+    """,
+    )
+    assert [(e.event_type, _who(e.agent), _who(e.target), e.modality) for e in ex.events] == [
+        ("Demand", "KPK", "Maria Santos", "asserted")
+    ]
+    assert "answerer" in ex.events[0].rule

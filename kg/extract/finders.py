@@ -232,6 +232,19 @@ def _claim_subject(search: RoleSearch) -> list[Word]:
     return search.reading.targets.claim_subjects(search.match)
 
 
+@_register(TARGET_FINDERS, "answerer", lambda s: s.nominal and not s.passive)
+def _answerer(search: RoleSearch) -> list[Word]:
+    """Who answers an event noun, the subject of the verb that has it as object ([targets] answering):
+    "Setnov tak akan memenuhi panggilan penyidik KPK" is KPK's summons of Setnov."""
+    head, reading = search.head, search.reading
+    if not head.head or head.deprel != "obj":
+        return []
+    verb = reading.sent.word(head.head)
+    if verb.lower not in reading.lex.answering:
+        return []
+    return reading.agents.subject_of(verb, False)[0]
+
+
 @_register(TARGET_FINDERS, "act-target", lambda s: s.frame.target_from_act and not s.passive)
 def _act_target(search: RoleSearch) -> list[Word]:
     """The target of the act a threat names: "mengancam akan menyerang Korea Selatan", "mengancam meluncurkan

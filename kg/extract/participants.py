@@ -201,7 +201,8 @@ class Participants(Component):
             if person is None and best.kind in (COUNTRY, ORGANIZATION) and self.view.is_title_word(word):
                 # "Analis Kebijakan Madya Bidkum Mabes Polri tersebut": the phrase points back at a person (the
                 # demonstrative stays with the title for coreference to read)
-                phrase_words = [self.sent.word(k) for k in self.view.subtree(word.id)]
+                timed = self.view.time_words(word)  # "penyidik KPK hari ini": "ini" points at the day
+                phrase_words = [self.sent.word(k) for k in self.view.subtree(word.id) if k not in timed]
                 pointer = next((w.text for w in phrase_words if w.lower in self.lex.demonstratives and w.upos == "DET"), None)
                 phrase = text if pointer is None or text.lower().endswith(pointer.lower()) else f"{text} {pointer}"
                 return Participant(best, best.text, word.id, title_phrase=phrase)

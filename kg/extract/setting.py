@@ -81,6 +81,8 @@ class Setting(Component):
             w = self.words[k]
             if w.upos in ("PUNCT", "NOUN", "PROPN", "PRON") or w.text in PUNCT_BREAK:
                 break
+            if match.trigger.nominal and w.id == head.head:
+                break  # "tidak memenuhi panggilan KPK": the summons was made; what is negated is answering it
             markers.append(w.lower)
             k -= 1
         if head.head and head.deprel.startswith("conj"):

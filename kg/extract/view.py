@@ -82,15 +82,21 @@ class SentenceView:
     def nominal_text(self, word: Word) -> str:
         """The words of a nominal's phrase near it, without clauses, conjuncts, prepositions and emphasis
         particles ("Ia pun meminta ...": the pronoun "Ia")."""
+        timed = self.time_words(word)
         ids = [
             i
             for i in self.subtree(word.id)
-            if self.sent.word(i).deprel not in ("punct", "acl", "acl:relcl", "conj", "cc", "case", "advmod:emph", "discourse")
+            if i not in timed
+            and self.sent.word(i).deprel not in ("punct", "acl", "acl:relcl", "conj", "cc", "case", "advmod:emph", "discourse")
         ]
         contiguous = [i for i in ids if abs(i - word.id) <= 4]
         if not contiguous:
             return word.text
         return self.sent.span_text(min(contiguous) - 1, max(contiguous))
+
+    def time_words(self, word: Word) -> set[int]:
+        """The words of the time expressions inside ``word``'s phrase ("penyidik KPK hari ini"): no part of who."""
+        return {k for i in self.subtree(word.id) if self.sent.word(i).deprel.endswith(":tmod") for k in self.subtree(i)}
 
     def is_particle(self, word: Word) -> bool:
         """The clitic -nya of an adverb or conjunction ("sebelumnya", "akhirnya"): no one is meant."""
