@@ -139,6 +139,7 @@ class Lexicon:
         self.pronouns = frozenset(w for key in pronouns for w in pronouns[key])
         self.speaker_pronouns = frozenset(pronouns.get("speaker", []))
         self.person_pronouns = frozenset(pronouns.get("person", []))
+        self.reflexives = frozenset(pronouns.get("reflexive", []))
         self.demonstratives = frozenset(pronouns.get("demonstrative", []))
         self.generic_titles = frozenset(lex["titles"].get("generic", []))
         self.group_pronouns = frozenset(pronouns.get("group", []))

@@ -2631,3 +2631,25 @@ def test_extract_event_noun_answered_by_a_verb_targets_its_subject(parse: Parse)
         ("Demand", "KPK", "Maria Santos", "asserted")
     ]
     assert "answerer" in ex.events[0].rule
+
+
+def test_extract_reflexive_stands_for_its_clitic_pronoun(parse: Parse) -> None:
+    """ "Maria Santos memastikan dirinya tak memenuhi panggilan KPK" ("diri" + "nya"): KPK summoned Maria."""
+    ex = _ex(
+        parse,
+        """
+        # text = Maria Santos memastikan dirinya tak memenuhi panggilan KPK .
+        1 Maria Maria PROPN _ _ 3 nsubj _ ner=B-PER
+        2 Santos Santos PROPN _ _ 1 flat:name _ ner=E-PER
+        3 memastikan pasti VERB _ _ 0 root _ ner=O
+        4-5 dirinya _ _ _ _ _ _ _ _
+        4 diri diri PRON _ _ 3 obj _ ner=O
+        5 nya nya PRON _ _ 4 nmod:poss _ ner=O
+        6 tak tak PART _ _ 7 advmod _ ner=O
+        7 memenuhi penuh VERB _ _ 3 ccomp _ ner=O
+        8 panggilan panggil NOUN _ _ 7 obj _ ner=O
+        9 KPK KPK PROPN _ _ 8 nmod _ ner=S-ORG
+        10 . . PUNCT _ _ 3 punct _ ner=O
+    """,
+    )
+    assert [(_who(e.agent), _who(e.target)) for e in ex.events if e.event_type == "Demand"] == [("KPK", "Maria Santos")]

@@ -132,6 +132,10 @@ class Participants(Component):
         antecedent = self.relative_antecedent(word)
         if antecedent is not None:
             return self.resolve(antecedent)
+        if word.lower in self.lex.reflexives:  # "memastikan dirinya tak akan ...": the clitic is who is meant
+            clitic = next((c for c in self.view.kids(word.id) if c.lower in self.lex.clitic_pronouns), None)
+            if clitic is not None:
+                return self.resolve(clitic)
         text = self.view.nominal_text(word)
         if word.lower in self.lex.pronouns or word.upos == "PRON":
             return Participant(None, text, word.id)
