@@ -18,8 +18,9 @@ keeps its words (``kg:unresolvedAgent`` / ``kg:unresolvedTarget``) and never bec
   role of that organisation or country.
 
 - A bare word for a government ("pemerintah") is the country named as a government before it, else a country
-  named earlier in its sentence, else, in an article that names no other country, the country the language's
-  news is written from (``[organizations] home_country``), added to the article's mentions.
+  named earlier in its sentence, else the article's nearest mention of the country the language's news is
+  written from (``[organizations] home_country``); in an article that names no country at all, that country
+  itself, added to the article's mentions (spanning the word "pemerintah").
 
 ``kg.chains.coreference_chains`` gives every chain of an article (names, pronouns, role nouns); it is
 what ``kg evaluate-coref`` scores on CoIN (``kg.coref_eval``).
@@ -406,8 +407,9 @@ class Resolver:
     def government(self, sentence: int, word: int, text: str) -> Mention | None:
         """The country a bare word for a government stands for ("pemerintah menolak ..."): the latest country named
         as a government before it ("Pemerintah Myanmar"), else the latest country named earlier in its sentence
-        ("menuju Bangladesh, tapi pemerintah menolak"), else the article's mention of the country its language's
-        news is written from (``[organizations] home_country``); None without one."""
+        ("menuju Bangladesh, tapi pemerintah menolak"), else the article's nearest mention of the country its
+        language's news is written from (``[organizations] home_country``); in an article that names no country at
+        all, that country, as a mention of the word itself; None otherwise."""
         words = [w for w in normalize_name(text).split() if w not in self.lex.demonstratives]
         if len(words) != 1 or words[0] not in self.lex.governments:
             return None
