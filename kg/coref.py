@@ -68,6 +68,11 @@ def _role_index(mentions: tuple[Mention, ...], lex: Lexicon) -> list[tuple[Menti
     return out
 
 
+def _named_before(mention: Mention, sentence: int, word: int) -> bool:
+    """Whether ``mention`` ends before the 1-based ``word`` of ``sentence``."""
+    return mention.sentence < sentence or (mention.sentence == sentence and mention.end <= word - 1)
+
+
 def _phrase_key(text: str, lex: Lexicon) -> tuple[str, str | None]:
     """Split a role-noun phrase into (title words, what it is of)."""
     words = [w for w in normalize_name(text).split() if w not in lex.demonstratives]
@@ -93,11 +98,7 @@ class Resolver:
 
     def _before(self, sentence: int, word: int) -> list[Mention]:
         """Person mentions before (sentence, word), latest first."""
-        persons = [
-            m
-            for m in self.ex.mentions
-            if m.kind == PERSON and (m.sentence < sentence or (m.sentence == sentence and m.end <= word - 1))
-        ]
+        persons = [m for m in self.ex.mentions if m.kind == PERSON and _named_before(m, sentence, word)]
         return sorted(persons, key=lambda m: (m.sentence, m.start), reverse=True)
 
     @functools.cached_property
@@ -398,7 +399,7 @@ class Resolver:
         if names is None:
             return None
         named = [m for m in self.ex.mentions if m.kind == ORGANIZATION and names & set(normalize_name(m.text).split())]
-        before = [m for m in named if m.sentence < sentence or (m.sentence == sentence and m.end <= word - 1)]
+        before = [m for m in named if _named_before(m, sentence, word)]
         if before:
             return max(before, key=lambda m: (m.sentence, m.start))
         distinct = {normalize_name(m.text) for m in named}
@@ -413,11 +414,7 @@ class Resolver:
         words = [w for w in normalize_name(text).split() if w not in self.lex.demonstratives]
         if len(words) != 1 or words[0] not in self.lex.governments:
             return None
-        countries = [
-            m
-            for m in self.ex.mentions
-            if m.kind == COUNTRY and (m.sentence < sentence or (m.sentence == sentence and m.end <= word - 1))
-        ]
+        countries = [m for m in self.ex.mentions if m.kind == COUNTRY and _named_before(m, sentence, word)]
         governed = [m for m in countries if self._governed(m)]
         here = [m for m in countries if m.sentence == sentence]
         for found in (governed, here):

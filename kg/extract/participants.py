@@ -184,9 +184,8 @@ class Participants(Component):
                     continue  # "sumber partai kepada kantor berita Reuters": whom the source speaks to
                 seen.add(child.id)
                 found = self.by_word.get(child.id)
-                if found is not None and found.kind == PLACE:
-                    found = None  # "kantor DPD PDIP di Jalan Jamin Ginting": where the thing is does not own it
-                if found is not None:
+                # "kantor DPD PDIP di Jalan Jamin Ginting": where the thing is does not own it
+                if found is not None and found.kind != PLACE:
                     if found.kind == PERSON and person is None:
                         person = found
                     if depth + 1 < best_depth or (

@@ -20,11 +20,11 @@ class Triggers(Component):
                 n = len(trig.words)
                 if i + n > len(self.words):
                     continue
-                ok = all(trig.words[j] in (self.words[i + j].lower, self.words[i + j].lemma.lower()) for j in range(n))
-                if ok and not trig.lemma and trig.words[0] != word.lower:
-                    # a form is written as it is read: "tambah" (the tag of "..., tambahnya") is not "ditambah",
-                    # "bilang" not "terbilang"; only a kg:triggerLemma stands for every derivation of a root
-                    ok = False
+                # a form's first word is read as written: "tambah" (the tag of "..., tambahnya") is not "ditambah",
+                # "bilang" not "terbilang"; only a kg:triggerLemma stands for every derivation of a root
+                ok = (trig.lemma or trig.words[0] == word.lower) and all(
+                    trig.words[j] in (self.words[i + j].lower, self.words[i + j].lemma.lower()) for j in range(n)
+                )
                 if not ok or (trig.tail and not self._tail_follows(i, n, trig.tail)):
                     continue
                 if trig.quote_tag:
