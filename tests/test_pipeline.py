@@ -103,3 +103,44 @@ def test_pipeline_character_models_go_to_the_tagger_and_the_parser(tmp_path: Pat
     for processor in ("pos", "depparse"):
         assert config[f"{processor}_forward_charlm_path"] == str(root / CHARLM_FILES["forward"])
         assert config[f"{processor}_backward_charlm_path"] == str(root / CHARLM_FILES["backward"])
+
+
+class _RecordingPipeline:
+    """Stands in for Stanza: records whether the garbage collector ran during each batch."""
+
+    def __init__(self, fail: bool = False) -> None:
+        self.collector_enabled: list[bool] = []
+        self.fail = fail
+
+    def bulk_process(self, docs: list[object]) -> list[object]:
+        import gc
+        from types import SimpleNamespace
+
+        self.collector_enabled.append(gc.isenabled())
+        if self.fail:
+            raise RuntimeError("model crashed")
+        return [SimpleNamespace(sentences=[]) for _ in docs]
+
+
+@pytest.mark.parametrize("enabled_before", [True, False])
+def test_pipeline_batches_parse_with_the_collector_paused_and_restore_it(enabled_before: bool) -> None:
+    import gc
+
+    from kg.document import Article
+
+    parser = StanzaParser(NlpSettings(batch_size=2))
+    recorder = _RecordingPipeline()
+    parser._pipeline = recorder
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled_before else gc.disable)()
+        docs = list(parser.parse_many([Article(str(i), "teks") for i in range(3)]))
+        assert [d.article.id for d in docs] == ["0", "1", "2"]
+        assert recorder.collector_enabled == [False, False]  # two batches, neither collected during Stanza's work
+        assert gc.isenabled() is enabled_before
+        parser._pipeline = _RecordingPipeline(fail=True)
+        with pytest.raises(RuntimeError, match="model crashed"):
+            parser.parse(Article("x", "teks"))
+        assert gc.isenabled() is enabled_before  # restored when the model fails too
+    finally:
+        (gc.enable if was else gc.disable)()
