@@ -29,7 +29,6 @@ never sees half a change.
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import json
 import os
@@ -44,6 +43,7 @@ from typing import TYPE_CHECKING, Any
 from rdflib import RDF, BNode, Graph, Literal, URIRef, Variable
 from rdflib.query import Result
 
+from kg.collector import collector_paused
 from kg.document import Article, Entity, ParsedDoc, Sentence, Word
 from kg.errors import StoreError
 from kg.freshness import STORE_MARKER as MARKER_FILE
@@ -573,7 +573,7 @@ class KGStore:
             if not cache.has(parse_hashes[aid]):
                 cache.put(parse_hashes[aid], ex)
         lap("records")
-        with _collector_paused():
+        with collector_paused():
             state = self._index_state(software)
         known: dict[str, tuple[str, ArticleFacts]] = state.get("facts", {})
         facts: dict[str, ArticleFacts] = {aid: article_facts(ex, lex) for aid, ex in new.items()}
@@ -588,7 +588,7 @@ class KGStore:
                 view = full[aid]
             facts[aid] = article_facts(view, lex)
         lap("facts")
-        with _collector_paused():
+        with collector_paused():
             index = resolve_facts(facts.values(), lex)
         lap("resolve")
         resolved: dict[str, list[tuple[tuple[str, int, int, int], str]]] = {aid: [] for aid in facts}
@@ -750,20 +750,6 @@ class _Row:
     text: str
     parse: str
     signature: str
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector off for a while: the actor index is some hundred thousand small tuples with no
-    cycle among them, and the collector's passes over them, as they are read and resolved, cost as much as
-    resolution itself."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _signature(

@@ -12,8 +12,6 @@ Models load once, lazily, on the first ``parse``. Which models:
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
 import threading
 from collections.abc import Iterable, Iterator
@@ -21,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kg.collector import collector_paused
 from kg.document import Article, ParsedDoc, Sentence, Word, entities_from_tags
 from kg.errors import ModelError
 
@@ -317,25 +316,6 @@ class StanzaParser:
             processed = pipeline.bulk_process(docs)
         for article, doc in zip(batch, processed, strict=True):
             yield convert_document(article, doc)
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for the block, then restore it as it was.
-
-    Stanza builds several small objects per word of a batch, and every 700 of them start a
-    collection that walks the young objects again, and now and then every object the process holds
-    (in `kg build`, the parses and extractions of the articles before). Over a parse the collector
-    cost about a tenth of the time (`bench/build_speed.py`). The batch's cycles are collected when
-    the collector runs again after the block; nothing else is kept longer than one batch.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def retag_conllu(conllu_text: str, model_dir: Path) -> str:
