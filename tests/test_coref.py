@@ -570,3 +570,19 @@ def test_coref_bare_government_is_the_country_governed(parse: Parse, first: str,
     if government is not None:
         assert demand.rule.endswith("+government")
         assert demand.target.mention in ex.mentions  # an implied country is one of the article's mentions
+
+
+def test_coref_bare_authorities_are_a_government_too(parse: Parse) -> None:
+    """ "meminta otoritas memeriksa ...", after "Otoritas Yordania menyebut ...": the authorities are Jordan's, as a
+    bare "pemerintah" would be (``[organizations] governments``)."""
+    first = "Otoritas Yordania membantah ."
+    rows = (
+        "1 Otoritas otoritas NOUN _ _ 3 nsubj _ ner=O\n    2 Yordania Yordania PROPN _ _ 1 nmod _ ner=S-LOC\n"
+        "    3 membantah bantah VERB _ _ 0 root _ ner=O\n    4 . . PUNCT _ _ 3 punct _ ner=O"
+    )
+    text = _GOVERNMENT.format(first=first, rows=rows).replace("pemerintah", "otoritas")
+    ex = extract(parse(text))
+    [demand] = [e for e in ex.events if e.event_type == "Demand"]
+    assert demand.target is not None and demand.target.mention is not None
+    assert demand.target.mention.text == "Yordania"
+    assert demand.rule.endswith("+government")
