@@ -12,6 +12,7 @@ import html
 import json
 import math
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -109,6 +110,21 @@ _SPACING = 60.0  # pixels between neighbouring actors in a precomputed layout
 _LEAF_GAP = 22.0  # pixels between the leaves around one actor
 
 
+def _ordered_subgraph(graph: nx.Graph, nodes: Iterable[Any]) -> nx.Graph:
+    """The subgraph of ``nodes`` as a graph of its own, its nodes and edges in sorted order.
+
+    networkx's ``subgraph`` view lists a small subgraph's nodes in the order of a set, which follows
+    Python's string hash seed, so the spring layout (seeded, but over the nodes in that order) drew
+    another picture in every process.
+    """
+    members = sorted(nodes, key=str)
+    inside = set(members)
+    sub = nx.Graph()
+    sub.add_nodes_from(members)
+    sub.add_edges_from((u, v) for u in members for v in sorted(graph[u], key=str) if v in inside)
+    return sub
+
+
 def _component_layout(comp: nx.Graph, seed: int) -> dict[Any, tuple[float, float]]:
     """A connected component laid out around (0, 0): a spring layout of its core, its leaves in rings round their actor.
 
@@ -118,7 +134,7 @@ def _component_layout(comp: nx.Graph, seed: int) -> dict[Any, tuple[float, float
     if comp.number_of_nodes() == 1:
         return {next(iter(comp)): (0.0, 0.0)}
     leaves = {v for v in comp if comp.degree(v) == 1 and comp.degree(next(iter(comp[v]))) > 1}
-    core = comp.subgraph(v for v in comp if v not in leaves)
+    core = _ordered_subgraph(comp, [v for v in comp if v not in leaves])
     if core.number_of_nodes() == 1:
         pos = {next(iter(core)): (0.0, 0.0)}
     else:
@@ -145,7 +161,7 @@ def layout_positions(net: nx.MultiDiGraph, seed: int = 1) -> dict[Any, tuple[flo
     simple.remove_edges_from(list(nx.selfloop_edges(simple)))
     boxes = []
     for members in sorted(nx.connected_components(simple), key=lambda c: (-len(c), min(map(str, c)))):
-        pos = _component_layout(simple.subgraph(members), seed)
+        pos = _component_layout(_ordered_subgraph(simple, members), seed)
         cx = sum(x for x, _ in pos.values()) / len(pos)
         cy = sum(y for _, y in pos.values()) / len(pos)
         radius = max(math.hypot(x - cx, y - cy) for x, y in pos.values()) + _SPACING / 2

@@ -244,6 +244,39 @@ def test_render_layout_positions_every_node_apart() -> None:
     assert min(math.dist(a, pos["p"]) for a in star) > 60 and min(math.dist(a, pos["alone"]) for a in star) > 60
 
 
+_LAYOUT_IN_A_PROCESS = """
+import json, sys
+import networkx as nx
+from kg.render import layout_positions
+net = nx.MultiDiGraph()
+# a component with a core (a ring with chords) and leaves, among many isolated actors: networkx lists a small
+# subgraph's nodes in set order, which follows the string hash seed
+ring = [f"actor-{i}" for i in range(12)]
+for i, a in enumerate(ring):
+    net.add_edge(a, ring[(i + 1) % 12], key="Meet")
+    net.add_edge(a, ring[(i + 5) % 12], key="Praise")
+    net.add_edge(a, f"leaf-{i}", key="Meet")
+net.add_nodes_from(f"alone-{i}" for i in range(60))
+print(json.dumps(sorted(layout_positions(net).items())))
+"""
+
+
+def test_render_layout_is_the_same_whatever_the_hash_seed() -> None:
+    """A rebuild draws the same picture: the layout does not follow Python's string hash seed (it did, through
+    networkx's subgraph views, at the full corpus's size)."""
+    import os
+    import subprocess
+    import sys
+
+    def layout(seed: str) -> str:
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", _LAYOUT_IN_A_PROCESS], env=env, capture_output=True, text=True, check=True)
+        return done.stdout
+
+    first = layout("1")
+    assert json.loads(first) and all(layout(seed) == first for seed in ("2", "3"))
+
+
 def test_render_large_graph_is_laid_out_in_advance() -> None:
     net = _star_forest()
     small, large = _data(render_html(net)), _data(render_html(net, physics_threshold=5))
