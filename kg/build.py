@@ -23,6 +23,7 @@ from kg import __version__
 from kg.actors import ActorIndex, resolve_actors
 from kg.articles import InputPolicy, InputProblem, normalised_text, read_articles
 from kg.cache import CacheStats, ParseCache
+from kg.collector import collector_paused
 from kg.document import Article
 from kg.extract import Extraction
 from kg.files import atomic_write
@@ -364,8 +365,9 @@ def build(
     lexicon = get_lexicon()
     _stage(progress, "map", 0)
     t1 = time.perf_counter()
-    index = resolve_actors(extractions, lexicon)
-    graph = map_corpus(extractions, index, lexicon)
+    with collector_paused():  # a million triples and their terms, none in a cycle: see kg.collector
+        index = resolve_actors(extractions, lexicon)
+        graph = map_corpus(extractions, index, lexicon)
     timings["map"] = time.perf_counter() - t1
     _stage(progress, "map", 1)
     by_id = {ex.doc.article.id: ex for ex in extractions}
@@ -505,11 +507,12 @@ def write_outputs(result: BuildResult, out_dir: Path, progress: Callable[[Progre
         "graphml": out_dir / "graph.graphml",
         "gexf": out_dir / "graph.gexf",
     }
-    atomic_write(paths["graph"], to_turtle(result.graph))
-    network = actor_network(result.graph)
-    atomic_write(paths["html"], render_html(network))
-    atomic_write(paths["graphml"], write_graphml(network))
-    atomic_write(paths["gexf"], write_gexf(network))
+    with collector_paused():
+        atomic_write(paths["graph"], to_turtle(result.graph))
+        network = actor_network(result.graph)
+        atomic_write(paths["html"], render_html(network))
+        atomic_write(paths["graphml"], write_graphml(network))
+        atomic_write(paths["gexf"], write_gexf(network))
     result.timings["write"] = time.perf_counter() - t0
     atomic_write(paths["report"], json.dumps(result.report_dict(), ensure_ascii=False, indent=2) + "\n")
     _stage(progress, "write", 1)
