@@ -15,8 +15,9 @@ def collector_paused() -> Iterator[None]:
 
     Every 700 new container objects start a pass over the young ones, and now and then over every object
     the process holds. Where a block builds hundreds of thousands of objects that outlive it or die together
-    (a batch's Stanza words, the store's actor index), those passes cost as much as the work itself; the
-    garbage the block leaves is collected when the collector runs again after it.
+    (a batch's Stanza words, the corpus graph and its outputs, the store's actor index), those passes cost from
+    a tenth of the work to as much as the work itself; the garbage the block leaves is collected when the
+    collector runs again after it.
     """
     was_enabled = gc.isenabled()
     gc.disable()
