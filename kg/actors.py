@@ -43,7 +43,7 @@ import hashlib
 import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.lexicon import Lexicon, get_lexicon, normalize_name, slugify
 from kg.types import COUNTRY, ORGANIZATION, PERSON, PLACE, Extraction, Mention
@@ -73,6 +73,7 @@ class Actor:
     aliases: tuple[str, ...]
     articles: tuple[str, ...]
     country_code: str | None = None
+    part_of: str | None = None  # an organisation's country, as its name says ("Militer Myanmar"): its slug
 
 
 @dataclass(frozen=True)
@@ -286,11 +287,58 @@ def _org_key(name: str, lex: Lexicon) -> str:
     ('kementerian luar negeri id', 'kementerian luar negeri id', 'kemlu')
     """
     words = lex.full_org_name(name).split()
+    owner = _owner_at(words, lex)
+    if owner is not None:
+        return f"{_norm(' '.join(words[: owner[0]]))} {owner[1].lower()}"
+    return _norm(name)
+
+
+def _owner_at(words: list[str], lex: Lexicon) -> tuple[int, str] | None:
+    """Where the country that ends an organisation's name begins, and its code (None without one)."""
     for k in range(1, len(words)):
         code = lex.country_code(" ".join(words[k:]))
         if code:
-            return f"{_norm(' '.join(words[:k]))} {code.lower()}"
-    return _norm(name)
+            return k, code
+    return None
+
+
+def _owner_code(name: str, lex: Lexicon) -> str | None:
+    """The country an organisation's name ends with, after its own words ("Militer Myanmar" -> "MM").
+
+    >>> lex = get_lexicon()
+    >>> _owner_code("Kemlu RI", lex), _owner_code("Kedutaan Besar Amerika Serikat", lex), _owner_code("Golkar", lex)
+    ('ID', 'US', None)
+    """
+    owner = _owner_at(lex.full_org_name(name).split(), lex)
+    return owner[1] if owner else None
+
+
+def _link_owners(actors: dict[str, Actor], lex: Lexicon) -> None:
+    """Give each organisation whose names end with one country (``_owner_code``) that country as ``part_of``.
+
+    A country named only inside such names ("Militer Myanmar") becomes an actor of its own, mentioned in
+    those organisations' articles.
+    """
+    country_slug = {a.country_code: slug for slug, a in sorted(actors.items()) if a.kind == COUNTRY and a.country_code}
+    minted: dict[str, set[str]] = defaultdict(set)  # code of a country named only inside names -> articles
+    owned: dict[str, str] = {}
+    for slug, actor in sorted(actors.items()):
+        if actor.kind != ORGANIZATION:
+            continue
+        codes = {code for name in actor.aliases if (code := _owner_code(name, lex))}
+        if len(codes) == 1:
+            owned[slug] = code = codes.pop()
+            if code not in country_slug:
+                minted[code].update(actor.articles)
+    for code, articles in sorted(minted.items()):
+        name = lex.country_names.get(code, code)
+        slug = slugify(name)
+        if slug in actors:
+            slug = f"{slug}-{COUNTRY.lower()}"
+        actors[slug] = Actor(slug, name, COUNTRY, (name,), tuple(sorted(articles)), code)
+        country_slug[code] = slug
+    for slug, code in owned.items():
+        actors[slug] = replace(actors[slug], part_of=country_slug[code])
 
 
 @dataclass(frozen=True)
@@ -545,8 +593,8 @@ def resolve_facts(facts: Iterable[ArticleFacts], lexicon: Lexicon | None = None)
         node_words.update(fact.node_words)
         name_words.update(fact.name_words)
         owners_named[aid] = fact.owners
-        for node, kind, replace in fact.kinds:
-            if replace:
+        for node, kind, replaces in fact.kinds:
+            if replaces:
                 kind_of[node] = kind
             else:
                 kind_of.setdefault(node, kind)
@@ -684,6 +732,7 @@ def resolve_facts(facts: Iterable[ArticleFacts], lexicon: Lexicon | None = None)
                 slug = f"{base}-{count}"
         actors[slug] = Actor(slug, name, kind, tuple(names), tuple(aids), code)
         root_slug[root] = slug
+    _link_owners(actors, lex)
     by_mention = {key: root_slug[uf.find(node)] for key, node in mention_node.items() if uf.find(node) in root_slug}
     final_merges = tuple(Merge(root_slug.get(uf.find(m.actor), m.actor), m.name, m.rule, m.reason) for m in merges)
     held: dict[tuple[str, str], set[str]] = defaultdict(set)  # (person, title) -> what it is of

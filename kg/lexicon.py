@@ -201,6 +201,7 @@ class Lexicon:
         organizations = lex.get("organizations", {})
         self.org_heads = frozenset(organizations.get("heads", []))
         self.org_capitalised_heads = frozenset(organizations.get("capitalised_heads", []))
+        self.forces = frozenset(organizations.get("forces", []))
         self.org_abbreviations: dict[str, str] = dict(organizations.get("abbreviations", {}))
         self.governments = frozenset(organizations.get("governments", []))
         self.home_country: str | None = organizations.get("home_country")

@@ -56,6 +56,7 @@ class KG(DefinedNamespace):
     mentionedIn: URIRef
     modality: URIRef
     nominalForm: URIRef
+    partOf: URIRef
     passiveForm: URIRef
     personTargetForm: URIRef
     place: URIRef

@@ -47,22 +47,31 @@ def test_a_threat_of_an_act_threatens_the_acts_target_and_the_act_is_not_asserte
 
 
 THREAT_TO_FORCES = """
-    # text = Hamas mengancam akan menyerang pasukan Israel.
-    1 Hamas Hamas PROPN _ _ 2 nsubj _ ner=S-ORG
+    # text = Israel mengancam akan menyerang pasukan Hamas.
+    1 Israel Israel PROPN _ _ 2 nsubj _ ner=S-LOC
     2 mengancam ancam VERB _ _ 0 root _ ner=O
     3 akan akan AUX _ _ 4 aux _ ner=O
     4 menyerang serang VERB _ _ 2 xcomp _ ner=O
     5 pasukan pasukan NOUN _ _ 4 obj _ ner=O
-    6 Israel Israel PROPN _ _ 5 nmod _ ner=S-LOC
+    6 Hamas Hamas PROPN _ _ 5 nmod _ ner=S-ORG
     7 . . PUNCT _ _ 2 punct _ ner=O
 """
 
 
 def test_a_threat_against_a_noun_that_is_aimed_nowhere_threatens_what_the_noun_stands_for(parse: Parse) -> None:
-    """ "menyerang pasukan Israel": the forces are not a mention, and have no "ke"/"terhadap" phrase: the
-    noun itself is the act's target, resolved to Israel (it gave no Threaten before)."""
+    """ "menyerang pasukan Hamas": the forces are not a mention, and have no "ke"/"terhadap" phrase: the
+    noun itself is the act's target, resolved to Hamas (it gave no Threaten before)."""
     doc = parse(THREAT_TO_FORCES, Article("uji", ""))
-    assert ("Threaten", "Hamas", "Israel", "asserted", "phrase+act-target") in _events(doc)
+    assert ("Threaten", "Israel", "Hamas", "asserted", "phrase+act-target") in _events(doc)
+
+
+def test_a_threat_against_a_countrys_forces_threatens_the_forces(parse: Parse) -> None:
+    """ "menyerang pasukan Israel": a country's forces are an actor of their own (``[organizations] forces``)."""
+    swapped = THREAT_TO_FORCES.replace("Israel", "ISRAEL").replace("Hamas", "Israel").replace("ISRAEL", "Hamas")
+    swapped = swapped.replace("ner=S-LOC", "ner=S-X").replace("ner=S-ORG", "ner=S-LOC").replace("ner=S-X", "ner=S-ORG")
+    doc = parse(swapped, Article("uji", ""))
+    assert ("Threaten", "Hamas", "pasukan Israel", "asserted", "phrase+act-target") in _events(doc)
+    assert ("Attack", "Hamas", "pasukan Israel", "future", "verb") in _events(doc)
 
 
 RELATIVE_AS_PASSIVE_SUBJECT = """

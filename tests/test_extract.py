@@ -1100,6 +1100,10 @@ def test_extract_title_country_and_name_tagged_as_one_place(parse: Parse) -> Non
             "Kedutaan/PROPN Besar/PROPN Inggris/PROPN/S-LOC untuk/ADP Israel/PROPN/S-LOC",
             ("Kedutaan Besar Inggris untuk Israel", "Organization"),
         ),
+        ("militer/NOUN Myanmar/PROPN/S-LOC", ("militer Myanmar", "Organization")),
+        ("pasukan/NOUN keamanan/NOUN Myanmar/PROPN/S-LOC", ("pasukan keamanan Myanmar", "Organization")),
+        ("pasukan/NOUN Hamas/PROPN/S-ORG", ("Hamas", "Organization")),  # forces of a country only
+        ("militer/NOUN Jawa/PROPN/B-LOC Barat/PROPN/E-LOC", ("Jawa Barat", PLACE)),
         ("semenanjung/NOUN Korea/PROPN/S-LOC", ("semenanjung Korea", PLACE)),
         ("Pemerintah/PROPN/B-ORG RI/PROPN/E-ORG", ("RI", COUNTRY)),
         ("Saudi/PROPN/B-ORG Cs/PROPN/E-ORG", ("Saudi", COUNTRY)),

@@ -118,6 +118,7 @@ class NameSpans:
 
         - an institution's head noun (``[organizations]``) makes an organisation: "Parlemen Eropa",
           "Forum Regional ASEAN", "kedutaan AS", "Kedutaan Besar Inggris untuk Israel";
+        - a country's forces (``[organizations] forces``) make an organisation: "militer Myanmar";
         - a landform or water (``[names] features``) makes another place: "semenanjung Korea".
         """
         taken = {k for s, e, _ in spans for k in range(s, e)}
@@ -141,6 +142,8 @@ class NameSpans:
                         break
                 else:
                     head = self._head_before(s, self.lex.org_heads, taken)
+                    if not head and self.lex.country_code(self.sent.span_text(s, e)):
+                        head = self._head_before(s, self.lex.forces, taken)  # "militer Myanmar"
                     if head:
                         start, new_label = s - head, "ORG"
                 if new_label == "ORG" and e + 1 < len(self.words) and self.words[e].lower in self.lex.accredited_to:
