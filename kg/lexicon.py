@@ -149,6 +149,7 @@ class Lexicon:
         self.gifts = frozenset(lex["groups"].get("gifts", []))
         self.populations = frozenset(lex["groups"].get("populations", []))
         self.giver_forms = frozenset(lex["groups"].get("giver_forms", []))
+        self.maker_forms = frozenset(lex["groups"].get("maker_forms", []))
         self.enumeration = tuple(tuple(m.split()) for m in lex["groups"].get("enumeration", []))
         self.others = frozenset(lex["groups"].get("others", []))
         self.among = frozenset(lex["groups"].get("among", []))

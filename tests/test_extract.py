@@ -1901,6 +1901,34 @@ def test_extract_thanks_go_to_the_giver_of_what_is_thanked_for(parse: Parse) -> 
     assert ("Thank", "Ahmad Zaki", "Malaysia") in _events(ex)
 
 
+MADE_BY = """
+    # text = PDIP mengecam dua kalimat yang diucapkan Megawati.
+    1 PDIP PDIP PROPN _ _ 2 nsubj _ ner=S-ORG
+    2 mengecam kecam VERB _ _ 0 root _ ner=O
+    3 dua dua NUM _ _ 4 nummod _ ner=O
+    4 kalimat kalimat NOUN _ _ 2 obj _ ner=O
+    5 yang yang PRON _ _ 6 nsubj:pass _ ner=O
+    6 diucapkan ucap VERB _ _ 4 acl:relcl _ ner=O
+    7 Megawati Megawati PROPN _ _ 6 obl:agent _ ner=S-PER
+    8 . . PUNCT _ _ 2 punct _ ner=O
+"""
+
+
+@pytest.mark.parametrize(
+    ("replace", "target"),
+    [
+        ((), "Megawati"),  # the words are Megawati's ([groups] maker_forms)
+        (("diucapkan ucap", "didengar dengar"), None),  # heard by her: no maker
+        (("kalimat kalimat", "warga warga"), None),  # people are no thing a maker stands for
+    ],
+)
+def test_extract_an_act_on_a_thing_is_an_act_on_its_maker(parse: Parse, replace: tuple[str, ...], target: str | None) -> None:
+    ex = _ex(parse, MADE_BY.replace(*replace) if replace else MADE_BY)
+    assert [(e.event_type, _who(e.agent), _who(e.target)) for e in ex.events if e.target is None or e.target.mention] == (
+        [("Criticize", "PDIP", target)] if target else []
+    )
+
+
 def test_extract_predicate_hung_on_the_subjects_relative_clause(parse: Parse) -> None:
     """ "delegasi Hamas, yang dipimpin oleh X, bertemu Y" with "bertemu" parsed as parataxis of "dipimpin"."""
     ex = _ex(

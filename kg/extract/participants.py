@@ -150,22 +150,16 @@ class Participants(Component):
                                 return led
         # a gift by its giver: "dukungan yang secara terus menerus diberikan Republik Islam Iran"
         if word.lower in self.lex.gifts:
-            clauses = [c for c in self.view.kids(word.id) if c.deprel.startswith("acl")]
-            # the giving verb, or (parsed as its complement) after an adverb: "yang terus menerus diberikan"
-            clauses += [x for c in clauses for x in self.view.kids(c.id) if x.deprel.startswith(("xcomp", "conj"))]
-            if word.id < len(self.words) and self.words[word.id].lower in self.lex.relatives:
-                # the relative clause right after it, however the parser hung it
-                clauses += [w for w in self.words[word.id + 1 : word.id + 6] if w.lower in self.lex.giver_forms][:1]
-            for clause in (c for c in clauses if c.lower in self.lex.giver_forms):
-                for giver in self.view.kids(clause.id):
-                    if giver.id > clause.id and (
-                        giver.deprel == "obj" or self.view.case_of(giver) in self.lex.passive_agent_markers
-                    ):
-                        given = self.resolve(giver)
-                        if given.mention is not None:
-                            return given
+            given = self.named_in_relative(word, self.lex.giver_forms)
+            if given is not None:
+                return given
         if word.lower in self.lex.populations:
             return Participant(None, text, word.id)  # "wisatawan Yordania": not Jordan
+        # a thing by whoever made, did or holds it: "dua kalimat yang diucapkan Megawati"
+        if word.upos == "NOUN" and word.lower not in self.lex.group_nouns and not self.view.is_title_word(word):
+            made = self.named_in_relative(word, self.lex.maker_forms)
+            if made is not None:
+                return made
         best: Mention | None = None
         person: Mention | None = None
         best_depth = 99
@@ -211,6 +205,24 @@ class Participants(Component):
                 return Participant(best, best.text, word.id, title_phrase=phrase)
             return Participant(best, best.text, word.id)
         return Participant(None, text, word.id)
+
+    def named_in_relative(self, word: Word, forms: frozenset[str]) -> Participant | None:
+        """The actor a passive relative clause of ``word`` names as its doer, for a clause verb of ``forms``:
+        "dukungan yang diberikan Iran", "bantuan yang disalurkan oleh Jepang" (None without one)."""
+        clauses = [c for c in self.view.kids(word.id) if c.deprel.startswith("acl")]
+        # the verb, or (parsed as its complement) after an adverb: "yang terus menerus diberikan"
+        clauses += [x for c in clauses for x in self.view.kids(c.id) if x.deprel.startswith(("xcomp", "conj"))]
+        if word.id < len(self.words) and self.words[word.id].lower in self.lex.relatives:
+            # the relative clause right after it, however the parser hung it
+            clauses += [w for w in self.words[word.id + 1 : word.id + 6] if w.lower in forms][:1]
+        for clause in (c for c in clauses if c.lower in forms):
+            for doer in self.view.kids(clause.id):
+                agent = doer.deprel in ("obj", "obl:agent") or self.view.case_of(doer) in self.lex.passive_agent_markers
+                if doer.id > clause.id and agent:
+                    found = self.resolve(doer)
+                    if found.mention is not None:
+                        return found
+        return None
 
     def holder_at_end(self, title: Word) -> Mention | None:
         """The one person named at the end of a title phrase whose words the parser conjoined, with no verb and no
