@@ -1901,6 +1901,29 @@ def test_extract_thanks_go_to_the_giver_of_what_is_thanked_for(parse: Parse) -> 
     assert ("Thank", "Ahmad Zaki", "Malaysia") in _events(ex)
 
 
+def test_extract_a_subject_spelt_out_by_a_list_is_its_named_members(parse: Parse) -> None:
+    """ "tiga negara, yakni Malaysia, Laos dan Vietnam mengecam Israel": each member criticises ([groups] enumeration)."""
+    ex = _ex(
+        parse,
+        """
+        # text = Tiga negara, yakni Malaysia, Laos dan Vietnam mengecam Israel.
+        1 Tiga tiga NUM _ _ 2 nummod _ ner=O
+        2 negara negara NOUN _ _ 10 nsubj _ ner=O
+        3 , , PUNCT _ _ 5 punct _ ner=O
+        4 yakni yakni ADP _ _ 5 case _ ner=O
+        5 Malaysia Malaysia PROPN _ _ 2 nmod _ ner=S-LOC
+        6 , , PUNCT _ _ 7 punct _ ner=O
+        7 Laos Laos PROPN _ _ 5 conj _ ner=S-LOC
+        8 dan dan CCONJ _ _ 9 cc _ ner=O
+        9 Vietnam Vietnam PROPN _ _ 5 conj _ ner=S-LOC
+        10 mengecam kecam VERB _ _ 0 root _ ner=O
+        11 Israel Israel PROPN _ _ 10 obj _ ner=S-LOC
+        12 . . PUNCT _ _ 10 punct _ ner=O
+        """,
+    )
+    assert sorted(_events(ex)) == [("Criticize", c, "Israel") for c in ("Laos", "Malaysia", "Vietnam")]
+
+
 MADE_BY = """
     # text = PDIP mengecam dua kalimat yang diucapkan Megawati.
     1 PDIP PDIP PROPN _ _ 2 nsubj _ ner=S-ORG

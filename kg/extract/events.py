@@ -122,8 +122,16 @@ class EventFinder(Component):
 
     def _agent_parts(self, search: RoleSearch) -> list[Participant]:
         parts, view = self.parts, self.view
+        # a group noun spelt out by a list stands for its named members ("tiga fraksi, yakni Demokrat, PKB, dan PPP");
+        # not a pronoun, which a list after it does not spell out ("dihubunginya yakni Malaysia, Laos ...": whom)
         return unique_participants(
-            [parts.resolve(a) for w in search.agents for a in parts.with_partners(parts.conjuncts(w)) if not view.is_particle(a)]
+            [
+                part
+                for w in search.agents
+                for a in parts.with_partners(parts.conjuncts(w))
+                if not view.is_particle(a)
+                for part in ((a.upos == "NOUN" and parts.listed(a)) or [parts.resolve(a)])
+            ]
         )
 
     def _statements(
