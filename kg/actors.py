@@ -710,6 +710,8 @@ def resolve_facts(facts: Iterable[ArticleFacts], lexicon: Lexicon | None = None)
             continue
         fixed = sorted(fixed_name[n] for n in nodes if n in fixed_name)
         name = fixed[0] if fixed else max(names, key=lambda s: (length(s), len(s), s))
+        if name[:1].islower() and PERSON not in {kind_of[n] for n in nodes}:
+            name = name[:1].upper() + name[1:]  # a label is a name: "pasukan Israel" mid-sentence is "Pasukan Israel"
         names = sorted(set(names) | {w for n in nodes for w in written[n]})
         kinds = [kind_of[n] for n in nodes]
         kind = COUNTRY if COUNTRY in kinds else min(kinds, key=lambda k: (kinds.count(k) * -1, k))

@@ -295,6 +295,12 @@ def test_actors_an_organisation_named_with_its_country_is_part_of_it() -> None:
     assert index.actors[_actor_of(index, a2, "Hamas")].part_of is None
 
 
+def test_actors_label_of_a_name_written_in_lowercase_starts_with_a_capital() -> None:
+    ex = _extraction("a1", praise("militer Myanmar", "ORG", "Iran", "LOC"))
+    actor = resolve_actors([ex]).actors[_actor_of(resolve_actors([ex]), ex, "militer Myanmar")]
+    assert (actor.name, actor.aliases) == ("Militer Myanmar", ("militer Myanmar",))
+
+
 def test_actors_a_party_named_without_its_region_is_not_that_regions_branch() -> None:
     """ "Golkar Jatim" (with "Jatim", a place, named as such elsewhere) is a provincial branch: a bare "Golkar" in
     another article is the party, not the only branch the corpus names."""
