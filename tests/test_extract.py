@@ -1496,8 +1496,9 @@ def test_extract_reported_claim_retold_with_a_marker_takes_it(parse: Parse, late
     [
         ("membayar harga", [("Statement", "Malaysia", None), ("Threaten", "Malaysia", "Filipina")]),
         ("membayar pajak", [("Statement", "Malaysia", None)]),
+        ("menghina rakyat", [("Statement", "Malaysia", None), ("Accuse", "Malaysia", "Filipina")]),
     ],
-    ids=["listed-predicate", "unlisted-predicate"],
+    ids=["listed-predicate", "unlisted-predicate", "listed-verb"],
 )
 def test_extract_speech_about_an_actor_is_an_event_against_it(
     parse: Parse, predicate: str, expected: list[tuple[str, str, str | None]]
@@ -1922,6 +1923,28 @@ def test_extract_a_subject_spelt_out_by_a_list_is_its_named_members(parse: Parse
         """,
     )
     assert sorted(_events(ex)) == [("Criticize", c, "Israel") for c in ("Laos", "Malaysia", "Vietnam")]
+
+
+def test_extract_a_word_of_a_trigger_phrase_is_no_party_of_another_event(parse: Parse) -> None:
+    """ "Ribuan mahasiswa berunjuk rasa menolak ...", with "rasa" parsed as the subject of "menolak": the rejection's
+    doers are the students, not "rasa" of the Protest trigger "berunjuk rasa"."""
+    ex = _ex(
+        parse,
+        """
+        # text = Ribuan mahasiswa berunjuk rasa menolak kebijakan Presiden Prabowo Subianto.
+        1 Ribuan ribu NOUN _ _ 3 nsubj _ ner=O
+        2 mahasiswa mahasiswa NOUN _ _ 1 compound _ ner=O
+        3 berunjuk unjuk VERB _ _ 0 root _ ner=O
+        4 rasa rasa NOUN _ _ 5 nsubj _ ner=O
+        5 menolak tolak VERB _ _ 3 xcomp _ ner=O
+        6 kebijakan bijak NOUN _ _ 5 obj _ ner=O
+        7 Presiden Presiden PROPN _ _ 6 nmod _ ner=O
+        8 Prabowo Prabowo PROPN _ _ 7 flat:name _ ner=B-PER
+        9 Subianto Subianto PROPN _ _ 8 flat:name _ ner=E-PER
+        10 . . PUNCT _ _ 3 punct _ ner=O
+        """,
+    )
+    assert _events(ex) == [("Reject", "?Ribuan mahasiswa", "Prabowo Subianto")]
 
 
 MADE_BY = """

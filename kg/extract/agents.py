@@ -20,7 +20,11 @@ class Agents(Component):
             misplaced = self.misattached_controller(node, came_from)
             if misplaced is not None:
                 return ([], [misplaced]) if passive else ([misplaced], [])
-            subjects = [c for c in self.view.kids(node.id) if c.deprel in SUBJECTS and not self.quoted_after(node, c)]
+            subjects = [
+                c
+                for c in self.view.kids(node.id)
+                if c.deprel in SUBJECTS and not self.quoted_after(node, c) and c.id not in self.matcher.phrase_words
+            ]
             subjects = [s for c in subjects if (s := self.past_a_source(c)) is not None]
             if len(subjects) > 1:
                 subjects = [c for c in subjects if not self.apposed_to_an_object(c)] or subjects

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from kg.document import Word
 from kg.extract.view import Component, TriggerMatch
 from kg.extract.words import QUOTE_MARKS
@@ -75,6 +77,18 @@ class Triggers(Component):
             if mention is not None and mention.kind == PERSON and mention.start >= match.end:
                 persons[mention.key] = mention
         return next(iter(persons.values())) if len(persons) == 1 else None
+
+    @functools.cached_property
+    def phrase_words(self) -> frozenset[int]:
+        """The words (1-based ids) of a trigger phrase written without a gap, but its head: "rasa" of "berunjuk
+        rasa". They name the event, never one of its parties, however the parser hung them."""
+        return frozenset(
+            wid
+            for m in self.all_matches()
+            if len(m.trigger.words) == m.end - m.start > 1
+            for wid in m.ids()
+            if wid != self.view.phrase_head(m).id and wid not in self.by_word
+        )
 
     def all_matches(self) -> list[TriggerMatch]:
         found = []
