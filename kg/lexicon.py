@@ -160,6 +160,8 @@ class Lexicon:
         self.months: dict[str, int] = dict(lex["dates"]["months"])
         self.weekdays: dict[str, int] = dict(lex["dates"]["weekdays"])
         self.sequence_markers = frozenset(lex["dates"].get("sequence", []))
+        self.time_nouns = frozenset(lex["dates"].get("time_nouns", []))
+        self.weekday_markers = frozenset(lex["dates"].get("weekday_markers", []))
         self.place_prepositions = frozenset(lex["places"]["at"])
         self.destination_prepositions = frozenset(lex["places"]["to"])
         self.setting_prepositions = frozenset(lex["places"].get("setting", []))

@@ -1947,6 +1947,24 @@ def test_extract_a_word_of_a_trigger_phrase_is_no_party_of_another_event(parse: 
     assert _events(ex) == [("Reject", "?Ribuan mahasiswa", "Prabowo Subianto")]
 
 
+def test_extract_a_time_noun_parsed_as_a_subject_is_no_doer(parse: Parse) -> None:
+    """ "sehari setelah Hun Manet menuduh Thailand" with "sehari" parsed as a second subject ([dates] time_nouns)."""
+    ex = _ex(
+        parse,
+        """
+        # text = sehari setelah Hun Manet menuduh Thailand.
+        1 sehari hari NOUN _ _ 5 nsubj _ ner=O
+        2 setelah setelah ADP _ _ 3 case _ ner=O
+        3 Hun Hun PROPN _ _ 5 nsubj _ ner=B-PER
+        4 Manet Manet PROPN _ _ 3 flat:name _ ner=E-PER
+        5 menuduh tuduh VERB _ _ 0 root _ ner=O
+        6 Thailand Thailand PROPN _ _ 5 obj _ ner=S-LOC
+        7 . . PUNCT _ _ 5 punct _ ner=O
+        """,
+    )
+    assert _events(ex) == [("Accuse", "Hun Manet", "Thailand")]
+
+
 MADE_BY = """
     # text = PDIP mengecam dua kalimat yang diucapkan Megawati.
     1 PDIP PDIP PROPN _ _ 2 nsubj _ ner=S-ORG

@@ -23,7 +23,10 @@ class Agents(Component):
             subjects = [
                 c
                 for c in self.view.kids(node.id)
-                if c.deprel in SUBJECTS and not self.quoted_after(node, c) and c.id not in self.matcher.phrase_words
+                if c.deprel in SUBJECTS
+                and not self.quoted_after(node, c)
+                and c.id not in self.matcher.phrase_words
+                and c.lower not in self.lex.time_nouns  # "sehari setelah X menuduh ...": when, not who
             ]
             subjects = [s for c in subjects if (s := self.past_a_source(c)) is not None]
             if len(subjects) > 1:

@@ -179,7 +179,7 @@ class Setting(Component):
                 if literal:
                     out.append((w.id, literal))
                     continue
-            named_day = w.text[:1].isupper() or (i > 0 and words[i - 1].lower == "hari")
+            named_day = w.text[:1].isupper() or (i > 0 and words[i - 1].lower in self.lex.weekday_markers)
             if w.lower in self.lex.weekdays and named_day and self.view.article_date is not None:
                 back = (self.view.article_date.weekday() - self.lex.weekdays[w.lower]) % 7
                 weekdays.append((w.id, (self.view.article_date - dt.timedelta(days=back)).isoformat()))
