@@ -222,6 +222,7 @@ class Lexicon:
         self.relatives = frozenset(grammar.get("relative", []))
         self.existential = frozenset(grammar.get("existential", []))
         self.passive_agent_markers = frozenset(grammar.get("passive_agent", []))
+        self.raising = frozenset(grammar.get("raising", []))
         self.passive_prefixes = tuple(grammar.get("passive_prefix", []))
         self.complementizers = frozenset(grammar.get("complementizer", []))
         self.accredited_to = frozenset(grammar.get("accredited_to", []))

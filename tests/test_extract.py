@@ -1965,6 +1965,29 @@ def test_extract_a_time_noun_parsed_as_a_subject_is_no_doer(parse: Parse) -> Non
     assert _events(ex) == [("Accuse", "Hun Manet", "Thailand")]
 
 
+@pytest.mark.parametrize(("governor", "agent"), [("dijadwalkan", "Anwar Ibrahim"), ("diminta", None)])
+def test_extract_who_is_scheduled_to_meet_is_the_one_who_meets(parse: Parse, governor: str, agent: str | None) -> None:
+    """ "Anwar Ibrahim dijadwalkan bertemu Hun Manet" ([grammar] raising); not "diminta": asked is not doing."""
+    ex = _ex(
+        parse,
+        f"""
+        # text = Anwar Ibrahim {governor} bertemu Hun Manet.
+        1 Anwar Anwar PROPN _ _ 3 nsubj:pass _ ner=B-PER
+        2 Ibrahim Ibrahim PROPN _ _ 1 flat:name _ ner=E-PER
+        3 {governor} {governor} VERB _ _ 0 root _ ner=O
+        4 bertemu temu VERB _ _ 3 xcomp _ ner=O
+        5 Hun Hun PROPN _ _ 4 obj _ ner=B-PER
+        6 Manet Manet PROPN _ _ 5 flat:name _ ner=E-PER
+        7 . . PUNCT _ _ 3 punct _ ner=O
+        """,
+    )
+    meets = [(e.event_type, _who(e.agent), _who(e.target), e.modality) for e in ex.events if e.event_type == "Meet"]
+    if agent is None:
+        assert all(m[1] is None for m in meets)
+    else:
+        assert meets == [("Meet", agent, "Hun Manet", "future")]
+
+
 MADE_BY = """
     # text = PDIP mengecam dua kalimat yang diucapkan Megawati.
     1 PDIP PDIP PROPN _ _ 2 nsubj _ ner=S-ORG

@@ -73,6 +73,16 @@ class Agents(Component):
                 # menyerang Y": the subject of a passive clause is the subject of an active adverbial clause under
                 # it, not its agent
                 return pass_subjects, []
+            if (
+                not passive
+                and not subjects
+                and pass_subjects
+                and came_from is not None
+                and came_from.deprel.startswith("xcomp")
+                and node.lower in self.lex.raising
+            ):
+                # "Anwar dijadwalkan bertemu Hun Manet": who is scheduled to meet does the meeting
+                return pass_subjects, []
             if subjects or pass_subjects or agents:
                 return subjects + agents, pass_subjects
             if node is head and not passive and node.upos == "VERB" and node.deprel.startswith(("ccomp", "parataxis")):
