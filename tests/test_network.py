@@ -137,6 +137,20 @@ def test_network_graphml_and_gexf_round_trip(built_graph: Graph) -> None:
         assert back.nodes[ZAKI]["aliases"] == "Ahmad Zaki; Zaki"
 
 
+def test_network_node_says_which_country_an_organisation_is_part_of(built_graph: Graph) -> None:
+    from kg.namespace import KG
+    from kg.render import _tooltip_node
+
+    graph = Graph() + built_graph
+    agency, lebanon = actor_iri("badan-antariksa-nasional"), actor_iri("lebanon")
+    graph.add((agency, KG.partOf, lebanon))
+    net = actor_network(graph)
+    assert net.nodes[str(agency)]["part_of"] == "Lebanon" and "part_of" not in net.nodes[ZAKI]
+    back = nx.read_graphml(io.BytesIO(write_graphml(net).encode("utf-8")))
+    assert (back.nodes[str(agency)]["part_of"], back.nodes[ZAKI]["part_of"]) == ("Lebanon", "")
+    assert "part of: Lebanon" in _tooltip_node(net.nodes[str(agency)], 1, 0, None).splitlines()
+
+
 def test_network_of_an_empty_graph() -> None:
     net = actor_network(Graph())
     assert (net.number_of_nodes(), net.number_of_edges()) == (0, 0)
