@@ -256,7 +256,8 @@ class Resolver:
             for wid, m in head_of.items():
                 w = sent.word(wid)
                 first = wid
-                while w.deprel.startswith("conj") and w.head in head_of:
+                while w.head in head_of and (w.deprel.startswith("conj") or self._comitative(w, sent)):
+                    # "Trump dan Abe", and a partner "bersama"/"beserta" the other ("Nadir bersama Budi")
                     first, w = w.head, sent.word(w.head)
                 members.setdefault(first, []).append(m)
             for first, group in members.items():
@@ -264,6 +265,10 @@ class Resolver:
                     ordered = tuple(sorted(group, key=lambda m: m.start))
                     out.append(((sent.index, ordered[-1].end), ordered))
         return out
+
+    def _comitative(self, word: Word, sent: Sentence) -> bool:
+        """Whether ``word`` is joined to the word it hangs on by a comitative preposition (``[groups] comitative``)."""
+        return any(c.head == word.id and c.deprel == "case" and c.lower in self.lex.comitative for c in sent.words)
 
     def pronoun(self, sentence: int, word: int, text: str) -> Mention | None:
         """The person a singular pronoun at (sentence, 1-based word) stands for (see ``_pronouns``)."""

@@ -292,6 +292,40 @@ def test_coref_plural_pronoun_is_each_person_named_together_before(parse: Parse,
     assert [(a.mention.text if a.mention is not None else f"?{a.text}") for a in said if a is not None] == speakers
 
 
+def test_coref_keduanya_is_a_person_and_the_partner_named_with_them(parse: Parse) -> None:
+    """ "Nadir bersama Budi berangkat ke Istanbul. Keduanya bertolak menuju Lebanon." ("keduanya" is one token of two
+    words, "kedua" + "nya", as Stanza splits it)."""
+    ex = extract(
+        parse(
+            """
+    # text = Nadir bersama Budi berangkat ke Istanbul .
+    1 Nadir Nadir PROPN _ _ 4 nsubj _ ner=S-PER
+    2 bersama bersama ADP _ _ 3 case _ ner=O
+    3 Budi Budi PROPN _ _ 1 nmod _ ner=S-PER
+    4 berangkat angkat VERB _ _ 0 root _ ner=O
+    5 ke ke ADP _ _ 6 case _ ner=O
+    6 Istanbul Istanbul PROPN _ _ 4 obl _ ner=S-LOC
+    7 . . PUNCT _ _ 4 punct _ ner=O
+
+    # text = Keduanya bertolak menuju Lebanon .
+    1-2 Keduanya _ _ _ _ _ _ _ _
+    1 Kedua dua NUM _ _ 3 nsubj _ ner=O
+    2 nya nya PRON _ _ 1 nmod:poss _ ner=O
+    3 bertolak tolak VERB _ _ 0 root _ ner=O
+    4 menuju tuju ADP _ _ 5 case _ ner=O
+    5 Lebanon Lebanon PROPN _ _ 3 obl _ ner=S-LOC
+    6 . . PUNCT _ _ 3 punct _ ner=O
+    """
+        )
+    )
+    visits = sorted(
+        (e.agent.mention.text, e.target.mention.text)
+        for e in ex.events
+        if e.sentence == 1 and e.agent is not None and e.agent.mention is not None and e.target is not None and e.target.mention
+    )
+    assert visits == [("Budi", "Lebanon"), ("Nadir", "Lebanon")]
+
+
 STATEMENT_BY_A_TITLE = """
     # text = {first} Filipina mengatakan hal itu.
     1 {first} {lower} NOUN _ _ 3 nsubj _ ner=O
