@@ -140,9 +140,9 @@ def _match_actors(gold: dict[str, Any], graph: Graph) -> tuple[dict[str, str], P
     score = PRF()
     claimed: dict[str, str] = {}
     for iri in sorted(names, key=lambda i: (-len(names[i]), i)):
-        hits = [
+        hits = [  # the longest name first, and of names as long, the first in order: the same in every process
             alias_to_gold[normalize_name(n)]
-            for n in sorted(names[iri], key=lambda s: -len(s))
+            for n in sorted(names[iri], key=lambda s: (-len(s), s))
             if normalize_name(n) in alias_to_gold
         ]
         if not hits:
