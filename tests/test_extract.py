@@ -1988,6 +1988,26 @@ def test_extract_who_is_scheduled_to_meet_is_the_one_who_meets(parse: Parse, gov
         assert meets == [("Meet", agent, "Hun Manet", "future")]
 
 
+def test_extract_whom_a_clause_of_what_is_asked_for_is_about_is_the_target(parse: Parse) -> None:
+    """ "Gatot mengajak agar TNI dan Polri bisa solid", the "agar" clause parsed as a conjunct of the verb."""
+    ex = _ex(
+        parse,
+        """
+        # text = Gatot mengajak agar TNI dan Polri bisa solid.
+        1 Gatot Gatot PROPN _ _ 2 nsubj _ ner=S-PER
+        2 mengajak ajak VERB _ _ 0 root _ ner=O
+        3 agar agar SCONJ _ _ 8 mark _ ner=O
+        4 TNI TNI PROPN _ _ 8 nsubj _ ner=S-ORG
+        5 dan dan CCONJ _ _ 6 cc _ ner=O
+        6 Polri Polri PROPN _ _ 4 conj _ ner=S-ORG
+        7 bisa bisa AUX _ _ 8 aux _ ner=O
+        8 solid solid VERB _ _ 2 conj _ ner=O
+        9 . . PUNCT _ _ 2 punct _ ner=O
+        """,
+    )
+    assert sorted(_events(ex)) == [("Appeal", "Gatot", "Polri"), ("Appeal", "Gatot", "TNI")]
+
+
 MADE_BY = """
     # text = PDIP mengecam dua kalimat yang diucapkan Megawati.
     1 PDIP PDIP PROPN _ _ 2 nsubj _ ner=S-ORG

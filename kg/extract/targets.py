@@ -77,8 +77,14 @@ class Targets(Component):
         ("menuduh bahwa Doha mendukung terorisme"); Statements never come here.
         """
         out: list[Word] = []
+        demanded = self.lex.modality.get("demanded", ())
         for xcomp in self.view.kids(head.id):
-            if not xcomp.deprel.startswith(("xcomp", "ccomp")):
+            # "mengajak agar TNI dan Polri bisa solid": a clause of what is asked for ("agar", [modality]
+            # demanded), whichever way the parser hung it
+            asked = xcomp.deprel.startswith(("conj", "advcl")) and any(
+                c.deprel == "mark" and (c.lower,) in demanded for c in self.view.kids(xcomp.id)
+            )
+            if not (xcomp.deprel.startswith(("xcomp", "ccomp")) or asked):
                 continue  # "menyeru Pemerintah AS mengajukan ...", "menuduh bahwa Doha mendukung ..."
             out.extend(
                 c
