@@ -1197,6 +1197,27 @@ def test_extract_ambassador_to_an_organisation_keeps_it_in_the_title(parse: Pars
     assert _roles(_mention(ex, "Matthew Rycroft")) == [("Duta Besar untuk PBB", "Inggris")]
 
 
+def test_extract_a_title_with_a_preposition_in_it_is_one_role(parse: Parse) -> None:
+    """ "Menteri Dalam Negeri Tjahjo Kumolo", with "Dalam" tagged a preposition: the title is read whole (it stopped
+    at "Dalam", and the minister had no role, so a later bare "Mendagri" stood for nobody)."""
+    ex = _ex(
+        parse,
+        """
+        # text = Menteri Dalam Negeri Tjahjo Kumolo mengatakan hal itu.
+        1 Menteri Menteri NOUN _ _ 6 nsubj _ ner=O
+        2 Dalam dalam ADP _ _ 3 case _ ner=O
+        3 Negeri Negeri PROPN _ _ 1 nmod _ ner=O
+        4 Tjahjo Tjahjo PROPN _ _ 3 flat:name _ ner=B-PER
+        5 Kumolo Kumolo PROPN _ _ 4 flat:name _ ner=E-PER
+        6 mengatakan kata VERB _ _ 0 root _ ner=O
+        7 hal hal NOUN _ _ 6 obj _ ner=O
+        8 itu itu DET _ _ 7 det _ ner=O
+        9 . . PUNCT _ _ 6 punct _ ner=O
+        """,
+    )
+    assert _roles(_mention(ex, "Tjahjo Kumolo")) == [("Menteri Dalam Negeri", None)]
+
+
 def test_extract_roles_written_after_the_name(parse: Parse) -> None:
     ex = _ex(
         parse,

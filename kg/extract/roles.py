@@ -72,6 +72,17 @@ class RoleReader:
             accredited = (
                 prev.lower in self.lex.accredited_to and window_start >= 2 and window_start - 2 in self._owner_words(by_start)
             )
+            held = next(
+                (
+                    k
+                    for k in range(max(0, window_start - self.lex.max_title_len), window_start - 1)
+                    if self.finder.title_at(k, window_start) == window_start - k
+                ),
+                None,
+            )
+            if held is not None and prev.text not in PUNCT_BREAK:
+                window_start = held  # a title of several words holds its own preposition: "Menteri Dalam Negeri"
+                continue
             if prev.text in PUNCT_BREAK or (
                 prev.upos in ("VERB", "AUX", "ADP", "SCONJ") and prev.lower not in self.lex.connectors and not accredited
             ):
