@@ -1218,6 +1218,30 @@ def test_extract_a_title_with_a_preposition_in_it_is_one_role(parse: Parse) -> N
     assert _roles(_mention(ex, "Tjahjo Kumolo")) == [("Menteri Dalam Negeri", None)]
 
 
+def test_extract_a_speaker_named_before_a_time_expression_and_a_subjectless_verb(parse: Parse) -> None:
+    """ "..., Adies Kadir pada waktu itu mengatakan, ...", the name parsed as an apposition of the name before it."""
+    ex = _ex(
+        parse,
+        """
+        # text = Terkait Setya Novanto, Adies Kadir pada waktu itu mengatakan hal itu.
+        1 Terkait terkait VERB _ _ 10 advcl _ ner=O
+        2 Setya Setya PROPN _ _ 1 obl _ ner=B-PER
+        3 Novanto Novanto PROPN _ _ 2 flat:name _ ner=E-PER
+        4 , , PUNCT _ _ 5 punct _ ner=O
+        5 Adies Adies PROPN _ _ 2 appos _ ner=B-PER
+        6 Kadir Kadir PROPN _ _ 5 flat:name _ ner=E-PER
+        7 pada pada ADP _ _ 8 case _ ner=O
+        8 waktu waktu NOUN _ _ 1 obl:tmod _ ner=O
+        9 itu itu DET _ _ 8 det _ ner=O
+        10 mengatakan kata VERB _ _ 0 root _ ner=O
+        11 hal hal NOUN _ _ 10 obj _ ner=O
+        12 itu itu DET _ _ 11 det _ ner=O
+        13 . . PUNCT _ _ 10 punct _ ner=O
+        """,
+    )
+    assert ("Statement", "Adies Kadir", None) in _events(ex)
+
+
 def test_extract_roles_written_after_the_name(parse: Parse) -> None:
     ex = _ex(
         parse,

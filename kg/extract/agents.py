@@ -148,7 +148,13 @@ class Agents(Component):
         ``passive_agent``, also the bare agent of the passive verb before it ("dapat dilakukan Menlu Retno
         berbicara dengan ...": who does it does the next verb too)."""
         k = verb.id - 1
-        while k >= 1 and self.sent.word(k).upos in ("ADV", "AUX", "PART") and self.sent.word(k).text not in PUNCT_BREAK:
+        # past adverbs and a time expression: "Adies Kadir pada waktu itu mengatakan"
+        timed = {i for w in self.words if w.deprel.endswith(":tmod") for i in self.view.subtree(w.id)}
+        while (
+            k >= 1
+            and self.sent.word(k).text not in PUNCT_BREAK
+            and (self.sent.word(k).upos in ("ADV", "AUX", "PART") or k in timed)
+        ):
             k -= 1
         m = self.by_word.get(k) if k >= 1 else None
         if m is None or m.kind == PLACE or m.end != k:
