@@ -268,7 +268,7 @@ class Resolver:
 
     def _comitative(self, word: Word, sent: Sentence) -> bool:
         """Whether ``word`` is joined to the word it hangs on by a comitative preposition (``[groups] comitative``)."""
-        return any(c.head == word.id and c.deprel == "case" and c.lower in self.lex.comitative for c in sent.words)
+        return any(c in self.lex.comitative for c in _cases(word, sent))
 
     def pronoun(self, sentence: int, word: int, text: str) -> Mention | None:
         """The person a singular pronoun at (sentence, 1-based word) stands for (see ``_pronouns``)."""
@@ -497,8 +497,13 @@ def _acts(word: Word, sentence: Sentence, lex: Lexicon) -> bool:
     if not word.head or not word.deprel.startswith(("obj", "obl")):
         return False
     governor = sentence.word(word.head)
-    cases = [c.lower for c in sentence.words if c.head == word.id and c.deprel == "case"]
+    cases = _cases(word, sentence)
     return governor.upos == "VERB" and lex.is_passive_form(governor.lower) and all(c in lex.passive_agent_markers for c in cases)
+
+
+def _cases(word: Word, sentence: Sentence) -> list[str]:
+    """The prepositions (lowercase) that mark ``word`` in its sentence."""
+    return [c.lower for c in sentence.words if c.head == word.id and c.deprel == "case"]
 
 
 def _group_members(events: tuple[EventMention, ...], resolver: Resolver) -> list[EventMention]:

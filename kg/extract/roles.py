@@ -72,16 +72,9 @@ class RoleReader:
             accredited = (
                 prev.lower in self.lex.accredited_to and window_start >= 2 and window_start - 2 in self._owner_words(by_start)
             )
-            held = next(
-                (
-                    k
-                    for k in range(max(0, window_start - self.lex.max_title_len), window_start - 1)
-                    if self.finder.title_at(k, window_start) == window_start - k
-                ),
-                None,
-            )
-            if held is not None and prev.text not in PUNCT_BREAK:
-                window_start = held  # a title of several words holds its own preposition: "Menteri Dalam Negeri"
+            title_start = self._title_ending_at(window_start)
+            if title_start is not None and title_start < window_start - 1 and prev.text not in PUNCT_BREAK:
+                window_start = title_start  # a title of several words holds its own preposition: "Menteri Dalam Negeri"
                 continue
             if prev.text in PUNCT_BREAK or (
                 prev.upos in ("VERB", "AUX", "ADP", "SCONJ") and prev.lower not in self.lex.connectors and not accredited
@@ -101,11 +94,7 @@ class RoleReader:
             if prev.lower in self.lex.connectors or prev.text in "()":
                 window_start -= 1
                 continue
-            title_here = any(
-                self.finder.title_at(k, window_start) == window_start - k
-                for k in range(max(0, window_start - self.lex.max_title_len), window_start)
-            )
-            if title_here or is_capitalized(prev) or prev.lower in self.lex.honorifics:
+            if title_start is not None or is_capitalized(prev) or prev.lower in self.lex.honorifics:
                 window_start -= 1
                 continue
             break
@@ -114,6 +103,13 @@ class RoleReader:
             return person
         # The extent starts at the first title actually found.
         return replace(person, extent_start=min(window_start, person.start), roles=tuple(roles))
+
+    def _title_ending_at(self, end: int) -> int | None:
+        """Where the longest known title that ends right before word ``end`` starts (None without one)."""
+        return next(
+            (k for k in range(max(0, end - self.lex.max_title_len), end) if self.finder.title_at(k, end) == end - k),
+            None,
+        )
 
     def _closes_apposition(self, close: int, by_start: dict[int, Mention]) -> bool:
         """Whether the ")" at ``close`` ends brackets opened right after a person's name."""

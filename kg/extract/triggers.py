@@ -84,13 +84,18 @@ class Triggers(Component):
         rasa". They name the event, never one of its parties, however the parser hung them."""
         return frozenset(
             wid
-            for m in self.all_matches()
+            for m in self._matches
             if len(m.trigger.words) == m.end - m.start > 1
             for wid in m.ids()
             if wid != self.view.phrase_head(m).id and wid not in self.by_word
         )
 
     def all_matches(self) -> list[TriggerMatch]:
+        """The sentence's trigger matches, left to right, none overlapping another (a new list each call)."""
+        return list(self._matches)
+
+    @functools.cached_property
+    def _matches(self) -> tuple[TriggerMatch, ...]:
         found = []
         i = 0
         while i < len(self.words):
@@ -100,7 +105,7 @@ class Triggers(Component):
                 i = best.end
             else:
                 i += 1
-        return found
+        return tuple(found)
 
     def conjoined_types(self, match: TriggerMatch) -> list[tuple[str, str]]:
         """(event type, phrase) of the nouns conjoined to a light-verb phrase's noun.
