@@ -73,7 +73,7 @@ class Actor:
     aliases: tuple[str, ...]
     articles: tuple[str, ...]
     country_code: str | None = None
-    part_of: str | None = None  # an organisation's country, as its name says ("Militer Myanmar"): its slug
+    country: str | None = None  # an organisation's country, as its name says ("Militer Myanmar"): its slug
 
 
 @dataclass(frozen=True)
@@ -314,7 +314,7 @@ def _owner_code(name: str, lex: Lexicon) -> str | None:
 
 
 def _link_owners(actors: dict[str, Actor], lex: Lexicon) -> None:
-    """Give each organisation whose names end with one country (``_owner_code``) that country as ``part_of``.
+    """Give each organisation whose names end with one country (``_owner_code``) that country as ``country``.
 
     A country named only inside such names ("Militer Myanmar") becomes an actor of its own, mentioned in
     those organisations' articles.
@@ -338,7 +338,7 @@ def _link_owners(actors: dict[str, Actor], lex: Lexicon) -> None:
         actors[slug] = Actor(slug, name, COUNTRY, (name,), tuple(sorted(articles)), code)
         country_slug[code] = slug
     for slug, code in owned.items():
-        actors[slug] = replace(actors[slug], part_of=country_slug[code])
+        actors[slug] = replace(actors[slug], country=country_slug[code])
 
 
 @dataclass(frozen=True)

@@ -104,8 +104,8 @@ def _actor_triples(graph: Graph, actor: Actor) -> None:
         graph.add((iri, SKOS.altLabel, Literal(alias)))
     if actor.country_code:
         graph.add((iri, KG.countryCode, Literal(actor.country_code)))
-    if actor.part_of:
-        graph.add((iri, KG.partOf, actor_iri(actor.part_of)))
+    if actor.country:
+        graph.add((iri, KG.country, actor_iri(actor.country)))
     for aid in actor.articles:
         graph.add((iri, KG.mentionedIn, article_iri(aid)))
 

@@ -44,6 +44,7 @@ class KG(DefinedNamespace):
     cameoCode: URIRef
     confidence: URIRef
     content: URIRef
+    country: URIRef
     countryCode: URIRef
     date: URIRef
     destination: URIRef
@@ -56,7 +57,6 @@ class KG(DefinedNamespace):
     mentionedIn: URIRef
     modality: URIRef
     nominalForm: URIRef
-    partOf: URIRef
     passiveForm: URIRef
     personTargetForm: URIRef
     place: URIRef

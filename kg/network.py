@@ -83,8 +83,8 @@ SELECT ?actor ?title ?ofLabel WHERE {
 }
 """
 
-_PART_OF = """
-SELECT ?actor ?ownerLabel WHERE { ?actor kg:partOf ?owner . ?owner rdfs:label ?ownerLabel }
+_COUNTRIES = """
+SELECT ?actor ?countryLabel WHERE { ?actor kg:country ?country . ?country rdfs:label ?countryLabel }
 """
 
 
@@ -118,9 +118,9 @@ def actor_network(graph: Graph, include_all: bool = False) -> nx.MultiDiGraph:
             title = str(row.title) + (f" ({row.ofLabel})" if row.ofLabel else "")
             if title not in net.nodes[node]["roles"]:
                 net.nodes[node]["roles"].append(title)
-    for row in select(graph, _PART_OF):  # "Militer Myanmar" is Myanmar's
+    for row in select(graph, _COUNTRIES):  # "Militer Myanmar" is Myanmar's
         if str(row.actor) in net:
-            net.nodes[str(row.actor)]["part_of"] = str(row.ownerLabel)
+            net.nodes[str(row.actor)]["country"] = str(row.countryLabel)
     edges: dict[tuple[str, str, str], dict[str, Any]] = defaultdict(
         lambda: {"count": 0, "dates": set(), "evidence": [], "articles": set(), "modalities": set()}
     )
@@ -435,7 +435,7 @@ def _flat_copy(net: nx.MultiDiGraph) -> nx.MultiDiGraph:
             type=data.get("type", ""),
             roles="; ".join(data.get("roles", [])),
             aliases="; ".join(data.get("aliases", [])),
-            part_of=data.get("part_of", ""),
+            country=data.get("country", ""),
         )
     for u, v, key, data in net.edges(keys=True, data=True):
         flat.add_edge(

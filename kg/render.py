@@ -82,8 +82,8 @@ def _safe_json(data: Any) -> str:
 
 def _tooltip_node(data: dict[str, Any], events_out: int, events_in: int, community: int | None) -> str:
     lines = [f"{data.get('label', '')} ({data.get('type', '')})"]
-    if data.get("part_of"):
-        lines.append(f"part of: {data['part_of']}")
+    if data.get("country"):
+        lines.append(f"country: {data['country']}")
     lines += [f"role: {r}" for r in data.get("roles", [])]
     others = [a for a in data.get("aliases", []) if a != data.get("label")]
     if others:

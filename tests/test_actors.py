@@ -280,19 +280,19 @@ def test_actors_organisation_named_without_its_owner_joins_the_one_owned_name() 
     assert any(m.rule == "unique-owned-name" for m in index.merges)
 
 
-def test_actors_an_organisation_named_with_its_country_is_part_of_it() -> None:
+def test_actors_an_organisation_named_with_its_country_is_of_that_country() -> None:
     a1 = _extraction("a1", praise("Militer Myanmar", "ORG", "Bangladesh", "LOC"), praise("Myanmar", "LOC", "Rohingya", "ORG"))
     a2 = _extraction("a2", praise("Tentara Israel", "ORG", "Gaza", "LOC"), praise("Kemlu RI", "ORG", "Hamas", "ORG"))
     index = resolve_actors([a1, a2])
     myanmar = _actor_of(index, a1, "Myanmar")
-    assert index.actors[_actor_of(index, a1, "Militer Myanmar")].part_of == myanmar
+    assert index.actors[_actor_of(index, a1, "Militer Myanmar")].country == myanmar
     assert index.actors[myanmar].articles == ("a1",)
     # a country named only inside an organisation's name is an actor of the articles that name it so
-    israel = index.actors[_actor_of(index, a2, "Tentara Israel")].part_of
+    israel = index.actors[_actor_of(index, a2, "Tentara Israel")].country
     assert israel is not None and (index.actors[israel].name, index.actors[israel].kind) == ("Israel", "Country")
     assert index.actors[israel].articles == ("a2",) and index.actors[israel].country_code == "IL"
-    assert index.actors[index.actors[_actor_of(index, a2, "Kemlu RI")].part_of or ""].country_code == "ID"
-    assert index.actors[_actor_of(index, a2, "Hamas")].part_of is None
+    assert index.actors[index.actors[_actor_of(index, a2, "Kemlu RI")].country or ""].country_code == "ID"
+    assert index.actors[_actor_of(index, a2, "Hamas")].country is None
 
 
 def test_actors_label_of_a_name_written_in_lowercase_starts_with_a_capital() -> None:

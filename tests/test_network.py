@@ -137,18 +137,18 @@ def test_network_graphml_and_gexf_round_trip(built_graph: Graph) -> None:
         assert back.nodes[ZAKI]["aliases"] == "Ahmad Zaki; Zaki"
 
 
-def test_network_node_says_which_country_an_organisation_is_part_of(built_graph: Graph) -> None:
+def test_network_node_says_which_country_an_organisation_is_of(built_graph: Graph) -> None:
     from kg.namespace import KG
     from kg.render import _tooltip_node
 
     graph = Graph() + built_graph
     agency, lebanon = actor_iri("badan-antariksa-nasional"), actor_iri("lebanon")
-    graph.add((agency, KG.partOf, lebanon))
+    graph.add((agency, KG.country, lebanon))
     net = actor_network(graph)
-    assert net.nodes[str(agency)]["part_of"] == "Lebanon" and "part_of" not in net.nodes[ZAKI]
+    assert net.nodes[str(agency)]["country"] == "Lebanon" and "country" not in net.nodes[ZAKI]
     back = nx.read_graphml(io.BytesIO(write_graphml(net).encode("utf-8")))
-    assert (back.nodes[str(agency)]["part_of"], back.nodes[ZAKI]["part_of"]) == ("Lebanon", "")
-    assert "part of: Lebanon" in _tooltip_node(net.nodes[str(agency)], 1, 0, None).splitlines()
+    assert (back.nodes[str(agency)]["country"], back.nodes[ZAKI]["country"]) == ("Lebanon", "")
+    assert "country: Lebanon" in _tooltip_node(net.nodes[str(agency)], 1, 0, None).splitlines()
 
 
 def test_network_of_an_empty_graph() -> None:
