@@ -1,31 +1,39 @@
 """Actor resolution: ``Extractions -> Actors``, one node per real-world actor.
 
-Recomputed from all articles at once, so the result does not depend on their order.
-Merge rules, each recorded with its reason:
+The result is a function of the set of articles, whatever their order: ``ActorResolver`` keeps it up
+to date as articles come and go (``update`` recomputes only the rules whose inputs a change touched),
+and ``resolve_facts`` is one update from empty. Merge rules, each recorded with its reason, in three
+stages, each reading the actors the stages before it made (never its own, so no rule depends on the
+order in which names are visited):
 
-- ``same-name``: the same normalised name (and kind).
-- ``country-code``: country names with one ISO code (Libanon / Lebanon).
-- ``alias-table``: names listed together in ``kg/data/aliases.toml`` (Teheran / Tehran).
-- ``acronym-in-text``: "Korps Pengawal Revolusi Islam (IRGC)" joins IRGC to its expansion.
-- ``alias-in-text``: "Basuki Tjahaja Purnama alias Ahok": two person names joined by a word of
-  ``[names] alias_markers`` in lexicon.toml.
-- ``short-name-in-article``: "Haniyeh" after "Ismail Haniyeh" in the same article.
-- ``classifier-name``: "Partai Golkar" and "Golkar" across articles (``[names] classifiers``).
-- ``owner-suffix-in-article``: "Dewan Keamanan" after "Dewan Keamanan PBB" in the same article,
-  when what the longer name adds is an actor of the article or a country ("Kementerian Luar Negeri RI").
-- ``unique-owned-name``: an organisation named without its owner ("Dewan Keamanan") that matches
-  exactly one owned name across the corpus ("Dewan Keamanan PBB"); with two ("Kementerian Luar
-  Negeri RI", "... Turki") it stays apart.
-- ``same-name-other-kind``: one name read as an organisation in one place and as a place in
-  another ("Tel Aviv"); a person is never joined this way, so namesakes stay apart.
-- ``unique-short-name``: a short person name that matches exactly one full name in the corpus.
-- ``spelling-variant-in-article``: two names of one article that differ by one vowel in one word
-  ("Kane" / "Ali Baghi Kani", "Abdul" / "Abdel Fattah al-Sisi", "Ikhawanul" / "Ikhwanul Muslimin"):
-  transliteration and translation noise. Only where the name has no exact match in the article,
-  and only with one candidate; names that differ in a consonant ("Rahman", "Rahmat") stay apart.
-- ``owned-name-owner-in-article``: an organisation named without its owner ("Kementerian Luar
-  Negeri") that matches several owned names in the corpus, of which exactly one has its owner
-  named in the same article.
+1. merges found inside an article and between names of the corpus:
+
+   - ``same-name``: the same normalised name (and kind).
+   - ``country-code``: country names with one ISO code (Libanon / Lebanon).
+   - ``alias-table``: names listed together in ``kg/data/aliases.toml`` (Teheran / Tehran).
+   - ``acronym-in-text``: "Korps Pengawal Revolusi Islam (IRGC)" joins IRGC to its expansion.
+   - ``alias-in-text``: "Basuki Tjahaja Purnama alias Ahok": two person names joined by a word of
+     ``[names] alias_markers`` in lexicon.toml.
+   - ``short-name-in-article``: "Haniyeh" after "Ismail Haniyeh" in the same article.
+   - ``classifier-name``: "Partai Golkar" and "Golkar" across articles (``[names] classifiers``).
+   - ``owner-suffix-in-article``: "Dewan Keamanan" after "Dewan Keamanan PBB" in the same article,
+     when what the longer name adds is an actor of the article or a country ("Kementerian Luar Negeri RI").
+   - ``same-name-other-kind``: one name read as an organisation in one place and as a place in
+     another ("Tel Aviv"); a person is never joined this way, so namesakes stay apart.
+   - ``spelling-variant-in-article``: two names of one article that differ by one vowel in one word
+     ("Kane" / "Ali Baghi Kani", "Abdul" / "Abdel Fattah al-Sisi", "Ikhawanul" / "Ikhwanul Muslimin"):
+     transliteration and translation noise. Only where the name has no exact match in the article,
+     only with one candidate, and only for a name that no rule of any article joins to another name;
+     names that differ in a consonant ("Rahman", "Rahmat") stay apart.
+
+     A name that articles join to different fuller names ("BPBD" to "BPBD DKI Jakarta" in one article
+     and to "BPBD Biak" in another) stands for another actor in each: it is scoped to its articles.
+2. ``unique-short-name``: a short person name that matches exactly one full name (one actor of the
+   first stage) in the corpus.
+3. ``unique-owned-name``: an organisation named without its owner ("Dewan Keamanan") that matches
+   exactly one owned name across the corpus ("Dewan Keamanan PBB"); with two ("Kementerian Luar
+   Negeri RI", "... Turki") it stays apart; ``owned-name-owner-in-article``: of several, the one
+   whose owner the same article names.
 
 Organisation names are compared with their short forms written out (``[organizations.abbreviations]``
 in lexicon.toml: "Kemlu RI" is "Kementerian Luar Negeri RI") and an owner country by its code
@@ -33,7 +41,9 @@ in lexicon.toml: "Kemlu RI" is "Kementerian Luar Negeri RI") and an owner countr
 ("Sheikh", "Dato Sri") are kept as an alias, never as the canonical name.
 
 The canonical name is the fullest name seen (or the table's / CLDR's name); the IRI is
-minted from it, so rebuilding gives the same IRIs.
+minted from it, so rebuilding gives the same IRIs. Where two actors' names slugify alike (a person
+and a place), the one whose first name node sorts first keeps the plain slug and the others add
+their kind ("gatot-subroto-place").
 """
 
 from __future__ import annotations
@@ -41,14 +51,26 @@ from __future__ import annotations
 import functools
 import hashlib
 import itertools
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Container, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
+from kg.kvtables import COUNT, COUNTERS, PLAIN, SETS, TableFactory, memory_table
 from kg.lexicon import Lexicon, get_lexicon, normalize_name, slugify
 from kg.types import COUNTRY, ORGANIZATION, PERSON, PLACE, Extraction, Mention
 
-__all__ = ["Actor", "ActorIndex", "ArticleFacts", "Merge", "article_facts", "resolve_actors", "resolve_facts"]
+__all__ = [
+    "Actor",
+    "ActorIndex",
+    "ActorResolver",
+    "ArticleFacts",
+    "Merge",
+    "ResolutionChange",
+    "article_facts",
+    "resolve_actors",
+    "resolve_facts",
+]
 
 _SCOPE = "@"  # joins a node's name to the article it is scoped to
 
@@ -80,10 +102,10 @@ class Actor:
 class ActorIndex:
     """All actors of a corpus, and which actor each mention resolved to."""
 
-    actors: dict[str, Actor]
-    by_mention: dict[tuple[str, int, int, int], str]
+    actors: Mapping[str, Actor]
+    by_mention: Mapping[tuple[str, int, int, int], str]
     merges: tuple[Merge, ...]
-    role_owners: dict[tuple[str, str], str] = field(default_factory=dict)
+    role_owners: Mapping[tuple[str, str], str] = field(default_factory=dict)
 
     def actor_of(self, article_id: str, mention: Mention | None) -> Actor | None:
         if mention is None:
@@ -99,23 +121,6 @@ class ActorIndex:
         """
         slug = self.role_owners.get((person, normalize_name(title)))
         return self.actors.get(slug) if slug else None
-
-
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 _norm = functools.lru_cache(maxsize=1 << 17)(normalize_name)
@@ -195,7 +200,7 @@ def _maximal(names: dict[str, tuple[str, ...]], suffixes: frozenset[str] = froze
     return {n for n, toks in names.items() if not any(o != n and _is_part_of(toks, t, suffixes) for o, t in names.items())}
 
 
-def _adds_owner(short: tuple[str, ...], full: tuple[str, ...], owners: frozenset[str] | set[str]) -> bool:
+def _adds_owner(short: tuple[str, ...], full: tuple[str, ...], owners: Container[str]) -> bool:
     """Whether ``full`` is ``short`` followed by the (normalised) name of its owner.
 
     >>> _adds_owner(("dewan", "keamanan"), ("dewan", "keamanan", "pbb"), {"pbb"})
@@ -230,50 +235,6 @@ _IN_ARTICLE_RULES = frozenset(
 def _is_acronym(text: str) -> bool:
     """A short word of capitals ("BPBD", "KPK"): a name that several organisations may share."""
     return 2 <= len(text) <= 8 and text.isalpha() and text.isupper()
-
-
-def _scope_ambiguous_names(
-    reasons: list[tuple[str, str, str, str]],
-    reason_article: dict[int, str],
-    mention_node: dict[tuple[str, int, int, int], str],
-    kind_of: dict[str, str],
-    surface: dict[str, set[str]],
-    articles_of: dict[str, set[str]],
-    code_of: dict[str, str],
-    scoped: dict[str, str],
-) -> None:
-    """A name that articles join to different fuller names ("BPBD" to "BPBD DKI Jakarta" in one article and
-    to "BPBD Biak" in another, "Widodo" to two persons) stands for another actor in each: its mentions and
-    those joins are scoped to their article, so the fuller names are never joined through it."""
-    targets: dict[str, set[str]] = defaultdict(set)
-    for k, (a, b, rule, _reason) in enumerate(reasons):
-        if k in reason_article and rule in _IN_ARTICLE_RULES:
-            targets[a].add(b)
-    ambiguous = {a for a, found in targets.items() if len(found) > 1}
-    if not ambiguous:
-        return
-
-    def scope(node: str, aid: str) -> str:
-        local = f"{node}{_SCOPE}{aid}"
-        if local not in kind_of:
-            kind_of[local] = kind_of[node]
-            surface[local] = set(surface[node])
-            articles_of[local] = {aid}
-            if node in code_of:
-                code_of[local] = code_of[node]
-            scoped[local] = aid
-        return local
-
-    for k, (a, b, rule, reason) in enumerate(reasons):
-        aid = reason_article.get(k)
-        if a in ambiguous and aid is not None and rule in _IN_ARTICLE_RULES:
-            reasons[k] = (scope(a, aid), b, rule, f"{reason} (the name stands for another actor in other articles)")
-    for key, node in list(mention_node.items()):
-        if node in ambiguous:
-            mention_node[key] = scope(node, key[0])
-    for node in ambiguous:  # every mention moved to its article's node
-        for table in (kind_of, surface, articles_of, code_of):
-            table.pop(node, None)  # type: ignore[attr-defined]
 
 
 def _org_key(name: str, lex: Lexicon) -> str:
@@ -313,34 +274,6 @@ def _owner_code(name: str, lex: Lexicon) -> str | None:
     return owner[1] if owner else None
 
 
-def _link_owners(actors: dict[str, Actor], lex: Lexicon) -> None:
-    """Give each organisation whose names end with one country (``_owner_code``) that country as ``country``.
-
-    A country named only inside such names ("Militer Myanmar") becomes an actor of its own, mentioned in
-    those organisations' articles.
-    """
-    country_slug = {a.country_code: slug for slug, a in sorted(actors.items()) if a.kind == COUNTRY and a.country_code}
-    minted: dict[str, set[str]] = defaultdict(set)  # code of a country named only inside names -> articles
-    owned: dict[str, str] = {}
-    for slug, actor in sorted(actors.items()):
-        if actor.kind != ORGANIZATION:
-            continue
-        codes = {code for name in actor.aliases if (code := _owner_code(name, lex))}
-        if len(codes) == 1:
-            owned[slug] = code = codes.pop()
-            if code not in country_slug:
-                minted[code].update(actor.articles)
-    for code, articles in sorted(minted.items()):
-        name = lex.country_names.get(code, code)
-        slug = slugify(name)
-        if slug in actors:
-            slug = f"{slug}-{COUNTRY.lower()}"
-        actors[slug] = Actor(slug, name, COUNTRY, (name,), tuple(sorted(articles)), code)
-        country_slug[code] = slug
-    for slug, code in owned.items():
-        actors[slug] = replace(actors[slug], country=country_slug[code])
-
-
 @dataclass(frozen=True)
 class ArticleFacts:
     """What one article gives actor resolution: its name nodes, mentions and in-article merges.
@@ -365,7 +298,7 @@ class ArticleFacts:
     """The (normalised) countries and organisations the article names."""
     reasons: tuple[tuple[str, str, str, str], ...]
     variants: tuple[tuple[str, str, str, str], ...]
-    """Spelling-variant merges, kept unless their first node is in a reason of an earlier article or in ``reasons``."""
+    """Spelling-variant merges, kept unless their first node starts a reason of any article."""
     roles: tuple[tuple[tuple[int, int, int], str, tuple[int, int, int] | None], ...]
     """(person mention, normalised title, the mention of what the title is of)."""
     node_words: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -506,7 +439,7 @@ def article_facts(ex: Extraction, lexicon: Lexicon | None = None) -> ArticleFact
             other = owned_by[0]
             reasons.append((node, other, "owner-suffix-in-article", f"{orgs[node]!r} and {orgs[other]!r} in article {aid}"))
     # spelling variants of one name in one article: "Kane" and "Ali Baghi Kani" (kept at resolution
-    # unless the first name is already in a merge: ``resolve_facts``)
+    # unless the first name starts another merge: ``ActorResolver``)
     named = {mention_node[m.key]: m.kind for m in ex.mentions if m.kind in (PERSON, ORGANIZATION)}
     named_tokens = {node: _tokens(node.split("|", 1)[1]) for node in named}
     for node, toks in sorted(named_tokens.items()):
@@ -559,190 +492,972 @@ def resolve_facts(facts: Iterable[ArticleFacts], lexicon: Lexicon | None = None)
 
     The same index as ``resolve_actors`` over the articles, whatever the order of ``facts``.
     """
-    lex = lexicon or get_lexicon()
-    uf = _UnionFind()
-    merges: list[Merge] = []
-    kind_of: dict[str, str] = {}
+    resolver = ActorResolver()
+    resolver.update(put=facts, lexicon=lexicon)
+    return resolver.index()
+
+
+_MERGE_STAGE, _SHORT_STAGE, _OWNED_STAGE = 1, 2, 3
+"""Merges found in the articles and between names; short person names; organisations without their owner.
+Each stage reads the actors the stages before it made (its candidates' components), never its own."""
+_AMBIGUOUS = " (the name stands for another actor in other articles)"
+
+
+@dataclass(frozen=True)
+class _Node:
+    """A name node as the whole corpus gives it."""
+
+    kind: str
+    surface: frozenset[str]
+    written: frozenset[str]
+    articles: frozenset[str]
+    """The articles where a mention is this node."""
+    code: str | None
+    fixed: str | None
+    scoped: str | None
+    """The one article this node belongs to (a suspect's initials, a name scoped to its article)."""
+
+
+@dataclass(frozen=True)
+class _Gives:
+    """What one article gives one node (the tables of its ``ArticleFacts``, in order)."""
+
+    kinds: tuple[tuple[str, bool], ...]
+    surface: frozenset[str]
+    written: frozenset[str]
+    present: bool
+    code: str | None
+    fixed: str | None
+    scoped: bool
+
+
+@dataclass(frozen=True)
+class _Edge:
+    """One reason to join two nodes, and the stage that found it."""
+
+    a: str
+    b: str
+    rule: str
+    reason: str
+    stage: int
+
+
+@dataclass(frozen=True)
+class _Group:
+    """An actor before its slug is chosen among the actors whose names slugify alike."""
+
+    base: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    articles: tuple[str, ...]
+    code: str | None
+
+
+@dataclass(frozen=True)
+class ResolutionChange:
+    """What one ``ActorResolver.update`` moved."""
+
+    articles: frozenset[str]
+    """Articles (still in the corpus) whose mentions' actors, their kinds or labels, or their roles' owners changed."""
+    actors: frozenset[str]
+    """Actors added or changed (slugs)."""
+    removed: frozenset[str]
+    """Actors that are no more."""
+
+
+class _Owners:
+    """The names that own an institution named after them: known ones, and organisations and countries of the corpus."""
+
+    def __init__(self, known: frozenset[str], counts: dict[str, int]) -> None:
+        self.known, self.counts = known, counts
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.known or self.counts.get(name, 0) > 0  # type: ignore[call-overload]
+
+
+def _gives(fact: ArticleFacts) -> dict[str, _Gives]:
+    kinds: dict[str, list[tuple[str, bool]]] = defaultdict(list)
     surface: dict[str, set[str]] = defaultdict(set)
-    articles_of: dict[str, set[str]] = defaultdict(set)
-    code_of: dict[str, str] = {}
-    mention_node: dict[tuple[str, int, int, int], str] = {}
-    fixed_name: dict[str, str] = {}
-    reasons: list[tuple[str, str, str, str]] = []  # (node a, node b, rule, reason)
-    scoped: dict[str, str] = {}  # node -> the one article it belongs to (initials)
-    known_owners = _known_owners(lex)
     written: dict[str, set[str]] = defaultdict(set)
-    owners_named: dict[str, frozenset[str]] = {}  # article -> the countries and organisations it names
-    reason_article: dict[int, str] = {}  # index of an in-article reason -> its article
-    in_reasons: set[str] = set()  # the nodes of the reasons so far
-    node_words: dict[str, tuple[str, ...]] = {}
-    name_words: dict[str, int] = {}
+    for node, kind, replaces in fact.kinds:
+        kinds[node].append((kind, replaces))
+    for node, text in fact.surface:
+        surface[node].add(text)
+    for node, text in fact.written:
+        written[node].add(text)
+    codes, fixed, present, scoped = dict(fact.codes), dict(fact.fixed), set(fact.present), set(fact.scoped)
+    nodes = {*kinds, *surface, *written, *codes, *fixed, *present, *scoped}
+    return {
+        n: _Gives(
+            tuple(kinds.get(n, ())),
+            frozenset(surface.get(n, ())),
+            frozenset(written.get(n, ())),
+            n in present,
+            codes.get(n),
+            fixed.get(n),
+            n in scoped,
+        )
+        for n in nodes
+    }
 
-    def tokens(node: str) -> tuple[str, ...]:
-        found = node_words.get(node)
-        return found if found is not None else _tokens(node.split("|", 1)[1])
 
-    def length(name: str) -> int:
-        found = name_words.get(name)
+def _name(node: str) -> str:
+    return node.split("|", 1)[1]
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _words(node: str) -> tuple[str, ...]:
+    return _tokens(_name(node))
+
+
+_slug = functools.lru_cache(maxsize=1 << 16)(slugify)
+
+
+class ActorResolver:
+    """Actor resolution kept up to date as articles come and go.
+
+    ``update`` costs time in proportion to the articles it changes and the names they touch, not to the
+    corpus, and leaves the resolver as it would be after resolving the whole corpus at once, in any
+    order (``resolve_facts`` is that: one update from empty). The rules are those of the module's
+    docstring; each corpus-level stage reads the actors of the stages before it, so no rule depends on
+    the order in which articles or names are visited, and an update recomputes only the rules whose
+    inputs it changed. A resolver pickles (the store keeps one); the lexicon is passed to each update.
+    """
+
+    def __init__(self, tables: TableFactory | None = None) -> None:
+        make = tables or memory_table
+        self._tables: dict[str, tuple[str, Any]] = {}
+
+        def t(name: str, kind: str) -> Any:
+            table = make(name, kind)
+            self._tables[name] = (kind, table)
+            return table
+
+        self._facts: dict[str, ArticleFacts] = t("facts", PLAIN)
+        self._node_articles: dict[str, set[str]] = t("node_articles", SETS)  # node -> the articles giving it anything
+        self._base: dict[str, _Node] = t("base", PLAIN)  # every node of the articles, before names are scoped
+        self._endpoints: Counter[str] = t("endpoints", COUNT)  # node -> how many articles' reasons join it
+        self._variants_from: dict[str, set[tuple[str, int]]] = t("variants_from", SETS)
+        self._raw: dict[tuple[str, str, int], tuple[str, str, str, str]] = t("raw", PLAIN)  # in-article reasons kept
+        self._raw_from: dict[str, set[tuple[str, str, int]]] = t("raw_from", SETS)
+        self._raw_of: dict[str, set[tuple[str, str, int]]] = t("raw_of", SETS)
+        self._in_targets: dict[str, Counter[str]] = t("in_targets", COUNTERS)  # source -> its in-article targets
+        self._in_articles: dict[str, Counter[str]] = t("in_articles", COUNTERS)  # source -> the articles of those
+        self._ambiguous: dict[str, bool] = t("ambiguous", PLAIN)
+        self._copies: dict[str, set[str]] = t("copies", PLAIN)  # an ambiguous node -> its copies scoped to its articles
+        self._copy_of: dict[str, tuple[str, str]] = t("copy_of", PLAIN)  # copy -> (node, article)
+        self._nodes: dict[str, _Node] = t("nodes", PLAIN)  # the nodes that resolution joins
+        self._edges: dict[tuple[str, ...], _Edge] = t("edges", PLAIN)
+        self._edges_at: dict[str, set[tuple[str, ...]]] = t("edges_at", SETS)
+        self._sources: Counter[str] = t("sources", COUNT)  # node -> merges of the first stage that start at it
+        self._name_edge_ids: dict[str, set[tuple[str, ...]]] = t("name_edge_ids", SETS)
+        self._by_name: dict[str, set[str]] = t("by_name", SETS)  # organisations and places by name
+        self._having_word: dict[str, set[str]] = t("having_word", SETS)  # persons by each word
+        self._first_word: dict[str, set[str]] = t("first_word", SETS)  # persons by their first word
+        self._starting_with: dict[str, set[str]] = t("starting_with", SETS)  # organisations by their first word
+        self._org_words: dict[tuple[str, ...], set[str]] = t("org_words", SETS)  # organisations by their words
+        self._org_ending: dict[str, set[str]] = t("org_ending", SETS)  # organisations by each end of their name
+        self._owner_count: Counter[str] = t("owner_count", COUNT)
+        self._comp: dict[int, dict[str, str]] = {  # stage -> node -> the smallest node of its group
+            stage: t(f"comp{stage}", PLAIN) for stage in (_MERGE_STAGE, _SHORT_STAGE, _OWNED_STAGE)
+        }
+        self._members: dict[str, set[str]] = t("members", SETS)  # last stage: root -> nodes
+        self._groups: dict[str, _Group] = t("groups", PLAIN)
+        self._families: dict[str, set[str]] = t("families", SETS)  # base slug -> roots
+        self._root_slug: dict[str, str] = t("root_slug", PLAIN)
+        self._slug_root: dict[str, str] = t("slug_root", PLAIN)
+        self._own_actors: dict[str, Actor] = t("own_actors", PLAIN)  # the groups' actors, before owners are linked
+        self._owned: dict[str, str] = t("owned", PLAIN)  # organisation -> the code of the one country its names end with
+        self._owned_by_code: dict[str, set[str]] = t("owned_by_code", SETS)
+        self._countries: dict[str, set[str]] = t("countries", SETS)  # code -> the country actors with it
+        self._minted: dict[str, tuple[str, str]] = t("minted", PLAIN)  # code of a country named only inside names -> slugs
+        self._minted_plain: dict[str, set[str]] = t("minted_plain", SETS)  # its plain slug -> codes
+        self._actors: dict[str, Actor] = t("actors", PLAIN)
+        self._node_slug: dict[str, str] = t("node_slug", PLAIN)
+        self._by_mention: dict[str, dict[tuple[int, int, int], str]] = t("by_mention", PLAIN)  # article -> key -> slug
+        self._roles: dict[str, list[tuple[str, str, str | None]]] = t("roles", PLAIN)  # article -> (person, title, of)
+        self._held: dict[tuple[str, str], Counter[str]] = t("held", COUNTERS)
+        self._role_articles: dict[tuple[str, str], Counter[str]] = t("role_articles", COUNTERS)
+        self._role_owners: dict[tuple[str, str], str] = t("role_owners", PLAIN)
+        # derived from the facts as needed, never kept
+        self._known_words: dict[str, tuple[str, ...]] = {}  # node -> its words, as the facts give them
+        self._known_lengths: dict[str, int] = {}  # name -> how many words
+        self._read: dict[str, tuple[dict[str, _Gives], dict[str, list[tuple[int, int, int]]]]] = {}
+        # what one update has moved so far
+        self._source_flips: set[str] = set()
+        self._owner_flips: set[str] = set()
+        self._sources_changed: set[str] = set()
+        self._stale_pairs: set[tuple[str, str]] = set()  # (article, node) whose mentions to look up again
+        self._actors_before: dict[str, Actor | None] = {}
+        self._own_before: dict[str, Actor | None] = {}
+
+    def _w(self, node: str) -> tuple[str, ...]:
+        found = self._known_words.get(node)
+        return found if found is not None else _words(node)
+
+    def _length(self, name: str) -> int:
+        found = self._known_lengths.get(name)
         return found if found is not None else len(_tokens(name))
 
-    ordered = sorted(facts, key=lambda f: f.article)
-    for fact in ordered:
-        aid = fact.article
-        first_reason = len(reasons)
-        node_words.update(fact.node_words)
-        name_words.update(fact.name_words)
-        owners_named[aid] = fact.owners
-        for node, kind, replaces in fact.kinds:
-            if replaces:
-                kind_of[node] = kind
+    def _article(self, aid: str) -> tuple[dict[str, _Gives], dict[str, list[tuple[int, int, int]]]]:
+        """What an article gives each node, and its mentions' keys by node (read from its facts once)."""
+        found = self._read.get(aid)
+        if found is None:
+            fact = self._facts[aid]
+            self._known_words.update(fact.node_words)
+            self._known_lengths.update(fact.name_words)
+            mentions: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+            for key, node in fact.mentions:
+                mentions[node].append(key)
+            found = self._read[aid] = (_gives(fact), dict(mentions))
+        return found
+
+    def __len__(self) -> int:
+        """How many articles the corpus has."""
+        return len(self._facts)
+
+    def facts(self, article: str) -> ArticleFacts | None:
+        return self._facts.get(article)
+
+    def mentions_of(self, article: str) -> dict[tuple[int, int, int], str]:
+        """The slug of each resolved mention of ``article`` (by mention key)."""
+        return dict(self._by_mention.get(article, {}))
+
+    def index(self) -> ActorIndex:
+        """The ``ActorIndex`` of the corpus as it stands (a copy: later updates do not change it)."""
+        by_mention = {(aid, *key): slug for aid, row in self._by_mention.items() for key, slug in row.items()}
+        return ActorIndex(dict(self._actors), by_mention, self._merges(), dict(self._role_owners))
+
+    def tables(self) -> dict[str, tuple[str, Any]]:
+        """Every table of the resolver by name: (kind, table), for ``kg.kvtables.SqliteTables.replace_all``."""
+        return dict(self._tables)
+
+    def view(self) -> ActorIndex:
+        """An ``ActorIndex`` that reads the resolver as it goes (nothing copied; no merges: ``merges_of``)."""
+        return ActorIndex(self._actors, _MentionView(self._by_mention), (), self._role_owners)
+
+    # -- the update -----------------------------------------------------------------------------------
+
+    def update(
+        self, put: Iterable[ArticleFacts] = (), remove: Iterable[str] = (), lexicon: Lexicon | None = None
+    ) -> ResolutionChange:
+        """Add or replace the articles of ``put`` and drop those of ``remove`` (ids not in the corpus are ignored)."""
+        lex = lexicon or get_lexicon()
+        new = {f.article: f for f in put}
+        changed = set(new) | {a for a in remove if a in self._facts}
+        everything = not self._facts  # from empty: every node is looked at anyway
+        nodes, endpoint_flips = self._replace_articles(new, changed)
+        raw_changed = self._refresh_raw(changed, new, endpoint_flips)
+        seeds: set[str] = set()
+        candidates = self._refresh_scoping(raw_changed, nodes, seeds)
+        changed_nodes = self._refresh_nodes(candidates)
+        seeds |= changed_nodes
+        self._name_edges(changed_nodes, seeds, lex)
+        moved = set(self._components(_MERGE_STAGE, seeds)[0])
+        flips, self._source_flips = self._source_flips, set()
+        self._short_names(candidates | changed_nodes | moved | flips, seeds, lex, everything)
+        moved = set(self._components(_SHORT_STAGE, seeds)[0])
+        owner_flips, self._owner_flips = self._owner_flips, set()
+        flips |= self._source_flips
+        self._source_flips = set()
+        self._owned_names(candidates | changed_nodes | moved | flips, owner_flips, seeds, lex, everything)
+        last = self._comp[_OWNED_STAGE]
+        moved_last, visited = self._components(_OWNED_STAGE, seeds)
+        roots = {r for r in moved_last.values() if r is not None} | {last[n] for n in visited}
+        for node, root in moved_last.items():
+            if root is not None:
+                self._members[root].discard(node)
+            if node in last:
+                self._members[last[node]].add(node)
+        renamed = self._refresh_groups(roots)
+        self._link_owners(lex)
+        members = {n for r in roots | renamed for n in self._members.get(r, ())}
+        articles = self._refresh_mentions(self._refresh_node_slugs(members | set(moved_last)), changed)
+        articles |= self._refresh_roles(articles | changed)
+        return self._change(articles)
+
+    def _replace_articles(self, new: dict[str, ArticleFacts], changed: set[str]) -> tuple[set[str], set[str]]:
+        """Swap the changed articles' facts; the nodes they give, and those whose reason count crossed zero."""
+        nodes: set[str] = set()
+        delta: Counter[str] = Counter()
+        for aid in sorted(changed):
+            old = self._facts.get(aid)
+            if old is not None:
+                for node in self._article(aid)[0]:
+                    nodes.add(node)
+                    _file(self._node_articles, node, aid, -1)
+                del self._facts[aid]
+                self._read.pop(aid, None)
+                self._by_mention.pop(aid, None)
+                for a, _b, _rule, _reason in old.reasons:
+                    delta[a] -= 1
+                for i, variant in enumerate(old.variants):
+                    _file(self._variants_from, variant[0], (aid, i), -1)
+            fact = new.get(aid)
+            if fact is not None:
+                self._facts[aid] = fact
+                for node in self._article(aid)[0]:
+                    nodes.add(node)
+                    _file(self._node_articles, node, aid, 1)
+                for a, _b, _rule, _reason in fact.reasons:
+                    delta[a] += 1
+                for i, variant in enumerate(fact.variants):
+                    _file(self._variants_from, variant[0], (aid, i), 1)
+        for node in nodes:
+            found = self._gather(node)
+            if found is None:
+                self._base.pop(node, None)
             else:
-                kind_of.setdefault(node, kind)
-        for node, text in fact.surface:
-            surface[node].add(text)
-        for node, text in fact.written:
-            written[node].add(text)
-        for node in fact.present:
-            articles_of[node].add(aid)
-        for key, node in fact.mentions:
-            mention_node[(aid, *key)] = node
-        code_of.update(fact.codes)
-        fixed_name.update(fact.fixed)
-        scoped.update(dict.fromkeys(fact.scoped, aid))
-        reasons.extend(fact.reasons)
-        for a, b, _rule, _reason in fact.reasons:
-            in_reasons.update((a, b))
-        kept = [variant for variant in fact.variants if variant[0] not in in_reasons]
-        reasons.extend(kept)
-        for a, b, _rule, _reason in kept:
-            in_reasons.update((a, b))
-        reason_article.update(dict.fromkeys(range(first_reason, len(reasons)), aid))
-    _scope_ambiguous_names(reasons, reason_article, mention_node, kind_of, surface, articles_of, code_of, scoped)
-    # one name read as an organisation here and as a place there
-    by_name: dict[str, list[str]] = defaultdict(list)
-    for node, kind in kind_of.items():
-        if kind in (ORGANIZATION, PLACE):
-            by_name[node.split("|", 1)[1]].append(node)
-    for name, nodes in sorted(by_name.items()):
-        first, *others = sorted(nodes)
-        for other in others:
-            reason = f"{name!r} is read both as {kind_of[first]} and as {kind_of[other]}"
-            reasons.append((first, other, "same-name-other-kind", reason))
-    # a name with its classifier and without it across articles: "Partai Golkar" and "Golkar", "Kabupaten Maros"
-    # and "Maros" (``[names] classifiers``, which an article also leaves out when it repeats a name), when only
-    # one classifier goes with the name: "Kota Bogor" and "Kabupaten Bogor" are two places, "Bogor" either
-    classified: dict[str, list[str]] = defaultdict(list)
-    for name in by_name:
-        words = name.split()
-        if len(words) >= 2 and words[0] in lex.name_classifiers and _SCOPE not in name and " ".join(words[1:]) in by_name:
-            classified[" ".join(words[1:])].append(name)
-    for bare, names in sorted(classified.items()):
-        if len(names) == 1:
-            reason = f"{names[0]!r} is {bare!r} with its classifier"
-            reasons.append((sorted(by_name[bare])[0], sorted(by_name[names[0]])[0], "classifier-name", reason))
-    # acronyms written without their expansion elsewhere may have been read with another kind
-    for a, b, rule, reason in reasons:
-        if kind_of.get(a) and kind_of.get(b):
-            uf.union(a, b)
-            merges.append(Merge(b, a.split("|", 1)[1].split(_SCOPE, 1)[0], rule, reason))
-    already_merged = {a for a, _b, _rule, _reason in reasons}
-    # a short person name that matches exactly one full name across the corpus
-    suffixes = lex.name_suffixes
-    person_nodes = [n for n in kind_of if kind_of[n] == PERSON and n not in scoped]
-    org_nodes = sorted(n for n in kind_of if kind_of[n] == ORGANIZATION and n not in scoped)
-    tokens_of = {n: tokens(n) for n in (*person_nodes, *org_nodes)}
-    full_names = {uf.find(n) for n in person_nodes if len(tokens_of[n]) >= 2}
-    having_word: dict[str, list[str]] = defaultdict(list)  # a fuller name must contain the short name's first word
-    for n in person_nodes:
-        for token in dict.fromkeys(tokens_of[n]):
-            having_word[token].append(n)
-    for node in person_nodes:
-        toks = tokens_of[node]
-        if node in already_merged or not toks:
-            continue
-        longer = {
-            f: tokens_of[f]
-            for f in having_word[toks[0]]
-            if _is_part_of(toks, tokens_of[f], suffixes) and uf.find(f) in full_names and uf.find(f) != uf.find(node)
-        }
-        matches = {uf.find(f) for f in _maximal(longer, suffixes)}
-        if len(matches) == 1:
-            target = matches.pop()
-            uf.union(node, target)
-            name = " ".join(toks)
-            merges.append(Merge(target, name, "unique-short-name", f"{name!r} matches only one fuller name in the corpus"))
-    # an organisation named without its owner that matches exactly one owned name across the corpus
-    corpus_owners = {n.split("|", 1)[1] for n in kind_of if kind_of[n] not in (PERSON, PLACE)} | known_owners
-    starting_with: dict[str, list[str]] = defaultdict(list)  # an owned name starts with the short name's first word
-    for n in org_nodes:
-        if tokens_of[n]:
-            starting_with[tokens_of[n][0]].append(n)
-    for node in org_nodes:
-        short = tokens_of[node]
-        if node in already_merged or not short:
-            continue
-        owner_of = {
-            other: " ".join(tokens_of[other][len(short) :])
-            for other in starting_with[short[0]]
-            if _adds_owner(short, tokens_of[other], corpus_owners) and uf.find(other) != uf.find(node)
-        }
-        owned = {uf.find(other) for other in owner_of}
-        rule, reason = "unique-owned-name", f"{' '.join(short)!r} matches only one name with its owner in the corpus"
-        if len(owned) > 1:
-            # several owners in the corpus: keep the one named in the same article (an article on Indonesia)
-            named_here = set().union(*(owners_named[a] for a in articles_of[node]))
-            owned = {uf.find(other) for other, owner in owner_of.items() if owner in named_here}
-            rule = "owned-name-owner-in-article"
-            reason = f"{' '.join(short)!r} matches one name whose owner is named in the same article"
-        if len(owned) == 1:
-            target = owned.pop()
-            uf.union(node, target)
-            merges.append(Merge(target, " ".join(short), rule, reason))
-    # build actors
-    groups: dict[str, list[str]] = defaultdict(list)
-    for node in kind_of:
-        groups[uf.find(node)].append(node)
-    actors: dict[str, Actor] = {}
-    root_slug: dict[str, str] = {}
-    for root, nodes in groups.items():
-        names = sorted({s for n in nodes for s in surface[n]} | {fixed_name[n] for n in nodes if n in fixed_name})
+                self._base[node] = found
+        flips = set()
+        for node, d in delta.items():
+            before = self._endpoints[node]
+            after = before + d
+            if (before > 0) != (after > 0):
+                flips.add(node)
+            if after:
+                self._endpoints[node] = after
+            else:
+                del self._endpoints[node]
+        return nodes, flips
+
+    def _gather(self, node: str) -> _Node | None:
+        """A node as the articles that give it give it, in article order (a node without a kind is none)."""
+        kind = code = fixed = scoped = None
+        surface: set[str] = set()
+        written: set[str] = set()
+        articles: set[str] = set()
+        for aid in sorted(self._node_articles.get(node, ())):
+            gives = self._article(aid)[0][node]
+            for k, replaces in gives.kinds:
+                if replaces or kind is None:
+                    kind = k
+            surface |= gives.surface
+            written |= gives.written
+            if gives.present:
+                articles.add(aid)
+            code = gives.code or code
+            fixed = gives.fixed or fixed
+            scoped = aid if gives.scoped else scoped
+        if kind is None:
+            return None
+        return _Node(kind, frozenset(surface), frozenset(written), frozenset(articles), code, fixed, scoped)
+
+    def _refresh_raw(self, changed: set[str], new: dict[str, ArticleFacts], flips: set[str]) -> set[tuple[str, str, int]]:
+        """The in-article reasons kept: every reason, and a spelling variant whose first name is in no reason."""
+        moved: set[tuple[str, str, int]] = set()
+        for aid in changed:
+            for rid in list(self._raw_of.get(aid, ())):
+                self._set_raw(rid, None, moved)
+            fact = new.get(aid)
+            if fact is not None:
+                for i, reason in enumerate(fact.reasons):
+                    self._set_raw((aid, "r", i), reason, moved)
+                for i, variant in enumerate(fact.variants):
+                    self._set_raw((aid, "v", i), variant if not self._endpoints[variant[0]] else None, moved)
+        for node in flips:
+            for aid, i in list(self._variants_from.get(node, ())):
+                if aid not in changed:
+                    variant = self._facts[aid].variants[i]
+                    self._set_raw((aid, "v", i), variant if not self._endpoints[node] else None, moved)
+        return moved
+
+    def _set_raw(
+        self, rid: tuple[str, str, int], value: tuple[str, str, str, str] | None, moved: set[tuple[str, str, int]]
+    ) -> None:
+        old = self._raw.get(rid)
+        if old == value:
+            return
+        moved.add(rid)
+        aid = rid[0]
+        if old is not None:
+            del self._raw[rid]
+            _file(self._raw_of, aid, rid, -1)
+            _file(self._raw_from, old[0], rid, -1)
+            if old[2] in _IN_ARTICLE_RULES:
+                _count(self._in_targets, old[0], old[1], -1)
+                _count(self._in_articles, old[0], aid, -1)
+            self._sources_changed.add(old[0])
+        if value is not None:
+            self._raw[rid] = value
+            _file(self._raw_of, aid, rid, 1)
+            _file(self._raw_from, value[0], rid, 1)
+            if value[2] in _IN_ARTICLE_RULES:
+                _count(self._in_targets, value[0], value[1], 1)
+                _count(self._in_articles, value[0], aid, 1)
+            self._sources_changed.add(value[0])
+
+    def _refresh_scoping(self, raw: set[tuple[str, str, int]], nodes: set[str], seeds: set[str]) -> set[str]:
+        """Scope the names that articles join to different fuller names; the first stage's in-article merges.
+
+        Returns the nodes whose attributes may have changed (``_refresh_nodes`` compares them)."""
+        sources, self._sources_changed = self._sources_changed, set()
+        flipped = set()
+        for node in sources:
+            ambiguous = len(self._in_targets.get(node, ())) > 1
+            if ambiguous != (node in self._ambiguous):
+                flipped.add(node)
+                if ambiguous:
+                    self._ambiguous[node] = True
+                else:
+                    del self._ambiguous[node]
+        for rid in raw | {rid for node in flipped for rid in self._raw_from.get(node, ())}:
+            value = self._raw.get(rid)
+            edge = None
+            if value is not None:
+                a, b, rule, reason = value
+                if a in self._ambiguous and rule in _IN_ARTICLE_RULES:
+                    a, reason = f"{a}{_SCOPE}{rid[0]}", reason + _AMBIGUOUS
+                edge = _Edge(a, b, rule, reason, _MERGE_STAGE)
+            self._put_edge(("art", *map(str, rid)), edge, seeds)
+        candidates = set(nodes) | flipped
+        for node in sources | nodes:
+            if node not in self._ambiguous and node not in self._copies:
+                continue
+            base = self._base.get(node)
+            homes = set(self._in_articles.get(node, ())) | set(base.articles if base else ())
+            new = {f"{node}{_SCOPE}{aid}": aid for aid in homes} if node in self._ambiguous and base else {}
+            old = self._copies.pop(node, set())
+            for copy in old - new.keys():
+                aid = self._copy_of.pop(copy)[1]
+                self._stale_pairs.add((aid, node))
+            for copy, aid in new.items():
+                self._copy_of[copy] = (node, aid)
+                self._stale_pairs.add((aid, node))
+            if new:
+                self._copies[node] = set(new)
+            candidates |= old | new.keys()
+        for node in flipped:  # its mentions are its copies now, or itself again
+            base = self._base.get(node)
+            self._stale_pairs.update((aid, node) for aid in (base.articles if base else ()))
+        return candidates
+
+    def _effective(self, node: str) -> _Node | None:
+        if node in self._base and node not in self._ambiguous:
+            return self._base[node]
+        if node in self._copy_of:
+            of, aid = self._copy_of[node]
+            base = self._base.get(of)
+            if base is not None:
+                return _Node(base.kind, base.surface, frozenset(), frozenset({aid}), base.code, None, aid)
+        return None
+
+    def _refresh_nodes(self, candidates: set[str]) -> set[str]:
+        """Bring the nodes of ``candidates`` and the tables over them up to date; those that changed."""
+        changed = set()
+        for node in candidates:
+            new = self._effective(node)
+            old = self._nodes.get(node)
+            if new == old:
+                continue
+            changed.add(node)
+            if old is not None:
+                self._index_node(node, old, -1)
+                del self._nodes[node]
+            if new is not None:
+                self._nodes[node] = new
+                self._index_node(node, new, 1)
+        return changed
+
+    def _index_node(self, node: str, found: _Node, sign: int) -> None:
+        name, words = _name(node), self._w(node)
+
+        def file(table: dict[Any, set[str]], key: Any) -> None:
+            if sign > 0:
+                table[key].add(node)
+            else:
+                table[key].discard(node)
+                if not table[key]:
+                    del table[key]
+
+        if found.kind in (ORGANIZATION, PLACE):
+            file(self._by_name, name)
+        if found.kind not in (PERSON, PLACE):
+            before = self._owner_count[name]
+            self._owner_count[name] += sign
+            if (before > 0) != (self._owner_count[name] > 0):
+                self._owner_flips.add(name)
+            if not self._owner_count[name]:
+                del self._owner_count[name]
+        if found.scoped is not None or not words:
+            return
+        if found.kind == PERSON:
+            for word in dict.fromkeys(words):
+                file(self._having_word, word)
+            file(self._first_word, words[0])
+        elif found.kind == ORGANIZATION:
+            file(self._starting_with, words[0])
+            file(self._org_words, words)
+            for k in range(1, len(words)):
+                file(self._org_ending, " ".join(words[k:]))
+
+    def _put_edge(self, eid: tuple[str, ...], edge: _Edge | None, seeds: set[str]) -> None:
+        old = self._edges.get(eid)
+        if old == edge:
+            return
+        for e, sign in ((old, -1), (edge, 1)):
+            if e is None:
+                continue
+            seeds.update((e.a, e.b))
+            if sign > 0:
+                self._edges[eid] = e
+                self._edges_at[e.a].add(eid)
+                self._edges_at[e.b].add(eid)
+            else:
+                del self._edges[eid]
+                for end in (e.a, e.b):
+                    self._edges_at[end].discard(eid)
+                    if not self._edges_at[end]:
+                        del self._edges_at[end]
+            if e.stage == _MERGE_STAGE:
+                before = self._sources[e.a]
+                self._sources[e.a] += sign
+                if (before > 0) != (self._sources[e.a] > 0):
+                    self._source_flips.add(e.a)
+                if not self._sources[e.a]:
+                    del self._sources[e.a]
+
+    def _name_edges(self, changed: set[str], seeds: set[str], lex: Lexicon) -> None:
+        """``same-name-other-kind`` and ``classifier-name`` for the names of the nodes that changed."""
+        names = {_name(node) for node in changed}
+        bares = set(names)
+        for name in names:
+            words = name.split()
+            if len(words) >= 2 and words[0] in lex.name_classifiers:
+                bares.add(" ".join(words[1:]))
+        for name in names:
+            first, *others = sorted(self._by_name.get(name, ())) or [""]
+            new = {
+                ("same", name, other): _Edge(
+                    first,
+                    other,
+                    "same-name-other-kind",
+                    f"{name!r} is read both as {self._nodes[first].kind} and as {self._nodes[other].kind}",
+                    _MERGE_STAGE,
+                )
+                for other in others
+            }
+            for eid in self._name_edge_ids.pop(name, set()) - new.keys():
+                self._put_edge(eid, None, seeds)
+            for eid, found in new.items():
+                self._put_edge(eid, found, seeds)
+            if new:
+                self._name_edge_ids[name] = set(new)
+        for bare in bares:
+            edge: _Edge | None = None
+            if self._by_name.get(bare):
+                named = [
+                    f"{word} {bare}"
+                    for word in sorted(lex.name_classifiers)
+                    if " " not in word and self._by_name.get(f"{word} {bare}") and _SCOPE not in f"{word} {bare}"
+                ]
+                if len(named) == 1:
+                    a, b = min(self._by_name[bare]), min(self._by_name[named[0]])
+                    edge = _Edge(a, b, "classifier-name", f"{named[0]!r} is {bare!r} with its classifier", _MERGE_STAGE)
+            self._put_edge(("classifier", bare), edge, seeds)
+
+    def _components(self, stage: int, seeds: set[str]) -> tuple[dict[str, str | None], set[str]]:
+        """Recompute the groups of ``stage`` around ``seeds``: the nodes whose group moved (with the root of the
+        group they were in, None for a new node), and those visited."""
+        comp = self._comp[stage]
+        moved: dict[str, str | None] = {}
+        visited: set[str] = set()
+        todo = list(seeds)
+        while todo:
+            seed = todo.pop()
+            if seed in visited:
+                continue
+            if seed not in self._nodes:  # gone: the groups it held together are looked at from its neighbours
+                if seed in comp:
+                    moved[seed] = comp.pop(seed)
+                    for eid in self._edges_at.get(seed, ()):
+                        edge = self._edges[eid]
+                        todo.append(edge.b if edge.a == seed else edge.a)
+                continue
+            group, stack = {seed}, [seed]
+            while stack:
+                x = stack.pop()
+                for eid in self._edges_at.get(x, ()):
+                    edge = self._edges[eid]
+                    if edge.stage <= stage:
+                        y = edge.b if edge.a == x else edge.a
+                        if y not in group and y in self._nodes:
+                            group.add(y)
+                            stack.append(y)
+            root = min(group)
+            for node in group:
+                before = comp.get(node)
+                if before != root:
+                    comp[node] = root
+                    moved[node] = before
+            visited |= group
+        return moved, visited
+
+    def _short_names(self, nodes: set[str], seeds: set[str], lex: Lexicon, everything: bool) -> None:
+        """``unique-short-name`` for ``nodes`` and the shorter names of them."""
+        suffixes = lex.name_suffixes
+        todo = set(nodes)
+        if not everything:
+            for full in nodes:
+                words = self._w(full)
+                for word in set(words):
+                    todo.update(n for n in self._first_word.get(word, ()) if _is_part_of(self._w(n), words, suffixes))
+        comp = self._comp[_MERGE_STAGE]
+        for node in todo:
+            edge = None
+            found, words = self._nodes.get(node), self._w(node)
+            if found and found.kind == PERSON and found.scoped is None and words and not self._sources[node]:
+                longer = {
+                    f: self._w(f)
+                    for f in self._having_word.get(words[0], ())
+                    if comp[f] != comp[node] and _is_part_of(words, self._w(f), suffixes)
+                }
+                matches = {comp[f] for f in _maximal(longer, suffixes)}
+                if len(matches) == 1:
+                    name = " ".join(words)
+                    reason = f"{name!r} matches only one fuller name in the corpus"
+                    edge = _Edge(node, matches.pop(), "unique-short-name", reason, _SHORT_STAGE)
+            self._put_edge(("short", node), edge, seeds)
+
+    def _owned_names(self, nodes: set[str], owner_flips: set[str], seeds: set[str], lex: Lexicon, everything: bool) -> None:
+        """``unique-owned-name`` and ``owned-name-owner-in-article`` for ``nodes`` and the names they extend."""
+        todo = set(nodes)
+        if not everything:
+            fuller = set(nodes) | {n for owner in owner_flips for n in self._org_ending.get(owner, ())}
+            for full in fuller:
+                words = self._w(full)
+                for k in range(1, len(words)):
+                    todo.update(self._org_words.get(words[:k], ()))
+        owners = _Owners(_known_owners(lex), self._owner_count)
+        comp = self._comp[_SHORT_STAGE]
+        for node in todo:
+            edge = None
+            found, short = self._nodes.get(node), self._w(node)
+            if found and found.kind == ORGANIZATION and found.scoped is None and short and not self._sources[node]:
+                owner_of = {
+                    other: " ".join(self._w(other)[len(short) :])
+                    for other in self._starting_with.get(short[0], ())
+                    if comp[other] != comp[node] and _adds_owner(short, self._w(other), owners)
+                }
+                owned = {comp[other] for other in owner_of}
+                rule, reason = "unique-owned-name", f"{' '.join(short)!r} matches only one name with its owner in the corpus"
+                if len(owned) > 1:
+                    # several owners in the corpus: keep the one named in the same article (an article on Indonesia)
+                    named_here = set().union(*(self._facts[a].owners for a in found.articles))
+                    owned = {comp[other] for other, owner in owner_of.items() if owner in named_here}
+                    rule = "owned-name-owner-in-article"
+                    reason = f"{' '.join(short)!r} matches one name whose owner is named in the same article"
+                if len(owned) == 1:
+                    edge = _Edge(node, owned.pop(), rule, reason, _OWNED_STAGE)
+            self._put_edge(("owned", node), edge, seeds)
+
+    def _group(self, nodes: list[str]) -> _Group | None:
+        """The actor of a group of nodes (sorted), but for its slug; None for a group without a name."""
+        found = [self._nodes[n] for n in nodes]
+        names = sorted({s for f in found for s in f.surface} | {f.fixed for f in found if f.fixed})
         if not names:
-            continue
-        fixed = sorted(fixed_name[n] for n in nodes if n in fixed_name)
-        name = fixed[0] if fixed else max(names, key=lambda s: (length(s), len(s), s))
-        if name[:1].islower() and PERSON not in {kind_of[n] for n in nodes}:
+            return None
+        fixed = sorted(f.fixed for f in found if f.fixed)
+        kinds = [f.kind for f in found]
+        name = fixed[0] if fixed else max(names, key=lambda s: (self._length(s), len(s), s))
+        if name[:1].islower() and PERSON not in kinds:
             name = name[:1].upper() + name[1:]  # a label is a name: "pasukan Israel" mid-sentence is "Pasukan Israel"
-        names = sorted(set(names) | {w for n in nodes for w in written[n]})
-        kinds = [kind_of[n] for n in nodes]
+        aliases = tuple(sorted(set(names) | {w for f in found for w in f.written}))
         kind = COUNTRY if COUNTRY in kinds else min(kinds, key=lambda k: (kinds.count(k) * -1, k))
         if kind == PLACE and any(k != PLACE for k in kinds):
             kind = next(k for k in kinds if k != PLACE)
-        slug = slugify(name)
-        home = scoped[nodes[0]] if all(n in scoped for n in nodes) else None
+        base = _slug(name)
+        home = found[0].scoped if all(f.scoped is not None for f in found) else None
         if home is not None:
-            slug = (
-                f"{slug}-{slugify(home)[:40].rstrip('-')}-{hashlib.sha1(home.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
-            )
-        code = next((code_of[n] for n in nodes if n in code_of), None)
-        aids = sorted({a for n in nodes for a in articles_of[n]})
-        previous = actors.get(slug)
-        if previous is not None:  # two groups with one canonical name (e.g. a person and an org): keep apart
-            base, count = f"{slug}-{kind.lower()}", 1
-            slug = base
-            while slug in actors:  # a third group with that name and kind must not replace the second
-                count += 1
-                slug = f"{base}-{count}"
-        actors[slug] = Actor(slug, name, kind, tuple(names), tuple(aids), code)
-        root_slug[root] = slug
-    _link_owners(actors, lex)
-    by_mention = {key: root_slug[uf.find(node)] for key, node in mention_node.items() if uf.find(node) in root_slug}
-    final_merges = tuple(Merge(root_slug.get(uf.find(m.actor), m.actor), m.name, m.rule, m.reason) for m in merges)
-    held: dict[tuple[str, str], set[str]] = defaultdict(set)  # (person, title) -> what it is of
-    for fact in ordered:
-        for key, title, of_key in fact.roles:
-            person = by_mention.get((fact.article, *key))
-            of = by_mention.get((fact.article, *of_key)) if person and of_key is not None else None
-            if person and of:
-                held[(person, title)].add(of)
-    role_owners = {key: next(iter(slugs)) for key, slugs in held.items() if len(slugs) == 1}
-    return ActorIndex(actors, by_mention, final_merges, role_owners)
+            digest = hashlib.sha1(home.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+            base = f"{base}-{slugify(home)[:40].rstrip('-')}-{digest}"
+        code = next((f.code for f in found if f.code), None)
+        articles = tuple(sorted({a for f in found for a in f.articles}))
+        return _Group(base, name, kind, aliases, articles, code)
+
+    def _refresh_groups(self, roots: set[str]) -> set[str]:
+        """Rebuild the actors of ``roots``; the roots of every family of slugs looked at again."""
+        families: set[str] = set()
+        last = self._comp[_OWNED_STAGE]
+        for root in roots:
+            old = self._groups.pop(root, None)
+            if old is not None:
+                families.add(old.base)
+                self._families[old.base].discard(root)
+            members = self._members.get(root)
+            if not members:
+                self._members.pop(root, None)
+            elif last.get(root) == root:
+                group = self._group(sorted(members))
+                if group is not None:
+                    self._groups[root] = group
+                    self._families[group.base].add(root)
+                    families.add(group.base)
+            if root in self._root_slug and root not in self._groups:
+                self._drop_slug(root)
+        for base in list(families):  # a slug another family may have taken with a suffix: "x-person" of "x"
+            families.update(base[:i] for i, ch in enumerate(base) if ch == "-" and base[:i] in self._families)
+        reassigned: set[str] = set()
+        for base in families:
+            family = sorted(self._families.get(base, ()))
+            if not family:
+                self._families.pop(base, None)
+                continue
+            reassigned.update(family)
+            for root in family:
+                if root in self._root_slug:
+                    self._drop_slug(root)
+            taken: set[str] = set()
+            for root in family:
+                group = self._groups[root]
+                slug = base
+                if taken:  # two groups with one canonical name (e.g. a person and an org): keep apart
+                    stem, count = f"{base}-{group.kind.lower()}", 1
+                    slug = stem
+                    while slug in taken or self._families.get(slug):
+                        count += 1
+                        slug = f"{stem}-{count}"
+                taken.add(slug)
+                self._root_slug[root] = slug
+                self._slug_root[slug] = root
+                self._set_own_actor(slug, Actor(slug, group.name, group.kind, group.aliases, group.articles, group.code))
+        return reassigned
+
+    def _drop_slug(self, root: str) -> None:
+        """Take a group's slug back (its actor goes, unless another group has the slug already)."""
+        slug = self._root_slug.pop(root)
+        if self._slug_root.get(slug) == root:
+            del self._slug_root[slug]
+            self._set_own_actor(slug, None)
+
+    def _set_own_actor(self, slug: str, actor: Actor | None) -> None:
+        self._own_before.setdefault(slug, self._own_actors.get(slug))
+        if actor is None:
+            self._own_actors.pop(slug, None)
+        else:
+            self._own_actors[slug] = actor
+
+    def _set_actor(self, slug: str, actor: Actor | None) -> None:
+        self._actors_before.setdefault(slug, self._actors.get(slug))
+        if actor is None:
+            self._actors.pop(slug, None)
+        else:
+            self._actors[slug] = actor
+
+    def _link_owners(self, lex: Lexicon) -> None:
+        """Give each organisation whose names end with one country (``_owner_code``) that country as ``country``.
+
+        A country named only inside such names ("Militer Myanmar") becomes an actor of its own, mentioned in
+        those organisations' articles.
+        """
+        codes: set[str] = set()
+        changed, self._own_before = self._own_before, {}
+        for slug, old in changed.items():
+            new = self._own_actors.get(slug)
+            if old == new:
+                continue
+            if old is not None:
+                if old.kind == COUNTRY and old.country_code:
+                    _file(self._countries, old.country_code, slug, -1)
+                    codes.add(old.country_code)
+                if slug in self._owned:
+                    code = self._owned.pop(slug)
+                    _file(self._owned_by_code, code, slug, -1)
+                    codes.add(code)
+            if new is not None:
+                if new.kind == COUNTRY and new.country_code:
+                    _file(self._countries, new.country_code, slug, 1)
+                    codes.add(new.country_code)
+                if new.kind == ORGANIZATION:
+                    ends = {c for name in new.aliases if (c := _owner_code(name, lex))}
+                    if len(ends) == 1:
+                        owner = self._owned[slug] = ends.pop()
+                        _file(self._owned_by_code, owner, slug, 1)
+                        codes.add(owner)
+            codes.update(self._minted_plain.get(slug, ()))  # a minted country's slug taken or freed
+            self._set_actor(slug, new)
+        for code in sorted(codes):
+            owned = sorted(self._owned_by_code.get(code, ()))
+            countries = self._countries.get(code)
+            country: str | None = max(countries) if countries else None
+            old_minted = self._minted.pop(code, None)
+            if old_minted is not None:
+                _file(self._minted_plain, old_minted[0], code, -1)
+                self._set_actor(old_minted[1], self._own_actors.get(old_minted[1]))
+            if country is None and owned:
+                name = lex.country_names.get(code, code)
+                plain = slugify(name)
+                country = f"{plain}-{COUNTRY.lower()}" if plain in self._own_actors else plain
+                articles = tuple(sorted({a for s in owned for a in self._own_actors[s].articles}))
+                self._minted[code] = (plain, country)
+                _file(self._minted_plain, plain, code, 1)
+                self._set_actor(country, Actor(country, name, COUNTRY, (name,), articles, code))
+            for slug in owned:
+                self._set_actor(slug, replace(self._own_actors[slug], country=country))
+
+    def _refresh_node_slugs(self, nodes: set[str]) -> set[str]:
+        """The slug of each node of ``nodes``; those whose slug changed."""
+        moved = set()
+        last = self._comp[_OWNED_STAGE]
+        for node in nodes:
+            root = last.get(node) if node in self._nodes else None
+            slug = self._root_slug.get(root) if root is not None else None
+            if slug != self._node_slug.get(node):
+                moved.add(node)
+                if slug is None:
+                    del self._node_slug[node]
+                else:
+                    self._node_slug[node] = slug
+        return moved
+
+    def _refresh_mentions(self, moved: set[str], changed: set[str]) -> set[str]:
+        """Resolve again the mentions of the nodes whose slug moved and those of the changed articles.
+
+        Returns the articles whose mentions moved."""
+        pairs, self._stale_pairs = self._stale_pairs, set()
+        for node in moved:
+            if node in self._copy_of:
+                pairs.add(self._copy_of[node][::-1])
+            else:
+                base = self._base.get(node)
+                pairs.update((aid, node) for aid in (base.articles if base else ()))
+        by_article: dict[str, set[str]] = defaultdict(set)
+        for aid, node in pairs:
+            by_article[aid].add(node)
+        for aid in changed:
+            if aid in self._facts:
+                by_article[aid].update(self._article(aid)[1])
+        articles = set()
+        for aid, nodes in by_article.items():
+            if aid not in self._facts:
+                continue
+            mentions = self._article(aid)[1]
+            row = dict(self._by_mention.get(aid, {}))
+            before = dict(row)
+            for node in nodes:
+                here = f"{node}{_SCOPE}{aid}" if node in self._ambiguous else node
+                slug = self._node_slug.get(here)
+                for key in mentions.get(node, ()):
+                    if slug is None:
+                        row.pop(key, None)
+                    else:
+                        row[key] = slug
+            if row != before:
+                articles.add(aid)
+                if row:
+                    self._by_mention[aid] = row
+                else:
+                    self._by_mention.pop(aid, None)
+        return articles
+
+    def _refresh_roles(self, articles: set[str]) -> set[str]:
+        """The owners the corpus gives to titles, again for the roles of ``articles``; the articles whose role owners moved."""
+        keys: set[tuple[str, str]] = set()
+        for aid in articles:
+            for person, title, of in self._roles.pop(aid, ()):
+                keys.add((person, title))
+                _count(self._role_articles, (person, title), aid, -1)
+                if of is not None:
+                    _count(self._held, (person, title), of, -1)
+            fact = self._facts.get(aid)
+            resolved = self._by_mention.get(aid, {})
+            rows: list[tuple[str, str, str | None]] = []
+            for key, title, of_key in fact.roles if fact else ():
+                found = resolved.get(key)
+                if found is None:
+                    continue
+                person = found
+                of = resolved.get(of_key) if of_key is not None else None
+                rows.append((person, title, of))
+                keys.add((person, title))
+                _count(self._role_articles, (person, title), aid, 1)
+                if of is not None:
+                    _count(self._held, (person, title), of, 1)
+            if rows:
+                self._roles[aid] = rows
+        moved: set[str] = set()
+        for role in keys:
+            held: Mapping[str, int] = self._held.get(role, {})
+            owner = next(iter(held)) if len(held) == 1 else None
+            if owner != self._role_owners.get(role):
+                moved.update(self._role_articles.get(role, ()))
+                if owner is None:
+                    del self._role_owners[role]
+                else:
+                    self._role_owners[role] = owner
+        return moved
+
+    def _change(self, articles: set[str]) -> ResolutionChange:
+        before, self._actors_before = self._actors_before, {}
+        changed: set[str] = set()
+        removed: set[str] = set()
+        for slug, old in before.items():
+            new = self._actors.get(slug)
+            if old == new:
+                continue
+            (removed if new is None else changed).add(slug)
+            if old is None or new is None or (old.kind, old.name) != (new.kind, new.name):
+                articles.update(old.articles if old else ())
+                articles.update(new.articles if new else ())
+        return ResolutionChange(frozenset(a for a in articles if a in self._facts), frozenset(changed), frozenset(removed))
+
+    def _merges(self) -> tuple[Merge, ...]:
+        """Why each name joined its actor, in a stable order (reads every merge)."""
+        return self._as_merges(self._edges.values())
+
+    def merges_of(self, slugs: Iterable[str]) -> tuple[Merge, ...]:
+        """Why each name of the actors ``slugs`` joined it."""
+        edges: dict[tuple[str, ...], _Edge] = {}
+        for slug in slugs:
+            root = self._slug_root.get(slug)
+            for node in self._members.get(root, ()) if root is not None else ():
+                edges.update((eid, self._edges[eid]) for eid in self._edges_at.get(node, ()))
+        return self._as_merges(edges.values())
+
+    def _as_merges(self, edges: Iterable[_Edge]) -> tuple[Merge, ...]:
+        found = []
+        for edge in edges:
+            if edge.a in self._nodes and edge.b in self._nodes:
+                name = _name(edge.a).split(_SCOPE, 1)[0] if edge.stage == _MERGE_STAGE else " ".join(self._w(edge.a))
+                found.append(Merge(self._node_slug.get(edge.b, edge.b), name, edge.rule, edge.reason))
+        return tuple(sorted(found, key=lambda m: (m.actor, m.name, m.rule, m.reason)))
+
+
+class _MentionView(Mapping[tuple[str, int, int, int], str]):
+    """``ActorIndex.by_mention`` over a resolver's table of each article's mentions, read as asked."""
+
+    def __init__(self, rows: Mapping[str, Mapping[tuple[int, int, int], str]]) -> None:
+        self._rows = rows
+
+    def __getitem__(self, key: tuple[str, int, int, int]) -> str:
+        row = self._rows.get(key[0])
+        if row is None:
+            raise KeyError(key)
+        return row[tuple(key[1:])]  # type: ignore[index]
+
+    def __iter__(self) -> Iterator[tuple[str, int, int, int]]:
+        for aid, row in self._rows.items():
+            for key in row:
+                yield (aid, *key)
+
+    def __len__(self) -> int:
+        return sum(len(row) for row in self._rows.values())
+
+
+def _count(table: MutableMapping[Any, Counter[str]], key: Any, item: str, sign: int) -> None:
+    counts = table[key]
+    counts[item] += sign
+    if not counts[item]:
+        del counts[item]
+    if not counts:
+        del table[key]
+
+
+def _file(table: MutableMapping[Any, set[Any]], key: Any, item: Any, sign: int) -> None:
+    if sign > 0:
+        table[key].add(item)
+    else:
+        table[key].discard(item)
+        if not table[key]:
+            del table[key]

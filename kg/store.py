@@ -6,7 +6,7 @@ Layout of a store folder ``DIR``:
   raised after every completed change (readers such as ``kg serve`` re-open when it moves);
 - ``DIR/oxigraph/``: the Oxigraph (RocksDB) database, opened with pyoxigraph;
 - ``DIR/extractions/``: each article's extraction, keyed by its parse and kg's software fingerprint;
-- ``DIR/actor-index.pickle``: each article's ``ArticleFacts`` (what actor resolution needs of it);
+- ``DIR/actor-index.sqlite``: actor resolution's state, kept from one change to the next (``ACTOR_INDEX_FILE``);
 - ``DIR/summaries/``: whole-store summaries (``kg stats``' table), each valid for one generation.
 
 The database holds one named graph per article (named by the article's IRI, as in
@@ -34,8 +34,9 @@ import json
 import os
 import pickle
 import re
+import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -55,10 +56,11 @@ from kg.sparql import SPARQL_LITERALS, with_values
 if TYPE_CHECKING:
     import pyoxigraph as ox
 
-    from kg.actors import Actor, ActorIndex, ArticleFacts
+    from kg.actors import Actor, ActorIndex, ActorResolver
     from kg.build import Analysis, ArticleReport, BuildResult, BuildSettings
     from kg.cache import ExtractionCache, ParseCache
     from kg.extract import Extraction
+    from kg.kvtables import SqliteTables
     from kg.lexicon import Lexicon
     from kg.remote import SparqlServer
     from kg.types import Parser
@@ -78,11 +80,12 @@ __all__ = [
 STORE_FORMAT = 2
 DATABASE_DIR = "oxigraph"
 EXTRACTIONS_DIR = "extractions"
-ACTOR_INDEX_FILE = "actor-index.pickle"
-"""The actor index: each article's ``kg.actors.ArticleFacts`` (keyed by its parse and kg's code), so a change
-resolves the corpus from them and reads no other article, and the actors and graph hashes the database holds,
-so a change compares actors instead of hashing and reading back all of them; a cache (losing it costs time only)."""
-MERGES_FILE = "merges.json"  # the corpus-level actor merges with their reasons, as report.json has them
+ACTOR_INDEX_FILE = "actor-index.sqlite"
+"""The actor index: actor resolution's state (``kg.actors.ActorResolver`` in SQLite tables: each article's
+``ArticleFacts``, the names, merges and actors), each article's parse hash and signature and each graph's hash,
+for the generation of the database it describes; a change reads from it only the keys it touches. A cache:
+losing it costs one rebuild from the extraction cache."""
+_OLD_INDEX_FILE = "actor-index.pickle"  # what kg kept before (removed when the index is built again)
 SUMMARIES_DIR = "summaries"  # whole-store summaries (``kg stats``), each valid for one generation
 CORPUS_GRAPH = KGR["graph/corpus"]
 """The named graph of the corpus level: actors, canonical labels, aliases, the articles they appear in."""
@@ -484,25 +487,23 @@ class KGStore:
 
         return ExtractionCache(self.path / EXTRACTIONS_DIR, software_fingerprint())
 
-    def _index_state(self, software: str) -> dict[str, Any]:
-        """The actor index (``DIR/actor-index.pickle``): each stored article's ``ArticleFacts`` with the parse they
-        were read from, and, for the generation it was written at, the actors, graph hashes and merges in the
-        database; empty when missing, unreadable or written by other kg code."""
-        try:
-            data = pickle.loads((self.path / ACTOR_INDEX_FILE).read_bytes())
-        except Exception:  # missing, truncated or foreign: computed again from the extraction cache
-            return {}
-        if not isinstance(data, dict) or data.get("software") != software or not isinstance(data.get("facts"), dict):
-            return {}
-        return data
+    def _index_tables(self) -> SqliteTables:
+        """The actor index (``DIR/actor-index.sqlite``), opened read-write."""
+        from kg.kvtables import SqliteTables
 
-    def _write_index_state(self, state: dict[str, Any]) -> None:
-        from kg.files import atomic_write
-
+        path = self.path / ACTOR_INDEX_FILE
         try:
-            atomic_write(self.path / ACTOR_INDEX_FILE, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
-        except OSError as exc:
-            raise StoreError(f"Cannot write the actor index {self.path / ACTOR_INDEX_FILE}: {exc}.") from exc
+            self.path.mkdir(parents=True, exist_ok=True)
+            try:
+                return SqliteTables(path)
+            except sqlite3.DatabaseError:  # damaged, or not kg's: a cache, built again
+                path.unlink()
+                return SqliteTables(path)
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(
+                f"Cannot open the actor index {self.path / ACTOR_INDEX_FILE}: {exc}. "
+                "Delete the file (kg builds it again from the store) or check the folder's permissions."
+            ) from exc
 
     def _stored_generation(self) -> int | None:
         """The generation written in the records graph with the last change (None for a store without it)."""
@@ -512,6 +513,19 @@ class KGStore:
         found = self.oxigraph.quads_for_pattern(records, ox.NamedNode(str(KGS.generation)), None, records)
         values = [int(q.object.value) for q in found]  # type: ignore[union-attr]
         return max(values) if values else None
+
+    def stored_ids_of_texts(self, hashes: Iterable[str]) -> dict[str, str]:
+        """Text hash -> the id of a stored article with that text, for the hashes of ``hashes`` the store holds."""
+        import pyoxigraph as ox
+
+        records = ox.NamedNode(str(KGS.records))
+        found: dict[str, str] = {}
+        for digest in dict.fromkeys(hashes):
+            for quad in self.oxigraph.quads_for_pattern(None, ox.NamedNode(str(KGS.textHash)), ox.Literal(digest), records):
+                ids = self.oxigraph.quads_for_pattern(quad.subject, ox.NamedNode(str(KG.articleId)), None, records)
+                for row in ids:
+                    found[digest] = row.object.value  # type: ignore[union-attr]
+        return found
 
     def extraction(
         self, article_id: str, parse_hash: str, lexicon: Lexicon | None = None, counter: list[str] | None = None
@@ -531,16 +545,27 @@ class KGStore:
         cache.put(parse_hash, extraction)
         return extraction
 
+    def actor_index(self) -> ActorIndex:
+        """The whole corpus level (every actor, mention and merge), read from the actor index."""
+        from kg.actors import ActorResolver
+
+        return ActorResolver(self._index_tables()).index()
+
     def write(self, put: Sequence[Extraction] = (), remove: Sequence[str] = (), lexicon: Lexicon | None = None) -> StoreState:
         """Add or replace the articles of ``put``, delete those of ``remove``, update the corpus level.
 
-        Actor resolution runs again over every article's cached resolution view (mentions, never a
-        new extraction unless the cache lacks it); only the article graphs whose actors moved and
-        the actors that changed are written. Everything is written in one transaction. Raises
-        ``StoreError`` for an id in ``remove`` that is not in the store (nothing is changed then).
+        The actor index (``DIR/actor-index.sqlite``) keeps actor resolution's state from one change to the
+        next (``kg.actors.ActorResolver`` over SQLite tables, with each article's parse hash, signature and
+        graph hash), so a change reads and resolves only the names it touches: the new articles are
+        extracted, no other article is read, and only the article graphs whose actors moved and the actors
+        that changed are written. Where the index is missing or does not describe the database (another
+        kg version, a change that did not finish), it is built again from every stored article's cached
+        extraction. Everything is written in one transaction. Raises ``StoreError`` for an id in ``remove``
+        that is not in the store (nothing is changed then).
         """
-        from kg.actors import article_facts, resolve_facts
+        from kg.actors import ActorResolver, article_facts
         from kg.freshness import software_fingerprint
+        from kg.kvtables import PLAIN
         from kg.lexicon import get_lexicon
 
         if self.read_only:
@@ -555,109 +580,122 @@ class KGStore:
             seconds[stage] = now - clock[0]
             clock[0] = now
 
-        rows = self._article_rows()
-        missing = sorted(set(remove) - set(rows))
-        if missing:
-            raise StoreError(
-                f"Not in the store {self.path}: {', '.join(missing)}; nothing was removed. "
-                f"It holds {len(rows)} articles: {', '.join(sorted(rows)[:10])}{' ...' if len(rows) > 10 else ''}."
-            )
         new = {ex.doc.article.id: ex for ex in put}
-        gone = set(remove) - set(new)
         payloads = {aid: doc_to_json(ex.doc) for aid, ex in new.items()}
-        parse_hashes = {aid: row.parse for aid, row in rows.items()} | {aid: text_hash(p) for aid, p in payloads.items()}
+        new_parses = {aid: text_hash(p) for aid, p in payloads.items()}
         cache = self.extractions_cache()
-        extracted: list[str] = []
-        full: dict[str, Extraction] = dict(new)
         for aid, ex in new.items():
-            if not cache.has(parse_hashes[aid]):
-                cache.put(parse_hashes[aid], ex)
-        lap("records")
-        with collector_paused():
-            state = self._index_state(software)
-        known: dict[str, tuple[str, ArticleFacts]] = state.get("facts", {})
-        facts: dict[str, ArticleFacts] = {aid: article_facts(ex, lex) for aid, ex in new.items()}
-        for aid in sorted(set(rows) - set(new) - gone):
-            entry = known.get(aid)
-            if entry is not None and entry[0] == rows[aid].parse:
-                facts[aid] = entry[1]
-                continue
-            view = cache.view(rows[aid].parse)
-            if view is None:
-                full[aid] = self.extraction(aid, rows[aid].parse, lex, extracted)
-                view = full[aid]
-            facts[aid] = article_facts(view, lex)
-        lap("facts")
-        with collector_paused():
-            index = resolve_facts(facts.values(), lex)
+            if not cache.has(new_parses[aid]):
+                cache.put(new_parses[aid], ex)
+        full: dict[str, Extraction] = dict(new)
+        extracted: list[str] = []
+        stored_generation = self._stored_generation()
+        tables = self._index_tables()
+        trusted = (
+            stored_generation is not None
+            and tables.meta("software") == software
+            and tables.meta("generation") == str(stored_generation)
+        )
+        if trusted:  # the index describes the database: read only what the change touches
+            parses: MutableMapping[str, str] = tables("parses", PLAIN)
+            kept_signatures: MutableMapping[str, str] = tables("signatures", PLAIN)
+            graph_hashes: MutableMapping[str, str] = tables("graphs", PLAIN)
+            _check_removable(self.path, remove, parses)
+            gone = {aid for aid in remove if aid not in new}
+            old_parses = {aid: parses.get(aid) for aid in {*new, *gone}}
+            lap("records")
+            facts = {aid: article_facts(ex, lex) for aid, ex in new.items()}
+            lap("facts")
+            resolver = ActorResolver(tables)
+            with collector_paused():
+                moved = resolver.update(put=facts.values(), remove=gone, lexicon=lex)
+            affected = set(new) | moved.articles
+            changed_slugs = sorted(moved.actors)
+            stale_actors = sorted(str(actor_iri(s)) for s in moved.actors | moved.removed)
+            dropped_actors = len(moved.removed)
+        else:  # resolve everything again from every article's cached extraction, and compare hashes
+            rows = self._article_rows()
+            _check_removable(self.path, remove, rows)
+            gone = {aid for aid in remove if aid not in new}
+            parses = {aid: row.parse for aid, row in rows.items() if aid not in gone}
+            kept_signatures = {aid: row.signature for aid, row in rows.items() if aid not in gone}
+            graph_hashes = self._hashes(KGS.graphHash)
+            old_parses = {aid: row.parse for aid, row in rows.items()}
+            lap("records")
+            facts = {aid: article_facts(ex, lex) for aid, ex in new.items()}
+            for aid in sorted(set(rows) - set(new) - gone):
+                view = cache.view(rows[aid].parse)
+                if view is None:
+                    full[aid] = self.extraction(aid, rows[aid].parse, lex, extracted)
+                    view = full[aid]
+                facts[aid] = article_facts(view, lex)
+            lap("facts")
+            resolver = ActorResolver()
+            with collector_paused():
+                moved = resolver.update(put=facts.values(), lexicon=lex)
+            affected = set(facts)
+            actor_hashes = {slug: _actor_hash(actor, software) for slug, actor in resolver.view().actors.items()}
+            old_actor_hashes = self._hashes(KGS.actorHash)
+            changed_slugs = sorted(s for s, h in actor_hashes.items() if old_actor_hashes.get(str(actor_iri(s))) != h)
+            dropped = set(old_actor_hashes) - {str(actor_iri(s)) for s in actor_hashes}
+            stale_actors = sorted(set(old_actor_hashes) & {*(str(actor_iri(s)) for s in changed_slugs), *dropped})
+            dropped_actors = len(dropped)
         lap("resolve")
-        resolved: dict[str, list[tuple[tuple[str, int, int, int], str]]] = {aid: [] for aid in facts}
-        for key, slug in index.by_mention.items():
-            if key[0] in resolved:
-                resolved[key[0]].append((key, slug))
-        signatures = {aid: _signature(fact, resolved[aid], index, software) for aid, fact in facts.items()}
+        index = resolver.view()
+        parse_of = {aid: new_parses.get(aid) or parses[aid] for aid in affected}
+        signatures = {aid: _signature(resolver, aid, index, software) for aid in affected}
         # an article's graph depends on its parse (and kg's code) and on its signature: map it when either moved
-        unchanged_record = {aid for aid in rows if aid in facts and rows[aid].parse == parse_hashes[aid]}
-        to_map = sorted(aid for aid in facts if aid not in unchanged_record or signatures[aid] != rows[aid].signature)
+        unchanged_record = {aid for aid in affected if aid not in new or old_parses.get(aid) == new_parses[aid]}
+        to_map = sorted(aid for aid in affected if aid not in unchanged_record or signatures[aid] != kept_signatures.get(aid))
         lap("signatures")
         graphs: dict[URIRef, Graph] = {}
         mapped: list[Extraction] = []
         for aid in to_map:
-            ex = full.get(aid) or self.extraction(aid, rows[aid].parse, lex, extracted)
+            ex = full.get(aid) or self.extraction(aid, parse_of[aid], lex, extracted)
             mapped.append(ex)
             graphs[article_graph(aid)] = map_article(Graph(), ex, index, lex)
         lap("map")
-        by_slug = {str(actor_iri(slug)): actor for slug, actor in index.actors.items()}
-        stored_generation = self._stored_generation()
-        trusted = stored_generation is not None and state.get("generation") == stored_generation
-        if trusted:  # the index state describes the database as it is: compare actors, read no hash back
-            old_actors: dict[str, Actor] = state["actors"]
-            old_actor_iris = {str(actor_iri(slug)) for slug in old_actors}
-            changed_actors = sorted(str(actor_iri(s)) for s, actor in index.actors.items() if old_actors.get(s) != actor)
-            dropped_actors = sorted(old_actor_iris - set(by_slug))
-            old_hashes: dict[str, str] = state["graphs"]
-        else:
-            actor_hashes = {iri: _actor_hash(actor, software) for iri, actor in by_slug.items()}
-            old_actor_hashes = self._hashes(KGS.actorHash)
-            old_actor_iris = set(old_actor_hashes)
-            changed_actors = sorted(iri for iri, h in actor_hashes.items() if old_actor_hashes.get(iri) != h)
-            dropped_actors = sorted(old_actor_iris - set(actor_hashes))
-            old_hashes = self._hashes(KGS.graphHash)
-        graph_hashes = dict(old_hashes)
 
         deletes: list[str] = []
         inserts: list[tuple[URIRef | None, Iterable[tuple[Any, Any, Any]]]] = []
         record_triples: list[tuple[Any, Any, Any]] = []
+        hashes_now: dict[str, str | None] = {}
         written = unchanged = 0
         for name, graph in graphs.items():
             digest = graph_hash(graph)
-            if old_hashes.get(str(name)) == digest:
+            before = graph_hashes.get(str(name))
+            if before == digest:
                 unchanged += 1
                 continue
             written += 1
-            if str(name) in old_hashes:
+            if before is not None:
                 deletes += _drop_graph(name)
             inserts += [(name, graph), (None, graph)]
             record_triples.append((name, KGS.graphHash, Literal(digest)))
-            graph_hashes[str(name)] = digest
+            hashes_now[str(name)] = digest
         for aid in sorted(gone):
             deletes += _drop_graph(article_graph(aid))
-            graph_hashes.pop(str(article_graph(aid)), None)
+            hashes_now[str(article_graph(aid))] = None
+        changed_actors = [str(actor_iri(s)) for s in changed_slugs]
+        actor_of_iri = {str(actor_iri(s)): index.actors[s] for s in changed_slugs}
         corpus_part = Graph()
         for iri in changed_actors:
-            _actor_graph(corpus_part, by_slug[iri])
-        if old_actor_iris & {*changed_actors, *dropped_actors}:
-            stale = [URIRef(i) for i in sorted(old_actor_iris & {*changed_actors, *dropped_actors})]
-            deletes += _drop_subjects(CORPUS_GRAPH, stale, KGS.actorHash)
+            _actor_graph(corpus_part, actor_of_iri[iri])
+        if stale_actors:
+            deletes += _drop_subjects(CORPUS_GRAPH, [URIRef(i) for i in stale_actors], KGS.actorHash)
         if changed_actors:
             inserts += [(CORPUS_GRAPH, corpus_part), (None, corpus_part)]
-            record_triples += [(URIRef(i), KGS.actorHash, Literal(_actor_hash(by_slug[i], software))) for i in changed_actors]
-        for aid in sorted(set(facts) | gone):
+            record_triples += [
+                (URIRef(i), KGS.actorHash, Literal(_actor_hash(actor_of_iri[i], software))) for i in changed_actors
+            ]
+        for aid in sorted(affected | gone):
             subject = article_iri(aid)
             if aid in new:
-                if aid in rows and rows[aid].parse == parse_hashes[aid] and rows[aid].signature == signatures[aid]:
+                if old_parses.get(aid) == new_parses[aid] and kept_signatures.get(aid) == signatures[aid]:
                     continue  # the same parse again: its record stands (a no-change rebuild writes nothing)
-                if aid in rows:  # its record goes, not its graph's hash (the graph may be unchanged, and stays)
+                if (
+                    old_parses.get(aid) is not None
+                ):  # its record goes, not its graph's hash (the graph may be unchanged, and stays)
                     records, kept = _nt_term(KGS.records), _nt_term(KGS.graphHash)
                     deletes.append(
                         f"DELETE {{ GRAPH {records} {{ {_nt_term(subject)} ?p ?o }} }} "
@@ -668,13 +706,13 @@ class KGStore:
                     (subject, RDF.type, KG.Article),
                     (subject, KG.articleId, Literal(aid)),
                     (subject, KGS.textHash, Literal(text_hash(doc.article.text))),
-                    (subject, KGS.parseHash, Literal(parse_hashes[aid])),
+                    (subject, KGS.parseHash, Literal(new_parses[aid])),
                     (subject, KGS.parsedDoc, Literal(payloads[aid])),
                     (subject, KGS.signature, Literal(signatures[aid])),
                 ]
             elif aid in gone:
                 deletes.append(f"DELETE WHERE {{ GRAPH {_nt_term(KGS.records)} {{ {_nt_term(subject)} ?p ?o }} }}")
-            elif signatures[aid] != rows[aid].signature:
+            elif signatures[aid] != kept_signatures.get(aid):
                 signature = f"{_nt_term(subject)} {_nt_term(KGS.signature)} ?o"
                 deletes.append(f"DELETE WHERE {{ GRAPH {_nt_term(KGS.records)} {{ {signature} }} }}")
                 record_triples.append((subject, KGS.signature, Literal(signatures[aid])))
@@ -697,47 +735,64 @@ class KGStore:
                     self.oxigraph.extend(_quads(inserts))
                 self.oxigraph.flush()
             except (OSError, RuntimeError, SyntaxError) as exc:
+                tables.close()  # the index is left as it was, with the database
                 raise StoreError(f"Writing to the store {self.path} failed, nothing was changed: {exc}") from exc
         lap("write")
         touched = bind_prefixes(Graph())
         for graph in graphs.values():
             touched += graph
-        referenced = {str(o) for g in graphs.values() for o in g.objects() if isinstance(o, URIRef) and str(o) in by_slug}
+        prefix = str(actor_iri(""))
+        referenced = {str(o) for g in graphs.values() for o in g.objects() if isinstance(o, URIRef) and str(o).startswith(prefix)}
         for iri in sorted(referenced - set(changed_actors)):
-            _actor_graph(touched, by_slug[iri])
+            actor = index.actors.get(iri[len(prefix) :])
+            if actor is not None:
+                _actor_graph(touched, actor)
         touched += corpus_part
         generation = new_generation if changed else self.generation
         if changed and self.url is None:
             _write_marker(self.path, generation)
-        if (changed and index.merges != state.get("merges")) or not (self.path / MERGES_FILE).is_file():
-            _write_merges(self.path, index)  # the actor pages of `kg serve --store` show them
-        if changed or not trusted or known.keys() != facts.keys():
-            self._write_index_state(
-                {
-                    "software": software,
-                    "generation": generation if changed else stored_generation,
-                    "facts": {aid: (parse_hashes[aid], fact) for aid, fact in facts.items()},
-                    "actors": index.actors,
-                    "graphs": graph_hashes,
-                    "merges": index.merges,
-                }
-            )
+        for aid in new:
+            parses[aid] = new_parses[aid]
+        for aid in gone:
+            parses.pop(aid, None)
+            kept_signatures.pop(aid, None)
+        for aid in affected:
+            kept_signatures[aid] = signatures[aid]
+        for graph_name, new_hash in hashes_now.items():
+            if new_hash is None:
+                graph_hashes.pop(graph_name, None)
+            else:
+                graph_hashes[graph_name] = new_hash
+        merges = resolver.merges_of(changed_slugs)
+        meta = {"software": software, "generation": str(generation if changed else stored_generation)}
+        try:
+            if trusted:
+                tables.commit(meta)
+            else:
+                books = {"parses": (PLAIN, parses), "signatures": (PLAIN, kept_signatures), "graphs": (PLAIN, graph_hashes)}
+                tables.replace_all(resolver.tables() | books, meta)
+                with contextlib.suppress(OSError):
+                    (self.path / _OLD_INDEX_FILE).unlink()
+        except sqlite3.Error:  # the database is written: without its index, the next change builds one again
+            for suffix in ("", "-wal", "-shm"):  # (the open connection still reads it: the index below stays whole)
+                with contextlib.suppress(OSError):
+                    (self.path / f"{ACTOR_INDEX_FILE}{suffix}").unlink()
         lap("touched")
         change = StoreChange(
-            added=tuple(sorted(set(new) - set(rows))),
-            replaced=tuple(sorted(set(new) & set(rows))),
+            added=tuple(sorted(set(new) - {a for a, p in old_parses.items() if p is not None})),
+            replaced=tuple(sorted(set(new) & {a for a, p in old_parses.items() if p is not None})),
             removed=tuple(sorted(gone)),
             graphs_written=written,
             graphs_unchanged=unchanged,
             generation=generation,
-            articles=len(facts),
+            articles=len(parses),
             extracted=tuple(sorted(set(extracted))),
             remapped=tuple(aid for aid in to_map if aid in unchanged_record),
             actors_written=len(changed_actors),
-            actors_removed=len(dropped_actors),
+            actors_removed=dropped_actors,
             seconds={k: round(v, 3) for k, v in seconds.items()},
         )
-        return StoreState(tuple(mapped), index, change, touched)
+        return StoreState(tuple(mapped), replace(index, merges=merges), change, touched)
 
     def all_extractions(self, lexicon: Lexicon | None = None) -> list[Extraction]:
         """Every stored article's extraction (from the cache, else extracted again), sorted by id."""
@@ -752,25 +807,36 @@ class _Row:
     signature: str
 
 
-def _signature(
-    facts: ArticleFacts, resolved: list[tuple[tuple[str, int, int, int], str]], index: ActorIndex, software: str
-) -> str:
+def _signature(resolver: ActorResolver, aid: str, index: ActorIndex, software: str) -> str:
     """What an article's graph takes from the corpus level: the actor (IRI, kind, label) of each of its
     mentions and the owners the corpus gives its roles, with kg's software fingerprint.
 
     ``map_article`` reads nothing else of the index, so an article whose signature is unchanged has
     an unchanged graph and is not mapped again.
     """
+    facts = resolver.facts(aid)
+    resolved = resolver.mentions_of(aid)
     parts = [software]
-    for key, slug in sorted(resolved):
+    for key, slug in sorted(resolved.items()):
         actor = index.actors.get(slug)
-        parts.append(f"{key[1:]}={slug}:{actor.kind if actor else '-'}:{actor.name if actor else '-'}")
-    for role_key, title, _of in facts.roles:
-        person = index.by_mention.get((facts.article, *role_key))
+        parts.append(f"{key}={slug}:{actor.kind if actor else '-'}:{actor.name if actor else '-'}")
+    for role_key, title, _of in facts.roles if facts else ():
+        person = resolved.get(role_key)
         if person is not None and person in index.actors:
             owner = index.role_owners.get((person, title))
             parts.append(f"role {role_key} {title}={owner if owner in index.actors else '-'}")
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+
+
+def _check_removable(folder: Path, remove: Iterable[str], stored: Mapping[str, Any]) -> None:
+    """Raise ``StoreError`` for the ids of ``remove`` that are not stored (nothing is removed then)."""
+    missing = sorted({aid for aid in remove if aid not in stored})
+    if missing:
+        ids = sorted(stored)
+        raise StoreError(
+            f"Not in the store {folder}: {', '.join(missing)}; nothing was removed. "
+            f"It holds {len(ids)} articles: {', '.join(ids[:10])}{' ...' if len(ids) > 10 else ''}."
+        )
 
 
 def _actor_hash(actor: Actor, software: str) -> str:
@@ -853,21 +919,23 @@ def _drop_subjects(name: URIRef, subjects: Sequence[URIRef], predicate: URIRef) 
     ]
 
 
-def _write_merges(folder: Path, index: ActorIndex) -> None:
+def read_merges(folder: Path) -> list[dict[str, str]]:
+    """The actor merges of the store in ``folder``, from its actor index (empty where it has none)."""
     from dataclasses import asdict
 
-    from kg.files import atomic_write
+    from kg.actors import ActorResolver
+    from kg.kvtables import SqliteTables
 
-    atomic_write(folder / MERGES_FILE, json.dumps([asdict(m) for m in index.merges], ensure_ascii=False, indent=1) + "\n")
-
-
-def read_merges(folder: Path) -> list[dict[str, str]]:
-    """The actor merges of the store in ``folder`` (empty for a store written before they were kept)."""
-    try:
-        data = json.loads((folder / MERGES_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    if not (folder / ACTOR_INDEX_FILE).is_file():
         return []
-    return [m for m in data if isinstance(m, dict)] if isinstance(data, list) else []
+    try:
+        tables = SqliteTables(folder / ACTOR_INDEX_FILE)
+        try:
+            return [asdict(m) for m in ActorResolver(tables).index().merges]
+        finally:
+            tables.close()
+    except (OSError, sqlite3.Error, pickle.UnpicklingError, AttributeError, EOFError):
+        return []
 
 
 def _write_marker(folder: Path, generation: int) -> None:
@@ -991,7 +1059,7 @@ def build_into_store(
     timings = {k: v for k, v in run.timings.items() if k != "total"}
     t0 = time.perf_counter()
     with KGStore.open(store_dir) as store:
-        owner = {h: aid for aid, h in store.text_hashes().items()}
+        owner = store.stored_ids_of_texts(text_hash(ex.doc.article.text) for ex in run.extractions)
         reports = {r.id: r for r in run.reports}
         put = []
         for ex in run.extractions:

@@ -166,12 +166,12 @@ class StoreSource(Source):
 
 class _StoreBackend(Backend):
     def __init__(self, path: Path) -> None:
-        from kg.store import MERGES_FILE, KGStore, read_merges
+        from kg.store import ACTOR_INDEX_FILE, KGStore, read_merges
 
         self.store = KGStore.open(path, read_only=True)
         self.graphs = self.store.content_graphs()
-        self.merges = read_merges(path)
-        self.merges_known = (path / MERGES_FILE).is_file()  # a store written before merges were kept has none
+        self.merges = read_merges(self.store.path)
+        self.merges_known = (self.store.path / ACTOR_INDEX_FILE).is_file()  # a store without its actor index has none
 
     def rows(self, query: str) -> list[dict[str, str | None]]:
         result: Any = self.store.oxigraph.query(_PREFIXES + query, named_graphs=self.graphs)  # default graph: the union

@@ -322,10 +322,10 @@ def test_app_hostile_set_stays_text_on_the_actor_and_article_pages(text: str, te
 
 
 def test_app_actor_page_of_a_store_shows_its_merges(store_dir: Path, server: SparqlServer) -> None:
-    from kg.store import MERGES_FILE, read_merges
+    from kg.store import ACTOR_INDEX_FILE, read_merges
 
     merges = read_merges(store_dir)
-    assert (store_dir / MERGES_FILE).is_file() and merges
+    assert (store_dir / ACTOR_INDEX_FILE).is_file() and merges
     merge = merges[0]
     assert {"actor", "name", "rule", "reason"} <= set(merge)
     status, _, body = _get(server, f"/actor/{merge['actor']}")
