@@ -235,6 +235,7 @@ def main() -> None:
         "--query-repeat", type=int, default=3, help="Runs of each named query on the store (median); above 3, rdflib too."
     )
     ap.add_argument("--only", help="With --queries-of: time this named query alone (no commands).")
+    ap.add_argument("--no-queries", action="store_true", help="Skip the named queries and commands (stores and SHACL only).")
     ap.add_argument("--rdflib-child", help=argparse.SUPPRESS)
     ap.add_argument("--params", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -365,8 +366,9 @@ def main() -> None:
         ]
     )
     result["shacl_full_graph"] = json.loads(shacl["stdout"]) | {"peak_rss_mib": round(shacl["peak_rss_mib"], 1)}
-    result["queries_full_store"] = query_figures(full, args.query_timeout)
-    result["commands_full_store"] = commands(full)
+    if not args.no_queries:
+        result["queries_full_store"] = query_figures(full, args.query_timeout)
+        result["commands_full_store"] = commands(full)
     print(json.dumps(result, indent=2))
 
 

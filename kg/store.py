@@ -1001,6 +1001,7 @@ def _store_result(
     t0 = time.perf_counter()
     extractions = store.all_extractions(lexicon) if outputs else list(state.extractions)
     graph = store.graph() if outputs else state.graph
+    index = store.actor_index() if outputs else state.index  # the whole corpus level: every merge in report.json
     timings["read_back"] = time.perf_counter() - t0
     by_id = {ex.doc.article.id: ex for ex in extractions} | {ex.doc.article.id: ex for ex in state.extractions}
     reports: list[ArticleReport] = []
@@ -1008,7 +1009,7 @@ def _store_result(
     for report in run_reports:
         ex = by_id.get(report.id)
         if ex is not None and report.status == "ok" and report.id not in seen:
-            report = replace(report, sentences=len(ex.doc.sentences), **_counts(ex, state.index))  # type: ignore[arg-type]
+            report = replace(report, sentences=len(ex.doc.sentences), **_counts(ex, index))  # type: ignore[arg-type]
             seen.add(report.id)
         reports.append(report)
     from kg.build import ArticleReport as Report
@@ -1017,7 +1018,7 @@ def _store_result(
         ex = by_id[aid]
         a = ex.doc.article
         reports.append(
-            Report(aid, "ok", a.path, a.source, len(ex.doc.sentences), warnings=a.warnings, **_counts(ex, state.index))  # type: ignore[arg-type]
+            Report(aid, "ok", a.path, a.source, len(ex.doc.sentences), warnings=a.warnings, **_counts(ex, index))  # type: ignore[arg-type]
         )
     validation = Validation(state.graph) if settings.validate else None
     timings["total"] = time.perf_counter() - start
@@ -1025,7 +1026,7 @@ def _store_result(
         graph,
         tuple(_with_message(r) for r in reports),
         tuple(extractions),
-        state.index,
+        index,
         settings,
         timings,
         validation,

@@ -311,3 +311,13 @@ def test_store_incremental_graph_queries_see_the_article_graphs_not_the_records(
         names = {str(row[0]) for row in store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")}  # type: ignore[index]
         assert names == {g.value for g in store.content_graphs()} and len(names) == 3
         assert len(store.query("SELECT * WHERE { ?s ?p ?o }")) == len(store.graph())  # the default graph: no records
+
+
+def test_store_incremental_merges_of_a_change_and_of_the_whole_store(tmp_path: Path) -> None:
+    """A change reports the merges of the actors it wrote; the actor index gives every merge, as a clean build does."""
+    with KGStore.open(tmp_path / "store") as store:
+        store.write(put=[_extraction("lengkap"), _extraction("pertemuan-manila")])
+        state = store.write(put=[_extraction("pendek")])  # its "Zaki" is Ahmad Zaki: that actor is written again
+        clean = resolve_actors([_extraction(aid) for aid in ("lengkap", "pendek", "pertemuan-manila")])
+        assert store.actor_index().merges == clean.merges and len(clean.merges) > 1
+        assert {m.actor for m in state.index.merges} == {"ahmad-zaki"} and set(state.index.merges) <= set(clean.merges)
