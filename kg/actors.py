@@ -635,7 +635,7 @@ class ActorResolver:
             return table
 
         self._facts: dict[str, ArticleFacts] = t("facts", PLAIN)
-        self._node_articles: dict[str, set[str]] = t("node_articles", SETS)  # node -> the articles giving it anything
+        self._gives: dict[str, dict[str, _Gives]] = t("gives", PLAIN)  # node -> article -> what it gives the node
         self._base: dict[str, _Node] = t("base", PLAIN)  # every node of the articles, before names are scoped
         self._endpoints: Counter[str] = t("endpoints", COUNT)  # node -> how many articles' reasons join it
         self._variants_from: dict[str, set[tuple[str, int]]] = t("variants_from", SETS)
@@ -673,6 +673,7 @@ class ActorResolver:
         self._countries: dict[str, set[str]] = t("countries", SETS)  # code -> the country actors with it
         self._minted: dict[str, tuple[str, str]] = t("minted", PLAIN)  # code of a country named only inside names -> slugs
         self._minted_plain: dict[str, set[str]] = t("minted_plain", SETS)  # its plain slug -> codes
+        self._country_of: dict[str, str] = t("country_of", PLAIN)  # code -> the slug its organisations point to
         self._actors: dict[str, Actor] = t("actors", PLAIN)
         self._node_slug: dict[str, str] = t("node_slug", PLAIN)
         self._by_mention: dict[str, dict[tuple[int, int, int], str]] = t("by_mention", PLAIN)  # article -> key -> slug
@@ -751,20 +752,21 @@ class ActorResolver:
         raw_changed = self._refresh_raw(changed, new, endpoint_flips)
         seeds: set[str] = set()
         candidates = self._refresh_scoping(raw_changed, nodes, seeds)
-        changed_nodes = self._refresh_nodes(candidates)
-        seeds |= changed_nodes
-        self._name_edges(changed_nodes, seeds, lex)
+        identity, attributes = self._refresh_nodes(candidates)  # what the rules read; what only the actors read
+        seeds |= identity
+        self._name_edges(identity, seeds, lex)
         moved = set(self._components(_MERGE_STAGE, seeds)[0])
         flips, self._source_flips = self._source_flips, set()
-        self._short_names(candidates | changed_nodes | moved | flips, seeds, lex, everything)
+        self._short_names(identity | moved | flips, seeds, lex, everything)
         moved = set(self._components(_SHORT_STAGE, seeds)[0])
         owner_flips, self._owner_flips = self._owner_flips, set()
         flips |= self._source_flips
         self._source_flips = set()
-        self._owned_names(candidates | changed_nodes | moved | flips, owner_flips, seeds, lex, everything)
+        # an organisation's own articles say which owner they name: looked at again, not the names it extends
+        self._owned_names(identity | moved | flips, owner_flips, seeds, lex, everything, candidates | attributes)
         last = self._comp[_OWNED_STAGE]
         moved_last, visited = self._components(_OWNED_STAGE, seeds)
-        roots = {r for r in moved_last.values() if r is not None} | {last[n] for n in visited}
+        roots = {r for r in moved_last.values() if r is not None} | {last[n] for n in visited | attributes if n in last}
         for node, root in moved_last.items():
             if root is not None:
                 self._members[root].discard(node)
@@ -786,7 +788,12 @@ class ActorResolver:
             if old is not None:
                 for node in self._article(aid)[0]:
                     nodes.add(node)
-                    _file(self._node_articles, node, aid, -1)
+                    row = dict(self._gives.get(node, {}))
+                    row.pop(aid, None)
+                    if row:
+                        self._gives[node] = row
+                    else:
+                        self._gives.pop(node, None)
                 del self._facts[aid]
                 self._read.pop(aid, None)
                 self._by_mention.pop(aid, None)
@@ -797,9 +804,9 @@ class ActorResolver:
             fact = new.get(aid)
             if fact is not None:
                 self._facts[aid] = fact
-                for node in self._article(aid)[0]:
+                for node, gives in self._article(aid)[0].items():
                     nodes.add(node)
-                    _file(self._node_articles, node, aid, 1)
+                    self._gives[node] = {**self._gives.get(node, {}), aid: gives}
                 for a, _b, _rule, _reason in fact.reasons:
                     delta[a] += 1
                 for i, variant in enumerate(fact.variants):
@@ -828,8 +835,7 @@ class ActorResolver:
         surface: set[str] = set()
         written: set[str] = set()
         articles: set[str] = set()
-        for aid in sorted(self._node_articles.get(node, ())):
-            gives = self._article(aid)[0][node]
+        for aid, gives in sorted(self._gives.get(node, {}).items()):
             for k, replaces in gives.kinds:
                 if replaces or kind is None:
                     kind = k
@@ -943,22 +949,30 @@ class ActorResolver:
                 return _Node(base.kind, base.surface, frozenset(), frozenset({aid}), base.code, None, aid)
         return None
 
-    def _refresh_nodes(self, candidates: set[str]) -> set[str]:
-        """Bring the nodes of ``candidates`` and the tables over them up to date; those that changed."""
-        changed = set()
+    def _refresh_nodes(self, candidates: set[str]) -> tuple[set[str], set[str]]:
+        """Bring the nodes of ``candidates`` and the tables over them up to date.
+
+        Returns the nodes that came, went or changed kind or scope (what the rules read), and those of
+        which only names, articles or codes changed (what only their actor reads)."""
+        identity, attributes = set(), set()
         for node in candidates:
             new = self._effective(node)
             old = self._nodes.get(node)
             if new == old:
                 continue
-            changed.add(node)
-            if old is not None:
-                self._index_node(node, old, -1)
+            if old is None or new is None or (old.kind, old.scoped) != (new.kind, new.scoped):
+                identity.add(node)
+                if old is not None:
+                    self._index_node(node, old, -1)
+                if new is not None:
+                    self._index_node(node, new, 1)
+            else:
+                attributes.add(node)
+            if new is None:
                 del self._nodes[node]
-            if new is not None:
+            else:
                 self._nodes[node] = new
-                self._index_node(node, new, 1)
-        return changed
+        return identity, attributes
 
     def _index_node(self, node: str, found: _Node, sign: int) -> None:
         name, words = _name(node), self._w(node)
@@ -1120,9 +1134,12 @@ class ActorResolver:
                     edge = _Edge(node, matches.pop(), "unique-short-name", reason, _SHORT_STAGE)
             self._put_edge(("short", node), edge, seeds)
 
-    def _owned_names(self, nodes: set[str], owner_flips: set[str], seeds: set[str], lex: Lexicon, everything: bool) -> None:
-        """``unique-owned-name`` and ``owned-name-owner-in-article`` for ``nodes`` and the names they extend."""
-        todo = set(nodes)
+    def _owned_names(
+        self, nodes: set[str], owner_flips: set[str], seeds: set[str], lex: Lexicon, everything: bool, alone: set[str]
+    ) -> None:
+        """``unique-owned-name`` and ``owned-name-owner-in-article`` for ``nodes`` and the names they extend, and for
+        the nodes of ``alone``."""
+        todo = set(nodes) | alone
         if not everything:
             fuller = set(nodes) | {n for owner in owner_flips for n in self._org_ending.get(owner, ())}
             for full in fuller:
@@ -1293,7 +1310,15 @@ class ActorResolver:
                 self._minted[code] = (plain, country)
                 _file(self._minted_plain, plain, code, 1)
                 self._set_actor(country, Actor(country, name, COUNTRY, (name,), articles, code))
-            for slug in owned:
+            if self._country_of.get(code) != country:  # every organisation of the country points elsewhere now
+                relink = owned
+                if country is None:
+                    self._country_of.pop(code, None)
+                else:
+                    self._country_of[code] = country
+            else:
+                relink = [slug for slug in owned if slug in changed]
+            for slug in relink:
                 self._set_actor(slug, replace(self._own_actors[slug], country=country))
 
     def _refresh_node_slugs(self, nodes: set[str]) -> set[str]:

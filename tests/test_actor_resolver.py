@@ -178,26 +178,30 @@ def test_actor_resolver_saved_whole_then_changed_in_place(tmp_path: Path) -> Non
 
 
 def test_actor_resolver_touches_only_the_names_a_change_touches(tmp_path: Path) -> None:
-    """Adding an article whose names no other article shares reads no other article's facts."""
-    tables = SqliteTables(tmp_path / "index.sqlite")
-    others = [_facts(f"x{i}", [(PERSON, f"Orang Nomor {i}"), (ORGANIZATION, "Golkar")]) for i in range(30)]
-    tables.replace_all(_fresh(others).tables(), {})
-    read: list[str] = []
-    get = tables.get
+    """Adding an article reads no other article's facts, and as many keys whether 30 or 90 stored articles name
+    the same party: what it costs does not grow with the store."""
+    reads = {}
+    for size in (30, 90):
+        tables = SqliteTables(tmp_path / f"index-{size}.sqlite")
+        others = [_facts(f"x{i}", [(PERSON, f"Orang Nomor {i}"), (ORGANIZATION, "Golkar")]) for i in range(size)]
+        tables.replace_all(_fresh(others).tables(), {})
+        read: list[str] = []
+        get = tables.get
 
-    def counted(name: str, key: bytes) -> bytes | None:
-        if name == "facts":
+        def counted(name: str, key: bytes, get: Any = get, read: list[str] = read) -> bytes | None:
             read.append(name)
-        return get(name, key)
+            return get(name, key)
 
-    tables.get = counted  # type: ignore[method-assign]
-    resolver = ActorResolver(tables)
-    moved = resolver.update(put=[_facts("new", [(PERSON, "Siti Rahma"), (PLACE, "Bandung")])])
-    assert len(read) == 1 and moved.articles == {"new"} and len(resolver) == 31
-    read.clear()
-    resolver.update(put=[_facts("golkar", [(ORGANIZATION, "Golkar")])])  # 30 articles name Golkar: their facts
-    assert len(read) == 31
-    tables.close()
+        tables.get = counted  # type: ignore[method-assign]
+        resolver = ActorResolver(tables)
+        moved = resolver.update(put=[_facts("new", [(PERSON, "Siti Rahma"), (PLACE, "Bandung")])])
+        assert read.count("facts") == 1 and moved.articles == {"new"} and len(resolver) == size + 1
+        read.clear()
+        moved = resolver.update(put=[_facts("golkar", [(PERSON, "Budi Santoso"), (ORGANIZATION, "Golkar")])])
+        assert read.count("facts") == 1 and moved.articles == {"golkar"}
+        reads[size] = len(read)
+        tables.close()
+    assert reads[30] == reads[90]
 
 
 def test_resolve_facts_is_one_update_from_empty() -> None:
@@ -235,3 +239,51 @@ def _facts(aid: str, names: list[tuple[str, str]]) -> ArticleFacts:
         (),
         (),
     )
+
+
+ops = st.lists(
+    st.one_of(
+        st.tuples(st.just("set"), st.sampled_from("abcde"), st.integers(0, 3)),
+        st.tuples(st.just("add"), st.sampled_from("abcde"), st.integers(0, 3)),
+        st.tuples(st.just("del"), st.sampled_from("abcde"), st.just(0)),
+        st.tuples(st.just("commit"), st.just(""), st.just(0)),
+        st.tuples(st.just("reopen"), st.just(""), st.just(0)),
+    ),
+    max_size=25,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ops)
+def test_sqlite_tables_behave_as_dicts_across_commits(tmp_path: Path, steps: list[tuple[str, str, int]]) -> None:
+    """A plain table and a table of sets read, iterate and count as the dicts they stand for, before and after
+    commits; what was not committed is gone after reopening."""
+    path = tmp_path / f"t-{abs(hash(str(steps)))}.sqlite"
+    path.unlink(missing_ok=True)
+    tables = SqliteTables(path)
+    plain, sets = tables("plain", PLAIN), tables("sets", SETS)
+    model: dict[str, int] = {}
+    model_sets: dict[str, set[int]] = {}
+    committed: tuple[dict[str, int], dict[str, set[int]]] = ({}, {})
+    for op, key, value in steps:
+        if op == "set":
+            plain[key] = value
+            model[key] = value
+        elif op == "add":
+            sets[key].add(value)  # in place: written back at commit
+            model_sets.setdefault(key, set()).add(value)
+        elif op == "del" and key in model:
+            del plain[key]
+            del model[key]
+        elif op == "commit":
+            tables.commit({"n": str(len(model))})
+            committed = (dict(model), {k: set(v) for k, v in model_sets.items()})
+        elif op == "reopen":
+            tables.close()
+            tables = SqliteTables(path)
+            plain, sets = tables("plain", PLAIN), tables("sets", SETS)
+            model, model_sets = dict(committed[0]), {k: set(v) for k, v in committed[1].items()}
+        assert dict(plain.items()) == model and len(plain) == len(model)
+        assert {k: set(v) for k, v in sets.items()} == model_sets and len(sets) == len(model_sets)
+        assert all((key in plain) == (key in model) for key in "abcde")
+    tables.close()
