@@ -728,7 +728,7 @@ class ActorResolver:
     def index(self) -> ActorIndex:
         """The ``ActorIndex`` of the corpus as it stands (a copy: later updates do not change it)."""
         by_mention = {(aid, *key): slug for aid, row in self._by_mention.items() for key, slug in row.items()}
-        return ActorIndex(dict(self._actors), by_mention, self._merges(), dict(self._role_owners))
+        return ActorIndex(dict(self._actors), by_mention, self.merges(), dict(self._role_owners))
 
     def tables(self) -> dict[str, tuple[str, Any]]:
         """Every table of the resolver by name: (kind, table), for ``kg.kvtables.SqliteTables.replace_all``."""
@@ -1427,7 +1427,7 @@ class ActorResolver:
                 articles.update(new.articles if new else ())
         return ResolutionChange(frozenset(a for a in articles if a in self._facts), frozenset(changed), frozenset(removed))
 
-    def _merges(self) -> tuple[Merge, ...]:
+    def merges(self) -> tuple[Merge, ...]:
         """Why each name joined its actor, in a stable order (reads every merge)."""
         return self._as_merges(self._edges.values())
 

@@ -89,8 +89,11 @@ _OLD_INDEX_FILE = "actor-index.pickle"  # what kg kept before (removed when the 
 OPTIMIZE_AFTER_GRAPHS = 200
 """A change that writes this many article graphs compacts the database after it (``Store.optimize``): the
 named queries on all of IndoSum right after building it took 1.3 s (actors-by-degree) and 0.07 s
-(who-met-whom) before, 0.37 and 0.024 s after; the compaction took 3 s there. Smaller changes leave it to
-RocksDB's own background compaction."""
+(who-met-whom), 0.37 and 0.024 s after compacting it (3 s there)."""
+OPTIMIZE_AFTER_FILES = 40
+"""So does a change after which the database has this many more table files than after the last compaction:
+each small change leaves one or two (a kg process ends before RocksDB compacts them in the background), and
+twelve adds and removes on all of IndoSum made who-met-whom 2.5 times slower (0.062 s against 0.024 s)."""
 SUMMARIES_DIR = "summaries"  # whole-store summaries (``kg stats``), each valid for one generation
 CORPUS_GRAPH = KGR["graph/corpus"]
 """The named graph of the corpus level: actors, canonical labels, aliases, the articles they appear in."""
@@ -743,9 +746,12 @@ class KGStore:
                 tables.close()  # the index is left as it was, with the database
                 raise StoreError(f"Writing to the store {self.path} failed, nothing was changed: {exc}") from exc
         lap("write")
-        if self.url is None and written >= OPTIMIZE_AFTER_GRAPHS:
+        files = _table_files(self.path) if self.url is None and changed else None
+        compacted = tables.meta("table_files")
+        if files is not None and (written >= OPTIMIZE_AFTER_GRAPHS or files - int(compacted or 0) >= OPTIMIZE_AFTER_FILES):
             with contextlib.suppress(OSError, RuntimeError):  # a slower store, not a wrong one
                 self.oxigraph.optimize()  # type: ignore[union-attr]
+                compacted = str(_table_files(self.path))
             lap("optimize")
         touched = bind_prefixes(Graph())
         for graph in graphs.values():
@@ -774,6 +780,7 @@ class KGStore:
                 graph_hashes[graph_name] = new_hash
         merges = resolver.merges_of(changed_slugs)
         meta = {"software": software, "generation": str(generation if changed else stored_generation)}
+        meta |= {"table_files": compacted} if compacted is not None else {}
         try:
             if trusted:
                 tables.commit(meta)
@@ -835,6 +842,14 @@ def _signature(resolver: ActorResolver, aid: str, index: ActorIndex, software: s
             owner = index.role_owners.get((person, title))
             parts.append(f"role {role_key} {title}={owner if owner in index.actors else '-'}")
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+
+
+def _table_files(folder: Path) -> int:
+    """How many table files (RocksDB's ``.sst``) the store's database has."""
+    try:
+        return sum(1 for name in os.listdir(folder / DATABASE_DIR) if name.endswith(".sst"))
+    except OSError:
+        return 0
 
 
 def _check_removable(folder: Path, remove: Iterable[str], stored: Mapping[str, Any]) -> None:
@@ -940,7 +955,7 @@ def read_merges(folder: Path) -> list[dict[str, str]]:
     try:
         tables = SqliteTables(folder / ACTOR_INDEX_FILE)
         try:
-            return [asdict(m) for m in ActorResolver(tables).index().merges]
+            return [asdict(m) for m in ActorResolver(tables).merges()]
         finally:
             tables.close()
     except (OSError, sqlite3.Error, pickle.UnpicklingError, AttributeError, EOFError):

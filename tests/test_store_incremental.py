@@ -329,7 +329,12 @@ def test_store_incremental_a_large_change_compacts_the_database(tmp_path: Path, 
     import kg.store
 
     monkeypatch.setattr(kg.store, "OPTIMIZE_AFTER_GRAPHS", 2)
+    monkeypatch.setattr(kg.store, "OPTIMIZE_AFTER_FILES", 10**6)
     with KGStore.open(tmp_path / "store") as store:
         assert "optimize" in store.write(put=[_extraction("lengkap"), _extraction("pertemuan-manila")]).change.seconds
         assert "optimize" not in store.write(put=[_extraction("pendek")]).change.seconds
         _check(store, {"lengkap", "pertemuan-manila", "pendek"})
+        # small changes pile up table files until there are enough of them
+        monkeypatch.setattr(kg.store, "OPTIMIZE_AFTER_FILES", 1)
+        assert "optimize" in store.write(remove=["pendek"]).change.seconds
+        _check(store, {"lengkap", "pertemuan-manila"})
