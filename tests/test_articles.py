@@ -525,3 +525,30 @@ def test_articles_policy_rejects_nonsense_limits() -> None:
 def test_articles_bare_dateline_naming_the_articles_own_source_is_removed(raw: str, source: str, text: str) -> None:
     """ "Rimanews - Kepolisian Prancis menangkap ...": the publisher of a rimanews article, not the arrester."""
     assert article_from_text("d", raw, source=source).text == text
+
+
+def test_language_model_copy_is_written_once_and_ranks_as_py3langid(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """kg reads py3langid's model from an uncompressed copy in its cache: the same rankings as py3langid's loader."""
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    import kg.articles
+
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
+    kg.articles._identifier.cache_clear()
+    try:
+        ours = kg.articles._identifier()
+        copy = kg.articles.langid_model_copy(MODEL_DIR / MODEL_FILE)
+        assert copy.parent == tmp_path / "langid" and copy.stat().st_size > 10_000_000
+        written = copy.stat().st_mtime_ns
+        kg.articles._identifier.cache_clear()
+        kg.articles._identifier()
+        assert copy.stat().st_mtime_ns == written  # read, not written again
+        theirs = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        for text in (
+            ENGLISH_TEXT,
+            "Presiden Joko Widodo bertemu Perdana Menteri Malaysia di Istana Bogor.",
+            "Le ministre est arrivé.",
+        ):
+            assert ours.rank(text) == theirs.rank(text)
+    finally:
+        kg.articles._identifier.cache_clear()
