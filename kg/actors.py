@@ -72,7 +72,8 @@ __all__ = [
     "resolve_facts",
 ]
 
-_SCOPE = "@"  # joins a node's name to the article it is scoped to
+_SCOPE = "@"  # joins a suspect's initials to the article they are scoped to
+_COPY = "#"  # joins an ambiguous name to the article a copy of it is scoped to
 
 
 @dataclass(frozen=True)
@@ -671,8 +672,9 @@ class ActorResolver:
         self._owned: dict[str, str] = t("owned", PLAIN)  # organisation -> the code of the one country its names end with
         self._owned_by_code: dict[str, set[str]] = t("owned_by_code", SETS)
         self._countries: dict[str, set[str]] = t("countries", SETS)  # code -> the country actors with it
-        self._minted: dict[str, tuple[str, str]] = t("minted", PLAIN)  # code of a country named only inside names -> slugs
-        self._minted_plain: dict[str, set[str]] = t("minted_plain", SETS)  # its plain slug -> codes
+        # code of a country named only inside names -> (the slugs it looked at, the one it took)
+        self._minted: dict[str, tuple[tuple[str, ...], str]] = t("minted", PLAIN)
+        self._minted_plain: dict[str, set[str]] = t("minted_plain", SETS)  # a slug looked at -> those codes
         self._country_of: dict[str, str] = t("country_of", PLAIN)  # code -> the slug its organisations point to
         self._actors: dict[str, Actor] = t("actors", PLAIN)
         self._node_slug: dict[str, str] = t("node_slug", PLAIN)
@@ -914,7 +916,7 @@ class ActorResolver:
             if value is not None:
                 a, b, rule, reason = value
                 if a in self._ambiguous and rule in _IN_ARTICLE_RULES:
-                    a, reason = f"{a}{_SCOPE}{rid[0]}", reason + _AMBIGUOUS
+                    a, reason = f"{a}{_COPY}{rid[0]}", reason + _AMBIGUOUS
                 edge = _Edge(a, b, rule, reason, _MERGE_STAGE)
             self._put_edge(("art", *map(str, rid)), edge, seeds)
         candidates = set(nodes) | flipped
@@ -923,7 +925,7 @@ class ActorResolver:
                 continue
             base = self._base.get(node)
             homes = set(self._in_articles.get(node, ())) | set(base.articles if base else ())
-            new = {f"{node}{_SCOPE}{aid}": aid for aid in homes} if node in self._ambiguous and base else {}
+            new = {f"{node}{_COPY}{aid}": aid for aid in homes} if node in self._ambiguous and base else {}
             old = self._copies.pop(node, set())
             for copy in old - new.keys():
                 aid = self._copy_of.pop(copy)[1]
@@ -1064,7 +1066,7 @@ class ActorResolver:
                 named = [
                     f"{word} {bare}"
                     for word in sorted(lex.name_classifiers)
-                    if " " not in word and self._by_name.get(f"{word} {bare}") and _SCOPE not in f"{word} {bare}"
+                    if " " not in word and self._by_name.get(f"{word} {bare}") and not {_SCOPE, _COPY} & set(bare)
                 ]
                 if len(named) == 1:
                     a, b = min(self._by_name[bare]), min(self._by_name[named[0]])
@@ -1294,21 +1296,29 @@ class ActorResolver:
                         codes.add(owner)
             codes.update(self._minted_plain.get(slug, ()))  # a minted country's slug taken or freed
             self._set_actor(slug, new)
+        freed: set[str] = set()  # slugs minted countries gave back: their own actors again, after the links
+        minted_now: set[str] = set()
         for code in sorted(codes):
             owned = sorted(self._owned_by_code.get(code, ()))
             countries = self._countries.get(code)
             country: str | None = max(countries) if countries else None
             old_minted = self._minted.pop(code, None)
             if old_minted is not None:
-                _file(self._minted_plain, old_minted[0], code, -1)
-                self._set_actor(old_minted[1], self._own_actors.get(old_minted[1]))
+                for looked in old_minted[0]:
+                    _file(self._minted_plain, looked, code, -1)
+                freed.add(old_minted[1])
             if country is None and owned:
                 name = lex.country_names.get(code, code)
-                plain = slugify(name)
-                country = f"{plain}-{COUNTRY.lower()}" if plain in self._own_actors else plain
+                looked_at = [slugify(name)]  # the slugs it looked at: one taken later moves it
+                while looked_at[-1] in self._own_actors or self._families.get(looked_at[-1]):
+                    stem = f"{looked_at[0]}-{COUNTRY.lower()}"
+                    looked_at.append(stem if len(looked_at) == 1 else f"{stem}-{len(looked_at)}")
+                country = looked_at[-1]
                 articles = tuple(sorted({a for s in owned for a in self._own_actors[s].articles}))
-                self._minted[code] = (plain, country)
-                _file(self._minted_plain, plain, code, 1)
+                self._minted[code] = (tuple(looked_at), country)
+                for looked in looked_at:
+                    _file(self._minted_plain, looked, code, 1)
+                minted_now.add(country)
                 self._set_actor(country, Actor(country, name, COUNTRY, (name,), articles, code))
             if self._country_of.get(code) != country:  # every organisation of the country points elsewhere now
                 relink = owned
@@ -1320,6 +1330,11 @@ class ActorResolver:
                 relink = [slug for slug in owned if slug in changed]
             for slug in relink:
                 self._set_actor(slug, replace(self._own_actors[slug], country=country))
+        for slug in freed - minted_now:
+            own = self._own_actors.get(slug)
+            if own is not None and slug in self._owned:
+                own = replace(own, country=self._country_of.get(self._owned[slug]))
+            self._set_actor(slug, own)
 
     def _refresh_node_slugs(self, nodes: set[str]) -> set[str]:
         """The slug of each node of ``nodes``; those whose slug changed."""
@@ -1361,7 +1376,7 @@ class ActorResolver:
             row = dict(self._by_mention.get(aid, {}))
             before = dict(row)
             for node in nodes:
-                here = f"{node}{_SCOPE}{aid}" if node in self._ambiguous else node
+                here = f"{node}{_COPY}{aid}" if node in self._ambiguous else node
                 slug = self._node_slug.get(here)
                 for key in mentions.get(node, ()):
                     if slug is None:
@@ -1444,7 +1459,9 @@ class ActorResolver:
         found = []
         for edge in edges:
             if edge.a in self._nodes and edge.b in self._nodes:
-                name = _name(edge.a).split(_SCOPE, 1)[0] if edge.stage == _MERGE_STAGE else " ".join(self._w(edge.a))
+                name = _name(edge.a).split(_COPY, 1)[0].split(_SCOPE, 1)[0]
+                if edge.stage != _MERGE_STAGE:
+                    name = " ".join(self._w(edge.a))
                 found.append(Merge(self._node_slug.get(edge.b, edge.b), name, edge.rule, edge.reason))
         return tuple(sorted(found, key=lambda m: (m.actor, m.name, m.rule, m.reason)))
 

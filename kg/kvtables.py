@@ -1,6 +1,6 @@
 """Tables that live in SQLite and are read one key at a time: the store's actor index.
 
-A table is a mapping of picklable keys to picklable values, of one of four kinds: ``PLAIN`` (a dict),
+A table is a mapping of keys (strings, numbers and tuples of them) to picklable values, of one of four kinds: ``PLAIN`` (a dict),
 ``COUNT`` (a ``Counter``: a missing key reads 0), ``SETS`` and ``COUNTERS`` (a ``defaultdict`` of sets or
 of Counters: reading a missing key gives an empty one). ``memory_table`` makes the in-memory table of a
 kind; ``SqliteTables`` makes tables over one SQLite file that load a key the first time it is read and
@@ -10,6 +10,7 @@ change costs the keys it touches, not the table.
 
 from __future__ import annotations
 
+import ast
 import pickle
 import sqlite3
 from collections import Counter, defaultdict
@@ -44,7 +45,13 @@ def _empty(kind: str) -> Any:
 
 
 def _key(key: Any) -> bytes:
-    return pickle.dumps(key, protocol=pickle.HIGHEST_PROTOCOL)
+    """A key's bytes: its ``repr``, the same for equal keys of strings, numbers and tuples of them (a pickle
+    is not: it depends on which equal strings are one object)."""
+    return repr(key).encode("utf-8", "surrogatepass")
+
+
+def _unkey(data: bytes) -> Any:
+    return ast.literal_eval(data.decode("utf-8", "surrogatepass"))
 
 
 def _dumps(value: Any) -> bytes:
@@ -172,7 +179,7 @@ class LazyTable(MutableMapping[Any, Any]):
         known = [k for k, v in self._values.items() if v is not _MISSING and not self._is_empty(v)]
         seen = set(self._values)
         for blob in list(self._tables.keys(self._name)):
-            key = pickle.loads(blob)
+            key = _unkey(blob)
             if key not in seen:
                 yield key
         yield from known

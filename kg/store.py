@@ -724,7 +724,8 @@ class KGStore:
                 signature = f"{_nt_term(subject)} {_nt_term(KGS.signature)} ?o"
                 deletes.append(f"DELETE WHERE {{ GRAPH {_nt_term(KGS.records)} {{ {signature} }} }}")
                 record_triples.append((subject, KGS.signature, Literal(signatures[aid])))
-        new_generation = self.generation + 1
+        # past both counters: a change stopped after the database's commit leaves the marker behind the records
+        new_generation = max(self.generation, stored_generation or 0) + 1
         if deletes or inserts or record_triples:  # the records keep the generation with the data (a server reads it there)
             records = _nt_term(KGS.records)
             if stored_generation is not None:
@@ -789,10 +790,15 @@ class KGStore:
                 tables.replace_all(resolver.tables() | books, meta)
                 with contextlib.suppress(OSError):
                     (self.path / _OLD_INDEX_FILE).unlink()
-        except sqlite3.Error:  # the database is written: without its index, the next change builds one again
-            for suffix in ("", "-wal", "-shm"):  # (the open connection still reads it: the index below stays whole)
+        except sqlite3.Error as exc:  # the database is written: without its index, the next change builds one again
+            tables.close()
+            for suffix in ("", "-journal", "-wal", "-shm"):
                 with contextlib.suppress(OSError):
                     (self.path / f"{ACTOR_INDEX_FILE}{suffix}").unlink()
+            raise StoreError(
+                f"The change was written to the store {self.path}, but its actor index could not be saved ({exc}): "
+                "the next change builds the index again from the store. Check the folder's free space and permissions."
+            ) from exc
         lap("touched")
         change = StoreChange(
             added=tuple(sorted(set(new) - {a for a, p in old_parses.items() if p is not None})),

@@ -338,3 +338,35 @@ def test_store_incremental_a_large_change_compacts_the_database(tmp_path: Path, 
         monkeypatch.setattr(kg.store, "OPTIMIZE_AFTER_FILES", 1)
         assert "optimize" in store.write(remove=["pendek"]).change.seconds
         _check(store, {"lengkap", "pertemuan-manila"})
+
+
+def test_store_incremental_interrupted_changes_never_leave_a_trusted_stale_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A change stopped after the database's commit (before the marker, or before the index's commit) must not
+    make a later change trust an index that misses it (found by review: a generation number came round twice)."""
+    import kg.store
+    from kg.kvtables import SqliteTables
+
+    folder = tmp_path / "store"
+
+    def write(**change: Any) -> None:
+        with KGStore.open(folder) as store:
+            store.write(**change)
+
+    def stop(*_args: Any, **_kwargs: Any) -> None:
+        raise KeyboardInterrupt
+
+    write(put=[_extraction("pendek")])
+    with monkeypatch.context() as patch:
+        patch.setattr(kg.store, "_write_marker", stop)
+        with pytest.raises(KeyboardInterrupt):
+            write(put=[_extraction("lengkap")])
+    write(put=[_extraction("pendek")])  # changes nothing
+    with monkeypatch.context() as patch:
+        patch.setattr(SqliteTables, "commit", stop)
+        with pytest.raises(KeyboardInterrupt):
+            write(put=[_extraction("lain")])
+    write(remove=["lengkap"])
+    with KGStore.open(folder) as store:
+        _check(store, {"pendek", "lain"})
