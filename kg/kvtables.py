@@ -63,13 +63,17 @@ class SqliteTables:
 
     Raises ``sqlite3.DatabaseError`` for a file that is not such a database."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = Path(path)
-        self._db = sqlite3.connect(self.path, isolation_level=None)
-        self._db.execute(
-            "CREATE TABLE IF NOT EXISTS kv (t TEXT NOT NULL, k BLOB NOT NULL, v BLOB NOT NULL, PRIMARY KEY (t, k)) WITHOUT ROWID"
-        )
-        self._db.execute("CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL)")
+        if read_only:  # reads only, and never creates the file
+            self._db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", isolation_level=None, uri=True)
+        else:
+            self._db = sqlite3.connect(self.path, isolation_level=None)
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS kv "
+                "(t TEXT NOT NULL, k BLOB NOT NULL, v BLOB NOT NULL, PRIMARY KEY (t, k)) WITHOUT ROWID"
+            )
+            self._db.execute("CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL)")
         self._tables: dict[str, LazyTable] = {}
 
     def __call__(self, name: str, kind: str) -> LazyTable:

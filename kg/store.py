@@ -949,8 +949,26 @@ def _drop_subjects(name: URIRef, subjects: Sequence[URIRef], predicate: URIRef) 
     ]
 
 
-def read_merges(folder: Path) -> list[dict[str, str]]:
-    """The actor merges of the store in ``folder``, from its actor index (empty where it has none)."""
+def index_generation(folder: Path) -> int | None:
+    """The generation of the database the actor index in ``folder`` describes (None without a readable index)."""
+    from kg.kvtables import SqliteTables
+
+    if not (folder / ACTOR_INDEX_FILE).is_file():
+        return None
+    try:
+        tables = SqliteTables(folder / ACTOR_INDEX_FILE, read_only=True)
+        try:
+            value = tables.meta("generation")
+        finally:
+            tables.close()
+        return int(value) if value is not None else None
+    except (OSError, sqlite3.Error, ValueError):
+        return None
+
+
+def read_merges(folder: Path, generation: int | None = None) -> list[dict[str, str]]:
+    """The actor merges of the store in ``folder``, read (read-only) from its actor index; empty where it has
+    none, or where ``generation`` is given and the index describes another generation of the database."""
     from dataclasses import asdict
 
     from kg.actors import ActorResolver
@@ -959,12 +977,14 @@ def read_merges(folder: Path) -> list[dict[str, str]]:
     if not (folder / ACTOR_INDEX_FILE).is_file():
         return []
     try:
-        tables = SqliteTables(folder / ACTOR_INDEX_FILE)
+        tables = SqliteTables(folder / ACTOR_INDEX_FILE, read_only=True)
         try:
+            if generation is not None and tables.meta("generation") != str(generation):
+                return []
             return [asdict(m) for m in ActorResolver(tables).merges()]
         finally:
             tables.close()
-    except (OSError, sqlite3.Error, pickle.UnpicklingError, AttributeError, EOFError):
+    except (OSError, sqlite3.Error, pickle.UnpicklingError, AttributeError, EOFError, ValueError, SyntaxError):
         return []
 
 

@@ -166,12 +166,13 @@ class StoreSource(Source):
 
 class _StoreBackend(Backend):
     def __init__(self, path: Path) -> None:
-        from kg.store import ACTOR_INDEX_FILE, KGStore, read_merges
+        from kg.store import KGStore, index_generation, read_merges
 
         self.store = KGStore.open(path, read_only=True)
         self.graphs = self.store.content_graphs()
-        self.merges = read_merges(self.store.path)
-        self.merges_known = (self.store.path / ACTOR_INDEX_FILE).is_file()  # a store without its actor index has none
+        self.merges = read_merges(self.store.path, self.store.generation)
+        # known where the actor index describes the database as it is (not one a stopped change left behind)
+        self.merges_known = index_generation(self.store.path) == self.store.generation
 
     def rows(self, query: str) -> list[dict[str, str | None]]:
         result: Any = self.store.oxigraph.query(_PREFIXES + query, named_graphs=self.graphs)  # default graph: the union

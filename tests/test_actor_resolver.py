@@ -358,3 +358,20 @@ def test_actor_resolver_a_minted_country_gives_its_slug_back_with_the_links() ->
     actors = resolver.index().actors
     assert actors["myanmar"].kind == ORGANIZATION and actors["myanmar"].country == "indonesia"
     assert actors["myanmar-country"].kind == COUNTRY and actors["militer-myanmar"].country == "myanmar-country"
+
+
+def test_sqlite_tables_read_only_never_create_or_write(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.sqlite"
+    with pytest.raises(sqlite3.OperationalError):
+        SqliteTables(missing, read_only=True)
+    assert not missing.exists()
+    tables = SqliteTables(tmp_path / "index.sqlite")
+    tables("plain", PLAIN)["a"] = 1
+    tables.commit({"generation": "3"})
+    tables.close()
+    reader = SqliteTables(tmp_path / "index.sqlite", read_only=True)
+    assert reader("plain", PLAIN)["a"] == 1 and reader.meta("generation") == "3"
+    reader("plain", PLAIN)["b"] = 2
+    with pytest.raises(sqlite3.OperationalError):
+        reader.commit()
+    reader.close()

@@ -370,3 +370,15 @@ def test_store_incremental_interrupted_changes_never_leave_a_trusted_stale_index
     write(remove=["lengkap"])
     with KGStore.open(folder) as store:
         _check(store, {"pendek", "lain"})
+
+
+def test_store_incremental_merges_shown_only_from_an_index_of_this_generation(tmp_path: Path) -> None:
+    """``kg serve`` shows a store's merges from its actor index only while the index describes the database."""
+    from kg.store import index_generation, read_merges
+
+    folder = tmp_path / "store"
+    with KGStore.open(folder) as store:
+        store.write(put=[_extraction("lengkap"), _extraction("pendek")])
+        generation = store.generation
+    assert index_generation(folder) == generation and read_merges(folder, generation)
+    assert read_merges(folder, generation + 1) == [] and read_merges(folder)
