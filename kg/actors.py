@@ -544,18 +544,6 @@ class _Edge:
 
 
 @dataclass(frozen=True)
-class _Group:
-    """An actor before its slug is chosen among the actors whose names slugify alike."""
-
-    base: str
-    name: str
-    kind: str
-    aliases: tuple[str, ...]
-    articles: tuple[str, ...]
-    code: str | None
-
-
-@dataclass(frozen=True)
 class ResolutionChange:
     """What one ``ActorResolver.update`` moved."""
 
@@ -623,7 +611,8 @@ class ActorResolver:
     order (``resolve_facts`` is that: one update from empty). The rules are those of the module's
     docstring; each corpus-level stage reads the actors of the stages before it, so no rule depends on
     the order in which articles or names are visited, and an update recomputes only the rules whose
-    inputs it changed. A resolver pickles (the store keeps one); the lexicon is passed to each update.
+    inputs it changed. Its tables are dicts, or SQLite tables a store keeps from one change to the next
+    (``kg.kvtables``); the lexicon is passed to each update.
     """
 
     def __init__(self, tables: TableFactory | None = None) -> None:
@@ -664,7 +653,7 @@ class ActorResolver:
             stage: t(f"comp{stage}", PLAIN) for stage in (_MERGE_STAGE, _SHORT_STAGE, _OWNED_STAGE)
         }
         self._members: dict[str, set[str]] = t("members", SETS)  # last stage: root -> nodes
-        self._groups: dict[str, _Group] = t("groups", PLAIN)
+        self._groups: dict[str, Actor] = t("groups", PLAIN)  # root -> its actor, with the slug its name gives
         self._families: dict[str, set[str]] = t("families", SETS)  # base slug -> roots
         self._root_slug: dict[str, str] = t("root_slug", PLAIN)
         self._slug_root: dict[str, str] = t("slug_root", PLAIN)
@@ -819,16 +808,9 @@ class ActorResolver:
                 self._base.pop(node, None)
             else:
                 self._base[node] = found
-        flips = set()
+        flips: set[str] = set()
         for node, d in delta.items():
-            before = self._endpoints[node]
-            after = before + d
-            if (before > 0) != (after > 0):
-                flips.add(node)
-            if after:
-                self._endpoints[node] = after
-            else:
-                del self._endpoints[node]
+            _tally(self._endpoints, node, d, flips)
         return nodes, flips
 
     def _gather(self, node: str) -> _Node | None:
@@ -978,35 +960,21 @@ class ActorResolver:
 
     def _index_node(self, node: str, found: _Node, sign: int) -> None:
         name, words = _name(node), self._w(node)
-
-        def file(table: dict[Any, set[str]], key: Any) -> None:
-            if sign > 0:
-                table[key].add(node)
-            else:
-                table[key].discard(node)
-                if not table[key]:
-                    del table[key]
-
         if found.kind in (ORGANIZATION, PLACE):
-            file(self._by_name, name)
+            _file(self._by_name, name, node, sign)
         if found.kind not in (PERSON, PLACE):
-            before = self._owner_count[name]
-            self._owner_count[name] += sign
-            if (before > 0) != (self._owner_count[name] > 0):
-                self._owner_flips.add(name)
-            if not self._owner_count[name]:
-                del self._owner_count[name]
+            _tally(self._owner_count, name, sign, self._owner_flips)
         if found.scoped is not None or not words:
             return
         if found.kind == PERSON:
             for word in dict.fromkeys(words):
-                file(self._having_word, word)
-            file(self._first_word, words[0])
+                _file(self._having_word, word, node, sign)
+            _file(self._first_word, words[0], node, sign)
         elif found.kind == ORGANIZATION:
-            file(self._starting_with, words[0])
-            file(self._org_words, words)
+            _file(self._starting_with, words[0], node, sign)
+            _file(self._org_words, words, node, sign)
             for k in range(1, len(words)):
-                file(self._org_ending, " ".join(words[k:]))
+                _file(self._org_ending, " ".join(words[k:]), node, sign)
 
     def _put_edge(self, eid: tuple[str, ...], edge: _Edge | None, seeds: set[str]) -> None:
         old = self._edges.get(eid)
@@ -1018,21 +986,12 @@ class ActorResolver:
             seeds.update((e.a, e.b))
             if sign > 0:
                 self._edges[eid] = e
-                self._edges_at[e.a].add(eid)
-                self._edges_at[e.b].add(eid)
             else:
                 del self._edges[eid]
-                for end in (e.a, e.b):
-                    self._edges_at[end].discard(eid)
-                    if not self._edges_at[end]:
-                        del self._edges_at[end]
+            for end in dict.fromkeys((e.a, e.b)):
+                _file(self._edges_at, end, eid, sign)
             if e.stage == _MERGE_STAGE:
-                before = self._sources[e.a]
-                self._sources[e.a] += sign
-                if (before > 0) != (self._sources[e.a] > 0):
-                    self._source_flips.add(e.a)
-                if not self._sources[e.a]:
-                    del self._sources[e.a]
+                _tally(self._sources, e.a, sign, self._source_flips)
 
     def _name_edges(self, changed: set[str], seeds: set[str], lex: Lexicon) -> None:
         """``same-name-other-kind`` and ``classifier-name`` for the names of the nodes that changed."""
@@ -1171,8 +1130,9 @@ class ActorResolver:
                     edge = _Edge(node, owned.pop(), rule, reason, _OWNED_STAGE)
             self._put_edge(("owned", node), edge, seeds)
 
-    def _group(self, nodes: list[str]) -> _Group | None:
-        """The actor of a group of nodes (sorted), but for its slug; None for a group without a name."""
+    def _group(self, nodes: list[str]) -> Actor | None:
+        """The actor of a group of nodes (sorted), slugged by its name alone (the family its slug is chosen in); None
+        for a group without a name."""
         found = [self._nodes[n] for n in nodes]
         names = sorted({s for f in found for s in f.surface} | {f.fixed for f in found if f.fixed})
         if not names:
@@ -1193,7 +1153,7 @@ class ActorResolver:
             base = f"{base}-{slugify(home)[:40].rstrip('-')}-{digest}"
         code = next((f.code for f in found if f.code), None)
         articles = tuple(sorted({a for f in found for a in f.articles}))
-        return _Group(base, name, kind, aliases, articles, code)
+        return Actor(base, name, kind, aliases, articles, code)
 
     def _refresh_groups(self, roots: set[str]) -> set[str]:
         """Rebuild the actors of ``roots``; the roots of every family of slugs looked at again."""
@@ -1202,8 +1162,8 @@ class ActorResolver:
         for root in roots:
             old = self._groups.pop(root, None)
             if old is not None:
-                families.add(old.base)
-                self._families[old.base].discard(root)
+                families.add(old.slug)
+                self._families[old.slug].discard(root)
             members = self._members.get(root)
             if not members:
                 self._members.pop(root, None)
@@ -1211,8 +1171,8 @@ class ActorResolver:
                 group = self._group(sorted(members))
                 if group is not None:
                     self._groups[root] = group
-                    self._families[group.base].add(root)
-                    families.add(group.base)
+                    self._families[group.slug].add(root)
+                    families.add(group.slug)
             if root in self._root_slug and root not in self._groups:
                 self._drop_slug(root)
         for base in list(families):  # a slug another family may have taken with a suffix: "x-person" of "x"
@@ -1240,7 +1200,7 @@ class ActorResolver:
                 taken.add(slug)
                 self._root_slug[root] = slug
                 self._slug_root[slug] = root
-                self._set_own_actor(slug, Actor(slug, group.name, group.kind, group.aliases, group.articles, group.code))
+                self._set_own_actor(slug, replace(group, slug=slug))
         return reassigned
 
     def _drop_slug(self, root: str) -> None:
@@ -1494,6 +1454,18 @@ def _count(table: MutableMapping[Any, Counter[str]], key: Any, item: str, sign: 
         del counts[item]
     if not counts:
         del table[key]
+
+
+def _tally(counts: MutableMapping[str, int], key: str, delta: int, flips: set[str]) -> None:
+    """Add ``delta`` to ``counts[key]`` (a zero count is no entry); ``key`` joins ``flips`` where it crossed zero."""
+    before = counts.get(key, 0)
+    after = before + delta
+    if (before > 0) != (after > 0):
+        flips.add(key)
+    if after:
+        counts[key] = after
+    else:
+        counts.pop(key, None)
 
 
 def _file(table: MutableMapping[Any, set[Any]], key: Any, item: Any, sign: int) -> None:

@@ -39,7 +39,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from rdflib import RDF, BNode, Graph, Literal, URIRef, Variable
 from rdflib.query import Result
@@ -98,6 +98,7 @@ SUMMARIES_DIR = "summaries"  # whole-store summaries (``kg stats``), each valid 
 CORPUS_GRAPH = KGR["graph/corpus"]
 """The named graph of the corpus level: actors, canonical labels, aliases, the articles they appear in."""
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+T = TypeVar("T")
 
 
 def article_graph(article_id: str) -> URIRef:
@@ -604,12 +605,12 @@ class KGStore:
             and tables.meta("software") == software
             and tables.meta("generation") == str(stored_generation)
         )
+        gone = {aid for aid in remove if aid not in new}
         if trusted:  # the index describes the database: read only what the change touches
             parses: MutableMapping[str, str] = tables("parses", PLAIN)
             kept_signatures: MutableMapping[str, str] = tables("signatures", PLAIN)
             graph_hashes: MutableMapping[str, str] = tables("graphs", PLAIN)
             _check_removable(self.path, remove, parses)
-            gone = {aid for aid in remove if aid not in new}
             old_parses = {aid: parses.get(aid) for aid in {*new, *gone}}
             lap("records")
             facts = {aid: article_facts(ex, lex) for aid, ex in new.items()}
@@ -624,7 +625,6 @@ class KGStore:
         else:  # resolve everything again from every article's cached extraction, and compare hashes
             rows = self._article_rows()
             _check_removable(self.path, remove, rows)
-            gone = {aid for aid in remove if aid not in new}
             parses = {aid: row.parse for aid, row in rows.items() if aid not in gone}
             kept_signatures = {aid: row.signature for aid, row in rows.items() if aid not in gone}
             graph_hashes = self._hashes(KGS.graphHash)
@@ -949,8 +949,8 @@ def _drop_subjects(name: URIRef, subjects: Sequence[URIRef], predicate: URIRef) 
     ]
 
 
-def index_generation(folder: Path) -> int | None:
-    """The generation of the database the actor index in ``folder`` describes (None without a readable index)."""
+def _read_index(folder: Path, read: Callable[[SqliteTables], T]) -> T | None:
+    """``read`` over the actor index in ``folder``, opened read-only; None without a readable index."""
     from kg.kvtables import SqliteTables
 
     if not (folder / ACTOR_INDEX_FILE).is_file():
@@ -958,12 +958,17 @@ def index_generation(folder: Path) -> int | None:
     try:
         tables = SqliteTables(folder / ACTOR_INDEX_FILE, read_only=True)
         try:
-            value = tables.meta("generation")
+            return read(tables)
         finally:
             tables.close()
-        return int(value) if value is not None else None
-    except (OSError, sqlite3.Error, ValueError):
+    except (OSError, sqlite3.Error, pickle.UnpicklingError, AttributeError, EOFError, ValueError, SyntaxError):
         return None
+
+
+def index_generation(folder: Path) -> int | None:
+    """The generation of the database the actor index in ``folder`` describes (None without a readable index)."""
+    value = _read_index(folder, lambda tables: tables.meta("generation"))
+    return int(value) if value is not None and value.isdigit() else None
 
 
 def read_merges(folder: Path, generation: int | None = None) -> list[dict[str, str]]:
@@ -972,20 +977,13 @@ def read_merges(folder: Path, generation: int | None = None) -> list[dict[str, s
     from dataclasses import asdict
 
     from kg.actors import ActorResolver
-    from kg.kvtables import SqliteTables
 
-    if not (folder / ACTOR_INDEX_FILE).is_file():
-        return []
-    try:
-        tables = SqliteTables(folder / ACTOR_INDEX_FILE, read_only=True)
-        try:
-            if generation is not None and tables.meta("generation") != str(generation):
-                return []
-            return [asdict(m) for m in ActorResolver(tables).merges()]
-        finally:
-            tables.close()
-    except (OSError, sqlite3.Error, pickle.UnpicklingError, AttributeError, EOFError, ValueError, SyntaxError):
-        return []
+    def merges(tables: SqliteTables) -> list[dict[str, str]]:
+        if generation is not None and tables.meta("generation") != str(generation):
+            return []
+        return [asdict(m) for m in ActorResolver(tables).merges()]
+
+    return _read_index(folder, merges) or []
 
 
 def _write_marker(folder: Path, generation: int) -> None:
