@@ -63,7 +63,7 @@ def _fit(rows: list[list[str]], labels: list[str], c: float) -> LinearModel:
 
     vectorizer = DictVectorizer()
     matrix = vectorizer.fit_transform([dict.fromkeys(row, 1) for row in rows])
-    classifier = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
+    classifier = LogisticRegression(C=c, max_iter=2000)  # unweighted: balanced classes over-propose (dev)
     classifier.fit(matrix, labels)
     classes = tuple(str(c) for c in classifier.classes_)
     weights = classifier.coef_.T if len(classes) > 2 else np.hstack([-classifier.coef_.T / 2, classifier.coef_.T / 2])
@@ -136,9 +136,49 @@ def _head_of(sentence: Sentence, mention: Mention) -> Word:
     return sentence.word(mention.start + 1)
 
 
-def argument_features(sentence: Sentence, trigger: Word, event_type: str, mention: Mention) -> list[str]:
-    """What a classifier may know about a mention as the agent or target of a trigger."""
-    head = _head_of(sentence, mention)
+@dataclass(frozen=True)
+class Candidate:
+    """A possible agent or target of a trigger: the word it is read at, and the actor that word stands for.
+
+    ``how`` says how the word stands for the actor: ``named`` (the head of the actor's name), ``owner`` (a
+    noun whose owner or leader is named: "juru bicara KPK"), or the coreference rule that resolved it
+    (``pronoun``, ``role-noun``, ``institution``, ``government``, ``demonstrative``).
+    """
+
+    word: Word
+    mention: Mention
+    how: str
+
+
+def sentence_candidates(extraction: Extraction, sentence: Sentence, resolver: Any, lex: Lexicon) -> list[Candidate]:
+    """Every actor a word of ``sentence`` names or stands for, as the rules' participant and coreference readers
+    resolve it (``resolver``: a ``kg.coref.Resolver`` of the extraction); places are no candidates."""
+    from kg.extract.events import SentenceReading
+    from kg.extract.view import SentenceView
+
+    here = [m for m in extraction.mentions if m.sentence == sentence.index]
+    out = [Candidate(_head_of(sentence, m), m, "named") for m in here if m.kind != PLACE]
+    inside = {k for m in here for k in range(m.extent_start + 1, m.end + 1)}
+    parts = SentenceReading(SentenceView(lex, sentence, here, extraction.doc.article.date)).parts
+    for word in sentence.words:
+        if word.id in inside or word.upos not in _NOMINAL:
+            continue
+        part = parts.resolve(word)
+        how = "owner"
+        if part.mention is None or part.title_phrase is not None:
+            resolved, rule = resolver.resolve(sentence.index, part, [])
+            part, how = resolved, rule or how
+        if part is not None and part.mention is not None and part.mention.kind != PLACE:
+            out.append(Candidate(word, part.mention, how))
+    return out
+
+
+_NOMINAL = ("NOUN", "PROPN", "PRON", "DET")
+
+
+def argument_features(sentence: Sentence, trigger: Word, event_type: str, candidate: Candidate) -> list[str]:
+    """What a classifier may know about a candidate as the agent or target of a trigger."""
+    head = candidate.word
     case = next((k.lower for k in _children(sentence, head) if k.deprel in ("case", "mark")), "-")
     path = _path(sentence, trigger, head)
     order = "before" if head.id < trigger.id else "after"
@@ -148,7 +188,9 @@ def argument_features(sentence: Sentence, trigger: Word, event_type: str, mentio
     between = sentence.words[min(head.id, trigger.id) : max(head.id, trigger.id) - 1]
     feats = [
         f"t={event_type}",
-        f"k={mention.kind}",
+        f"k={candidate.mention.kind}",
+        f"how={candidate.how}",
+        f"thow={event_type}|{candidate.how}",
         f"path={path}",
         f"tpath={event_type}|{path}",
         f"case={case}",
@@ -163,6 +205,8 @@ def argument_features(sentence: Sentence, trigger: Word, event_type: str, mentio
         f"l={trigger.lemma.lower()}",
         f"lhd={trigger.lemma.lower()}|{head.deprel.split(':')[0]}",
     ]
+    if candidate.how != "named":
+        feats.append(f"hw={head.lower}")
     if any(w.text in {'"', "“", "”"} for w in between):
         feats.append("quote-between")
     if any(w.text == "," for w in between):
@@ -217,68 +261,71 @@ class EventModel:
         return replace(self, trigger_threshold=trigger, argument_threshold=argument)
 
     def events(self, extraction: Extraction, lexicon: Lexicon | None = None) -> list[EventMention]:
-        """The events the model reads in ``extraction``'s sentences, between its named mentions."""
+        """The events the model reads in ``extraction``'s sentences, between the actors its words name or stand for."""
+        from kg.coref import Resolver
+
         lex = lexicon or get_lexicon()
-        by_sentence: dict[int, list[Mention]] = {}
-        for m in extraction.mentions:
-            if m.kind != PLACE:
-                by_sentence.setdefault(m.sentence, []).append(m)
+        resolver = Resolver(extraction, lex)
         out: list[EventMention] = []
         for sentence in extraction.doc.sentences:
-            mentions = by_sentence.get(sentence.index, [])
             candidates = [w for w in sentence.words if w.upos in ("VERB", "NOUN", "ADJ", "ADP")]
-            if not mentions or not candidates:
+            if not candidates:
                 continue
-            inside = {k for m in mentions for k in range(m.start + 1, m.end + 1)}
+            inside = {k for m in extraction.mentions if m.sentence == sentence.index for k in range(m.start + 1, m.end + 1)}
             candidates = [w for w in candidates if w.id not in inside]
             probs = self.triggers.probabilities([trigger_features(sentence, w, lex) for w in candidates])
+            arguments: list[Candidate] | None = None
             for word, row in zip(candidates, probs, strict=True):
                 best = int(np.argmax(row))
                 event_type, p_trigger = self.triggers.classes[best], float(row[best])
                 if event_type == NONE or p_trigger < self.trigger_threshold or event_type not in lex.event_types:
                     continue
-                out.extend(self._arguments(sentence, word, event_type, p_trigger, mentions, lex))
+                if arguments is None:
+                    arguments = sentence_candidates(extraction, sentence, resolver, lex)
+                others = [c for c in arguments if c.word.id != word.id]
+                if others:
+                    out.extend(self._arguments(sentence, word, event_type, others, lex))
         return out
 
     def _arguments(
-        self, sentence: Sentence, word: Word, event_type: str, p_trigger: float, mentions: list[Mention], lex: Lexicon
+        self, sentence: Sentence, word: Word, event_type: str, candidates: list[Candidate], lex: Lexicon
     ) -> list[EventMention]:
-        rows = [argument_features(sentence, word, event_type, m) for m in mentions]
+        rows = [argument_features(sentence, word, event_type, c) for c in candidates]
         probs = self.arguments.probabilities(rows)
         column = {c: i for i, c in enumerate(self.arguments.classes)}
-        agent_p = probs[:, column[AGENT]] if AGENT in column else np.zeros(len(mentions))
-        target_p = probs[:, column[TARGET]] if TARGET in column else np.zeros(len(mentions))
+        agent_p = probs[:, column[AGENT]] if AGENT in column else np.zeros(len(candidates))
+        target_p = probs[:, column[TARGET]] if TARGET in column else np.zeros(len(candidates))
         a = int(np.argmax(agent_p))
         if agent_p[a] < self.argument_threshold:
             return []
-        agent = mentions[a]
-        participant = Participant(agent, agent.text, agent.start + 1)
+        agent = candidates[a]
+        participant = _participant(agent)
         modality = modality_at(sentence, word, event_type, lex)
         kind = lex.event_types[event_type]
         if kind.quad_class is None:  # a statement: the speaker alone
             return [
                 EventMention(sentence.index, event_type, word.text, word.id, participant, None, modality=modality, rule="model")
             ]
-        targets = [
-            (mentions[t], float(target_p[t]))
-            for t in np.argsort(-target_p)
-            if target_p[t] >= self.argument_threshold
-            and t != a
-            and normalize_name(mentions[t].text) != normalize_name(agent.text)
-        ]
+        targets: dict[str, Candidate] = {}
+        for t in np.argsort(-target_p):
+            c = candidates[t]
+            if target_p[t] < self.argument_threshold:
+                break
+            key = normalize_name(c.mention.text)
+            if key != normalize_name(agent.mention.text) and key not in targets:
+                targets[key] = c
         return [
             EventMention(
-                sentence.index,
-                event_type,
-                word.text,
-                word.id,
-                participant,
-                Participant(t, t.text, t.start + 1),
-                modality=modality,
-                rule="model",
+                sentence.index, event_type, word.text, word.id, participant, _participant(t), modality=modality, rule="model"
             )
-            for t, _p in targets[:3]
+            for t in list(targets.values())[:3]
         ]
+
+
+def _participant(candidate: Candidate) -> Participant:
+    """The participant an event gets for a candidate: its actor, read at its word."""
+    text = candidate.mention.text if candidate.how == "named" else candidate.word.text
+    return Participant(candidate.mention, text, candidate.word.id)
 
 
 def hybrid(extraction: Extraction, model: EventModel, lexicon: Lexicon | None = None) -> Extraction:
@@ -331,6 +378,7 @@ def training_instances(
     annotations: Iterable[dict[str, Any]], docs: dict[str, ParsedDoc], texts: dict[str, str], lex: Lexicon
 ) -> tuple[list[list[str]], list[str], list[list[str]], list[str]]:
     """Trigger rows and labels, argument rows and labels, from annotated articles and kg's parses of them."""
+    from kg.coref import Resolver
     from kg.extract import extract
 
     trig_rows: list[list[str]] = []
@@ -363,13 +411,11 @@ def training_instances(
             slot[AGENT].update(event.get("agent") or [])
             slot[TARGET].update(event.get("target") or [])
         extraction = extract(doc, lex)
-        by_sentence: dict[int, list[Mention]] = {}
-        for m in extraction.mentions:
-            if m.kind != PLACE:
-                by_sentence.setdefault(m.sentence, []).append(m)
+        resolver = Resolver(extraction, lex)
         for sentence in doc.sentences:
-            mentions = by_sentence.get(sentence.index, [])
+            mentions = [m for m in extraction.mentions if m.sentence == sentence.index]
             inside = {k for m in mentions for k in range(m.start + 1, m.end + 1)}
+            arguments: list[Candidate] | None = None
             for word in sentence.words:
                 if word.upos not in ("VERB", "NOUN", "ADJ", "ADP") or word.id in inside:
                     continue
@@ -378,10 +424,15 @@ def training_instances(
                 trig_labels.append(label)
                 if label == NONE:
                     continue
+                if arguments is None:
+                    arguments = sentence_candidates(extraction, sentence, resolver, lex)
                 slot = roles[(sentence.index, word.id)]
-                for m in mentions:
-                    first, last = sentence.words[m.start].start_char, sentence.words[m.end - 1].end_char
-
+                for c in arguments:
+                    if c.word.id == word.id:
+                        continue
+                    m = c.mention
+                    words = extraction.doc.sentences[m.sentence].words
+                    first, last = words[m.start].start_char, words[m.end - 1].end_char
                     role = (
                         AGENT
                         if _names_span(spans, slot[AGENT], first, last)
@@ -389,7 +440,7 @@ def training_instances(
                         if _names_span(spans, slot[TARGET], first, last)
                         else NONE
                     )
-                    arg_rows.append(argument_features(sentence, word, label, m))
+                    arg_rows.append(argument_features(sentence, word, label, c))
                     arg_labels.append(role)
     return trig_rows, trig_labels, arg_rows, arg_labels
 

@@ -99,3 +99,33 @@ def test_event_model_unknown_features_are_ignored() -> None:
     model = LinearModel(("O", "Meet"), {"w=bertemu": 0}, np.array([[0.0, 4.0]], dtype=np.float32), np.zeros(2, np.float32))
     probs = model.probabilities([["w=bertemu"], ["w=tidur", "x=y"]])
     assert probs[0, 1] > 0.9 and probs[1, 1] == pytest.approx(0.5)
+
+
+PRONOUN = """
+    # text = Ahmad Zaki hadir.
+    1 Ahmad Ahmad PROPN _ _ 3 nsubj _ ner=B-PER
+    2 Zaki Zaki PROPN _ _ 1 flat:name _ ner=E-PER
+    3 hadir hadir VERB _ _ 0 root _ ner=O
+    4 . . PUNCT _ _ 3 punct _ ner=O
+
+    # text = Dia menyomasi Komisi Pemilihan.
+    1 Dia dia PRON _ _ 2 nsubj _ ner=O
+    2 menyomasi somasi VERB _ _ 0 root _ ner=O
+    3 Komisi Komisi PROPN _ _ 2 obj _ ner=B-ORG
+    4 Pemilihan Pemilihan PROPN _ _ 3 flat:name _ ner=E-ORG
+    5 . . PUNCT _ _ 2 punct _ ner=O
+"""
+
+
+def test_event_model_candidates_are_the_actors_words_stand_for(parse: Parse) -> None:
+    """An argument candidate is a named mention or a word the rules' coreference resolves: "Dia" is Ahmad Zaki."""
+    from kg.coref import Resolver
+    from kg.event_model import sentence_candidates
+
+    extraction = extract(parse(PRONOUN, Article("a", article_text(conllu(PRONOUN)))))
+    lex = get_lexicon()
+    found = sentence_candidates(extraction, extraction.doc.sentences[1], Resolver(extraction, lex), lex)
+    assert [(c.word.text, c.mention.text, c.how) for c in found] == [
+        ("Komisi", "Komisi Pemilihan", "named"),
+        ("Dia", "Ahmad Zaki", "pronoun"),
+    ]
