@@ -391,9 +391,35 @@ class Resolver:
             found, how = self.institution(sentence, part.word, part.text), "institution"
         if found is None:
             found, how = self.government(sentence, part.word, part.text), "government"
+        if found is None:
+            found, how = self.side(sentence, part.word), "side"
         if found is None or how in self.disabled:
             return part, None
         return Participant(found, part.text, part.word), how
+
+    def side(self, sentence: int, word: int) -> Mention | None:
+        """The side a clitic pronoun owns ("pihaknya", ``[groups] sides``) at (sentence, 1-based word): the organisation
+        or country the pronoun's person holds a role of, named before it ("juru bicara KPK Febri Diansyah ... pihaknya
+        segera memberikan keterangan": KPK), else that person; None when the pronoun stands for nobody."""
+        words = self._sentence_words[sentence]
+        head = words[word - 1]
+        if head.lower not in self.lex.sides:
+            return None
+        clitic = next(
+            (w for w in words if w.head == word and w.lower in self.lex.clitic_pronouns and w.deprel.startswith(_NYA_ARGUMENT)),
+            None,
+        )
+        person = self.pronoun(sentence, clitic.id, clitic.text) if clitic is not None else None
+        if person is None:
+            return None
+        held = [
+            role.of
+            for m in self.ex.mentions
+            if m.kind == PERSON and _surname(m) == _surname(person) and _named_before(m, sentence, word)
+            for role in m.roles
+            if role.of is not None and role.of.kind in (ORGANIZATION, COUNTRY)
+        ]
+        return held[-1] if held else person
 
     def institution(self, sentence: int, word: int, text: str) -> Mention | None:
         """The organisation a common noun for an institution stands for ("polisi", "majelis hakim"): the nearest

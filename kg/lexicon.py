@@ -144,6 +144,7 @@ class Lexicon:
         self.generic_titles = frozenset(lex["titles"].get("generic", []))
         self.group_pronouns = frozenset(pronouns.get("group", []))
         self.group_nouns = frozenset(lex["groups"]["nouns"])
+        self.sides = frozenset(lex["groups"].get("sides", []))
         self.comitative = frozenset(lex["groups"].get("comitative", []))
         self.leader_forms = frozenset(lex["groups"]["leader_forms"])
         self.gifts = frozenset(lex["groups"].get("gifts", []))
@@ -176,6 +177,8 @@ class Lexicon:
         self.according_to = frozenset(lex["speech"]["according_to"])
         self.recognition = frozenset(lex["speech"].get("recognition", []))
         self.recognition_markers = frozenset(lex["speech"].get("recognition_markers", []))
+        self.media_names = frozenset(normalize_name(n) for n in lex["speech"].get("media_names", []))
+        self.media_heads = tuple(tuple(h.split()) for h in lex["speech"].get("media_heads", []))
         self.reasons = frozenset(lex["speech"].get("reasons", []))
         self.speech_content: dict[str, tuple[tuple[str, ...], ...]] = {
             event_type: tuple(tuple(p.split()) for p in predicates)
@@ -291,6 +294,12 @@ class Lexicon:
         """The measured precision of an extraction rule (``verb``, ``phrase+reported`` ...)."""
         base = rule.split("+", 1)[0]
         return float(self.confidence.get(base, self.confidence.get("default", 0.5)))
+
+    def is_media(self, name: str) -> bool:
+        """Whether a name is a news outlet's (``[speech] media_names``, or a phrase that ``media_heads`` starts)."""
+        key = normalize_name(name)
+        words = tuple(key.split())
+        return key in self.media_names or any(words[: len(h)] == h for h in self.media_heads)
 
     def is_speech(self, event_type: str) -> bool:
         """Whether an event type is saying something (``kg:speech``): Statement."""

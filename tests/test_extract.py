@@ -2837,3 +2837,72 @@ def test_extract_reflexive_stands_for_its_clitic_pronoun(parse: Parse) -> None:
     """,
     )
     assert [(_who(e.agent), _who(e.target)) for e in ex.events if e.event_type == "Demand"] == [("KPK", "Maria Santos")]
+
+
+ADDRESSED = """
+    # text = Ahmad Zaki mengatakan kepada Presiden Maria Santos bahwa mereka setuju.
+    1 Ahmad Ahmad PROPN _ _ 3 nsubj _ ner=B-PER
+    2 Zaki Zaki PROPN _ _ 1 flat:name _ ner=E-PER
+    3 mengatakan kata VERB _ Voice=Act 0 root _ ner=O
+    4 kepada kepada ADP _ _ 5 case _ ner=O
+    5 Presiden Presiden PROPN _ _ 3 obl _ ner=O
+    6 Maria Maria PROPN _ _ 5 flat:name _ ner=B-PER
+    7 Santos Santos PROPN _ _ 6 flat:name _ ner=E-PER
+    8 bahwa bahwa SCONJ _ _ 10 mark _ ner=O
+    9 mereka mereka PRON _ _ 10 nsubj _ ner=O
+    10 setuju tuju VERB _ _ 3 ccomp _ ner=O
+    11 . . PUNCT _ _ 3 punct _ ner=O
+
+    # text = Ahmad Zaki mengatakan kepada Reuters bahwa mereka setuju.
+    1 Ahmad Ahmad PROPN _ _ 3 nsubj _ ner=B-PER
+    2 Zaki Zaki PROPN _ _ 1 flat:name _ ner=E-PER
+    3 mengatakan kata VERB _ Voice=Act 0 root _ ner=O
+    4 kepada kepada ADP _ _ 5 case _ ner=O
+    5 Reuters Reuters PROPN _ _ 3 obl _ ner=S-ORG
+    6 bahwa bahwa SCONJ _ _ 8 mark _ ner=O
+    7 mereka mereka PRON _ _ 8 nsubj _ ner=O
+    8 setuju tuju VERB _ _ 3 ccomp _ ner=O
+    9 . . PUNCT _ _ 3 punct _ ner=O
+"""
+
+
+def test_extract_statement_targets_whom_it_is_addressed_to(parse: Parse) -> None:
+    """'mengatakan kepada Presiden Maria Santos' is a Statement to her (the ontology's addressee); a news outlet
+    spoken to ('kepada Reuters') is where it was said, not an addressee."""
+    ex = _ex(parse, ADDRESSED)
+    assert _events(ex) == [("Statement", "Ahmad Zaki", "Maria Santos"), ("Statement", "Ahmad Zaki", None)]
+    assert ex.events[0].rule == "statement+addressee"
+    without = extract(parse(ADDRESSED, Article("uji", "")), disabled=frozenset({"addressee"}))
+    assert _events(without) == [("Statement", "Ahmad Zaki", None), ("Statement", "Ahmad Zaki", None)]
+
+
+SIDE = """
+    # text = Juru bicara KPK Ahmad Zaki hadir.
+    1 Juru juru NOUN _ _ 6 nsubj _ ner=O
+    2 bicara bicara NOUN _ _ 1 compound _ ner=O
+    3 KPK KPK PROPN _ _ 1 nmod _ ner=S-ORG
+    4 Ahmad Ahmad PROPN _ _ 1 appos _ ner=B-PER
+    5 Zaki Zaki PROPN _ _ 4 flat:name _ ner=E-PER
+    6 hadir hadir VERB _ _ 0 root _ ner=O
+    7 . . PUNCT _ _ 6 punct _ ner=O
+
+    # text = Dia mengatakan pihaknya akan memanggil Maria Santos.
+    1 Dia dia PRON _ _ 2 nsubj _ ner=O
+    2 mengatakan kata VERB _ Voice=Act 0 root _ ner=O
+    3 pihak pihak NOUN _ _ 6 nsubj _ ner=O
+    4 nya nya PRON _ _ 3 det:poss _ ner=O
+    5 akan akan AUX _ _ 6 aux _ ner=O
+    6 memanggil panggil VERB _ Voice=Act 2 ccomp _ ner=O
+    7 Maria Maria PROPN _ _ 6 obj _ ner=B-PER
+    8 Santos Santos PROPN _ _ 7 flat:name _ ner=E-PER
+    9 . . PUNCT _ _ 2 punct _ ner=O
+"""
+
+
+def test_extract_a_side_owned_by_a_pronoun_is_the_organisation_its_person_speaks_for(parse: Parse) -> None:
+    """'pihaknya' after the KPK spokesman: KPK (rule ``side``); without a role, the person himself."""
+    ex = _ex(parse, SIDE)
+    summons = [e for e in ex.events if e.event_type == "Demand"]
+    assert [(_who(e.agent), _who(e.target), e.rule) for e in summons] == [("KPK", "Maria Santos", "verb+reported+pronoun+side")]
+    without = extract(parse(SIDE, Article("uji", "")), disabled=frozenset({"side"}))
+    assert [_who(e.agent) for e in without.events if e.event_type == "Demand"] == ["?pihaknya"]

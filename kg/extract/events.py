@@ -167,16 +167,32 @@ class EventFinder(Component):
         place = self.setting.place_of(match, head, [])
         out: Pending = []
         speaking: list[Participant | None] = [*agent_parts] or [None]
+        # whom it was said to ("melapor kepada Presiden Joko Widodo"): the Statement's target
+        addressees = [] if "addressee" in self.disabled else self.targets.addressees(match, head)
         for agent in speaking:
             event = match.trigger.event_type
-            out.append(
-                (
-                    n,
-                    EventMention(
-                        self.sent.index, event, trigger_text, head.id, agent, None, place, date, modality, None, content, rule
-                    ),
+            spoken_to: list[Participant | None] = [a for a in addressees if not same_actor(agent, a)]
+            for addressee in spoken_to or [None]:
+                said = rule + ("+addressee" if addressee is not None else "")
+                out.append(
+                    (
+                        n,
+                        EventMention(
+                            self.sent.index,
+                            event,
+                            trigger_text,
+                            head.id,
+                            agent,
+                            addressee,
+                            place,
+                            date,
+                            modality,
+                            None,
+                            content,
+                            said,
+                        ),
+                    )
                 )
-            )
             if agent is None:
                 continue
             speakers.setdefault(n, agent)

@@ -46,6 +46,25 @@ class Targets(Component):
                 out.append(marked)
         return out
 
+    def addressees(self, match: TriggerMatch, head: Word) -> list[Participant]:
+        """Whom a speech event is addressed to: the named actors its trigger marks with an addressee preposition
+        ("mengatakan kepada Presiden Joko Widodo", "melapor kepada X"), never a place or a news outlet ("ujarnya
+        kepada Reuters" says where it was said, ``[speech] media_names``)."""
+        out: list[Participant] = []
+        last = self.sent.word(match.end)
+        for word in self.objects_of(match, head):
+            marker = self.view.case_of(word) or (last.lower if last.upos == "ADP" and last.head == word.id else None)
+            if marker not in self.lex.addressee_markers:
+                continue
+            for conjunct in self.parts.conjuncts(word):
+                named = self.by_word.get(conjunct.id)  # named there, not an owner deep in the phrase
+                if named is None or named.kind == PLACE or self.lex.is_media(named.text):
+                    continue
+                part = Participant(named, named.text, conjunct.id)
+                if all(p.mention is None or p.mention.key != named.key for p in out):
+                    out.append(part)
+        return out
+
     def thanked_for(self, match: TriggerMatch) -> list[Word]:
         """The gift thanked for, where the parser hung it away from the thanks ("berterima kasih mewakili
         rakyat Palestina atas dukungan yang diberikan Iran"): the first "atas" phrase after the trigger."""
