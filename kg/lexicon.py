@@ -174,9 +174,12 @@ class Lexicon:
         self.addressee_markers = frozenset(lex["targets"].get("addressees", []))
         self.object_control = frozenset(lex["targets"].get("object_control", []))
         self.answering = frozenset(lex["targets"].get("answering", []))
+        self.refusing = frozenset(lex["targets"].get("refusing", []))
+        self.refusal_type: str | None = lex["targets"].get("refusal_type")
         self.according_to = frozenset(lex["speech"]["according_to"])
         self.recognition = frozenset(lex["speech"].get("recognition", []))
         self.recognition_markers = frozenset(lex["speech"].get("recognition_markers", []))
+        self.sources = frozenset(lex["speech"].get("sources", []))
         self.media_names = frozenset(normalize_name(n) for n in lex["speech"].get("media_names", []))
         self.media_heads = tuple(tuple(h.split()) for h in lex["speech"].get("media_heads", []))
         self.reasons = frozenset(lex["speech"].get("reasons", []))
@@ -265,6 +268,7 @@ class Lexicon:
             "group_nouns": self.group_nouns,
             "pronouns": self.pronouns,
             "connectors": self.connectors,
+            "sources": self.sources,
         }
         self.patterns = load_patterns(pack.file("patterns.toml"), frozenset(self.word_classes))
         unlisted = sorted({p.id for p in self.patterns} - set(self.rules))

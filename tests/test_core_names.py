@@ -49,6 +49,7 @@ NOT_LANGUAGE = {
     "organization": "an actor kind",
     "at": "the lexicon's own key [places] at",
     "id": "a record's key; the lexicon's [organizations] home_country is the country code ID",
+    "data": "a folder and a record's key (the lexicon's [speech] sources lists the Indonesian noun 'data')",
 }
 
 

@@ -2906,3 +2906,61 @@ def test_extract_a_side_owned_by_a_pronoun_is_the_organisation_its_person_speaks
     assert [(_who(e.agent), _who(e.target), e.rule) for e in summons] == [("KPK", "Maria Santos", "verb+reported+pronoun+side")]
     without = extract(parse(SIDE, Article("uji", "")), disabled=frozenset({"side"}))
     assert [_who(e.agent) for e in without.events if e.event_type == "Demand"] == ["?pihaknya"]
+
+
+def test_extract_according_to_an_organisations_data_is_that_organisation_speaking(parse: Parse) -> None:
+    """'Menurut data Kementerian Hijau' is the ministry's statement (rule ``according-to-source``)."""
+    text = """
+        # text = Menurut data Kementerian Hijau, korban naik.
+        1 Menurut turut ADP _ _ 2 case _ ner=O
+        2 data data NOUN _ _ 7 obl _ ner=O
+        3 Kementerian Kementerian PROPN _ _ 2 nmod _ ner=B-ORG
+        4 Hijau Hijau PROPN _ _ 3 flat:name _ ner=E-ORG
+        5 , , PUNCT _ _ 7 punct _ ner=O
+        6 korban korban NOUN _ _ 7 nsubj _ ner=O
+        7 naik naik VERB _ _ 0 root _ ner=O
+        8 . . PUNCT _ _ 7 punct _ ner=O
+    """
+    ex = _ex(parse, text)
+    assert [(e.event_type, _who(e.agent), e.rule) for e in ex.events] == [
+        ("Statement", "Kementerian Hijau", "statement+according-to-source")
+    ]
+    without = extract(parse(text, Article("uji", "")), disabled=frozenset({"according-to-source"}))
+    assert [_who(e.agent) for e in without.events] == [None]
+
+
+REFUSED = """
+    # text = Ahmad Zaki tidak pernah memenuhi panggilan Komisi Hijau.
+    1 Ahmad Ahmad PROPN _ _ 5 nsubj _ ner=B-PER
+    2 Zaki Zaki PROPN _ _ 1 flat:name _ ner=E-PER
+    3 tidak tidak PART _ _ 5 advmod _ ner=O
+    4 pernah pernah ADV _ _ 5 advmod _ ner=O
+    5 memenuhi penuh VERB _ Voice=Act 0 root _ ner=O
+    6 panggilan panggil NOUN _ _ 5 obj _ ner=O
+    7 Komisi Komisi PROPN _ _ 6 nmod _ ner=B-ORG
+    8 Hijau Hijau PROPN _ _ 7 flat:name _ ner=E-ORG
+    9 . . PUNCT _ _ 5 punct _ ner=O
+
+    # text = Maria Santos memenuhi panggilan Komisi Hijau.
+    1 Maria Maria PROPN _ _ 3 nsubj _ ner=B-PER
+    2 Santos Santos PROPN _ _ 1 flat:name _ ner=E-PER
+    3 memenuhi penuh VERB _ Voice=Act 0 root _ ner=O
+    4 panggilan panggil NOUN _ _ 3 obj _ ner=O
+    5 Komisi Komisi PROPN _ _ 4 nmod _ ner=B-ORG
+    6 Hijau Hijau PROPN _ _ 5 flat:name _ ner=E-ORG
+    7 . . PUNCT _ _ 3 punct _ ner=O
+"""
+
+
+def test_extract_refusing_a_summons_rejects_its_maker(parse: Parse) -> None:
+    """'tidak pernah memenuhi panggilan Komisi Hijau': the summons was made (asserted) and refused, a Reject of the
+    commission (rule ``refused-answer``); answering it is no refusal."""
+    ex = _ex(parse, REFUSED)
+    assert [(e.event_type, _who(e.agent), _who(e.target), e.modality) for e in ex.events] == [
+        ("Demand", "Komisi Hijau", "Ahmad Zaki", "asserted"),
+        ("Reject", "Ahmad Zaki", "Komisi Hijau", "asserted"),
+        ("Demand", "Komisi Hijau", "Maria Santos", "asserted"),
+    ]
+    assert ex.events[1].rule.endswith("+refused-answer")
+    without = extract(parse(REFUSED, Article("uji", "")), disabled=frozenset({"refused-answer"}))
+    assert [e.event_type for e in without.events] == ["Demand", "Demand"]

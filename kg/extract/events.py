@@ -12,7 +12,7 @@ from kg.extract.triggers import Triggers
 from kg.extract.view import Component, SentenceView, TriggerMatch
 from kg.extract.words import SUBJECTS, same_actor, unique_participants
 from kg.lexicon import EventType
-from kg.types import PERSON, PLACE, EventMention, Participant
+from kg.types import PERSON, PLACE, EventMention, Mention, Participant
 
 __all__ = ["EventFinder", "SentenceReading"]
 
@@ -276,11 +276,53 @@ class EventFinder(Component):
         types = [(match.trigger.event_type, trigger_text, rule)]
         if "conj" not in self.disabled:
             types += [(other, text, rule + "+conj") for other, text in self.matcher.conjoined_types(match)]
-        return [
+        out: Pending = [
             (n, EventMention(self.sent.index, event_type, text, head.id, doer, target, place, date, modality, None, None, how))
             for doer, target in pairs
             if not same_actor(doer, target)
             for event_type, text, how in types
+        ]
+        return out + self._refused_answers(n, search, pairs, place, date, rule)
+
+    def _refused_answers(
+        self,
+        n: int,
+        search: RoleSearch,
+        pairs: list[tuple[Participant | None, Participant]],
+        place: Mention | None,
+        date: str | None,
+        rule: str,
+    ) -> Pending:
+        """ "Novanto tidak pernah memenuhi panggilan KPK": who refuses to answer a summons or an invitation rejects its
+        maker (``[targets] refusing``, ``refusal_type``), besides the summons itself."""
+        refusal = self.lex.refusal_type
+        if refusal is None or "answerer" not in search.recorded or "refused-answer" in self.disabled:
+            return []
+        verb = self.sent.word(search.head.head)
+        if verb.lower not in self.lex.refusing and not self.setting.negated(verb):
+            return []
+        text = self.sent.span_text(verb.id - 1, search.match.end)
+        modality = self.setting.refusal_modality(verb)
+        return [
+            (
+                n,
+                EventMention(
+                    self.sent.index,
+                    refusal,
+                    text,
+                    verb.id,
+                    answerer,
+                    maker,
+                    place,
+                    date,
+                    modality,
+                    None,
+                    None,
+                    rule + "+refused-answer",
+                ),
+            )
+            for maker, answerer in pairs
+            if maker is not None and not same_actor(answerer, maker)
         ]
 
     def _with_source(

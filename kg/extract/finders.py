@@ -237,10 +237,11 @@ def _answerer(search: RoleSearch) -> list[Word]:
     """Who answers an event noun, the subject of the verb that has it as object ([targets] answering):
     "Setnov tak akan memenuhi panggilan penyidik KPK" is KPK's summons of Setnov."""
     head, reading = search.head, search.reading
-    if not head.head or head.deprel != "obj":
+    if not head.head:
         return []
     verb = reading.sent.word(head.head)
-    if verb.lower not in reading.lex.answering:
+    refused = verb.lower in reading.lex.refusing and head.deprel.startswith("obl")  # "mangkir dari panggilan KPK"
+    if verb.lower not in reading.lex.answering or not (head.deprel == "obj" or refused):
         return []
     return reading.agents.subject_of(verb, False)[0]
 

@@ -8,6 +8,7 @@ import re
 from kg.document import Word
 from kg.extract.view import Component, TriggerMatch
 from kg.extract.words import PUNCT_BREAK
+from kg.lexicon import Trigger
 from kg.types import COUNTRY, PERSON, PLACE, Mention
 
 
@@ -120,7 +121,10 @@ class Setting(Component):
                     and any(c.lower in negations for c in self.view.kids(child.id))
                 ):
                     return "failed"
-        left = [w.lower for w in self.words[max(0, match.start - 4) : match.start]]
+        first = max(0, match.start - 4)
+        if match.trigger.nominal and head.head and first < head.head <= match.start:
+            first = head.head  # "tidak pernah memenuhi panggilan KPK": the words before the answering verb are its own
+        left = [w.lower for w in self.words[first : match.start]]
         candidates = []
         for name in ("failed", "negated", "obligation", "demanded", "future", "hypothetical"):
             for marker in self.lex.modality.get(name, ()):
@@ -130,6 +134,32 @@ class Setting(Component):
                 ):
                     candidates.append((-n, name))
         return min(candidates)[1] if candidates else "asserted"
+
+    def refusal_modality(self, verb: Word) -> str:
+        """The modality of a refusal read from a negated or refusing verb: asserted ("tidak pernah memenuhi", "tak akan
+        menghadiri": the refusal is said), unless a verb of demand governs it ("menyarankan Setnov tak memenuhi
+        panggilan": demanded) or a marker makes it hypothetical, an obligation or a failure."""
+        governor = self.sent.word(verb.head) if verb.head and verb.deprel.startswith(("xcomp", "ccomp")) else None
+        if governor is not None and self._demanding(governor):
+            return "demanded"
+        found = self.modality_of(TriggerMatch(Trigger((verb.lower,), ""), verb.id - 1, verb.id), verb)
+        return "asserted" if found in ("negated", "future") else found
+
+    def negated(self, word: Word) -> bool:
+        """Whether a verb is negated ("tidak pernah memenuhi", "tak akan menghadiri"), whatever else it is (future)."""
+        match = TriggerMatch(Trigger((word.lower,), ""), word.id - 1, word.id)
+        markers = {c.lower for c in self.view.kids(word.id) if c.deprel in ("advmod", "aux") or c.upos in ("AUX", "PART")}
+        before: list[str] = []
+        for w in reversed(self.words[max(0, match.start - 3) : match.start]):
+            if w.upos in ("PUNCT", "NOUN", "PROPN", "PRON") or w.text in PUNCT_BREAK:
+                break
+            before.insert(0, w.lower)
+        negations = self.lex.modality.get("negated", ())
+        return any(
+            (len(m) == 1 and m[0] in markers | set(before))
+            or any(tuple(before[k : k + len(m)]) == m for k in range(len(before) - len(m) + 1))
+            for m in negations
+        )
 
     def _denied_by_existence(self, head: Word, negations: set[str]) -> bool:
         """ "tak ada anggota DPR yang mengancamnya": a relative clause of a noun that a negated verb of existence
