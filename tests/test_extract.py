@@ -2794,7 +2794,7 @@ def test_extract_reported_clause_doer_named_right_before_its_verb_is_not_the_rep
 
 def test_extract_event_noun_answered_by_a_verb_targets_its_subject(parse: Parse) -> None:
     """ "Maria Santos tidak memenuhi panggilan penyidik KPK hari ini": KPK summoned her (asserted: what is negated
-    is answering it), and "ini" of the day points at nobody."""
+    is answering it, and refusing it is a Reject of KPK), and "ini" of the day points at nobody."""
     ex = _ex(
         parse,
         """
@@ -2812,7 +2812,8 @@ def test_extract_event_noun_answered_by_a_verb_targets_its_subject(parse: Parse)
     """,
     )
     assert [(e.event_type, _who(e.agent), _who(e.target), e.modality) for e in ex.events] == [
-        ("Demand", "KPK", "Maria Santos", "asserted")
+        ("Demand", "KPK", "Maria Santos", "asserted"),
+        ("Reject", "Maria Santos", "KPK", "asserted"),
     ]
     assert "answerer" in ex.events[0].rule
 
@@ -2964,3 +2965,31 @@ def test_extract_refusing_a_summons_rejects_its_maker(parse: Parse) -> None:
     assert ex.events[1].rule.endswith("+refused-answer")
     without = extract(parse(REFUSED, Article("uji", "")), disabled=frozenset({"refused-answer"}))
     assert [e.event_type for e in without.events] == ["Demand", "Demand"]
+
+
+SPEAKER_TITLE_ORGANISATIONS = """
+    # text = " Kami siap , " kata Direktur Hukum dan Badan Hijau Ahmad Zaki .
+    1 " " PUNCT _ _ 3 punct _ ner=O
+    2 Kami kami PRON _ _ 3 nsubj _ ner=O
+    3 siap siap ADJ _ _ 0 root _ ner=O
+    4 , , PUNCT _ _ 3 punct _ ner=O
+    5 " " PUNCT _ _ 3 punct _ ner=O
+    6 kata kata VERB _ _ 3 parataxis _ ner=O
+    7 Direktur direktur NOUN _ _ 6 nsubj _ ner=O
+    8 Hukum hukum NOUN _ _ 7 compound _ ner=O
+    9 dan dan CCONJ _ _ 10 cc _ ner=O
+    10 Badan Badan PROPN _ _ 7 conj _ ner=B-ORG
+    11 Hijau Hijau PROPN _ _ 10 flat:name _ ner=E-ORG
+    12 Ahmad Ahmad PROPN _ _ 10 flat:name _ ner=B-PER
+    13 Zaki Zaki PROPN _ _ 12 flat:name _ ner=E-PER
+    14 . . PUNCT _ _ 3 punct _ ner=O
+"""
+
+
+def test_extract_speech_tag_speaker_is_the_person_not_the_organisations_of_the_title(parse: Parse) -> None:
+    """ "kata Direktur Hukum dan Badan Hijau Ahmad Zaki": the person named in the tag speaks, not the organisation
+    the parser made a second speaker of (rule ``tag-phrase``)."""
+    speakers = [_who(e.agent) for e in _ex(parse, SPEAKER_TITLE_ORGANISATIONS).events if e.event_type == "Statement"]
+    assert speakers == ["Ahmad Zaki"]
+    without = extract(parse(SPEAKER_TITLE_ORGANISATIONS, Article("uji", "")), disabled=frozenset({"tag-phrase"}))
+    assert "Badan Hijau" in [_who(e.agent) for e in without.events]

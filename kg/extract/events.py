@@ -151,14 +151,12 @@ class EventFinder(Component):
         agent_parts = [a for a in self._agent_parts(search) if a.mention is None or a.mention.kind != PLACE]
         named_after = self.matcher.person_after_tag(match) if self.view.after_closing_quote(match.start) else None
         rule = "statement"
-        if (
-            named_after is not None
-            and "tag-phrase" not in self.disabled
-            and not any(a.mention is not None and a.mention.kind == PERSON for a in agent_parts)
-        ):
-            # '"...," kata Kanit I Ditnarkoba Polda Bengkulu, AKP Agus Gunawan kepada wartawan': the one
-            # person named in the tag's speaker phrase, however the parser hung the title's words
-            agent_parts = [Participant(named_after, named_after.text, named_after.start + 1)]
+        persons = [a for a in agent_parts if a.mention is not None and a.mention.kind == PERSON]
+        if named_after is not None and "tag-phrase" not in self.disabled and len(persons) < len(agent_parts):
+            # '"...," kata Kanit I Ditnarkoba Polda Bengkulu, AKP Agus Gunawan kepada wartawan': the person named in
+            # the tag's speaker phrase, however the parser hung the title's words, and not the organisations of the
+            # title ("kata Direktur Perlindungan WNI dan Badan Hukum Indonesia Lalu Muhammad Iqbal")
+            agent_parts = persons or [Participant(named_after, named_after.text, named_after.start + 1)]
             rule += "+tag-phrase"
         rule += "".join(f"+{p}" for p in search.recorded)
         trigger_text = self.sent.span_text(match.start, match.end)
