@@ -182,6 +182,7 @@ class Lexicon:
         self.sources = frozenset(lex["speech"].get("sources", []))
         self.media_names = frozenset(normalize_name(n) for n in lex["speech"].get("media_names", []))
         self.media_heads = tuple(tuple(h.split()) for h in lex["speech"].get("media_heads", []))
+        self.media_tails = tuple(tuple(normalize_name(t).split()) for t in lex["speech"].get("media_tails", []))
         self.reasons = frozenset(lex["speech"].get("reasons", []))
         self.speech_content: dict[str, tuple[tuple[str, ...], ...]] = {
             event_type: tuple(tuple(p.split()) for p in predicates)
@@ -300,10 +301,15 @@ class Lexicon:
         return float(self.confidence.get(base, self.confidence.get("default", 0.5)))
 
     def is_media(self, name: str) -> bool:
-        """Whether a name is a news outlet's (``[speech] media_names``, or a phrase that ``media_heads`` starts)."""
+        """Whether a name is a news outlet's (``[speech] media_names``, or a phrase ``media_heads`` starts or
+        ``media_tails`` ends)."""
         key = normalize_name(name)
         words = tuple(key.split())
-        return key in self.media_names or any(words[: len(h)] == h for h in self.media_heads)
+        return (
+            key in self.media_names
+            or any(words[: len(h)] == h for h in self.media_heads)
+            or any(len(words) > len(t) and words[-len(t) :] == t for t in self.media_tails)
+        )
 
     def is_speech(self, event_type: str) -> bool:
         """Whether an event type is saying something (``kg:speech``): Statement."""
