@@ -2993,3 +2993,21 @@ def test_extract_speech_tag_speaker_is_the_person_not_the_organisations_of_the_t
     assert speakers == ["Ahmad Zaki"]
     without = extract(parse(SPEAKER_TITLE_ORGANISATIONS, Article("uji", "")), disabled=frozenset({"tag-phrase"}))
     assert "Badan Hijau" in [_who(e.agent) for e in without.events]
+
+
+def test_extract_a_news_outlet_is_no_party_of_an_event(parse: Parse) -> None:
+    """'Reuters bertemu Ahmad Zaki' is the reporting, not the news (rule ``press``): no event; the outlet stays a mention."""
+    text = """
+        # text = Reuters bertemu Ahmad Zaki di Jakarta.
+        1 Reuters Reuters PROPN _ _ 2 nsubj _ ner=S-ORG
+        2 bertemu temu VERB _ _ 0 root _ ner=O
+        3 Ahmad Ahmad PROPN _ _ 2 obj _ ner=B-PER
+        4 Zaki Zaki PROPN _ _ 3 flat:name _ ner=E-PER
+        5 di di ADP _ _ 6 case _ ner=O
+        6 Jakarta Jakarta PROPN _ _ 2 obl _ ner=S-LOC
+        7 . . PUNCT _ _ 2 punct _ ner=O
+    """
+    ex = _ex(parse, text)
+    assert _events(ex) == [] and "Reuters" in [m.text for m in ex.mentions]
+    without = extract(parse(text, Article("uji", "")), disabled=frozenset({"press"}))
+    assert _events(without) == [("Meet", "Reuters", "Ahmad Zaki")]

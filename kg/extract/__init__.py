@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from kg.coref import resolve_references
 from kg.document import ParsedDoc, Sentence, Word
-from kg.extract.article import hedged_retellings, implicit_agents, with_initials, with_name_parts
+from kg.extract.article import hedged_retellings, implicit_agents, with_initials, with_name_parts, without_press
 from kg.extract.events import SentenceReading
 from kg.extract.finders import check_order
 from kg.extract.mentions import MentionFinder
@@ -75,6 +75,7 @@ def extract(doc: ParsedDoc, lexicon: Lexicon | None = None, disabled: frozenset[
         events = hedged_retellings(events)
     resolved = resolve_references(Extraction(doc, tuple(mentions), tuple(events)), lex, disabled)
     final = resolved.events if "implicit-agent" in disabled else implicit_agents(resolved.events, lex)
+    final = final if "press" in disabled else without_press(final, lex)
     return replace(resolved, events=tuple(replace(ev, number=n) for n, ev in enumerate(final)))
 
 

@@ -191,3 +191,14 @@ def implicit_agents(events: tuple[EventMention, ...], lex: Lexicon) -> tuple[Eve
                 ev = replace(ev, agent=Participant(agent, agent.text, ev.trigger_word), rule=ev.rule + "+implicit-agent")
         out.append(ev)
     return tuple(out)
+
+
+def without_press(events: tuple[EventMention, ...], lex: Lexicon) -> tuple[EventMention, ...]:
+    """Events with a news outlet as agent or target (``Lexicon.is_media``) are the reporting, not the news: "ditemui
+    CNNIndonesia.com", "Reuters melaporkan", "kontributor Metro TV" misread as a party. The outlet stays a mention,
+    and "dilansir Reuters" the events' ``accordingTo``."""
+    return tuple(
+        ev
+        for ev in events
+        if not any(p is not None and p.mention is not None and lex.is_media(p.mention.text) for p in (ev.agent, ev.target))
+    )
