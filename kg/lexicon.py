@@ -180,6 +180,8 @@ class Lexicon:
         self.recognition = frozenset(lex["speech"].get("recognition", []))
         self.recognition_markers = frozenset(lex["speech"].get("recognition_markers", []))
         self.sources = frozenset(lex["speech"].get("sources", []))
+        self.denials = frozenset(lex["speech"].get("denials", []))
+        self.denial_type: str | None = lex["speech"].get("denial_type")
         self.media_names = frozenset(normalize_name(n) for n in lex["speech"].get("media_names", []))
         self.media_heads = tuple(tuple(h.split()) for h in lex["speech"].get("media_heads", []))
         self.media_tails = tuple(tuple(normalize_name(t).split()) for t in lex["speech"].get("media_tails", []))

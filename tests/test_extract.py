@@ -2996,7 +2996,8 @@ def test_extract_speech_tag_speaker_is_the_person_not_the_organisations_of_the_t
 
 
 def test_extract_a_news_outlet_is_no_party_of_an_event(parse: Parse) -> None:
-    """'Reuters bertemu Ahmad Zaki' is the reporting, not the news (rule ``press``): no event; the outlet stays a mention."""
+    """'Reuters bertemu Ahmad Zaki' is the reporting, not the news (rule ``outlet-party``): no event; the outlet stays
+    a mention."""
     text = """
         # text = Reuters bertemu Ahmad Zaki di Jakarta.
         1 Reuters Reuters PROPN _ _ 2 nsubj _ ner=S-ORG
@@ -3009,5 +3010,33 @@ def test_extract_a_news_outlet_is_no_party_of_an_event(parse: Parse) -> None:
     """
     ex = _ex(parse, text)
     assert _events(ex) == [] and "Reuters" in [m.text for m in ex.mentions]
-    without = extract(parse(text, Article("uji", "")), disabled=frozenset({"press"}))
+    without = extract(parse(text, Article("uji", "")), disabled=frozenset({"outlet-party"}))
     assert _events(without) == [("Meet", "Reuters", "Ahmad Zaki")]
+
+
+def test_extract_denying_a_claim_rejects_its_maker(parse: Parse) -> None:
+    """'membantah tuduhan Partai Hijau': a Statement, and a Reject of the party whose accusation it denies (rule
+    ``denial``); denying a person outright ('membantah Maria Santos') names no claim."""
+    text = """
+        # text = Ahmad Zaki membantah tuduhan Partai Hijau.
+        1 Ahmad Ahmad PROPN _ _ 3 nsubj _ ner=B-PER
+        2 Zaki Zaki PROPN _ _ 1 flat:name _ ner=E-PER
+        3 membantah bantah VERB _ Voice=Act 0 root _ ner=O
+        4 tuduhan tuduh NOUN _ _ 3 obj _ ner=O
+        5 Partai Partai PROPN _ _ 4 nmod _ ner=B-ORG
+        6 Hijau Hijau PROPN _ _ 5 flat:name _ ner=E-ORG
+        7 . . PUNCT _ _ 3 punct _ ner=O
+
+        # text = Ahmad Zaki membantah Maria Santos.
+        1 Ahmad Ahmad PROPN _ _ 3 nsubj _ ner=B-PER
+        2 Zaki Zaki PROPN _ _ 1 flat:name _ ner=E-PER
+        3 membantah bantah VERB _ Voice=Act 0 root _ ner=O
+        4 Maria Maria PROPN _ _ 3 obj _ ner=B-PER
+        5 Santos Santos PROPN _ _ 4 flat:name _ ner=E-PER
+        6 . . PUNCT _ _ 3 punct _ ner=O
+    """
+    ex = _ex(parse, text)
+    assert [e for e in _events(ex) if e[0] == "Reject"] == [("Reject", "Ahmad Zaki", "Partai Hijau")]
+    assert [e.rule for e in ex.events if e.event_type == "Reject"] == ["denial"]
+    without = extract(parse(text, Article("uji", "")), disabled=frozenset({"denial"}))
+    assert [e for e in _events(without) if e[0] == "Reject"] == []

@@ -75,7 +75,7 @@ def extract(doc: ParsedDoc, lexicon: Lexicon | None = None, disabled: frozenset[
         events = hedged_retellings(events)
     resolved = resolve_references(Extraction(doc, tuple(mentions), tuple(events)), lex, disabled)
     final = resolved.events if "implicit-agent" in disabled else implicit_agents(resolved.events, lex)
-    final = final if "press" in disabled else without_press(final, lex)
+    final = final if "outlet-party" in disabled else without_press(final, lex)
     return replace(resolved, events=tuple(replace(ev, number=n) for n, ev in enumerate(final)))
 
 

@@ -201,6 +201,8 @@ class EventFinder(Component):
                 towards += [(t, who, "addressed") for t, who in self.targets.addressed(head)]
             if "content" not in self.disabled and agent.mention is not None:
                 towards += [(t, who, "content") for t, who in self.targets.said_against(head, speech_words)]
+            if "denial" not in self.disabled and agent.mention is not None:
+                towards += [(t, who, "denial") for t, who in self.targets.denied(head)]
             for event_type, other, how in towards:
                 if not same_actor(agent, other):
                     towards_event = EventMention(

@@ -112,6 +112,21 @@ class Targets(Component):
             )
         return out
 
+    def denied(self, head: Word) -> list[tuple[str, Participant]]:
+        """(``[speech] denial_type``, maker) for a denial of what someone claimed or demanded: the named maker of the
+        verb's object ("membantah tuduhan yang dilontarkan Hun Manet": Hun Manet; "menampik tuntutan jaksa")."""
+        kind = self.lex.denial_type
+        if kind is None or head.lower not in self.lex.denials:
+            return []
+        out: list[tuple[str, Participant]] = []
+        for thing in self.view.kids(head.id):
+            if thing.deprel != "obj" or thing.upos != "NOUN" or thing.id in self.view.by_word:
+                continue  # "membantah Hun Manet" names whom, not whose claim; only a claim's maker is rejected
+            maker = self.parts.resolve(thing)
+            if maker.mention is not None and maker.mention.kind != PLACE:
+                out.append((kind, maker))
+        return out
+
     def addressed(self, head: Word) -> list[tuple[str, Participant]]:
         """(event type, target) for a speech verb whose reported clause says what its subject should do
         (lexicon.toml [speech.addressed]): "berharap MK segera memutuskan uji materi" is an Appeal to MK.
