@@ -64,13 +64,17 @@ class BuildSettings:
     # the event scorer (``kg.event_scorer``): "shipped", a path, or None for the rules alone (``--no-event-model``)
     event_model: str | None = "shipped"
     event_threshold: float | None = None  # asserted events under this probability are dropped (None: the scorer's default)
+    # the event model that proposes the events the rules lack (``kg.event_model``): "shipped", a path, or None
+    # (``--no-event-proposer``); ``--no-event-model`` (the rules alone) leaves it out too
+    event_proposer: str | None = "shipped"
 
     @property
     def scoring(self) -> EventScoring:
         """The event scoring these settings ask for (checks the threshold)."""
         from kg.event_scorer import EventScoring
 
-        return EventScoring(self.event_model, self.event_threshold)
+        proposer = self.event_proposer if self.event_model is not None else None
+        return EventScoring(self.event_model, self.event_threshold, proposer)
 
 
 @dataclass(frozen=True)
@@ -425,7 +429,8 @@ def _analyse(
 
     t0 = time.perf_counter()
     disabled = frozenset(settings.disabled_rules)
-    scoring = settings.scoring if settings.scoring.scorer() is not None else None
+    asked = settings.scoring
+    scoring = asked if asked.scorer() is not None or asked.proposer_model() is not None else None
     tasks = [Task(a, cache.read(a) if cache is not None else None, disabled, scoring) for a in articles]
     cache_seconds = time.perf_counter() - t0
     _stage(progress, "analyse", 0, len(tasks))

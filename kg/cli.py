@@ -116,7 +116,15 @@ def build(
         Path | None, typer.Option("--event-model", help="Score events with this scorer file instead of the shipped one.")
     ] = None,
     no_event_model: Annotated[
-        bool, typer.Option("--no-event-model", help="Build from the rules alone: no event scorer, the rules' confidences.")
+        bool,
+        typer.Option("--no-event-model", help="Build from the rules alone: no event proposer or scorer, the rules' confidences."),
+    ] = False,
+    event_proposer: Annotated[
+        Path | None,
+        typer.Option("--event-proposer", help="Add the events of this event model the rules lack, instead of the shipped one's."),
+    ] = None,
+    no_event_proposer: Annotated[
+        bool, typer.Option("--no-event-proposer", help="Build without the event model's proposals (the rules and the scorer).")
     ] = False,
 ) -> None:
     """Build the knowledge graph of ARTICLES into OUT (graph.ttl, network.html, report.json ...).
@@ -155,12 +163,20 @@ def build(
     if no_event_model and event_model is not None:
         _fail(KGError("give --event-model PATH or --no-event-model, not both"))
     scorer_setting = None if no_event_model else str(event_model) if event_model is not None else "shipped"
-    if store is not None and (scorer_setting != "shipped" or event_threshold is not None):
-        _fail(KGError("--event-model, --event-threshold and --no-event-model build into OUT only: a store keeps one scoring"))
+    if no_event_proposer and event_proposer is not None:
+        _fail(KGError("give --event-proposer PATH or --no-event-proposer, not both"))
+    proposer_setting = None if no_event_proposer else str(event_proposer) if event_proposer is not None else "shipped"
+    if store is not None and (scorer_setting != "shipped" or event_threshold is not None or proposer_setting != "shipped"):
+        _fail(
+            KGError(
+                "--event-model, --event-threshold, --event-proposer and their --no- forms build into OUT only: "
+                "a store keeps one scoring"
+            )
+        )
     try:
         from kg.event_scorer import EventScoring
 
-        scoring = EventScoring(scorer_setting, event_threshold).describe()
+        scoring = EventScoring(scorer_setting, event_threshold, proposer_setting if scorer_setting else None).describe()
     except KGError as exc:
         _fail(exc)
         return
@@ -197,6 +213,7 @@ def build(
         disabled_rules=tuple(disabled),
         event_model=scorer_setting,
         event_threshold=event_threshold,
+        event_proposer=proposer_setting,
     )
     try:
         parser = _conllu_parser_from_env()
@@ -738,16 +755,19 @@ def _train_events(data_dir: Path, out: Path) -> None:
     """Parse the corpus's training articles with the configured models, fit the event classifiers, save them."""
     import time
 
-    from kg.event_model import parse_articles, read_annotations, train_event_model
+    from kg.event_model import CHOSEN_THRESHOLDS, PRUNE_WEIGHT, parse_articles, read_annotations, train_event_model
     from kg.nlp.pipeline import StanzaParser
 
     start = time.perf_counter()
     try:
         annotations = read_annotations(EVENT_CORPUS / "train")
         docs, texts = parse_articles(
-            [a["article"] for a in annotations], data_dir / "corpus" / "indosum" / "articles.jsonl", StanzaParser()
+            [a["article"] for a in annotations],
+            data_dir / "corpus" / "indosum" / "articles.jsonl",
+            StanzaParser(),
+            _parse_cache(),
         )
-        model = train_event_model(annotations, docs, texts)
+        model = train_event_model(annotations, docs, texts).pruned(PRUNE_WEIGHT).with_thresholds(*CHOSEN_THRESHOLDS)
         target = out / "events" / "kg.npz"
         model.save(target)
     except (KGError, OSError) as exc:
@@ -756,20 +776,27 @@ def _train_events(data_dir: Path, out: Path) -> None:
     typer.echo(f"events: {time.perf_counter() - start:.0f} s -> {target} ({len(annotations)} annotated articles)")
 
 
+def _parse_cache() -> Any:
+    """The parse cache of ``$KG_CACHE_DIR`` for training and evaluating the event models, or None when unset."""
+    import os
+
+    from kg.cache import ParseCache
+    from kg.nlp.pipeline import NlpSettings, model_identity
+
+    folder = os.environ.get("KG_CACHE_DIR")
+    return ParseCache(Path(folder), model_identity(NlpSettings())) if folder else None
+
+
 def _train_event_scorer(data_dir: Path, out: Path) -> None:
     """Fit the event scorer candidates on the train split, choose on dev (keeping the seeds' and IndoSum's event F1),
     write OUT/events/scorer.npz and its card."""
-    import os
     import time
 
-    from kg.cache import ParseCache
     from kg.event_scorer import Floor, dev_scores, gold_extractions, model_card, select_scorer, split_extractions
-    from kg.nlp.pipeline import NlpSettings, model_identity
 
     start = time.perf_counter()
     corpus = data_dir / "corpus" / "indosum" / "articles.jsonl"
-    folder = os.environ.get("KG_CACHE_DIR")
-    cache = ParseCache(Path(folder), model_identity(NlpSettings())) if folder else None
+    cache = _parse_cache()
     try:
         train, train_gold = split_extractions(EVENT_CORPUS / "train", corpus, cache)
         dev, dev_gold = split_extractions(EVENT_CORPUS / "dev", corpus, cache)
@@ -796,14 +823,10 @@ def _train_event_scorer(data_dir: Path, out: Path) -> None:
 
 def _evaluate_event_scorer(split: Path, path: Path, threshold: float | None, data_dir: Path, as_json: bool) -> None:
     """``kg models evaluate --events SPLIT --event-scorer PATH``: the rules alone and with the scorer, on one split."""
-    import os
 
-    from kg.cache import ParseCache
     from kg.event_scorer import EventScorer, dev_scores, expected_calibration_error, split_extractions, training_set
-    from kg.nlp.pipeline import NlpSettings, model_identity
 
-    folder = os.environ.get("KG_CACHE_DIR")
-    cache = ParseCache(Path(folder), model_identity(NlpSettings())) if folder else None
+    cache = _parse_cache()
     try:
         scorer = EventScorer.load(path)
         extractions, gold = split_extractions(split, data_dir / "corpus" / "indosum" / "articles.jsonl", cache)
@@ -875,7 +898,10 @@ def models_evaluate(
         try:
             model = EventModel.load(events_model)
             docs, texts = parse_articles(
-                article_ids(events), data_dir / "corpus" / "indosum" / "articles.jsonl", StanzaParser(NlpSettings(models=models))
+                article_ids(events),
+                data_dir / "corpus" / "indosum" / "articles.jsonl",
+                StanzaParser(NlpSettings(models=models)),
+                _parse_cache() if models == "shipped" else None,
             )
             table = compare(model, events, docs, texts)
         except (KGError, OSError) as exc:

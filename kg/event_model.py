@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -26,11 +27,19 @@ import numpy as np
 from kg.document import ParsedDoc, Sentence, Word
 from kg.errors import ModelError
 from kg.extract import modality_at
+from kg.extract.words import is_recognition
 from kg.lexicon import Lexicon, get_lexicon, normalize_name
 from kg.types import PLACE, EventMention, Extraction, Mention, Participant
 
-__all__ = ["EventModel", "LinearModel", "hybrid", "train_event_model"]
+__all__ = ["SHIPPED_PROPOSER", "Candidate", "EventModel", "LinearModel", "hybrid", "sentence_candidates", "train_event_model"]
 
+SHIPPED_PROPOSER = Path(__file__).resolve().parent / "resources" / "events" / "proposer.npz"
+"""The event model a build adds the events of that the rules lack (``kg.event_scorer.EventScoring``)."""
+CHOSEN_THRESHOLDS = (0.3, 0.7)
+"""Trigger and argument probabilities of the shipped proposer: the best dev event F1 of the rules, the proposer and
+the shipped scorer together, and the best of 5-fold cross-validation on the train split (README, "The event model")."""
+PRUNE_WEIGHT = 0.2
+"""Features whose weights all stay under this are left out of a saved model: the same dev scores, a tenth of the file."""
 NONE = "O"
 AGENT, TARGET = "agent", "target"
 _PATH_LIMIT = 4
@@ -44,6 +53,12 @@ class LinearModel:
     vocabulary: dict[str, int]
     weights: np.ndarray  # features x classes
     bias: np.ndarray  # classes
+
+    def pruned(self, min_weight: float) -> LinearModel:
+        """The model without the features whose weights are all under ``min_weight`` in size."""
+        keep = np.where(np.abs(self.weights).max(axis=1) >= min_weight)[0]
+        names = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
+        return LinearModel(self.classes, {names[i]: k for k, i in enumerate(keep)}, self.weights[keep], self.bias)
 
     def probabilities(self, rows: Sequence[Sequence[str]]) -> np.ndarray:
         """One row of class probabilities per feature list (unknown features are ignored)."""
@@ -242,6 +257,15 @@ class EventModel:
     def load(cls, path: Path) -> EventModel:
         if not path.is_file():
             raise ModelError(f"No event model at {path}: train one with `kg models train --processor events`.")
+        try:
+            return cls._read(path)
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
+            raise ModelError(
+                f"Cannot read the event model {path} ({exc}): train it again with `kg models train --processor events`."
+            ) from exc
+
+    @classmethod
+    def _read(cls, path: Path) -> EventModel:
         with np.load(path, allow_pickle=False) as data:
             models = []
             for name in ("triggers", "arguments"):
@@ -259,6 +283,10 @@ class EventModel:
 
     def with_thresholds(self, trigger: float, argument: float) -> EventModel:
         return replace(self, trigger_threshold=trigger, argument_threshold=argument)
+
+    def pruned(self, min_weight: float) -> EventModel:
+        """The model without the features whose every weight is under ``min_weight`` in size (a smaller file)."""
+        return replace(self, triggers=self.triggers.pruned(min_weight), arguments=self.arguments.pruned(min_weight))
 
     def events(self, extraction: Extraction, lexicon: Lexicon | None = None) -> list[EventMention]:
         """The events the model reads in ``extraction``'s sentences, between the actors its words name or stand for."""
@@ -280,15 +308,17 @@ class EventModel:
                 event_type, p_trigger = self.triggers.classes[best], float(row[best])
                 if event_type == NONE or p_trigger < self.trigger_threshold or event_type not in lex.event_types:
                     continue
+                if lex.is_speech(event_type) and is_recognition(sentence, word, lex):
+                    continue  # "mengakui Yerusalem sebagai ibu kota Israel" says nothing, as the rules read it
                 if arguments is None:
                     arguments = sentence_candidates(extraction, sentence, resolver, lex)
                 others = [c for c in arguments if c.word.id != word.id]
                 if others:
-                    out.extend(self._arguments(sentence, word, event_type, others, lex))
+                    out.extend(self._arguments(sentence, word, event_type, p_trigger, others, lex))
         return out
 
     def _arguments(
-        self, sentence: Sentence, word: Word, event_type: str, candidates: list[Candidate], lex: Lexicon
+        self, sentence: Sentence, word: Word, event_type: str, p_trigger: float, candidates: list[Candidate], lex: Lexicon
     ) -> list[EventMention]:
         rows = [argument_features(sentence, word, event_type, c) for c in candidates]
         probs = self.arguments.probabilities(rows)
@@ -304,21 +334,39 @@ class EventModel:
         kind = lex.event_types[event_type]
         if kind.quad_class is None:  # a statement: the speaker alone
             return [
-                EventMention(sentence.index, event_type, word.text, word.id, participant, None, modality=modality, rule="model")
+                EventMention(
+                    sentence.index,
+                    event_type,
+                    word.text,
+                    word.id,
+                    participant,
+                    None,
+                    modality=modality,
+                    rule="model",
+                    confidence=round(p_trigger * float(agent_p[a]), 4),
+                )
             ]
-        targets: dict[str, Candidate] = {}
+        targets: dict[str, tuple[Candidate, float]] = {}
         for t in np.argsort(-target_p):
             c = candidates[t]
             if target_p[t] < self.argument_threshold:
                 break
             key = normalize_name(c.mention.text)
             if key != normalize_name(agent.mention.text) and key not in targets:
-                targets[key] = c
+                targets[key] = (c, float(target_p[t]))
         return [
             EventMention(
-                sentence.index, event_type, word.text, word.id, participant, _participant(t), modality=modality, rule="model"
+                sentence.index,
+                event_type,
+                word.text,
+                word.id,
+                participant,
+                _participant(t),
+                modality=modality,
+                rule="model",
+                confidence=round(p_trigger * float(agent_p[a]) * p, 4),
             )
-            for t in list(targets.values())[:3]
+            for t, p in list(targets.values())[:3]
         ]
 
 
@@ -338,7 +386,9 @@ def hybrid(extraction: Extraction, model: EventModel, lexicon: Lexicon | None = 
         if (ev.sentence, ev.event_type, _key(ev.agent), _key(ev.target)) not in seen
         and (ev.sentence, ev.trigger_word) not in seen_words
     ]
-    return replace(extraction, events=extraction.events + tuple(added))
+    first = 1 + max((ev.number for ev in extraction.events if ev.number is not None), default=-1)
+    numbered = tuple(replace(ev, number=first + k) for k, ev in enumerate(added))  # after the rules' events
+    return replace(extraction, events=extraction.events + numbered)
 
 
 def _key(part: Participant | None) -> str | None:
@@ -469,15 +519,19 @@ def train_event_model(
     return EventModel(_fit(trig_rows, trig_labels, c_trigger), _fit(arg_rows, arg_labels, c_argument))
 
 
-def parse_articles(ids: Sequence[str], corpus: Path, parser: Any) -> tuple[dict[str, ParsedDoc], dict[str, str]]:
-    """kg's parses of the corpus articles ``ids`` (read as ``kg build`` reads them), and their raw texts."""
+def parse_articles(
+    ids: Sequence[str], corpus: Path, parser: Any, cache: Any = None
+) -> tuple[dict[str, ParsedDoc], dict[str, str]]:
+    """kg's parses of the corpus articles ``ids`` (read as ``kg build`` reads them; from ``cache``, a
+    ``kg.cache.ParseCache``, where it has them), and their raw texts."""
     from kg.articles import read_articles
     from kg.document import Article
+    from kg.event_scorer import parses_of
     from kg.quote_eval import read_corpus_texts
 
     texts = read_corpus_texts(corpus, set(ids))  # the raw texts the offsets point into; every id must be there
     articles = [a for a in read_articles([corpus]) if isinstance(a, Article) and a.id in texts]
-    return {doc.article.id: doc for doc in parser.parse_many(articles)}, texts
+    return {doc.article.id: doc for doc in parses_of(articles, cache, parser)}, texts
 
 
 def compare(

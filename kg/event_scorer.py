@@ -338,6 +338,13 @@ def _load_cached(path: str, size: int, mtime_ns: int) -> EventScorer:
     return EventScorer.load(Path(path))
 
 
+@functools.lru_cache(maxsize=4)
+def _load_proposer(path: str, size: int, mtime_ns: int) -> Any:
+    from kg.event_model import EventModel
+
+    return EventModel.load(Path(path))
+
+
 def _file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -357,6 +364,9 @@ class EventScoring:
 
     model: str | None = "shipped"
     threshold: float | None = None
+    # the event model whose events the rules lack are added before scoring (``kg.event_model.hybrid``): "shipped"
+    # (``kg/resources/events/proposer.npz``, used when the installation has it), a path, or None (``--no-event-proposer``)
+    proposer: str | None = "shipped"
 
     def __post_init__(self) -> None:
         if self.threshold is not None and not 0.0 <= self.threshold <= 1.0:
@@ -388,8 +398,33 @@ class EventScoring:
             raise ModelError(f"No event scorer at {path} ({exc}): check --event-model, or build with --no-event-model.") from exc
         return _load_cached(str(path), info.st_size, info.st_mtime_ns)
 
+    @property
+    def proposer_path(self) -> Path | None:
+        from kg.event_model import SHIPPED_PROPOSER
+
+        if self.proposer is None:
+            return None
+        return SHIPPED_PROPOSER if self.proposer == "shipped" else Path(self.proposer)
+
+    def proposer_model(self) -> Any:
+        """The event model (``kg.event_model.EventModel``, loaded once per process), or None when none is asked for
+        or none is shipped."""
+        path = self.proposer_path
+        if path is None or (self.proposer == "shipped" and not path.exists()):
+            return None
+        try:
+            info = path.stat()
+        except OSError as exc:
+            raise ModelError(
+                f"No event model at {path} ({exc}): check --event-proposer, or build with --no-event-proposer."
+            ) from exc
+        return _load_proposer(str(path), info.st_size, info.st_mtime_ns)
+
     def describe(self) -> dict[str, Any]:
-        """What report.json says about the scorer: used or not (and why), which file, the threshold."""
+        """What report.json says about the scorer and the proposer: used or not (and why), which file, the thresholds."""
+        return self._describe_scorer() | {"proposer": self._describe_proposer()}
+
+    def _describe_scorer(self) -> dict[str, Any]:
         scorer = self.scorer()
         if scorer is None:
             reason = "--no-event-model" if self.model is None else f"no event scorer shipped at {self.path}"
@@ -406,8 +441,31 @@ class EventScoring:
             "default_threshold": scorer.threshold,
         }
 
-    def apply(self, extraction: Extraction) -> Extraction:
-        """``extraction`` with each asserted event's calibrated confidence, and those below the threshold dropped."""
+    def _describe_proposer(self) -> dict[str, Any]:
+        model = self.proposer_model()
+        if model is None:
+            asked = "--no-event-proposer" if self.model is not None else "--no-event-model"
+            reason = asked if self.proposer is None else f"no event model shipped at {self.proposer_path}"
+            return {"used": False, "reason": reason}
+        path = self.proposer_path
+        assert path is not None  # a model was loaded from it
+        return {
+            "used": True,
+            "model": str(path),
+            "sha256": _file_digest(path),
+            "trigger_threshold": model.trigger_threshold,
+            "argument_threshold": model.argument_threshold,
+        }
+
+    def apply(self, extraction: Extraction, disabled: frozenset[str] = frozenset()) -> Extraction:
+        """``extraction`` with the proposer's events that the rules lack, each asserted event's calibrated confidence,
+        and those below the threshold dropped: the rules and the event model propose, the scorer decides. The rule id
+        ``model`` in ``disabled`` leaves the proposer out (``kg build --disable-rule model``)."""
+        from kg.event_model import hybrid
+
+        proposer = None if "model" in disabled else self.proposer_model()
+        if proposer is not None:
+            extraction = hybrid(extraction, proposer)
         scorer = self.scorer()
         if scorer is None:
             return extraction
@@ -673,7 +731,7 @@ def split_extractions(
     ids = article_ids(folder)
     texts = read_corpus_texts(corpus, set(ids))
     articles = {a.id: a for a in read_articles([corpus]) if isinstance(a, Article) and a.id in texts}
-    docs = {doc.article.id: doc for doc in _docs(list(articles.values()), cache, parser)}
+    docs = {doc.article.id: doc for doc in parses_of(list(articles.values()), cache, parser)}
     gold = load_event_corpus(folder, texts, lexicon)
     return [extract(docs[aid], lexicon, disabled) for aid in ids if docs.get(aid) is not None], gold
 
@@ -874,10 +932,10 @@ def gold_extractions(
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     wanted = set(gold.get("articles") or ())
     articles = [a for a in read_articles(inputs) if isinstance(a, Article) and a.id in wanted]
-    return [extract(doc, lexicon) for doc in _docs(articles, cache, parser)], gold
+    return [extract(doc, lexicon) for doc in parses_of(articles, cache, parser)], gold
 
 
-def _docs(articles: Sequence[Any], cache: Any, parser: Any) -> list[Any]:
+def parses_of(articles: Sequence[Any], cache: Any, parser: Any) -> list[Any]:
     """The parses of ``articles`` in order: from ``cache`` where it has them, else parsed (and cached)."""
     docs = {a.id: cache.get(a) for a in articles} if cache is not None else {}
     missing = [a for a in articles if docs.get(a.id) is None]

@@ -111,7 +111,7 @@ def _extract(
     try:
         extraction = extract(doc, lexicon, disabled)
         if scoring is not None:  # the rules propose, the scorer decides
-            extraction = scoring.apply(extraction)
+            extraction = scoring.apply(extraction, disabled)
     except KGError:
         raise
     except Exception as exc:

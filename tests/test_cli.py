@@ -221,9 +221,11 @@ def test_cli_build_with_the_fake_parser(tmp_path: Path, fake_stanza: list[FakePa
         "disabled_rules": [],
         "event_model": "shipped",
         "event_threshold": None,
+        "event_proposer": "shipped",
     }
     scorer = report["event_scorer"]
     assert scorer["used"] is True and scorer["threshold"] == scorer["default_threshold"]  # the shipped scorer, its default
+    assert scorer["proposer"]["used"] is True and scorer["proposer"]["model"].endswith("proposer.npz")
 
 
 def test_cli_build_select_and_gold_list(tmp_path: Path, fake_stanza: list[FakeParser]) -> None:
@@ -356,10 +358,12 @@ def test_cli_models_train_rejects_a_malformed_parser_weighting(tmp_path: Path) -
 def test_cli_build_disable_rule_is_an_ablation(tmp_path: Path, fake_stanza: list[FakeParser]) -> None:
     corpus = write_corpus(tmp_path / "c")
     full = _kg("build", corpus, "--out", tmp_path / "full", "--no-validate")
-    ablated = _kg("build", corpus, "--out", tmp_path / "ablated", "--no-validate", "--disable-rule", "statement")
+    ablated = _kg(
+        "build", corpus, "--out", tmp_path / "ablated", "--no-validate", "--disable-rule", "statement", "--disable-rule", "model"
+    )
     assert full.exit_code == 0 and ablated.exit_code == 0, ablated.output
     report = json.loads((tmp_path / "ablated" / "report.json").read_text(encoding="utf-8"))
-    assert report["settings"]["disabled_rules"] == ["statement"]
+    assert report["settings"]["disabled_rules"] == ["model", "statement"]
     graph = (tmp_path / "ablated" / "graph.ttl").read_text(encoding="utf-8")
     assert "kget:Statement" in (tmp_path / "full" / "graph.ttl").read_text(encoding="utf-8")
     assert "kget:Statement" not in graph

@@ -24,6 +24,7 @@ from kg.event_scorer import (
     score_extraction,
     train_event_scorer,
 )
+from kg.extract import extract
 from kg.lexicon import get_lexicon
 from kg.types import EventMention, Extraction, Mention, Participant
 
@@ -142,7 +143,11 @@ def test_event_scoring_checks_its_threshold() -> None:
 def test_event_scoring_without_a_shipped_scorer_says_so(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(es, "SHIPPED_SCORER", tmp_path / "absent.npz")
     assert EventScoring().scorer() is None
-    assert EventScoring().describe() == {"used": False, "reason": f"no event scorer shipped at {tmp_path / 'absent.npz'}"}
+    described = EventScoring().describe()
+    assert {k: v for k, v in described.items() if k != "proposer"} == {
+        "used": False,
+        "reason": f"no event scorer shipped at {tmp_path / 'absent.npz'}",
+    }
     with pytest.raises(ModelError, match="ships none"):
         EventScoring("shipped", 0.5).scorer()  # a threshold with nothing to apply it: no silent fallback
 
@@ -181,7 +186,12 @@ def test_build_event_threshold_drops_events_and_reports_it(corpus_dir: Path, tmp
 
 def test_build_without_the_scorer_is_the_rules_alone(corpus_dir: Path, tmp_path: Path) -> None:
     result = _build(corpus_dir, BuildSettings(event_model=None))
-    assert result.report_dict()["event_scorer"] == {"used": False, "reason": "--no-event-model", "dropped": 0}
+    assert result.report_dict()["event_scorer"] == {
+        "used": False,
+        "reason": "--no-event-model",
+        "proposer": {"used": False, "reason": "--no-event-model"},
+        "dropped": 0,
+    }
     confidences = {str(o) for o in result.graph.objects(None, es_confidence())}
     rule_precisions = {f"{float(c):g}" for c in get_lexicon().confidence.values()}
     assert confidences and confidences <= rule_precisions  # the rules' measured precisions, as before the scorer
@@ -214,3 +224,46 @@ def test_choose_threshold_keeps_the_floors(built: BuildResult) -> None:
     unreachable = es.Floor("impossible", extractions, gold, 1.01)
     threshold, sweep = es.choose_threshold(scorer, extractions, gold, (0.0, 0.5, 0.9), floors=[unreachable])
     assert threshold == 0.0 and [row["breaks"] for row in sweep] == [[], ["impossible"], ["impossible"]]
+
+
+def test_event_proposer_adds_the_events_the_rules_lack_and_says_so(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, parse: Callable[..., ParsedDoc]
+) -> None:
+    """The shipped proposer's events are added before scoring; report.json names its file; a missing or unreadable
+    proposer file asked for is a ModelError, a shipped one absent says so; --no-event-proposer leaves it out."""
+    from kg.event_model import EventModel, LinearModel
+
+    text = """
+        # text = Partai Hijau menyomasi Komisi Pemilihan.
+        1 Partai Partai PROPN _ _ 3 nsubj _ ner=B-ORG
+        2 Hijau Hijau PROPN _ _ 1 flat:name _ ner=E-ORG
+        3 menyomasi somasi VERB _ _ 0 root _ ner=O
+        4 Komisi Komisi PROPN _ _ 3 obj _ ner=B-ORG
+        5 Pemilihan Pemilihan PROPN _ _ 4 flat:name _ ner=E-ORG
+        6 . . PUNCT _ _ 3 punct _ ner=O
+    """
+    triggers = LinearModel(("O", "Accuse"), {"w=menyomasi": 0}, np.array([[0.0, 6.0]], dtype=np.float32), np.zeros(2, np.float32))
+    arguments = LinearModel(
+        ("O", "agent", "target"),
+        {"o=before": 0, "o=after": 1},
+        np.array([[0.0, 6.0, -6.0], [0.0, -6.0, 6.0]], dtype=np.float32),
+        np.zeros(3, np.float32),
+    )
+    path = tmp_path / "proposer.npz"
+    EventModel(triggers, arguments, 0.5, 0.5).save(path)
+    extraction = extract(parse(text))
+    assert extraction.events == ()  # the rules know no "menyomasi"
+    proposed = EventScoring(None, None, str(path)).apply(extraction)
+    assert [(e.event_type, e.agent.mention.text, e.target.mention.text, e.rule) for e in proposed.events] == [  # type: ignore[union-attr]
+        ("Accuse", "Partai Hijau", "Komisi Pemilihan", "model")
+    ]
+    assert EventScoring(None, None, str(path)).describe()["proposer"]["model"] == str(path)
+    assert EventScoring(None, None, None).apply(extraction).events == ()
+    assert EventScoring("shipped", None, None).describe()["proposer"] == {"used": False, "reason": "--no-event-proposer"}
+    with pytest.raises(ModelError, match="No event model"):
+        EventScoring(None, None, str(tmp_path / "absent.npz")).proposer_model()
+    (tmp_path / "bad.npz").write_bytes(b"not a model")
+    with pytest.raises(ModelError, match="Cannot read the event model"):
+        EventScoring(None, None, str(tmp_path / "bad.npz")).proposer_model()
+    monkeypatch.setattr("kg.event_model.SHIPPED_PROPOSER", tmp_path / "absent.npz")
+    assert EventScoring(None).describe()["proposer"]["used"] is False

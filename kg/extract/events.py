@@ -10,7 +10,7 @@ from kg.extract.setting import Setting
 from kg.extract.targets import Targets
 from kg.extract.triggers import Triggers
 from kg.extract.view import Component, SentenceView, TriggerMatch
-from kg.extract.words import SUBJECTS, same_actor, unique_participants
+from kg.extract.words import SUBJECTS, is_recognition, same_actor, unique_participants
 from kg.lexicon import EventType
 from kg.types import PERSON, PLACE, EventMention, Mention, Participant
 
@@ -82,12 +82,7 @@ class EventFinder(Component):
 
     def _is_recognition(self, frame: EventType, head: Word) -> bool:
         """ "mengakui Yerusalem sebagai ibu kota Israel": recognition, not speech."""
-        if not frame.speech or head.lower not in self.lex.recognition:
-            return False
-        kids = self.view.kids(head.id)
-        return any(c.deprel in ("obj", "nsubj:pass") for c in kids) and any(
-            self.view.case_of(c) in self.lex.recognition_markers for c in kids
-        )
+        return frame.speech and is_recognition(self.sent, head, self.lex)
 
     def _roles(self, match: TriggerMatch, head: Word, frame: EventType) -> RoleSearch | None:
         """The trigger's agent and target words, found by the finders in ``rules.toml [order]``; None for an

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from kg.document import Word
+from kg.document import Sentence, Word
 from kg.lexicon import Lexicon
 from kg.types import COUNTRY, ORGANIZATION, PERSON, PLACE, Participant
 
@@ -101,3 +101,18 @@ def unique_participants(parts: list[Participant]) -> list[Participant]:
             seen.add(key)
             out.append(part)
     return out
+
+
+def is_recognition(sentence: Sentence, head: Word, lex: Lexicon) -> bool:
+    """ "mengakui Yerusalem sebagai ibu kota Israel": a speech verb of ``[speech] recognition`` with an object and a
+    "sebagai" phrase recognises something as something; it says nothing (no Statement)."""
+    if head.lower not in lex.recognition:
+        return False
+    kids = [w for w in sentence.words if w.head == head.id]
+
+    def case_of(word: Word) -> str | None:
+        return next(
+            (c.lower for c in sentence.words if c.head == word.id and c.deprel in ("case", "mark") and c.upos == "ADP"), None
+        )
+
+    return any(c.deprel in ("obj", "nsubj:pass") for c in kids) and any(case_of(c) in lex.recognition_markers for c in kids)
