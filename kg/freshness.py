@@ -34,6 +34,7 @@ __all__ = [
     "STORE_MARKER",
     "BuildStamp",
     "build_key",
+    "fingerprint_files",
     "folder_state",
     "inputs_digest",
     "is_current",
@@ -67,21 +68,29 @@ def _hash_file(digest: hashlib._Hash, path: Path) -> None:
 
 @functools.cache
 def software_fingerprint() -> str:
-    """SHA-256 of kg's version and of its code, language data, queries, templates and ontology files.
+    """SHA-256 of kg's version and of its code, language data, queries, templates, ontology files and event models.
 
-    Computed once per process (a build asks for it before and after). The trained models are left
-    out (64 MB to read each time): ``model_identity`` covers them.
+    Computed once per process (a build asks for it before and after). The Stanza models are left
+    out (64 MB to read each time): ``model_identity`` covers them. The event proposer and scorer
+    (``kg/resources/events``, 0.3 MB) are in: they change what an article's extraction is, which a
+    store caches under this fingerprint.
     """
-    from kg.lexicon import ONTOLOGY_DIR
-
     digest = hashlib.sha256(__version__.encode())
-    files = [p for p in _KG_DIR.rglob("*") if p.suffix in _SOURCE_SUFFIXES and "__pycache__" not in p.parts]
-    files = [p for p in files if "resources" not in p.relative_to(_KG_DIR).parts[:1]]
-    files += [p for p in ONTOLOGY_DIR.glob("*.ttl")]
-    for path in sorted(files):
+    for path in fingerprint_files():
         digest.update(f"\0{path.name}\0".encode())
         _hash_file(digest, path)
     return digest.hexdigest()
+
+
+def fingerprint_files() -> list[Path]:
+    """The files ``software_fingerprint`` hashes, in order."""
+    from kg.lexicon import ONTOLOGY_DIR
+
+    files = [p for p in _KG_DIR.rglob("*") if p.suffix in _SOURCE_SUFFIXES and "__pycache__" not in p.parts]
+    files = [p for p in files if "resources" not in p.relative_to(_KG_DIR).parts[:1]]
+    files += (_KG_DIR / "resources" / "events").glob("*.npz")
+    files += ONTOLOGY_DIR.glob("*.ttl")
+    return sorted(files)
 
 
 def inputs_digest(inputs: Iterable[str | Path]) -> str:

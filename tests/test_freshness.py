@@ -11,7 +11,7 @@ from helpers import corpus_conllu, write_corpus
 from typer.testing import CliRunner, Result
 
 from kg.cli import app
-from kg.freshness import STAMP_FILE, build_key, inputs_digest, is_current, software_fingerprint
+from kg.freshness import STAMP_FILE, build_key, fingerprint_files, inputs_digest, is_current, software_fingerprint
 
 runner = CliRunner()
 OUTPUTS = ("graph.ttl", "report.json", "network.html", "graph.graphml", "graph.gexf")
@@ -103,3 +103,11 @@ def test_freshness_key_depends_on_inputs_and_context(tmp_path: Path) -> None:
     assert inputs_digest([tmp_path]) != digest
     assert software_fingerprint() == software_fingerprint()
     assert not is_current(tmp_path / "never-built", build_key(digest, {}))
+
+
+def test_software_fingerprint_covers_the_event_models_not_stanzas() -> None:
+    """The event proposer and scorer change what an extraction is (a store caches extractions under the
+    fingerprint); the Stanza models are left to ``model_identity``."""
+    names = {p.name for p in fingerprint_files()}
+    assert {"proposer.npz", "scorer.npz", "lexicon.toml", "kg.ttl"} <= names
+    assert not any(p.suffix == ".pt" for p in fingerprint_files())
