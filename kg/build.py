@@ -73,8 +73,7 @@ class BuildSettings:
         """The event scoring these settings ask for (checks the threshold)."""
         from kg.event_scorer import EventScoring
 
-        proposer = self.event_proposer if self.event_model is not None else None
-        return EventScoring(self.event_model, self.event_threshold, proposer)
+        return EventScoring(self.event_model, self.event_threshold, self.event_proposer)
 
 
 @dataclass(frozen=True)
@@ -295,7 +294,8 @@ def analyse(
     settings = settings or BuildSettings()
     timings: dict[str, float] = {}
     start = time.perf_counter()
-    scorer_info = settings.scoring.describe()  # a missing or unreadable scorer file fails here, before any parsing
+    # a missing or unreadable scorer or proposer file fails here, before any parsing
+    scorer_info = settings.scoring.describe(frozenset(settings.disabled_rules))
     reports: dict[str, ArticleReport] = {}
     order: list[str] = []
     articles: list[Article] = []

@@ -165,6 +165,8 @@ def build(
     scorer_setting = None if no_event_model else str(event_model) if event_model is not None else "shipped"
     if no_event_proposer and event_proposer is not None:
         _fail(KGError("give --event-proposer PATH or --no-event-proposer, not both"))
+    if no_event_model and event_proposer is not None:
+        _fail(KGError("give --event-proposer PATH or --no-event-model (the rules alone), not both"))
     proposer_setting = None if no_event_proposer else str(event_proposer) if event_proposer is not None else "shipped"
     if store is not None and (scorer_setting != "shipped" or event_threshold is not None or proposer_setting != "shipped"):
         _fail(
@@ -176,7 +178,7 @@ def build(
     try:
         from kg.event_scorer import EventScoring
 
-        scoring = EventScoring(scorer_setting, event_threshold, proposer_setting if scorer_setting else None).describe()
+        scoring = EventScoring(scorer_setting, event_threshold, proposer_setting).describe(frozenset(disabled))
     except KGError as exc:
         _fail(exc)
         return

@@ -403,8 +403,8 @@ class Resolver:
         segera memberikan keterangan": KPK), else that person; None when the pronoun stands for nobody."""
         words = self._sentence_words[sentence]
         head = words[word - 1]
-        if head.lower not in self.lex.sides:
-            return None
+        if head.lower not in self.lex.sides or "pronoun" in self.disabled:
+            return None  # the side is its pronoun's: without the pronoun rule, nobody's
         clitic = next(
             (w for w in words if w.head == word and w.lower in self.lex.clitic_pronouns and w.deprel.startswith(_NYA_ARGUMENT)),
             None,

@@ -27,7 +27,8 @@ import numpy as np
 from kg.document import ParsedDoc, Sentence, Word
 from kg.errors import ModelError
 from kg.extract import modality_at
-from kg.extract.words import is_recognition
+from kg.extract.article import without_press
+from kg.extract.view import SentenceView
 from kg.lexicon import Lexicon, get_lexicon, normalize_name
 from kg.types import PLACE, EventMention, Extraction, Mention, Participant
 
@@ -169,7 +170,6 @@ def sentence_candidates(extraction: Extraction, sentence: Sentence, resolver: An
     """Every actor a word of ``sentence`` names or stands for, as the rules' participant and coreference readers
     resolve it (``resolver``: a ``kg.coref.Resolver`` of the extraction); places are no candidates."""
     from kg.extract.events import SentenceReading
-    from kg.extract.view import SentenceView
 
     here = [m for m in extraction.mentions if m.sentence == sentence.index]
     out = [Candidate(_head_of(sentence, m), m, "named") for m in here if m.kind != PLACE]
@@ -308,7 +308,7 @@ class EventModel:
                 event_type, p_trigger = self.triggers.classes[best], float(row[best])
                 if event_type == NONE or p_trigger < self.trigger_threshold or event_type not in lex.event_types:
                     continue
-                if lex.is_speech(event_type) and is_recognition(sentence, word, lex):
+                if lex.is_speech(event_type) and SentenceView(lex, sentence, [], None).is_recognition(word):
                     continue  # "mengakui Yerusalem sebagai ibu kota Israel" says nothing, as the rules read it
                 if arguments is None:
                     arguments = sentence_candidates(extraction, sentence, resolver, lex)
@@ -386,6 +386,7 @@ def hybrid(extraction: Extraction, model: EventModel, lexicon: Lexicon | None = 
         if (ev.sentence, ev.event_type, _key(ev.agent), _key(ev.target)) not in seen
         and (ev.sentence, ev.trigger_word) not in seen_words
     ]
+    added = list(without_press(tuple(added), lexicon or get_lexicon()))  # the article-level filters hold for it too
     first = 1 + max((ev.number for ev in extraction.events if ev.number is not None), default=-1)
     numbered = tuple(replace(ev, number=first + k) for k, ev in enumerate(added))  # after the rules' events
     return replace(extraction, events=extraction.events + numbered)

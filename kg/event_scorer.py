@@ -400,9 +400,10 @@ class EventScoring:
 
     @property
     def proposer_path(self) -> Path | None:
+        """The proposer's file; None without one, and with ``model`` None (the rules alone)."""
         from kg.event_model import SHIPPED_PROPOSER
 
-        if self.proposer is None:
+        if self.proposer is None or self.model is None:
             return None
         return SHIPPED_PROPOSER if self.proposer == "shipped" else Path(self.proposer)
 
@@ -412,16 +413,21 @@ class EventScoring:
         path = self.proposer_path
         if path is None or (self.proposer == "shipped" and not path.exists()):
             return None
+        hint = "check --event-proposer, or build with --no-event-proposer"
         try:
             info = path.stat()
         except OSError as exc:
-            raise ModelError(
-                f"No event model at {path} ({exc}): check --event-proposer, or build with --no-event-proposer."
-            ) from exc
-        return _load_proposer(str(path), info.st_size, info.st_mtime_ns)
+            raise ModelError(f"No event model at {path} ({exc}): {hint}.") from exc
+        try:
+            return _load_proposer(str(path), info.st_size, info.st_mtime_ns)
+        except ModelError as exc:
+            raise ModelError(f"{exc} Or {hint}.") from exc
 
-    def describe(self) -> dict[str, Any]:
-        """What report.json says about the scorer and the proposer: used or not (and why), which file, the thresholds."""
+    def describe(self, disabled: frozenset[str] = frozenset()) -> dict[str, Any]:
+        """What report.json says about the scorer and the proposer: used or not (and why), which file, the thresholds
+        (``disabled``: the build's disabled rule ids; ``model`` leaves the proposer out)."""
+        if "model" in disabled:
+            return self._describe_scorer() | {"proposer": {"used": False, "reason": "--disable-rule model"}}
         return self._describe_scorer() | {"proposer": self._describe_proposer()}
 
     def _describe_scorer(self) -> dict[str, Any]:
@@ -444,8 +450,10 @@ class EventScoring:
     def _describe_proposer(self) -> dict[str, Any]:
         model = self.proposer_model()
         if model is None:
-            asked = "--no-event-proposer" if self.model is not None else "--no-event-model"
-            reason = asked if self.proposer is None else f"no event model shipped at {self.proposer_path}"
+            if self.model is None:
+                reason = "--no-event-model"
+            else:
+                reason = "--no-event-proposer" if self.proposer is None else f"no event model shipped at {self.proposer_path}"
             return {"used": False, "reason": reason}
         path = self.proposer_path
         assert path is not None  # a model was loaded from it

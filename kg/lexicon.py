@@ -183,7 +183,7 @@ class Lexicon:
         self.denials = frozenset(lex["speech"].get("denials", []))
         self.denial_type: str | None = lex["speech"].get("denial_type")
         self.media_names = frozenset(normalize_name(n) for n in lex["speech"].get("media_names", []))
-        self.media_heads = tuple(tuple(h.split()) for h in lex["speech"].get("media_heads", []))
+        self.media_heads = tuple(tuple(normalize_name(h).split()) for h in lex["speech"].get("media_heads", []))
         self.media_tails = tuple(tuple(normalize_name(t).split()) for t in lex["speech"].get("media_tails", []))
         self.reasons = frozenset(lex["speech"].get("reasons", []))
         self.speech_content: dict[str, tuple[tuple[str, ...], ...]] = {
@@ -199,6 +199,8 @@ class Lexicon:
             ("speech.content", set(self.speech_content)),
             ("speech.addressed", set(self.speech_addressed)),
             ("complements", set(self.framing_types)),
+            ("targets.refusal_type", {self.refusal_type} - {None}),
+            ("speech.denial_type", {self.denial_type} - {None}),
         ):
             unknown = sorted(named - set(self.event_types))
             if unknown:

@@ -342,7 +342,12 @@ def test_cli_build_progress_bars_on_stderr(tmp_path: Path, fake_stanza: list[Fak
 
 @pytest.mark.parametrize(
     ("options", "message"),
-    [(["--workers", "0"], "1 or more"), (["--workers", "2", "--scheduler", "tcp://127.0.0.1:8786"], "not both")],
+    [
+        (["--workers", "0"], "1 or more"),
+        (["--workers", "2", "--scheduler", "tcp://127.0.0.1:8786"], "not both"),
+        (["--event-proposer", "p.npz", "--no-event-proposer"], "not both"),
+        (["--event-proposer", "p.npz", "--no-event-model"], "the rules alone"),
+    ],
 )
 def test_cli_build_bad_execution_options(tmp_path: Path, options: list[str], message: str) -> None:
     _clean_failure(_kg("build", write_corpus(tmp_path / "c"), "--out", tmp_path / "out", *options), message)
@@ -358,12 +363,14 @@ def test_cli_models_train_rejects_a_malformed_parser_weighting(tmp_path: Path) -
 def test_cli_build_disable_rule_is_an_ablation(tmp_path: Path, fake_stanza: list[FakeParser]) -> None:
     corpus = write_corpus(tmp_path / "c")
     full = _kg("build", corpus, "--out", tmp_path / "full", "--no-validate")
+    # the event proposer may propose what a disabled rule gave: the rules' ablation leaves it out too
     ablated = _kg(
         "build", corpus, "--out", tmp_path / "ablated", "--no-validate", "--disable-rule", "statement", "--disable-rule", "model"
     )
     assert full.exit_code == 0 and ablated.exit_code == 0, ablated.output
     report = json.loads((tmp_path / "ablated" / "report.json").read_text(encoding="utf-8"))
     assert report["settings"]["disabled_rules"] == ["model", "statement"]
+    assert report["event_scorer"]["proposer"] == {"used": False, "reason": "--disable-rule model"}
     graph = (tmp_path / "ablated" / "graph.ttl").read_text(encoding="utf-8")
     assert "kget:Statement" in (tmp_path / "full" / "graph.ttl").read_text(encoding="utf-8")
     assert "kget:Statement" not in graph

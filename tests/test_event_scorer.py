@@ -229,8 +229,9 @@ def test_choose_threshold_keeps_the_floors(built: BuildResult) -> None:
 def test_event_proposer_adds_the_events_the_rules_lack_and_says_so(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, parse: Callable[..., ParsedDoc]
 ) -> None:
-    """The shipped proposer's events are added before scoring; report.json names its file; a missing or unreadable
-    proposer file asked for is a ModelError, a shipped one absent says so; --no-event-proposer leaves it out."""
+    """The proposer's events are added before scoring; report.json names its file; a missing or unreadable proposer
+    file asked for is a ModelError saying what to do; --no-event-proposer, --disable-rule model and --no-event-model
+    (the rules alone) leave it out, and say which did; a news outlet stays no party of its events."""
     from kg.event_model import EventModel, LinearModel
 
     text = """
@@ -241,6 +242,13 @@ def test_event_proposer_adds_the_events_the_rules_lack_and_says_so(
         4 Komisi Komisi PROPN _ _ 3 obj _ ner=B-ORG
         5 Pemilihan Pemilihan PROPN _ _ 4 flat:name _ ner=E-ORG
         6 . . PUNCT _ _ 3 punct _ ner=O
+
+        # text = Reuters menyomasi Komisi Pemilihan.
+        1 Reuters Reuters PROPN _ _ 2 nsubj _ ner=S-ORG
+        2 menyomasi somasi VERB _ _ 0 root _ ner=O
+        3 Komisi Komisi PROPN _ _ 2 obj _ ner=B-ORG
+        4 Pemilihan Pemilihan PROPN _ _ 3 flat:name _ ner=E-ORG
+        5 . . PUNCT _ _ 2 punct _ ner=O
     """
     triggers = LinearModel(("O", "Accuse"), {"w=menyomasi": 0}, np.array([[0.0, 6.0]], dtype=np.float32), np.zeros(2, np.float32))
     arguments = LinearModel(
@@ -251,19 +259,31 @@ def test_event_proposer_adds_the_events_the_rules_lack_and_says_so(
     )
     path = tmp_path / "proposer.npz"
     EventModel(triggers, arguments, 0.5, 0.5).save(path)
+    monkeypatch.setattr(es, "SHIPPED_SCORER", tmp_path / "no-scorer.npz")  # the proposer alone, no scorer to drop
     extraction = extract(parse(text))
     assert extraction.events == ()  # the rules know no "menyomasi"
-    proposed = EventScoring(None, None, str(path)).apply(extraction)
-    assert [(e.event_type, e.agent.mention.text, e.target.mention.text, e.rule) for e in proposed.events] == [  # type: ignore[union-attr]
-        ("Accuse", "Partai Hijau", "Komisi Pemilihan", "model")
+    proposing = EventScoring("shipped", None, str(path))
+    assert [(e.event_type, _text(e.agent), _text(e.target), e.rule) for e in proposing.apply(extraction).events] == [
+        ("Accuse", "Partai Hijau", "Komisi Pemilihan", "model")  # not Reuters's: an outlet is no doer
     ]
-    assert EventScoring(None, None, str(path)).describe()["proposer"]["model"] == str(path)
-    assert EventScoring(None, None, None).apply(extraction).events == ()
+    assert proposing.describe()["proposer"]["model"] == str(path)
+    assert proposing.apply(extraction, frozenset({"model"})).events == ()
+    assert proposing.describe(frozenset({"model"}))["proposer"] == {"used": False, "reason": "--disable-rule model"}
+    assert EventScoring("shipped", None, None).apply(extraction).events == ()
     assert EventScoring("shipped", None, None).describe()["proposer"] == {"used": False, "reason": "--no-event-proposer"}
-    with pytest.raises(ModelError, match="No event model"):
-        EventScoring(None, None, str(tmp_path / "absent.npz")).proposer_model()
+    assert EventScoring(None, None, str(path)).apply(extraction).events == ()  # the rules alone
+    assert EventScoring(None, None, str(path)).describe()["proposer"] == {"used": False, "reason": "--no-event-model"}
+    with pytest.raises(ModelError, match="--no-event-proposer"):
+        EventScoring("shipped", None, str(tmp_path / "absent.npz")).proposer_model()
     (tmp_path / "bad.npz").write_bytes(b"not a model")
-    with pytest.raises(ModelError, match="Cannot read the event model"):
-        EventScoring(None, None, str(tmp_path / "bad.npz")).proposer_model()
+    with pytest.raises(ModelError, match=r"Cannot read the event model .* --no-event-proposer"):
+        EventScoring("shipped", None, str(tmp_path / "bad.npz")).proposer_model()
     monkeypatch.setattr("kg.event_model.SHIPPED_PROPOSER", tmp_path / "absent.npz")
-    assert EventScoring(None).describe()["proposer"]["used"] is False
+    assert EventScoring().describe()["proposer"] == {
+        "used": False,
+        "reason": f"no event model shipped at {tmp_path / 'absent.npz'}",
+    }
+
+
+def _text(part: Participant | None) -> str | None:
+    return part.mention.text if part is not None and part.mention is not None else None

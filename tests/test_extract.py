@@ -3040,3 +3040,74 @@ def test_extract_denying_a_claim_rejects_its_maker(parse: Parse) -> None:
     assert [e.rule for e in ex.events if e.event_type == "Reject"] == ["denial"]
     without = extract(parse(text, Article("uji", "")), disabled=frozenset({"denial"}))
     assert [e for e in _events(without) if e[0] == "Reject"] == []
+
+
+NOT_REFUSED = """
+    # text = Ahmad Zaki tidak mangkir dari panggilan Komisi Hijau.
+    1 Ahmad Ahmad PROPN _ _ 4 nsubj _ ner=B-PER
+    2 Zaki Zaki PROPN _ _ 1 flat:name _ ner=E-PER
+    3 tidak tidak PART _ _ 4 advmod _ ner=O
+    4 mangkir mangkir VERB _ _ 0 root _ ner=O
+    5 dari dari ADP _ _ 6 case _ ner=O
+    6 panggilan panggil NOUN _ _ 4 obl _ ner=O
+    7 Komisi Komisi PROPN _ _ 6 nmod _ ner=B-ORG
+    8 Hijau Hijau PROPN _ _ 7 flat:name _ ner=E-ORG
+    9 . . PUNCT _ _ 4 punct _ ner=O
+
+    # text = Maria Santos mangkir dari panggilan Komisi Hijau.
+    1 Maria Maria PROPN _ _ 3 nsubj _ ner=B-PER
+    2 Santos Santos PROPN _ _ 1 flat:name _ ner=E-PER
+    3 mangkir mangkir VERB _ _ 0 root _ ner=O
+    4 dari dari ADP _ _ 5 case _ ner=O
+    5 panggilan panggil NOUN _ _ 3 obl _ ner=O
+    6 Komisi Komisi PROPN _ _ 5 nmod _ ner=B-ORG
+    7 Hijau Hijau PROPN _ _ 6 flat:name _ ner=E-ORG
+    8 . . PUNCT _ _ 3 punct _ ner=O
+
+    # text = Ahmad Zaki mengabaikan panggilan Komisi Hijau.
+    1 Ahmad Ahmad PROPN _ _ 3 nsubj _ ner=B-PER
+    2 Zaki Zaki PROPN _ _ 1 flat:name _ ner=E-PER
+    3 mengabaikan abai VERB _ Voice=Act 0 root _ ner=O
+    4 panggilan panggil NOUN _ _ 3 obj _ ner=O
+    5 Komisi Komisi PROPN _ _ 4 nmod _ ner=B-ORG
+    6 Hijau Hijau PROPN _ _ 5 flat:name _ ner=E-ORG
+    7 . . PUNCT _ _ 3 punct _ ner=O
+"""
+
+
+def test_extract_a_refusal_negated_or_named_by_its_own_trigger_is_no_second_refusal(parse: Parse) -> None:
+    """'tidak mangkir' (did not skip the summons) is no refusal; 'mangkir dari panggilan' is one; 'mengabaikan
+    panggilan', a Reject trigger itself, gives its own Reject and no second one."""
+    ex = _ex(parse, NOT_REFUSED)
+    rejects = [(e.sentence, _who(e.agent), _who(e.target), e.modality, e.rule) for e in ex.events if e.event_type == "Reject"]
+    assert [(s, a, t, m) for s, a, t, m, _ in rejects] == [
+        (1, "Maria Santos", "Komisi Hijau", "asserted"),
+        (2, "Ahmad Zaki", "Komisi Hijau", "asserted"),
+    ]
+    assert rejects[0][4].endswith("+refused-answer") and "refused-answer" not in rejects[1][4]
+
+
+OUTLETS = """
+    # text = Arab Saudi mengecam Al Jazeera.
+    1 Arab Arab PROPN _ _ 3 nsubj _ ner=B-LOC
+    2 Saudi Saudi PROPN _ _ 1 flat:name _ ner=E-LOC
+    3 mengecam kecam VERB _ Voice=Act 0 root _ ner=O
+    4 Al Al PROPN _ _ 3 obj _ ner=B-ORG
+    5 Jazeera Jazeera PROPN _ _ 4 flat:name _ ner=E-ORG
+    6 . . PUNCT _ _ 3 punct _ ner=O
+
+    # text = Al Jazeera mengecam Arab Saudi.
+    1 Al Al PROPN _ _ 3 nsubj _ ner=B-ORG
+    2 Jazeera Jazeera PROPN _ _ 1 flat:name _ ner=E-ORG
+    3 mengecam kecam VERB _ Voice=Act 0 root _ ner=O
+    4 Arab Arab PROPN _ _ 3 obj _ ner=B-LOC
+    5 Saudi Saudi PROPN _ _ 4 flat:name _ ner=E-LOC
+    6 . . PUNCT _ _ 3 punct _ ner=O
+"""
+
+
+def test_extract_an_outlet_is_a_party_of_the_news_not_of_the_reporting(parse: Parse) -> None:
+    """An outlet a country criticises is news ('Arab Saudi mengecam Al Jazeera' stays); an outlet as doer is the
+    reporting (rule ``outlet-party``)."""
+    kept = [(e.event_type, _who(e.agent), _who(e.target)) for e in _ex(parse, OUTLETS).events]
+    assert kept == [("Criticize", "Arab Saudi", "Al Jazeera")]

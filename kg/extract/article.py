@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from kg.document import ParsedDoc, Sentence
+from kg.extract.words import is_outlet
 from kg.lexicon import Lexicon, normalize_name
 from kg.types import PERSON, EventMention, Mention, Participant
 
@@ -194,11 +195,16 @@ def implicit_agents(events: tuple[EventMention, ...], lex: Lexicon) -> tuple[Eve
 
 
 def without_press(events: tuple[EventMention, ...], lex: Lexicon) -> tuple[EventMention, ...]:
-    """Events with a news outlet as agent or target (``Lexicon.is_media``) are the reporting, not the news: "ditemui
-    CNNIndonesia.com", "Reuters melaporkan", "kontributor Metro TV" misread as a party. The outlet stays a mention,
-    and "dilansir Reuters" the events' ``accordingTo``."""
-    return tuple(
-        ev
-        for ev in events
-        if not any(p is not None and p.mention is not None and lex.is_media(p.mention.text) for p in (ev.agent, ev.target))
-    )
+    """The reporting is not the news: events done by a news outlet ("Reuters melaporkan", "ditemui CNNIndonesia.com",
+    "kontributor Metro TV" misread as a doer), and speech or meetings with one as the other party ("kata X kepada
+    Reuters"), are left out. An outlet remains a party of other events ("Arab Saudi menutup Al Jazeera"), a mention,
+    and the ``accordingTo`` of "dilansir Reuters"."""
+
+    def outlet(part: Participant | None) -> bool:
+        return part is not None and part.mention is not None and is_outlet(part.mention, lex)
+
+    def press_contact(event_type: str) -> bool:
+        kind = lex.event_types.get(event_type)
+        return kind is not None and (kind.speech or kind.symmetric)
+
+    return tuple(ev for ev in events if not outlet(ev.agent) and not (outlet(ev.target) and press_contact(ev.event_type)))

@@ -10,7 +10,7 @@ from kg.extract.setting import Setting
 from kg.extract.targets import Targets
 from kg.extract.triggers import Triggers
 from kg.extract.view import Component, SentenceView, TriggerMatch
-from kg.extract.words import SUBJECTS, is_recognition, same_actor, unique_participants
+from kg.extract.words import SUBJECTS, same_actor, unique_participants
 from kg.lexicon import EventType
 from kg.types import PERSON, PLACE, EventMention, Mention, Participant
 
@@ -82,7 +82,7 @@ class EventFinder(Component):
 
     def _is_recognition(self, frame: EventType, head: Word) -> bool:
         """ "mengakui Yerusalem sebagai ibu kota Israel": recognition, not speech."""
-        return frame.speech and is_recognition(self.sent, head, self.lex)
+        return frame.speech and self.view.is_recognition(head)
 
     def _roles(self, match: TriggerMatch, head: Word, frame: EventType) -> RoleSearch | None:
         """The trigger's agent and target words, found by the finders in ``rules.toml [order]``; None for an
@@ -294,8 +294,14 @@ class EventFinder(Component):
         if refusal is None or "answerer" not in search.recorded or "refused-answer" in self.disabled:
             return []
         verb = self.sent.word(search.head.head)
-        if verb.lower not in self.lex.refusing and not self.setting.negated(verb):
-            return []
+        if (verb.lower in self.lex.refusing) == self.setting.negated(verb):
+            return []  # answered ("memenuhi"), or a refusal negated ("tidak mangkir dari panggilan")
+        if any(
+            t.event_type == refusal
+            for k in dict.fromkeys((verb.lower, verb.lemma.lower()))
+            for t in self.lex.triggers_starting(k)
+        ):
+            return []  # a trigger of the refusal itself ("mengabaikan"): its own event says it
         text = self.sent.span_text(verb.id - 1, search.match.end)
         modality = self.setting.refusal_modality(verb)
         return [

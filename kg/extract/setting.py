@@ -70,6 +70,35 @@ class Setting(Component):
         return None
 
     def modality_of(self, match: TriggerMatch, head: Word) -> str:
+        markers = self._markers(match, head)
+        governor = self.sent.word(head.head) if head.head and head.deprel.startswith("xcomp") else None
+        negations = {m[0] for m in self.lex.modality.get("negated", ()) + self.lex.modality.get("failed", ()) if len(m) == 1}
+        if self._denied_by_existence(head, negations):
+            return "negated"
+        if governor is not None and governor.lower in self.lex.refusals:
+            return "negated"  # "menolak berkomentar": what one refuses to do is not done
+        if governor is not None and self._demanding(governor) and not negations & set(markers):
+            return "demanded"  # "mendesak Israel tidak menyerang Gaza" stays a negated attack
+        # "menghubungi Filipina belum berhasil": the outcome hangs on the trigger, or (parsed as a
+        # sibling clause) on the verb the trigger complements ("berusaha menghubungi ... belum berhasil")
+        outcome_holders = [(wid, wid) for wid in match.ids()]
+        if governor is not None:
+            outcome_holders.append((governor.id, match.end))
+        for holder, after in outcome_holders:
+            for child in self.view.kids(holder):
+                if (
+                    child.deprel.startswith(("advcl", "conj", "xcomp", "ccomp"))
+                    and child.id > after
+                    and (child.lower,) in self.lex.modality.get("outcome", ())
+                    and any(c.lower in negations for c in self.view.kids(child.id))
+                ):
+                    return "failed"
+        candidates = self._marked(markers, self._left(match, head))
+        return min(candidates)[1] if candidates else "asserted"
+
+    def _markers(self, match: TriggerMatch, head: Word) -> list[str]:
+        """The words that may mark a trigger's modality: its auxiliaries, adverbs and particles, the words right
+        before it, a conjunct's shared ones, and those of the verb or noun it complements."""
         markers: list[str] = []
         for wid in match.ids():
             for child in self.view.kids(wid):
@@ -100,40 +129,27 @@ class Setting(Component):
             )
         elif head.head and head.deprel.startswith("acl") and self.sent.word(head.head).upos == "NOUN":
             markers.append(self.sent.word(head.head).lower)  # "keinginan Dunford untuk berkomunikasi dengan X"
-        negations = {m[0] for m in self.lex.modality.get("negated", ()) + self.lex.modality.get("failed", ()) if len(m) == 1}
-        if self._denied_by_existence(head, negations):
-            return "negated"
-        if governor is not None and governor.lower in self.lex.refusals:
-            return "negated"  # "menolak berkomentar": what one refuses to do is not done
-        if governor is not None and self._demanding(governor) and not negations & set(markers):
-            return "demanded"  # "mendesak Israel tidak menyerang Gaza" stays a negated attack
-        # "menghubungi Filipina belum berhasil": the outcome hangs on the trigger, or (parsed as a
-        # sibling clause) on the verb the trigger complements ("berusaha menghubungi ... belum berhasil")
-        outcome_holders = [(wid, wid) for wid in match.ids()]
-        if governor is not None:
-            outcome_holders.append((governor.id, match.end))
-        for holder, after in outcome_holders:
-            for child in self.view.kids(holder):
-                if (
-                    child.deprel.startswith(("advcl", "conj", "xcomp", "ccomp"))
-                    and child.id > after
-                    and (child.lower,) in self.lex.modality.get("outcome", ())
-                    and any(c.lower in negations for c in self.view.kids(child.id))
-                ):
-                    return "failed"
+        return markers
+
+    def _left(self, match: TriggerMatch, head: Word) -> list[str]:
+        """The four words before a trigger, where multi-word markers are looked for (an answered noun's stop at the
+        answering verb: "tidak pernah memenuhi panggilan KPK" are the verb's words)."""
         first = max(0, match.start - 4)
         if match.trigger.nominal and head.head and first < head.head <= match.start:
-            first = head.head  # "tidak pernah memenuhi panggilan KPK": the words before the answering verb are its own
-        left = [w.lower for w in self.words[first : match.start]]
-        candidates = []
+            first = head.head
+        return [w.lower for w in self.words[first : match.start]]
+
+    def _marked(self, markers: list[str], left: list[str]) -> list[tuple[int, str]]:
+        """(minus the marker's length, modality) of every ``[modality]`` marker among ``markers`` or in ``left``."""
+        found = []
         for name in ("failed", "negated", "obligation", "demanded", "future", "hypothetical"):
             for marker in self.lex.modality.get(name, ()):
                 n = len(marker)
                 if (n == 1 and marker[0] in markers) or (
                     n > 1 and any(tuple(left[k : k + n]) == marker for k in range(len(left) - n + 1))
                 ):
-                    candidates.append((-n, name))
-        return min(candidates)[1] if candidates else "asserted"
+                    found.append((-n, name))
+        return found
 
     def refusal_modality(self, verb: Word) -> str:
         """The modality of a refusal read from a negated or refusing verb: asserted ("tidak pernah memenuhi", "tak akan
@@ -142,24 +158,18 @@ class Setting(Component):
         governor = self.sent.word(verb.head) if verb.head and verb.deprel.startswith(("xcomp", "ccomp")) else None
         if governor is not None and self._demanding(governor):
             return "demanded"
-        found = self.modality_of(TriggerMatch(Trigger((verb.lower,), ""), verb.id - 1, verb.id), verb)
+        found = self.modality_of(self._word_match(verb), verb)
         return "asserted" if found in ("negated", "future") else found
 
     def negated(self, word: Word) -> bool:
         """Whether a verb is negated ("tidak pernah memenuhi", "tak akan menghadiri"), whatever else it is (future)."""
-        match = TriggerMatch(Trigger((word.lower,), ""), word.id - 1, word.id)
-        markers = {c.lower for c in self.view.kids(word.id) if c.deprel in ("advmod", "aux") or c.upos in ("AUX", "PART")}
-        before: list[str] = []
-        for w in reversed(self.words[max(0, match.start - 3) : match.start]):
-            if w.upos in ("PUNCT", "NOUN", "PROPN", "PRON") or w.text in PUNCT_BREAK:
-                break
-            before.insert(0, w.lower)
-        negations = self.lex.modality.get("negated", ())
-        return any(
-            (len(m) == 1 and m[0] in markers | set(before))
-            or any(tuple(before[k : k + len(m)]) == m for k in range(len(before) - len(m) + 1))
-            for m in negations
-        )
+        match = self._word_match(word)
+        return any(name == "negated" for _, name in self._marked(self._markers(match, word), self._left(match, word)))
+
+    @staticmethod
+    def _word_match(word: Word) -> TriggerMatch:
+        """A verb as a one-word trigger of no type, for reading its markers."""
+        return TriggerMatch(Trigger((word.lower,), ""), word.id - 1, word.id)
 
     def _denied_by_existence(self, head: Word, negations: set[str]) -> bool:
         """ "tak ada anggota DPR yang mengancamnya": a relative clause of a noun that a negated verb of existence

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.document import Word
 from kg.extract.view import Component, TriggerMatch
-from kg.extract.words import PASSIVE_SUBJECTS, PUNCT_BREAK, SUBJECTS
+from kg.extract.words import PASSIVE_SUBJECTS, PUNCT_BREAK, SUBJECTS, is_outlet
 from kg.types import PLACE, Participant
 
 
@@ -58,7 +58,7 @@ class Targets(Component):
                 continue
             for conjunct in self.parts.conjuncts(word):
                 named = self.by_word.get(conjunct.id)  # named there, not an owner deep in the phrase
-                if named is None or named.kind == PLACE or self.lex.is_media(named.text):
+                if named is None or named.kind == PLACE or is_outlet(named, self.lex):
                     continue
                 part = Participant(named, named.text, conjunct.id)
                 if all(p.mention is None or p.mention.key != named.key for p in out):

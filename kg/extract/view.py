@@ -75,6 +75,16 @@ class SentenceView:
                 return child.lower
         return None
 
+    def is_recognition(self, head: Word) -> bool:
+        """ "mengakui Yerusalem sebagai ibu kota Israel": a verb of ``[speech] recognition`` with an object and a
+        "sebagai" phrase recognises something as something; it says nothing (no Statement)."""
+        if head.lower not in self.lex.recognition:
+            return False
+        kids = self.kids(head.id)
+        return any(c.deprel in ("obj", "nsubj:pass") for c in kids) and any(
+            self.case_of(c) in self.lex.recognition_markers for c in kids
+        )
+
     def after_comma(self, word: Word) -> bool:
         """Whether ``word`` follows a comma: where a list item or an apposition starts."""
         return word.id >= 2 and self.sent.word(word.id - 1).text == ","

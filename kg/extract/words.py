@@ -5,9 +5,9 @@ from __future__ import annotations
 import functools
 import re
 
-from kg.document import Sentence, Word
+from kg.document import Word
 from kg.lexicon import Lexicon
-from kg.types import COUNTRY, ORGANIZATION, PERSON, PLACE, Participant
+from kg.types import COUNTRY, ORGANIZATION, PERSON, PLACE, Mention, Participant
 
 KIND_PREFERENCE = {PERSON: 0, ORGANIZATION: 1, COUNTRY: 2, PLACE: 3}
 NOMINAL_LINKS = {"flat", "compound", "nmod", "appos", "amod", "det", "nummod", "acl", "case"}
@@ -103,16 +103,6 @@ def unique_participants(parts: list[Participant]) -> list[Participant]:
     return out
 
 
-def is_recognition(sentence: Sentence, head: Word, lex: Lexicon) -> bool:
-    """ "mengakui Yerusalem sebagai ibu kota Israel": a speech verb of ``[speech] recognition`` with an object and a
-    "sebagai" phrase recognises something as something; it says nothing (no Statement)."""
-    if head.lower not in lex.recognition:
-        return False
-    kids = [w for w in sentence.words if w.head == head.id]
-
-    def case_of(word: Word) -> str | None:
-        return next(
-            (c.lower for c in sentence.words if c.head == word.id and c.deprel in ("case", "mark") and c.upos == "ADP"), None
-        )
-
-    return any(c.deprel in ("obj", "nsubj:pass") for c in kids) and any(case_of(c) in lex.recognition_markers for c in kids)
+def is_outlet(mention: Mention, lex: Lexicon) -> bool:
+    """Whether an actor mention is a news outlet (``Lexicon.is_media``): never a person ("Wartawan Ahmad" is one)."""
+    return mention.kind != PERSON and lex.is_media(mention.text)
