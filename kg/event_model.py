@@ -332,20 +332,22 @@ class EventModel:
         participant = _participant(agent)
         modality = modality_at(sentence, word, event_type, lex)
         kind = lex.event_types[event_type]
+
+        def event(target: Candidate | None, p_target: float = 1.0) -> EventMention:
+            return EventMention(
+                sentence.index,
+                event_type,
+                word.text,
+                word.id,
+                participant,
+                _participant(target) if target is not None else None,
+                modality=modality,
+                rule="model",
+                confidence=round(p_trigger * float(agent_p[a]) * p_target, 4),
+            )
+
         if kind.quad_class is None:  # a statement: the speaker alone
-            return [
-                EventMention(
-                    sentence.index,
-                    event_type,
-                    word.text,
-                    word.id,
-                    participant,
-                    None,
-                    modality=modality,
-                    rule="model",
-                    confidence=round(p_trigger * float(agent_p[a]), 4),
-                )
-            ]
+            return [event(None)]
         targets: dict[str, tuple[Candidate, float]] = {}
         for t in np.argsort(-target_p):
             c = candidates[t]
@@ -354,20 +356,7 @@ class EventModel:
             key = normalize_name(c.mention.text)
             if key != normalize_name(agent.mention.text) and key not in targets:
                 targets[key] = (c, float(target_p[t]))
-        return [
-            EventMention(
-                sentence.index,
-                event_type,
-                word.text,
-                word.id,
-                participant,
-                _participant(t),
-                modality=modality,
-                rule="model",
-                confidence=round(p_trigger * float(agent_p[a]) * p, 4),
-            )
-            for t, p in list(targets.values())[:3]
-        ]
+        return [event(t, p) for t, p in list(targets.values())[:3]]
 
 
 def _participant(candidate: Candidate) -> Participant:
