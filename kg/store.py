@@ -1081,6 +1081,7 @@ def _store_result(
         cache=run.cache if run is not None else None,
         execution=run.execution if run is not None else Execution(),
         store=state.change,
+        event_scorer=run.event_scorer if run is not None else settings.scoring.describe(),  # a store keeps the shipped one
     )
 
 

@@ -68,6 +68,9 @@ def test_store_round_trip_is_isomorphic_to_the_in_memory_build(tmp_path: Path) -
     assert [(r.id, r.status, r.events, r.actors) for r in stored.reports] == [
         (r.id, r.status, r.events, r.actors) for r in memory.reports
     ]
+    # the store's report says which event scorer and proposer made its events, as a build's does
+    assert stored.report_dict()["event_scorer"] == memory.report_dict()["event_scorer"]
+    assert stored.report_dict()["event_scorer"]["proposer"]["used"] is True
     with KGStore.open(tmp_path / "store", read_only=True) as store:
         assert store.article_ids() == ["dukungan-2024", "kecaman-ban", "pertemuan-manila"]
         names = {g.value for g in store.content_graphs()}
