@@ -229,6 +229,7 @@ class Lexicon:
         self.name_suffixes = frozenset(names.get("suffixes", []))
         self.name_followers = frozenset(names.get("followers", []))
         self.connectors = frozenset(names.get("connectors", []))
+        self.not_name_starts = frozenset(names.get("not_name_starts", []))
         grammar = lex.get("grammar", {})
         self.relatives = frozenset(grammar.get("relative", []))
         self.existential = frozenset(grammar.get("existential", []))

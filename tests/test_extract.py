@@ -3111,3 +3111,26 @@ def test_extract_an_outlet_is_a_party_of_the_news_not_of_the_reporting(parse: Pa
     reporting (rule ``outlet-party``)."""
     kept = [(e.event_type, _who(e.agent), _who(e.target)) for e in _ex(parse, OUTLETS).events]
     assert kept == [("Criticize", "Arab Saudi", "Al Jazeera")]
+
+
+def test_extract_a_name_starts_after_punctuation_and_clause_openers(parse: Parse) -> None:
+    """ "Biarpun Barack Obama ..." tagged as one name at a sentence start, and "KH. Ma'ruf Amin" after its title, are
+    "Barack Obama" and "Ma'ruf Amin" (``[names] not_name_starts``)."""
+    ex = _ex(
+        parse,
+        """
+        # text = Biarpun Ahmad Zaki hadir, KH. Maria Santos pergi.
+        1 Biarpun Biarpun PROPN _ _ 4 nsubj _ ner=B-PER
+        2 Ahmad Ahmad PROPN _ _ 1 flat:name _ ner=I-PER
+        3 Zaki Zaki PROPN _ _ 1 flat:name _ ner=E-PER
+        4 hadir hadir VERB _ _ 0 root _ ner=O
+        5 , , PUNCT _ _ 10 punct _ ner=O
+        6 KH KH PROPN _ _ 10 nsubj _ ner=B-PER
+        7 . . PUNCT _ _ 6 punct _ ner=I-PER
+        8 Maria Maria PROPN _ _ 6 flat:name _ ner=I-PER
+        9 Santos Santos PROPN _ _ 6 flat:name _ ner=E-PER
+        10 pergi pergi VERB _ _ 4 conj _ ner=O
+        11 . . PUNCT _ _ 4 punct _ ner=O
+    """,
+    )
+    assert [m.text for m in ex.mentions if m.kind == PERSON] == ["Ahmad Zaki", "Maria Santos"]

@@ -93,6 +93,8 @@ class MentionFinder:
         return sorted(out, key=lambda m: (m.start, -m.end))
 
     def _make_mention(self, s: int, e: int, label: str, countries: dict[tuple[int, int], str]) -> Mention | None:
+        while s < e - 1 and (self.words[s].upos == "PUNCT" or self.words[s].lower in self.lex.not_name_starts):
+            s += 1  # "KH. Ma'ruf Amin" after its title, "Biarpun Barack Obama" at a sentence start: not the name's
         words = self.words[s:e]
         acronym = None
         if len(words) >= 4 and words[-1].text == ")" and "(" in [w.text for w in words]:
