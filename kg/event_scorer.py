@@ -46,6 +46,7 @@ __all__ = [
     "event_features",
     "expected_calibration_error",
     "label_events",
+    "parses_of",
     "reliability",
     "train_event_scorer",
 ]
@@ -351,12 +352,14 @@ def _file_digest(path: Path) -> str:
 
 @dataclass(frozen=True)
 class EventScoring:
-    """Which event scorer a build applies, and at what threshold.
+    """Which event proposer and scorer a build applies after the rules, and at what threshold.
 
     ``model``: ``"shipped"`` (``kg/resources/events/scorer.npz``: used when the installation has it,
-    else the build runs on the rules alone and says so), a path (which must hold a scorer), or None
-    (``--no-event-model``: the rules alone). ``threshold``: asserted events the scorer gives a lower
-    probability are left out of the graph; None takes the scorer's own default (chosen on dev).
+    else the build runs without a scorer and says so), a path (which must hold a scorer), or None
+    (``--no-event-model``: the rules alone, no proposer either). ``threshold``: asserted events the
+    scorer gives a lower probability are left out of the graph; None takes the scorer's own default
+    (chosen on dev). ``proposer``: the event model whose events the rules lack are added first
+    (``kg/resources/events/proposer.npz``), likewise "shipped", a path or None.
 
     >>> EventScoring(None).describe()["used"]
     False
