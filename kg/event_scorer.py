@@ -555,8 +555,8 @@ def reliability(probs: Sequence[float] | np.ndarray, labels: Sequence[bool], bin
 def expected_calibration_error(probs: Sequence[float] | np.ndarray, labels: Sequence[bool], bins: int = 10) -> float:
     """The count-weighted mean gap between confidence and accuracy over the reliability bins.
 
-    >>> expected_calibration_error([0.1, 0.15, 0.9], [False, True, True], bins=2)
-    0.25
+    >>> expected_calibration_error([0.1, 0.15, 0.9], [False, True, True], bins=2)  # (2 * 0.375 + 0.1) / 3
+    0.2833
     """
     table = reliability(probs, labels, bins)
     total = sum(r.count for r in table)
