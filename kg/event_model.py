@@ -29,6 +29,7 @@ from kg.errors import ModelError
 from kg.extract import modality_at
 from kg.extract.article import without_press
 from kg.extract.view import SentenceView
+from kg.extract.words import word_triggers
 from kg.lexicon import Lexicon, get_lexicon, normalize_name
 from kg.types import PLACE, EventMention, Extraction, Mention, Participant
 
@@ -118,9 +119,7 @@ def trigger_features(sentence: Sentence, word: Word, lex: Lexicon) -> list[str]:
     feats += [f"b={before.lower if before else '<s>'}", f"a={after.lower if after else '</s>'}"]
     if after is not None:
         feats.append(f"wa={lower}|{after.lower}")
-    for key in dict.fromkeys((lower, lemma)):
-        for trig in lex.triggers_starting(key):
-            feats.append(f"lex={trig.event_type}")
+    feats += [f"lex={trig.event_type}" for trig in word_triggers(word, lex)]
     return feats
 
 

@@ -10,7 +10,7 @@ from kg.extract.setting import Setting
 from kg.extract.targets import Targets
 from kg.extract.triggers import Triggers
 from kg.extract.view import Component, SentenceView, TriggerMatch
-from kg.extract.words import SUBJECTS, same_actor, unique_participants
+from kg.extract.words import SUBJECTS, same_actor, unique_participants, word_triggers
 from kg.lexicon import EventType
 from kg.types import PERSON, PLACE, EventMention, Mention, Participant
 
@@ -296,11 +296,7 @@ class EventFinder(Component):
         verb = self.sent.word(search.head.head)
         if (verb.lower in self.lex.refusing) == self.setting.negated(verb):
             return []  # answered ("memenuhi"), or a refusal negated ("tidak mangkir dari panggilan")
-        if any(
-            t.event_type == refusal
-            for k in dict.fromkeys((verb.lower, verb.lemma.lower()))
-            for t in self.lex.triggers_starting(k)
-        ):
+        if any(t.event_type == refusal for t in word_triggers(verb, self.lex)):
             return []  # a trigger of the refusal itself ("mengabaikan"): its own event says it
         text = self.sent.span_text(verb.id - 1, search.match.end)
         modality = self.setting.refusal_modality(verb)

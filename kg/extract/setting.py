@@ -7,7 +7,7 @@ import re
 
 from kg.document import Word
 from kg.extract.view import Component, TriggerMatch
-from kg.extract.words import PUNCT_BREAK
+from kg.extract.words import PUNCT_BREAK, word_triggers
 from kg.lexicon import Trigger
 from kg.types import COUNTRY, PERSON, PLACE, Mention
 
@@ -191,8 +191,7 @@ class Setting(Component):
         demands its complement (kg:demandsComplement), so it is asked for, not done."""
         return any(
             self.lex.frame(t.event_type).demands_complement
-            for key in dict.fromkeys((governor.lower, governor.lemma.lower()))
-            for t in self.lex.triggers_starting(key)
+            for t in word_triggers(governor, self.lex)
             if len(t.words) == 1 and not t.nominal
         )
 

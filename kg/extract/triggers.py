@@ -6,7 +6,7 @@ import functools
 
 from kg.document import Word
 from kg.extract.view import Component, TriggerMatch
-from kg.extract.words import QUOTE_MARKS
+from kg.extract.words import QUOTE_MARKS, word_triggers
 from kg.types import PERSON, Mention
 
 
@@ -17,34 +17,33 @@ class Triggers(Component):
         """The longest trigger starting at word ``i`` (surface forms before lemmas on ties)."""
         word = self.words[i]
         found: list[TriggerMatch] = []
-        for key in dict.fromkeys((word.lower, word.lemma.lower())):
-            for trig in self.lex.triggers_starting(key):
-                n = len(trig.words)
-                if i + n > len(self.words):
+        for trig in word_triggers(word, self.lex):
+            n = len(trig.words)
+            if i + n > len(self.words):
+                continue
+            # a form's first word is read as written: "tambah" (the tag of "..., tambahnya") is not "ditambah",
+            # "bilang" not "terbilang"; only a kg:triggerLemma stands for every derivation of a root
+            ok = (trig.lemma or trig.words[0] == word.lower) and all(
+                trig.words[j] in (self.words[i + j].lower, self.words[i + j].lemma.lower()) for j in range(n)
+            )
+            if not ok or (trig.tail and not self._tail_follows(i, n, trig.tail)):
+                continue
+            if trig.quote_tag:
+                if word.upos == "PUNCT" or not self.view.after_closing_quote(i):
                     continue
-                # a form's first word is read as written: "tambah" (the tag of "..., tambahnya") is not "ditambah",
-                # "bilang" not "terbilang"; only a kg:triggerLemma stands for every derivation of a root
-                ok = (trig.lemma or trig.words[0] == word.lower) and all(
-                    trig.words[j] in (self.words[i + j].lower, self.words[i + j].lemma.lower()) for j in range(n)
-                )
-                if not ok or (trig.tail and not self._tail_follows(i, n, trig.tail)):
+            elif trig.lemma:
+                if word.upos != "VERB" or word.lemma.lower() != trig.words[0]:
                     continue
-                if trig.quote_tag:
-                    if word.upos == "PUNCT" or not self.view.after_closing_quote(i):
-                        continue
-                elif trig.lemma:
-                    if word.upos != "VERB" or word.lemma.lower() != trig.words[0]:
-                        continue
-                elif trig.nominal:
-                    if word.upos not in ("NOUN", "PROPN"):
-                        continue
-                elif (
-                    n == 1
-                    and word.upos not in ("VERB", "ADJ", "AUX")
-                    and not (word.lower in self.lex.according_to and word.upos in ("VERB", "ADP", "NOUN"))
-                ):
+            elif trig.nominal:
+                if word.upos not in ("NOUN", "PROPN"):
                     continue
-                found.append(TriggerMatch(trig, i, i + n))
+            elif (
+                n == 1
+                and word.upos not in ("VERB", "ADJ", "AUX")
+                and not (word.lower in self.lex.according_to and word.upos in ("VERB", "ADP", "NOUN"))
+            ):
+                continue
+            found.append(TriggerMatch(trig, i, i + n))
         if not found:
             return None
         return min(

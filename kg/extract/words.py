@@ -6,7 +6,7 @@ import functools
 import re
 
 from kg.document import Word
-from kg.lexicon import Lexicon
+from kg.lexicon import Lexicon, Trigger
 from kg.types import COUNTRY, ORGANIZATION, PERSON, PLACE, Mention, Participant
 
 KIND_PREFERENCE = {PERSON: 0, ORGANIZATION: 1, COUNTRY: 2, PLACE: 3}
@@ -106,3 +106,8 @@ def unique_participants(parts: list[Participant]) -> list[Participant]:
 def is_outlet(mention: Mention, lex: Lexicon) -> bool:
     """Whether an actor mention is a news outlet (``Lexicon.is_media``): never a person ("Wartawan Ahmad" is one)."""
     return mention.kind != PERSON and lex.is_media(mention.text)
+
+
+def word_triggers(word: Word, lex: Lexicon) -> list[Trigger]:
+    """The lexicon's triggers whose first word is ``word`` as written or its lemma (as written first)."""
+    return [trig for key in dict.fromkeys((word.lower, word.lemma.lower())) for trig in lex.triggers_starting(key)]
