@@ -17,7 +17,7 @@ from __future__ import annotations
 import difflib
 import json
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -188,6 +188,23 @@ def sentence_candidates(extraction: Extraction, sentence: Sentence, resolver: An
 
 
 _NOMINAL = ("NOUN", "PROPN", "PRON", "DET")
+_TRIGGER_UPOS = ("VERB", "NOUN", "ADJ", "ADP")
+
+
+def trigger_words(extraction: Extraction) -> Iterator[tuple[Sentence, list[Word]]]:
+    """Each sentence of ``extraction`` with the words a trigger may be: verbs, nouns, adjectives and prepositions
+    outside an actor's name (the same words for training and for reading)."""
+    names: dict[int, set[int]] = {}
+    for m in extraction.mentions:
+        names.setdefault(m.sentence, set()).update(range(m.start + 1, m.end + 1))
+    for sentence in extraction.doc.sentences:
+        inside = names.get(sentence.index, set())
+        yield sentence, [w for w in sentence.words if w.upos in _TRIGGER_UPOS and w.id not in inside]
+
+
+def _besides(candidates: list[Candidate], trigger: Word) -> list[Candidate]:
+    """The argument candidates of a trigger: its sentence's, but the trigger itself."""
+    return [c for c in candidates if c.word.id != trigger.id]
 
 
 def argument_features(sentence: Sentence, trigger: Word, event_type: str, candidate: Candidate) -> list[str]:
@@ -294,12 +311,9 @@ class EventModel:
         lex = lexicon or get_lexicon()
         resolver = Resolver(extraction, lex)
         out: list[EventMention] = []
-        for sentence in extraction.doc.sentences:
-            candidates = [w for w in sentence.words if w.upos in ("VERB", "NOUN", "ADJ", "ADP")]
+        for sentence, candidates in trigger_words(extraction):
             if not candidates:
                 continue
-            inside = {k for m in extraction.mentions if m.sentence == sentence.index for k in range(m.start + 1, m.end + 1)}
-            candidates = [w for w in candidates if w.id not in inside]
             probs = self.triggers.probabilities([trigger_features(sentence, w, lex) for w in candidates])
             arguments: list[Candidate] | None = None
             for word, row in zip(candidates, probs, strict=True):
@@ -311,7 +325,7 @@ class EventModel:
                     continue  # "mengakui Yerusalem sebagai ibu kota Israel" says nothing, as the rules read it
                 if arguments is None:
                     arguments = sentence_candidates(extraction, sentence, resolver, lex)
-                others = [c for c in arguments if c.word.id != word.id]
+                others = _besides(arguments, word)
                 if others:
                     out.extend(self._arguments(sentence, word, event_type, p_trigger, others, lex))
         return out
@@ -451,13 +465,9 @@ def training_instances(
             slot[TARGET].update(event.get("target") or [])
         extraction = extract(doc, lex)
         resolver = Resolver(extraction, lex)
-        for sentence in doc.sentences:
-            mentions = [m for m in extraction.mentions if m.sentence == sentence.index]
-            inside = {k for m in mentions for k in range(m.start + 1, m.end + 1)}
+        for sentence, candidates in trigger_words(extraction):
             arguments: list[Candidate] | None = None
-            for word in sentence.words:
-                if word.upos not in ("VERB", "NOUN", "ADJ", "ADP") or word.id in inside:
-                    continue
+            for word in candidates:
                 label = labelled.get((sentence.index, word.id), NONE)
                 trig_rows.append(trigger_features(sentence, word, lex))
                 trig_labels.append(label)
@@ -466,9 +476,7 @@ def training_instances(
                 if arguments is None:
                     arguments = sentence_candidates(extraction, sentence, resolver, lex)
                 slot = roles[(sentence.index, word.id)]
-                for c in arguments:
-                    if c.word.id == word.id:
-                        continue
+                for c in _besides(arguments, word):
                     m = c.mention
                     words = extraction.doc.sentences[m.sentence].words
                     first, last = words[m.start].start_char, words[m.end - 1].end_char
