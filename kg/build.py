@@ -430,7 +430,8 @@ def _analyse(
     t0 = time.perf_counter()
     disabled = frozenset(settings.disabled_rules)
     asked = settings.scoring
-    scoring = asked if asked.scorer() is not None or asked.proposer_model() is not None else None
+    proposing = "model" not in disabled and asked.proposer_model() is not None  # --disable-rule model: not loaded
+    scoring = asked if asked.scorer() is not None or proposing else None
     tasks = [Task(a, cache.read(a) if cache is not None else None, disabled, scoring) for a in articles]
     cache_seconds = time.perf_counter() - t0
     _stage(progress, "analyse", 0, len(tasks))
