@@ -67,6 +67,9 @@ def test_furniture_page_lines_are_removed_and_counted() -> None:
         "Foto itu diambil di Jakarta pada Senin.",
         "Dia bercerita tentang halaman rumahnya.",
         "(Sumber: Antara)",
+        "Pada 5 Desember 2026 pukul 14.20 WIB, Retno tiba di Jakarta.",
+        "Topik pembicaraan mereka: perdagangan dan keamanan.",
+        "Simak pernyataan lengkap Menteri Retno berikut ini.",
     ],
 )
 def test_furniture_story_sentences_stay(line: str) -> None:
@@ -149,3 +152,20 @@ def test_furniture_jsonl_title_repeated_as_first_line_is_not_parsed() -> None:
 )
 def test_furniture_bare_dateline_is_a_place_not_a_detokenised_name(text: str, headline: bool, kept: str) -> None:
     assert article_from_text("a", text, find_headline=headline).text.split("\n\n")[0] == kept
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Reporter: Tim Redaksi | Editor: Dewi Lestari", "byline-name"),
+        ("Bagikan: Facebook | X | WhatsApp | Salin tautan", "share-prompt"),
+        ("Simak berita terkini lainnya di Google News dan saluran WhatsApp kami.", "app-prompt"),
+        ("Beranda > Internasional > Timur Tengah", "breadcrumb"),
+        ("Sabtu, 5 Desember 2026 14:20 WIB", "timestamp"),
+        ("Tag: Iran, Arab Saudi, Oman, Laut Merah", "tags"),
+    ],
+)
+def test_furniture_page_header_and_footer_lines_are_removed(line: str, kind: str) -> None:
+    """A page's breadcrumb, bylines, time stamp, share bar and tags are no story: the dateline after them is found."""
+    stripped = strip_furniture(f"{line}\nJakarta - Retno bertemu Wang Yi di Beijing.")
+    assert stripped.text.strip() == "Jakarta - Retno bertemu Wang Yi di Beijing." and dict(stripped.removed) == {kind: 1}
