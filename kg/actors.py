@@ -339,8 +339,8 @@ def article_facts(ex: Extraction, lexicon: Lexicon | None = None) -> ArticleFact
     owners |= {m.country_code.lower() for m in ex.mentions if m.country_code}
     for m in ex.mentions:
         node = _node_for(m.kind, m.text, lex)
-        if m.initials:
-            node = f"{node}{_SCOPE}{aid}"  # a suspect's initials: this article's person only
+        if m.initials or m.unnamed:
+            node = f"{node}{_SCOPE}{aid}"  # a suspect's initials, an unnamed institution: this article's actor only
             scoped.append(node)
         if m.kind == COUNTRY and m.country_code:
             node = f"{COUNTRY}|{m.country_code}"
@@ -351,7 +351,7 @@ def article_facts(ex: Extraction, lexicon: Lexicon | None = None) -> ArticleFact
         if m.written:
             written.append((node, m.written))
         mention_node[m.key] = node
-        alias = None if m.initials else lex.aliases.get(_norm(m.text))
+        alias = None if m.initials or m.unnamed else lex.aliases.get(_norm(m.text))
         if alias is not None and m.kind != COUNTRY:
             canonical_node = _node_for(m.kind, alias[0], lex)
             kinds.append((canonical_node, m.kind, False))

@@ -37,6 +37,9 @@ SELECT ?actor ?label ?alias ?cls WHERE {
   OPTIONAL { ?actor skos:altLabel ?alias }
 }
 """
+_MENTIONED = """
+SELECT ?actor ?article WHERE { ?actor kg:mentionedIn ?a . ?a kg:articleId ?article . }
+"""
 _EVENTS = """
 SELECT ?event ?article ?type ?agent ?target ?date ?place ?modality ?rule ?sentenceText ?trigger WHERE {
   ?event a kg:Event ; kg:eventType ?type ; kg:inArticle ?a ; kg:modality ?modality ; kg:extractedBy ?rule .
@@ -124,10 +127,18 @@ def _local(iri: Any) -> str:
 
 
 def _match_actors(gold: dict[str, Any], graph: Graph) -> tuple[dict[str, str], PRF, dict[str, str]]:
-    alias_to_gold: dict[str, str] = {}
+    """Each actor node of ``graph`` -> the gold actor it is, by name: of the gold actors a name could be, one of an
+    article the node is mentioned in where the gold says where its actors are ("articles": the event corpus, where
+    "Polisi" of one article is not the police of another), else the first."""
+    alias_to_gold: dict[str, list[str]] = {}
     for actor in gold.get("actors", []):
-        for alias in [actor["id"], *actor.get("aliases", [])]:
-            alias_to_gold.setdefault(normalize_name(alias), actor["id"])
+        for alias in {actor["id"], *actor.get("aliases", [])}:
+            alias_to_gold.setdefault(normalize_name(alias), []).append(actor["id"])
+    gold_articles = {actor["id"]: set(actor["articles"]) for actor in gold.get("actors", []) if "articles" in actor}
+    node_articles: dict[str, set[str]] = defaultdict(set)
+    if gold_articles:
+        for row in select(graph, _MENTIONED):
+            node_articles[str(row.actor)].add(str(row.article))
     names: dict[str, set[str]] = defaultdict(set)
     labels: dict[str, str] = {}
     for row in select(graph, _ACTORS):
@@ -140,11 +151,13 @@ def _match_actors(gold: dict[str, Any], graph: Graph) -> tuple[dict[str, str], P
     score = PRF()
     claimed: dict[str, str] = {}
     for iri in sorted(names, key=lambda i: (-len(names[i]), i)):
-        hits = [  # the longest name first, and of names as long, the first in order: the same in every process
+        candidates = [  # the longest name first, and of names as long, the first in order: the same in every process
             alias_to_gold[normalize_name(n)]
             for n in sorted(names[iri], key=lambda s: (-len(s), s))
             if normalize_name(n) in alias_to_gold
         ]
+        here = [g for ids in candidates for g in ids if gold_articles.get(g, set()) & node_articles[iri]]
+        hits = here or [ids[0] for ids in candidates]
         if not hits:
             score.fp += 1
             score.spurious.append(f"actor {labels[iri]!r} matches no gold actor")

@@ -134,6 +134,7 @@ def load_event_corpus(folder: Path, texts: dict[str, str], lexicon: Lexicon | No
 
     names_of: dict[str, set[str]] = {}
     type_of: dict[str, str] = {}
+    article_of: dict[str, str] = {}
     for n, data in enumerate(files):
         text = texts.get(str(data["article"]))
         if text is None:
@@ -142,6 +143,7 @@ def load_event_corpus(folder: Path, texts: dict[str, str], lexicon: Lexicon | No
             )
         for actor in data.get("actors", []):
             local = f"{n}:{actor['id']}"
+            article_of[local] = str(data["article"])
             names = [actor.get("name"), *actor.get("aliases", [])]
             names += [text[start:end] for start, end in actor.get("mentions", [])]
             names_of[local] = {" ".join(str(a).split()) for a in names if a}
@@ -179,6 +181,7 @@ def load_event_corpus(folder: Path, texts: dict[str, str], lexicon: Lexicon | No
                 "id": min(members),
                 "type": type_of[members[0]],
                 "aliases": sorted(set().union(*(names_of[m] for m in members))),
+                "articles": sorted({article_of[m] for m in members}),
             }
         )
     for n, data in enumerate(files):

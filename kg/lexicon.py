@@ -218,11 +218,17 @@ class Lexicon:
         self.forces = frozenset(organizations.get("forces", []))
         self.org_abbreviations: dict[str, str] = dict(organizations.get("abbreviations", {}))
         self.governments = frozenset(organizations.get("governments", []))
+        self.unnamed_institutions = frozenset(organizations.get("unnamed_institutions", []))
         self.home_country: str | None = organizations.get("home_country")
         # a common noun for an institution -> words of the organisation names it stands for ("polisi" -> "polda", ...)
         self.generic_organizations: dict[str, frozenset[str]] = {
             noun: frozenset(words) for noun, words in organizations.get("generic", {}).items()
         }
+        if stray := sorted(self.unnamed_institutions - set(self.generic_organizations)):
+            raise OntologyError(
+                f"lexicon.toml [organizations] unnamed_institutions lists {stray}: each must be a noun of "
+                "[organizations.generic], which says what organisations it could stand for."
+            )
         names = lex.get("names", {})
         self.name_classifiers = frozenset(names.get("classifiers", []))
         self.name_particles = frozenset(names.get("particles", []))
@@ -234,6 +240,7 @@ class Lexicon:
         self.relatives = frozenset(grammar.get("relative", []))
         self.existential = frozenset(grammar.get("existential", []))
         self.passive_agent_markers = frozenset(grammar.get("passive_agent", []))
+        self.source_markers = frozenset(grammar.get("source", []))
         self.raising = frozenset(grammar.get("raising", []))
         self.passive_prefixes = tuple(grammar.get("passive_prefix", []))
         self.complementizers = frozenset(grammar.get("complementizer", []))

@@ -60,6 +60,7 @@ class Mention:
     roles: tuple[RoleMention, ...] = ()
     written: str | None = None  # the name with the honorifics written before it ("Sheikh Tamim ...")
     initials: bool = False  # a suspect's or witness's initials ("tersangka berinisial HS"): a person of one article
+    unnamed: bool = False  # an institution named by a common noun only ("kata polisi"): an organisation of one article
 
     @property
     def key(self) -> tuple[int, int, int]:

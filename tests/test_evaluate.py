@@ -214,3 +214,34 @@ def test_evaluate_actor_matching_is_the_same_whatever_the_hash_seed() -> None:
 
 def test_evaluate_empty_prf() -> None:
     assert (PRF().precision, PRF().recall, PRF().f1) == (0.0, 0.0, 0.0)
+
+
+def test_evaluate_a_name_of_several_gold_actors_is_the_one_of_the_nodes_article() -> None:
+    """The event corpus's gold actors say where they are ("articles"): an unnamed "Polisi" of two articles is two kg
+    nodes and two gold actors, and each node is the gold actor of its own article, not the first of that name."""
+    from rdflib import RDF, RDFS, Literal, URIRef
+
+    from kg.evaluate import _match_actors
+    from kg.mapper import actor_iri
+    from kg.namespace import KG
+
+    graph = Graph()
+    for n, article in enumerate(("berita-a", "berita-b")):
+        node, page = actor_iri(f"polisi-{n}"), URIRef(f"https://example.org/article/{article}")
+        graph.add((node, RDF.type, KG.Organization))
+        graph.add((node, RDFS.label, Literal("Polisi")))
+        graph.add((node, KG.mentionedIn, page))
+        graph.add((page, KG.articleId, Literal(article)))
+    gold = {
+        "actors": [
+            {"id": "0:polisi", "type": "Organization", "aliases": ["Polisi"], "articles": ["berita-a"]},
+            {"id": "1:polisi", "type": "Organization", "aliases": ["Polisi"], "articles": ["berita-b"]},
+        ]
+    }
+    mapping, score, _ = _match_actors(gold, graph)
+    assert mapping == {str(actor_iri("polisi-0")): "0:polisi", str(actor_iri("polisi-1")): "1:polisi"}
+    assert (score.tp, score.fp, score.fn) == (2, 0, 0)
+    # without the articles, as in the hand-written gold files, the first of the name, as before
+    for actor in gold["actors"]:
+        del actor["articles"]
+    assert set(_match_actors(gold, graph)[0].values()) == {"0:polisi"}

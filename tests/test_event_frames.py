@@ -333,9 +333,11 @@ def test_a_common_noun_for_an_institution_is_the_organisation_the_article_names(
     """ "Polisi menangkap Budi" after "Polda Metro Jaya ...": the police named before ([organizations.generic])."""
     doc = parse(POLICE, Article("uji", ""))
     assert ("Arrest", "Polda Metro Jaya", "Budi", "asserted", "verb+institution") in _events(doc)
-    # without an organisation of that kind in the article, the police stay unresolved: no guess
+    # without an organisation of that kind in the article, the police are the article's own (rule
+    # ``unnamed-institution``), never another article's police
     alone = parse(POLICE.split("\n\n")[1], Article("uji", ""))
-    assert [e[1] for e in _events(alone)] == ["?Polisi"]
+    assert [e[1] for e in _events(alone)] == ["Polisi"]
+    assert [e[1] for e in _events(alone, frozenset({"unnamed-institution"}))] == ["?Polisi"]
     assert ("Arrest", "?Polisi", "Budi", "asserted", "verb") in _events(doc, frozenset({"institution"}))
 
 

@@ -461,6 +461,7 @@ MODALITY = """
         ("dijadwalkan", "VERB", "aux", "future"),
         ("harus", "AUX", "aux", "obligation"),
         ("gagal", "VERB", "aux", "failed"),
+        ("kesulitan", "VERB", "aux", "failed"),
         ("mungkin", "ADV", "advmod", "hypothetical"),
         ("bisa", "AUX", "aux", "hypothetical"),
         ("kemarin", "ADV", "advmod", "asserted"),
@@ -3134,3 +3135,128 @@ def test_extract_a_name_starts_after_punctuation_and_clause_openers(parse: Parse
     """,
     )
     assert [m.text for m in ex.mentions if m.kind == PERSON] == ["Ahmad Zaki", "Maria Santos"]
+
+
+RECEIVED_SUPPORT = """
+    # text = Dedi Mulyadi mendapatkan dukungan dari Partai Hijau .
+    1 Dedi Dedi PROPN _ _ 3 nsubj _ ner=B-PER
+    2 Mulyadi Mulyadi PROPN _ _ 1 flat:name _ ner=E-PER
+    3 mendapatkan dapat VERB _ Voice=Act 0 root _ ner=O
+    4 dukungan dukung NOUN _ _ 3 obj _ ner=O
+    5 dari dari ADP _ _ 6 case _ ner=O
+    6 Partai Partai PROPN _ _ 4 nmod _ ner=B-ORG
+    7 Hijau Hijau PROPN _ _ 6 flat:name _ ner=E-ORG
+    8 . . PUNCT _ _ 3 punct _ ner=O
+"""
+
+
+def test_extract_an_event_noun_received_from_its_source(parse: Parse) -> None:
+    """'Dedi mendapatkan dukungan dari Partai Hijau': the party that supports ('dari', rule ``source``) and the one
+    who receives the support, its target (a verb of receiving, ``[targets] answering``)."""
+    ex = _ex(parse, RECEIVED_SUPPORT)
+    assert [(e.event_type, _who(e.agent), _who(e.target), e.rule) for e in ex.events] == [
+        ("Support", "Partai Hijau", "Dedi Mulyadi", "nominal+source+answerer")
+    ]
+    without = extract(parse(RECEIVED_SUPPORT, Article("uji", "")), disabled=frozenset({"source"}))
+    assert without.events == ()  # an event noun without its doer is no event
+
+
+MADE_CRITICISM = """
+    # text = Kecaman yang dilontarkan Partai Hijau terhadap Ahmad Zaki mereda .
+    1 Kecaman kecam NOUN _ _ 9 nsubj _ ner=O
+    2 yang yang PRON _ _ 3 nsubj:pass _ ner=O
+    3 dilontarkan lontar VERB _ Voice=Pass 1 acl:relcl _ ner=O
+    4 Partai Partai PROPN _ _ 3 obl _ ner=B-ORG
+    5 Hijau Hijau PROPN _ _ 4 flat:name _ ner=E-ORG
+    6 terhadap terhadap ADP _ _ 7 case _ ner=O
+    7 Ahmad Ahmad PROPN _ _ 3 obl _ ner=B-PER
+    8 Zaki Zaki PROPN _ _ 7 flat:name _ ner=E-PER
+    9 mereda reda VERB _ _ 0 root _ ner=O
+    10 . . PUNCT _ _ 9 punct _ ner=O
+"""
+
+
+def test_extract_an_event_noun_made_by_the_doer_of_its_relative_clause(parse: Parse) -> None:
+    """'Kecaman yang dilontarkan Partai Hijau terhadap Ahmad Zaki': the criticism's doer is named in the clause of
+    its making (rule ``maker``, ``[groups] maker_forms``), and the clause's 'terhadap' marks its target."""
+    ex = _ex(parse, MADE_CRITICISM)
+    assert [(e.event_type, _who(e.agent), _who(e.target), e.rule) for e in ex.events] == [
+        ("Criticize", "Partai Hijau", "Ahmad Zaki", "nominal+maker")
+    ]
+
+
+UNNAMED_POLICE = """
+    # text = Polisi mengatakan Ahmad Zaki melarikan diri .
+    1 Polisi polisi NOUN _ _ 2 nsubj _ ner=O
+    2 mengatakan kata VERB _ Voice=Act 0 root _ ner=O
+    3 Ahmad Ahmad PROPN _ _ 5 nsubj _ ner=B-PER
+    4 Zaki Zaki PROPN _ _ 3 flat:name _ ner=E-PER
+    5 melarikan lari VERB _ Voice=Act 2 ccomp _ ner=O
+    6 diri diri NOUN _ _ 5 obj _ ner=O
+    7 . . PUNCT _ _ 2 punct _ ner=O
+"""
+
+NAMED_POLICE = """
+    # text = Polda Hijau memeriksa Ahmad Zaki .
+    1 Polda Polda PROPN _ _ 3 nsubj _ ner=B-ORG
+    2 Hijau Hijau PROPN _ _ 1 flat:name _ ner=E-ORG
+    3 memeriksa periksa VERB _ Voice=Act 0 root _ ner=O
+    4 Ahmad Ahmad PROPN _ _ 3 obj _ ner=B-PER
+    5 Zaki Zaki PROPN _ _ 4 flat:name _ ner=E-PER
+    6 . . PUNCT _ _ 3 punct _ ner=O
+"""
+
+
+def test_extract_police_an_article_names_only_by_a_common_noun_are_its_own(parse: Parse) -> None:
+    """'Polisi mengatakan ...' in an article that names no police: an organisation of that article alone (rule
+    ``unnamed-institution``), so that the police of two stories are two actors; where the article names its police
+    ('Polda Hijau'), the noun is theirs (rule ``institution``)."""
+    from kg.actors import resolve_actors
+
+    first = _ex(parse, UNNAMED_POLICE)
+    assert [(e.event_type, _who(e.agent), e.rule) for e in first.events] == [("Statement", "Polisi", "statement")]
+    assert first.events[0].agent is not None and first.events[0].agent.mention is not None
+    assert first.events[0].agent.mention.unnamed
+    second = extract(parse(UNNAMED_POLICE, Article("kedua", "")))
+    index = resolve_actors([first, second])
+    one, other = (index.actor_of(ex.doc.article.id, ex.events[0].agent.mention) for ex in (first, second))  # type: ignore[union-attr]
+    assert one is not None and other is not None and one != other
+    named = _ex(parse, NAMED_POLICE + UNNAMED_POLICE)
+    assert [(e.event_type, _who(e.agent), e.rule) for e in named.events][-1] == (
+        "Statement",
+        "Polda Hijau",
+        "statement+institution",
+    )
+    without = extract(parse(UNNAMED_POLICE, Article("uji", "")), disabled=frozenset({"unnamed-institution"}))
+    assert [_who(e.agent) for e in without.events] == ["?Polisi"]
+
+
+LOCATED_THING = """
+    # text = Ahmad Zaki meminta perbaikan sistem di Filipina .
+    1 Ahmad Ahmad PROPN _ _ 3 nsubj _ ner=B-PER
+    2 Zaki Zaki PROPN _ _ 1 flat:name _ ner=E-PER
+    3 meminta minta VERB _ Voice=Act 0 root _ ner=O
+    4 perbaikan baik NOUN _ _ 3 obj _ ner=O
+    5 sistem sistem NOUN _ _ 4 compound _ ner=O
+    6 di di ADP _ _ 7 case _ ner=O
+    7 Filipina Filipina PROPN _ _ 4 nmod _ ner=S-LOC
+    8 . . PUNCT _ _ 3 punct _ ner=O
+
+    # text = Ahmad Zaki meminta perbaikan sistem Filipina .
+    1 Ahmad Ahmad PROPN _ _ 3 nsubj _ ner=B-PER
+    2 Zaki Zaki PROPN _ _ 1 flat:name _ ner=E-PER
+    3 meminta minta VERB _ Voice=Act 0 root _ ner=O
+    4 perbaikan baik NOUN _ _ 3 obj _ ner=O
+    5 sistem sistem NOUN _ _ 4 compound _ ner=O
+    6 Filipina Filipina PROPN _ _ 4 nmod _ ner=S-LOC
+    7 . . PUNCT _ _ 3 punct _ ner=O
+"""
+
+
+def test_extract_where_a_thing_is_is_not_whose_it_is(parse: Parse) -> None:
+    """'meminta perbaikan sistem di Filipina' asks nothing of the Philippines (where the system is), while
+    'perbaikan sistem Filipina' is the Philippines' system: asking for it asks them."""
+    ex = _ex(parse, LOCATED_THING)
+    assert [(e.sentence, e.event_type, _who(e.agent), _who(e.target)) for e in ex.events] == [
+        (1, "Appeal", "Ahmad Zaki", "Filipina")
+    ]

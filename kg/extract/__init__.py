@@ -21,7 +21,14 @@ from dataclasses import replace
 
 from kg.coref import resolve_references
 from kg.document import ParsedDoc, Sentence, Word
-from kg.extract.article import hedged_retellings, implicit_agents, with_initials, with_name_parts, without_press
+from kg.extract.article import (
+    hedged_retellings,
+    implicit_agents,
+    with_initials,
+    with_name_parts,
+    with_unnamed_institutions,
+    without_press,
+)
 from kg.extract.events import SentenceReading
 from kg.extract.finders import check_order
 from kg.extract.mentions import MentionFinder
@@ -66,6 +73,7 @@ def extract(doc: ParsedDoc, lexicon: Lexicon | None = None, disabled: frozenset[
     found = [MentionFinder(lex, sentence).find() for sentence in doc.sentences]
     found = with_name_parts(doc, found, lex)
     found = with_initials(doc, found, lex)
+    found = found if "unnamed-institution" in disabled else with_unnamed_institutions(doc, found, lex)
     mentions: list[Mention] = []
     events: list[EventMention] = []
     for sentence, here in zip(doc.sentences, found, strict=True):

@@ -8,7 +8,7 @@ from dataclasses import replace
 from kg.document import ParsedDoc, Sentence
 from kg.extract.words import is_outlet
 from kg.lexicon import Lexicon, normalize_name
-from kg.types import PERSON, EventMention, Mention, Participant
+from kg.types import ORGANIZATION, PERSON, EventMention, Mention, Participant
 
 
 def name_parts(persons: list[Mention], lex: Lexicon) -> dict[str, str]:
@@ -122,6 +122,47 @@ def with_initials(doc: ParsedDoc, found: list[list[Mention]], lex: Lexicon) -> l
             word = sentence.words[i]
             kept.append(Mention(sentence.index, i, i + 1, word.text, PERSON, start, initials=True))
         out.append(sorted(kept, key=lambda m: (m.start, -m.end)))
+    return out
+
+
+_INSTITUTION_ROLES = ("nsubj", "obj", "iobj", "obl", "root", "conj")
+
+
+def with_unnamed_institutions(doc: ParsedDoc, found: list[list[Mention]], lex: Lexicon) -> list[list[Mention]]:
+    """Institutions an article names only by a common noun ("Polisi mengatakan ..."): each noun of
+    ``[organizations] unnamed_institutions`` whose article names no organisation it could stand for
+    (``[organizations.generic]``) is an organisation of that article alone (``Mention.unnamed``; the nouns of one
+    list are one: "polisi" and "kepolisian"). Where the article
+    names one ("Polda Metro Jaya"), the noun stays a word for coreference to resolve (rule ``institution``). Only
+    the noun as an argument: not "kantor polisi", "mantan polisi", nor a title before a name ("hakim Kusno").
+    """
+    named_words = {w for here in found for m in here if m.kind == ORGANIZATION for w in normalize_name(m.text).split()}
+    nouns = {
+        noun: names
+        for noun, names in lex.generic_organizations.items()
+        if noun in lex.unnamed_institutions and not names & named_words
+    }
+    if not nouns:
+        return found
+    canonical = {noun: next(k for k, v in lex.generic_organizations.items() if v == names) for noun, names in nouns.items()}
+    out = []
+    for sentence, here in zip(doc.sentences, found, strict=True):
+        taken = {k for m in here for k in range(m.extent_start, m.end)}
+        added = []
+        for i, word in enumerate(sentence.words):
+            if (
+                word.lower not in nouns
+                or i in taken
+                or word.upos not in ("NOUN", "PROPN")
+                or word.deprel.split(":")[0] not in _INSTITUTION_ROLES
+                or any(k.lower in lex.clitic_pronouns for k in sentence.words if k.head == word.id)  # "polisinya"
+            ):
+                continue
+            name = canonical[word.lower]
+            added.append(
+                Mention(sentence.index, i, i + 1, name[:1].upper() + name[1:], ORGANIZATION, i, written=word.text, unnamed=True)
+            )
+        out.append(sorted(here + added, key=lambda m: (m.start, -m.end)) if added else here)
     return out
 
 

@@ -118,6 +118,34 @@ def _owner(search: RoleSearch) -> list[Word]:
     return search.reading.agents.owners_of(search.match)
 
 
+@_register(AGENT_FINDERS, "source", lambda s: s.nominal)
+def _source(search: RoleSearch) -> list[Word]:
+    """An event noun's doer marked as its source or agent: "dukungan dari Partai Hanura", "penetapan tersangka oleh
+    KPK" (``[grammar] source``, ``passive_agent``); never a place ("serangan dari Gaza")."""
+    view, parts, lex = search.reading.view, search.reading.parts, search.reading.lex
+    markers = lex.source_markers | lex.passive_agent_markers
+    ids = set(search.match.ids())
+    return [
+        child
+        for wid in search.match.ids()
+        for child in view.kids(wid)
+        if child.id not in ids
+        and child.deprel.startswith(("nmod", "obl"))
+        and view.case_of(child) in markers
+        and (named := parts.resolve(child).mention) is not None
+        and named.kind != PLACE
+    ]
+
+
+@_register(AGENT_FINDERS, "maker", lambda s: s.nominal)
+def _maker(search: RoleSearch) -> list[Word]:
+    """An event noun's doer named in its passive relative clause: "OTT yang dilakukan KPK terhadap ...",
+    "praperadilan yang diajukan Setya Novanto", "dukungan yang diberikan Iran" (``[groups] maker_forms``,
+    ``giver_forms``)."""
+    lex = search.reading.lex
+    return search.reading.parts.relative_doers(search.head, lex.maker_forms | lex.giver_forms)
+
+
 def _in_setting(search: RoleSearch, relation: str) -> bool:
     head, view = search.head, search.reading.view
     return search.nominal and head.deprel.startswith(relation) and view.case_of(head) in view.lex.noun_settings and head.head > 0

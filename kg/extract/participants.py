@@ -163,6 +163,8 @@ class Participants(Component):
         best: Mention | None = None
         person: Mention | None = None
         best_depth = 99
+        thing = word.upos == "NOUN" and not self.view.is_title_word(word) and word.lower not in self.lex.group_nouns
+        located = self.lex.place_prepositions | self.lex.destination_prepositions
         queue = deque([(word.id, 0)])
         seen = {word.id}
         while queue:
@@ -176,6 +178,8 @@ class Participants(Component):
                     continue
                 if self.view.case_of(child) in self.lex.addressee_markers:
                     continue  # "sumber partai kepada kantor berita Reuters": whom the source speaks to
+                if thing and self.view.case_of(child) in located:
+                    continue  # "perbaikan sistem ... di Indonesia", "kursi pimpinan di DPR": where a thing is, not whose
                 seen.add(child.id)
                 found = self.by_word.get(child.id)
                 # "kantor DPD PDIP di Jalan Jamin Ginting": where the thing is does not own it
@@ -209,6 +213,12 @@ class Participants(Component):
     def named_in_relative(self, word: Word, forms: frozenset[str]) -> Participant | None:
         """The actor a passive relative clause of ``word`` names as its doer, for a clause verb of ``forms``:
         "dukungan yang diberikan Iran", "bantuan yang disalurkan oleh Jepang" (None without one)."""
+        doers = self.relative_doers(word, forms)
+        return self.resolve(doers[0]) if doers else None
+
+    def relative_doers(self, word: Word, forms: frozenset[str]) -> list[Word]:
+        """The words naming the doer in a passive relative clause of ``word`` whose verb is one of ``forms`` (the
+        first named one): "OTT yang dilakukan KPK", "bantuan yang disalurkan oleh Jepang"."""
         clauses = [c for c in self.view.kids(word.id) if c.deprel.startswith("acl")]
         # the verb, or (parsed as its complement) after an adverb: "yang terus menerus diberikan"
         clauses += [x for c in clauses for x in self.view.kids(c.id) if x.deprel.startswith(("xcomp", "conj"))]
@@ -217,12 +227,15 @@ class Participants(Component):
             clauses += [w for w in self.words[word.id + 1 : word.id + 6] if w.lower in forms][:1]
         for clause in (c for c in clauses if c.lower in forms):
             for doer in self.view.kids(clause.id):
-                agent = doer.deprel in ("obj", "obl:agent") or self.view.case_of(doer) in self.lex.passive_agent_markers
-                if doer.id > clause.id and agent:
-                    found = self.resolve(doer)
-                    if found.mention is not None:
-                        return found
-        return None
+                marker = self.view.case_of(doer)
+                agent = (
+                    doer.deprel in ("obj", "obl:agent")
+                    or marker in self.lex.passive_agent_markers
+                    or (doer.deprel == "obl" and marker is None and doer.id == clause.id + 1)  # "yang dilakukan KPK"
+                )
+                if doer.id > clause.id and agent and self.resolve(doer).mention is not None:
+                    return [doer]
+        return []
 
     def holder_at_end(self, title: Word) -> Mention | None:
         """The one person named at the end of a title phrase whose words the parser conjoined, with no verb and no

@@ -38,6 +38,16 @@ class Targets(Component):
                     )
                 ):
                     out.append(child)
+        if match.trigger.nominal:
+            # "OTT yang dilakukan KPK terhadap Bupati X": the event noun's relative clause of its making marks its target
+            makers = self.lex.maker_forms | self.lex.giver_forms
+            for clause in self.view.kids(head.id):
+                if clause.deprel.startswith("acl") and clause.lower in makers:
+                    out.extend(
+                        c
+                        for c in self.view.kids(clause.id)
+                        if c.deprel.startswith("obl") and (self.view.case_of(c) or "") in self.lex.target_prepositions
+                    )
         # a phrase that ends with its preposition ("bertemu dengan"): the nominal it marks
         last = self.sent.word(match.end)
         if last.upos == "ADP" and last.head and last.head not in ids:
