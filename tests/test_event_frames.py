@@ -213,6 +213,28 @@ def test_without_an_arresting_actor_in_the_article_the_agent_stays_empty(parse: 
     assert _events(parse(second_only, Article("uji", ""))) == [("Arrest", None, "Andi Wijaya", "asserted", "passive")]
 
 
+HELD_AS_SAID = """
+    # text = Ahmad Zaki mengatakan KPK menahan Budi Santoso.
+    1 Ahmad Ahmad PROPN _ _ 3 nsubj _ ner=B-PER
+    2 Zaki Zaki PROPN _ _ 1 flat:name _ ner=E-PER
+    3 mengatakan kata VERB _ _ 0 root _ ner=O
+    4 KPK KPK PROPN _ _ 5 nsubj _ ner=S-ORG
+    5 menahan tahan VERB _ _ 3 ccomp _ ner=O
+    6 Budi Budi PROPN _ _ 5 obj _ ner=B-PER
+    7 Santoso Santoso PROPN _ _ 6 flat:name _ ner=E-PER
+    8 . . PUNCT _ _ 3 punct _ ner=O
+"""
+
+
+def test_an_agentless_arrest_takes_a_reported_arresting_actor_where_the_article_says_none_itself(parse: Parse) -> None:
+    """The article reports KPK's arrest as what Ahmad Zaki said ("kliennya yang ditahan oleh KPK" in a lawyer's
+    words): KPK still does the charge of the agentless passive, failing an arrest the article tells itself."""
+    second = HELD_THEN_CHARGED.split("\n\n")[1]
+    doc = parse(HELD_AS_SAID + "\n" + second, Article("uji", ""))
+    arrests = [e for e in _events(doc) if e[0] == "Arrest"]
+    assert arrests[-1] == ("Arrest", "KPK", "Andi Wijaya", "asserted", "passive+implicit-agent")
+
+
 TITLE_COMMA_PERSON = """
     # text = Kepala Humas Polda Metro Jaya, Budiyanto mengatakan hal itu.
     1 Kepala kepala NOUN _ _ 8 nsubj _ ner=O

@@ -1096,6 +1096,7 @@ def test_extract_title_country_and_name_tagged_as_one_place(parse: Parse) -> Non
         ("Parlemen/PROPN Eropa/PROPN/S-LOC", ("Parlemen Eropa", "Organization")),
         ("parlemen/NOUN Uni/PROPN/B-ORG Eropa/PROPN/E-ORG", ("parlemen Uni Eropa", "Organization")),
         ("Forum/PROPN Regional/PROPN ASEAN/PROPN/S-ORG", ("Forum Regional ASEAN", "Organization")),
+        ("Aliansi/PROPN Nelayan/PROPN Indonesia/PROPN/S-LOC", ("Aliansi Nelayan Indonesia", "Organization")),
         ("kedutaan/NOUN AS/PROPN/S-LOC", ("kedutaan AS", "Organization")),
         (
             "Kedutaan/PROPN Besar/PROPN Inggris/PROPN/S-LOC untuk/ADP Israel/PROPN/S-LOC",

@@ -204,8 +204,9 @@ def implicit_agents(events: tuple[EventMention, ...], lex: Lexicon) -> tuple[Eve
 
     "Miryam dijerat dengan Pasal 22 ..." after "kliennya yang ditahan oleh KPK": the agent of the
     nearest event of the same type with a named agent (an earlier one on a tie) that is not the
-    event's own target, and that the article asserts itself (not reported, not hedged). Without such
-    an event the agent stays empty: the rule never guesses.
+    event's own target, and that is asserted (not hedged): one the article says itself, or failing
+    that one it reports someone saying ("Dia beralasan, ... kliennya yang ditahan oleh KPK"). Without
+    such an event the agent stays empty: the rule never guesses.
     """
     doers = [
         (ev, ev.agent.mention)
@@ -213,7 +214,6 @@ def implicit_agents(events: tuple[EventMention, ...], lex: Lexicon) -> tuple[Eve
         if ev.agent is not None
         and ev.agent.mention is not None
         and ev.modality == "asserted"
-        and ev.according_to is None  # what the article itself says happened, not what someone claims
         and lex.frame(ev.event_type).implicit_agent
     ]
     if not doers:
@@ -228,6 +228,8 @@ def implicit_agents(events: tuple[EventMention, ...], lex: Lexicon) -> tuple[Eve
         ):
             target = ev.target.mention.key if ev.target.mention is not None else None
             same = [(d, who) for d, who in doers if d.event_type == ev.event_type and who.key != target]
+            told = [(d, who) for d, who in same if d.according_to is None]  # what the article itself says happened
+            same = told or same
             if same:
                 _, agent = min(same, key=lambda pair: (abs(pair[0].sentence - ev.sentence), pair[0].sentence > ev.sentence))
                 ev = replace(ev, agent=Participant(agent, agent.text, ev.trigger_word), rule=ev.rule + "+implicit-agent")
