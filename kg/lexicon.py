@@ -241,6 +241,8 @@ class Lexicon:
         self.existential = frozenset(grammar.get("existential", []))
         self.passive_agent_markers = frozenset(grammar.get("passive_agent", []))
         self.source_markers = frozenset(grammar.get("source", []))
+        self.copulas = frozenset(grammar.get("copulas", []))
+        self.role_markers = frozenset(grammar.get("role_markers", []))
         self.raising = frozenset(grammar.get("raising", []))
         self.passive_prefixes = tuple(grammar.get("passive_prefix", []))
         self.complementizers = frozenset(grammar.get("complementizer", []))

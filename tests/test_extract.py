@@ -3261,3 +3261,27 @@ def test_extract_where_a_thing_is_is_not_whose_it_is(parse: Parse) -> None:
     assert [(e.sentence, e.event_type, _who(e.agent), _who(e.target)) for e in ex.events] == [
         (1, "Appeal", "Ahmad Zaki", "Filipina")
     ]
+
+
+PREDICATE_NOUN = """
+    # text = Partai Hijau merupakan partai pertama yang mendukung Ahmad Zaki .
+    1 Partai Partai PROPN _ _ 3 nsubj _ ner=B-ORG
+    2 Hijau Hijau PROPN _ _ 1 flat:name _ ner=E-ORG
+    3 merupakan rupa VERB _ Voice=Act 0 root _ ner=O
+    4 partai partai NOUN _ _ 3 obj _ ner=O
+    5 pertama pertama ADJ _ _ 4 amod _ ner=O
+    6 yang yang PRON _ _ 7 nsubj _ ner=O
+    7 mendukung dukung VERB _ Voice=Act 4 acl:relcl _ ner=O
+    8 Ahmad Ahmad PROPN _ _ 7 obj _ ner=B-PER
+    9 Zaki Zaki PROPN _ _ 8 flat:name _ ner=E-PER
+    10 . . PUNCT _ _ 3 punct _ ner=O
+"""
+
+
+def test_extract_a_predicate_noun_stands_for_its_subject(parse: Parse) -> None:
+    """'Partai Hijau merupakan partai pertama yang mendukung Ahmad Zaki': the party that supports him is Partai
+    Hijau (rule ``predicate``, ``[grammar] copulas``)."""
+    ex = _ex(parse, PREDICATE_NOUN)
+    assert [(e.event_type, _who(e.agent), _who(e.target)) for e in ex.events] == [("Support", "Partai Hijau", "Ahmad Zaki")]
+    without = extract(parse(PREDICATE_NOUN, Article("uji", "")), disabled=frozenset({"predicate"}))
+    assert [(e.event_type, _who(e.agent)) for e in without.events] == [("Support", "?partai pertama yang mendukung Ahmad")]

@@ -6,7 +6,15 @@ from collections import deque
 
 from kg.document import Word
 from kg.extract.view import Component, TriggerMatch
-from kg.extract.words import KIND_PREFERENCE, NOMINAL_LINKS, PAIR_DASHES, PUNCT_BREAK, is_preposition, unique_participants
+from kg.extract.words import (
+    KIND_PREFERENCE,
+    NOMINAL_LINKS,
+    PAIR_DASHES,
+    PUNCT_BREAK,
+    SUBJECTS,
+    is_preposition,
+    unique_participants,
+)
 from kg.types import COUNTRY, ORGANIZATION, PERSON, PLACE, Mention, Participant
 
 
@@ -208,7 +216,29 @@ class Participants(Component):
                 phrase = text if pointer is None or text.lower().endswith(pointer.lower()) else f"{text} {pointer}"
                 return Participant(best, best.text, word.id, title_phrase=phrase)
             return Participant(best, best.text, word.id)
+        if person is None and word.upos in ("NOUN", "PROPN") and "predicate" not in self.view.disabled:
+            subject = self.predicated_of(word)
+            if subject is not None and (said := self.resolve(subject)).mention is not None:
+                return said
         return Participant(None, text, word.id)
+
+    def predicated_of(self, noun: Word) -> Word | None:
+        """The subject a predicate noun says what it is: "NasDem merupakan partai pertama yang mendukung Khofifah",
+        "Fredrich berperan sebagai pihak yang menemui penyidik KPK" (``[grammar] copulas``, ``role_markers``); not
+        the object's role ("menetapkan Setnov sebagai tersangka")."""
+        if not noun.head:
+            return None
+        verb = self.sent.word(noun.head)
+        kids = self.view.kids(verb.id)
+        if noun.deprel in ("obj", "xcomp") and verb.lower in self.lex.copulas:
+            pass
+        elif not (
+            noun.deprel.startswith("obl")
+            and self.view.case_of(noun) in self.lex.role_markers
+            and not any(k.deprel in ("obj", "iobj") for k in kids)
+        ):
+            return None
+        return next((k for k in kids if k.deprel in SUBJECTS and k.id < noun.id), None)
 
     def named_in_relative(self, word: Word, forms: frozenset[str]) -> Participant | None:
         """The actor a passive relative clause of ``word`` names as its doer, for a clause verb of ``forms``:
