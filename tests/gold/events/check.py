@@ -70,7 +70,7 @@ def check_file(path: Path, texts: dict[str, str], errors: list[str]) -> Counter[
 def main() -> None:
     corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO.parent / "shared" / "data" / "corpus" / "indosum" / "articles.jsonl"
     split = json.loads((HERE / "split.json").read_text(encoding="utf-8"))
-    wanted = {a for name in ("train", "dev", "test") for a in split[name]}
+    wanted = {a for name in ("train", "dev", "test", "fresh") for a in split[name]}
     texts = {}
     with corpus.open(encoding="utf-8") as handle:
         for line in handle:
@@ -78,7 +78,7 @@ def main() -> None:
             if record["id"] in wanted:
                 texts[record["id"]] = record["text"]
     errors: list[str] = []
-    for name in ("train", "dev", "test", "double"):
+    for name in ("train", "dev", "test", "double", "fresh"):
         folder = HERE / name
         files = sorted(folder.glob("*.json")) if folder.is_dir() else []
         counts: Counter[str] = Counter()
