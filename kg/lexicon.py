@@ -133,6 +133,7 @@ class Lexicon:
             tuple(t.split()) for t in lex["titles"]["person"] + lex["titles"].get("honorific", [])
         )
         self.honorifics = frozenset(lex["titles"].get("honorific", []))
+        self.relational_titles = frozenset(lex["titles"].get("relational", []))
         self.max_title_len = max((len(t) for t in self.titles), default=1)
         self.title_first_words = frozenset(t[0] for t in self.titles)  # a word no title starts with needs no lookup
         pronouns = lex["pronouns"]

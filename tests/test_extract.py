@@ -3285,3 +3285,28 @@ def test_extract_a_predicate_noun_stands_for_its_subject(parse: Parse) -> None:
     assert [(e.event_type, _who(e.agent), _who(e.target)) for e in ex.events] == [("Support", "Partai Hijau", "Ahmad Zaki")]
     without = extract(parse(PREDICATE_NOUN, Article("uji", "")), disabled=frozenset({"predicate"}))
     assert [(e.event_type, _who(e.agent)) for e in without.events] == [("Support", "?partai pertama yang mendukung Ahmad")]
+
+
+CLIENT_AND_LAWYER = """
+    # text = Pengacara Ahmad Zaki , Maria Santos , mengatakan hal itu .
+    1 Pengacara pengacara NOUN _ _ 7 nsubj _ ner=O
+    2 Ahmad Ahmad PROPN _ _ 1 flat:name _ ner=B-PER
+    3 Zaki Zaki PROPN _ _ 2 flat:name _ ner=E-PER
+    4 , , PUNCT _ _ 5 punct _ ner=O
+    5 Maria Maria PROPN _ _ 1 appos _ ner=B-PER
+    6 Santos Santos PROPN _ _ 5 flat:name _ ner=E-PER
+    7 mengatakan kata VERB _ Voice=Act 0 root _ ner=O
+    8 hal hal NOUN _ _ 7 obj _ ner=O
+    9 itu itu DET _ _ 8 det _ ner=O
+    10 . . PUNCT _ _ 7 punct _ ner=O
+"""
+
+
+def test_extract_a_relational_title_before_two_names_is_the_second_one_s(parse: Parse) -> None:
+    """'Pengacara Ahmad Zaki, Maria Santos, mengatakan': Maria Santos is the lawyer, of Ahmad Zaki, and speaks
+    (``[titles] relational``); Ahmad Zaki holds no title."""
+    ex = _ex(parse, CLIENT_AND_LAWYER)
+    client, lawyer = (_mention(ex, name) for name in ("Ahmad Zaki", "Maria Santos"))
+    assert client.roles == ()
+    assert [(r.title, r.of_text) for r in lawyer.roles] == [("Pengacara", "Ahmad Zaki")]
+    assert [(e.event_type, _who(e.agent)) for e in ex.events] == [("Statement", "Maria Santos")]

@@ -204,6 +204,9 @@ class Participants(Component):
         if person is None and self.view.is_title_word(word):
             person = self.holder_at_end(word)
         if person is not None and (self.view.is_title_word(word) or word.lower in self.lex.title_prefixes):
+            holder = self.holder_apposed(word, person)
+            if holder is not None:  # "Pengacara Tamimi, Gaby Lasky, mengatakan": the lawyer, not the client
+                return Participant(holder, holder.text, word.id)
             # "kata Duta Besar Inggris untuk PBB Matthew Rycroft": the title stands for the person it names
             return Participant(person, person.text, word.id)
         if best is not None:
@@ -239,6 +242,20 @@ class Participants(Component):
         ):
             return None
         return next((k for k in kids if k.deprel in SUBJECTS and k.id < noun.id), None)
+
+    def holder_apposed(self, title: Word, named: Mention) -> Mention | None:
+        """The person apposed after a comma to a title phrase who holds the title of the person the phrase names
+        ("Pengacara Tamimi, Gaby Lasky": roles.py gives Lasky the title, of Tamimi)."""
+        for child in self.view.kids(title.id):
+            holder = self.by_word.get(child.id)
+            if (
+                child.deprel.startswith(("appos", "conj"))
+                and holder is not None
+                and holder.kind == PERSON
+                and any(role.of is not None and role.of.key == named.key for role in holder.roles)
+            ):
+                return holder
+        return None
 
     def named_in_relative(self, word: Word, forms: frozenset[str]) -> Participant | None:
         """The actor a passive relative clause of ``word`` names as its doer, for a clause verb of ``forms``:

@@ -58,7 +58,12 @@ class RoleReader:
         first = k + (1 if self.words[k].lower in self.lex.title_prefixes else 0)
         if comma - k > 8 or not self.finder.title_at(first, comma):
             return person
-        if any(m.kind == PERSON and k <= m.start < comma for m in by_start.values()):
+        client = next((m for m in by_start.values() if m.kind == PERSON and k <= m.start < comma), None)
+        if client is not None:
+            # "Kuasa hukum Rizieq Shihab, Sugito ...": the lawyer of the person named before the comma
+            title = self._parse_roles(k, client.start, by_start)
+            if client.end == comma and len(title) == 1 and title[0].title.lower() in self.lex.relational_titles:
+                return replace(person, roles=(RoleMention(title[0].title, client, client.text),))
             return person  # "Presiden Jokowi, Menlu Retno": a list of titled names
         roles = self._parse_roles(k, comma, by_start)
         return replace(person, roles=tuple(roles)) if roles else person
@@ -99,10 +104,23 @@ class RoleReader:
                 continue
             break
         roles = self._parse_roles(window_start, i, by_start)
-        if not roles:
+        if not roles or self._for_the_next_name(person, roles, by_start):
             return person
         # The extent starts at the first title actually found.
         return replace(person, extent_start=min(window_start, person.start), roles=tuple(roles))
+
+    def _for_the_next_name(self, person: Mention, roles: list[RoleMention], by_start: dict[int, Mention]) -> bool:
+        """Whether the title before ``person`` is the next name's, of this person: a relational title
+        (``[titles] relational``) and, after a comma, another person ("Kuasa hukum Rizieq Shihab, Sugito ...")."""
+        after = by_start.get(person.end + 1)
+        return (
+            len(roles) == 1
+            and roles[0].title.lower() in self.lex.relational_titles
+            and person.end < len(self.words)
+            and self.words[person.end].text == ","
+            and after is not None
+            and after.kind == PERSON
+        )
 
     def _title_ending_at(self, end: int) -> int | None:
         """Where the longest known title that ends right before word ``end`` starts (None without one)."""
