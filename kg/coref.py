@@ -475,7 +475,8 @@ class Resolver:
         "Politisi Gerindra ini", "Mantan Kapolda itu" point back at the latest person subject of the
         sentence so far or the two before."""
         words = normalize_name(text).split()
-        if len(words) < 2 or words[-1] not in self.lex.demonstratives or not _phrase_key(text, self.lex)[0]:
+        office = " ".join(text.split()[1:]) if words and words[0] in self.lex.title_prefixes else text  # "Mantan ..."
+        if len(words) < 2 or words[-1] not in self.lex.demonstratives or not _phrase_key(office, self.lex)[0]:
             return None
         recent = [(s, w, m) for s, w, m in self._subjects if sentence - 2 <= s < sentence or (s == sentence and w < word)]
         return max(recent, key=lambda t: (t[0], t[1]))[2] if recent else None

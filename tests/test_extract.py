@@ -3310,3 +3310,34 @@ def test_extract_a_relational_title_before_two_names_is_the_second_one_s(parse: 
     assert client.roles == ()
     assert [(r.title, r.of_text) for r in lawyer.roles] == [("Pengacara", "Ahmad Zaki")]
     assert [(e.event_type, _who(e.agent)) for e in ex.events] == [("Statement", "Maria Santos")]
+
+
+FORMER_OFFICE = """
+    # text = Ahmad Zaki tiba di Manila .
+    1 Ahmad Ahmad PROPN _ _ 3 nsubj _ ner=B-PER
+    2 Zaki Zaki PROPN _ _ 1 flat:name _ ner=E-PER
+    3 tiba tiba VERB _ _ 0 root _ ner=O
+    4 di di ADP _ _ 5 case _ ner=O
+    5 Manila Manila PROPN _ _ 3 obl _ ner=S-LOC
+    6 . . PUNCT _ _ 3 punct _ ner=O
+
+    # text = " Kami siap , " kata mantan Presiden Filipina itu .
+    1 " " PUNCT _ _ 3 punct _ ner=O
+    2 Kami kami PRON _ _ 3 nsubj _ ner=O
+    3 siap siap ADJ _ _ 0 root _ ner=O
+    4 , , PUNCT _ _ 3 punct _ ner=O
+    5 " " PUNCT _ _ 3 punct _ ner=O
+    6 kata kata VERB _ _ 3 parataxis _ ner=O
+    7 mantan mantan NOUN _ _ 6 nsubj _ ner=O
+    8 Presiden Presiden PROPN _ _ 7 nmod _ ner=O
+    9 Filipina Filipina PROPN _ _ 8 flat:name _ ner=S-LOC
+    10 itu itu DET _ _ 7 det _ ner=O
+    11 . . PUNCT _ _ 3 punct _ ner=O
+"""
+
+
+def test_extract_a_former_office_with_a_demonstrative_is_a_person_not_its_country(parse: Parse) -> None:
+    """'kata mantan Presiden Filipina itu' (parsed with "mantan" as the head): the former president the passage is
+    about, never the Philippines."""
+    ex = _ex(parse, FORMER_OFFICE)
+    assert [(e.event_type, _who(e.agent)) for e in ex.events if e.event_type == "Statement"] == [("Statement", "Ahmad Zaki")]

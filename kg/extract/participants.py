@@ -210,7 +210,7 @@ class Participants(Component):
             # "kata Duta Besar Inggris untuk PBB Matthew Rycroft": the title stands for the person it names
             return Participant(person, person.text, word.id)
         if best is not None:
-            if person is None and best.kind in (COUNTRY, ORGANIZATION) and self.view.is_title_word(word):
+            if person is None and best.kind in (COUNTRY, ORGANIZATION) and self.titled(word):
                 # "Analis Kebijakan Madya Bidkum Mabes Polri tersebut": the phrase points back at a person (the
                 # demonstrative stays with the title for coreference to read)
                 timed = self.view.time_words(word)  # "penyidik KPK hari ini": "ini" points at the day
@@ -242,6 +242,13 @@ class Participants(Component):
         ):
             return None
         return next((k for k in kids if k.deprel in SUBJECTS and k.id < noun.id), None)
+
+    def titled(self, word: Word) -> bool:
+        """Whether ``word`` starts a title phrase: a title ("Menlu"), or a former office's prefix before one ("mantan
+        Presiden RI itu", parsed with "mantan" as the head)."""
+        if self.view.is_title_word(word):
+            return True
+        return word.lower in self.lex.title_prefixes and any(self.view.is_title_word(k) for k in self.view.kids(word.id))
 
     def holder_apposed(self, title: Word, named: Mention) -> Mention | None:
         """The person apposed after a comma to a title phrase who holds the title of the person the phrase names
