@@ -3341,3 +3341,24 @@ def test_extract_a_former_office_with_a_demonstrative_is_a_person_not_its_countr
     about, never the Philippines."""
     ex = _ex(parse, FORMER_OFFICE)
     assert [(e.event_type, _who(e.agent)) for e in ex.events if e.event_type == "Statement"] == [("Statement", "Ahmad Zaki")]
+
+
+SAID_AFTER_COMMA = """
+    # text = Ahmad Zaki mengingatkan , Filipina adalah negara hukum .
+    1 Ahmad Ahmad PROPN _ _ 3 nsubj _ ner=B-PER
+    2 Zaki Zaki PROPN _ _ 1 flat:name _ ner=E-PER
+    3 mengingatkan ingat VERB _ Voice=Act 7 csubj _ ner=O
+    4 , , PUNCT _ _ 3 punct _ ner=O
+    5 Filipina Filipina PROPN _ _ 3 nsubj _ ner=S-LOC
+    6 adalah adalah AUX _ _ 7 cop _ ner=O
+    7 negara negara NOUN _ _ 0 root _ ner=O
+    8 hukum hukum NOUN _ _ 7 compound _ ner=O
+    9 . . PUNCT _ _ 7 punct _ ner=O
+"""
+
+
+def test_extract_a_subject_past_a_speech_verb_and_a_comma_is_what_is_said(parse: Parse) -> None:
+    """'Ahmad Zaki mengingatkan, Filipina adalah negara hukum' with Filipina hung on the verb as a second subject: the
+    Philippines are what he speaks of, not a second speaker."""
+    ex = _ex(parse, SAID_AFTER_COMMA)
+    assert [(e.event_type, _who(e.agent)) for e in ex.events] == [("Statement", "Ahmad Zaki")]

@@ -32,6 +32,10 @@ class Agents(Component):
             if len(subjects) > 1:
                 subjects = [c for c in subjects if not self.apposed_to_an_object(c)] or subjects
                 subjects = [c for c in subjects if not self.title_apposed_to(c, subjects)] or subjects
+                if any(c.id < node.id for c in subjects):
+                    # "ia mengingatkan, Indonesia adalah negara hukum": past the verb and a comma starts what is
+                    # said, whose subject the parser hung on the verb
+                    subjects = [c for c in subjects if c.id < node.id or not self.view.after_comma(self._first_of(c))]
             pass_subjects = [
                 c for c in self.view.kids(node.id) if c.deprel in PASSIVE_SUBJECTS and not self.quoted_after(node, c)
             ]
@@ -175,6 +179,10 @@ class Agents(Component):
         if governor is None or governor.upos in ("VERB", "AUX") or not node.deprel.startswith(("nmod", "appos", "compound")):
             return []  # an argument of another verb ("bertemu Retno, berkunjung ...") is not this one's
         return [node]
+
+    def _first_of(self, word: Word) -> Word:
+        """The first word of ``word``'s phrase."""
+        return self.sent.word(min(self.view.subtree(word.id)))
 
     def apposed_to_an_object(self, word: Word) -> bool:
         """Whether ``word`` starts a name written after a comma and an object's title, parsed as a subject:
