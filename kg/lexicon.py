@@ -134,6 +134,8 @@ class Lexicon:
         )
         self.honorifics = frozenset(lex["titles"].get("honorific", []))
         self.relational_titles = frozenset(lex["titles"].get("relational", []))
+        if stray := sorted(self.relational_titles - {" ".join(t) for t in self.titles}):
+            raise OntologyError(f"lexicon.toml [titles] relational lists {stray}: each must be a title of [titles] person.")
         self.max_title_len = max((len(t) for t in self.titles), default=1)
         self.title_first_words = frozenset(t[0] for t in self.titles)  # a word no title starts with needs no lookup
         pronouns = lex["pronouns"]
@@ -175,6 +177,7 @@ class Lexicon:
         self.addressee_markers = frozenset(lex["targets"].get("addressees", []))
         self.object_control = frozenset(lex["targets"].get("object_control", []))
         self.answering = frozenset(lex["targets"].get("answering", []))
+        self.receiving = frozenset(lex["targets"].get("receiving", []))
         self.refusing = frozenset(lex["targets"].get("refusing", []))
         self.refusal_type: str | None = lex["targets"].get("refusal_type")
         self.according_to = frozenset(lex["speech"]["according_to"])
@@ -219,15 +222,18 @@ class Lexicon:
         self.forces = frozenset(organizations.get("forces", []))
         self.org_abbreviations: dict[str, str] = dict(organizations.get("abbreviations", {}))
         self.governments = frozenset(organizations.get("governments", []))
-        self.unnamed_institutions = frozenset(organizations.get("unnamed_institutions", []))
         self.home_country: str | None = organizations.get("home_country")
         # a common noun for an institution -> words of the organisation names it stands for ("polisi" -> "polda", ...)
         self.generic_organizations: dict[str, frozenset[str]] = {
             noun: frozenset(words) for noun, words in organizations.get("generic", {}).items()
         }
-        if stray := sorted(self.unnamed_institutions - set(self.generic_organizations)):
+        # a common noun for an institution the article does not name -> the name of that unnamed institution
+        self.unnamed_institutions: dict[str, str] = {
+            noun: name for name, nouns in organizations.get("unnamed", {}).items() for noun in nouns
+        }
+        if stray := sorted(set(self.unnamed_institutions) - set(self.generic_organizations)):
             raise OntologyError(
-                f"lexicon.toml [organizations] unnamed_institutions lists {stray}: each must be a noun of "
+                f"lexicon.toml [organizations.unnamed] lists {stray}: each must be a noun of "
                 "[organizations.generic], which says what organisations it could stand for."
             )
         names = lex.get("names", {})

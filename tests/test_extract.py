@@ -3232,37 +3232,6 @@ def test_extract_police_an_article_names_only_by_a_common_noun_are_its_own(parse
     assert [_who(e.agent) for e in without.events] == ["?Polisi"]
 
 
-LOCATED_THING = """
-    # text = Ahmad Zaki meminta perbaikan sistem di Filipina .
-    1 Ahmad Ahmad PROPN _ _ 3 nsubj _ ner=B-PER
-    2 Zaki Zaki PROPN _ _ 1 flat:name _ ner=E-PER
-    3 meminta minta VERB _ Voice=Act 0 root _ ner=O
-    4 perbaikan baik NOUN _ _ 3 obj _ ner=O
-    5 sistem sistem NOUN _ _ 4 compound _ ner=O
-    6 di di ADP _ _ 7 case _ ner=O
-    7 Filipina Filipina PROPN _ _ 4 nmod _ ner=S-LOC
-    8 . . PUNCT _ _ 3 punct _ ner=O
-
-    # text = Ahmad Zaki meminta perbaikan sistem Filipina .
-    1 Ahmad Ahmad PROPN _ _ 3 nsubj _ ner=B-PER
-    2 Zaki Zaki PROPN _ _ 1 flat:name _ ner=E-PER
-    3 meminta minta VERB _ Voice=Act 0 root _ ner=O
-    4 perbaikan baik NOUN _ _ 3 obj _ ner=O
-    5 sistem sistem NOUN _ _ 4 compound _ ner=O
-    6 Filipina Filipina PROPN _ _ 4 nmod _ ner=S-LOC
-    7 . . PUNCT _ _ 3 punct _ ner=O
-"""
-
-
-def test_extract_where_a_thing_is_is_not_whose_it_is(parse: Parse) -> None:
-    """'meminta perbaikan sistem di Filipina' asks nothing of the Philippines (where the system is), while
-    'perbaikan sistem Filipina' is the Philippines' system: asking for it asks them."""
-    ex = _ex(parse, LOCATED_THING)
-    assert [(e.sentence, e.event_type, _who(e.agent), _who(e.target)) for e in ex.events] == [
-        (1, "Appeal", "Ahmad Zaki", "Filipina")
-    ]
-
-
 PREDICATE_NOUN = """
     # text = Partai Hijau merupakan partai pertama yang mendukung Ahmad Zaki .
     1 Partai Partai PROPN _ _ 3 nsubj _ ner=B-ORG
@@ -3362,3 +3331,92 @@ def test_extract_a_subject_past_a_speech_verb_and_a_comma_is_what_is_said(parse:
     Philippines are what he speaks of, not a second speaker."""
     ex = _ex(parse, SAID_AFTER_COMMA)
     assert [(e.event_type, _who(e.agent)) for e in ex.events] == [("Statement", "Ahmad Zaki")]
+
+
+NOT_RECEIVED = """
+    # text = Dedi Mulyadi tidak mendapatkan dukungan dari Partai Hijau .
+    1 Dedi Dedi PROPN _ _ 4 nsubj _ ner=B-PER
+    2 Mulyadi Mulyadi PROPN _ _ 1 flat:name _ ner=E-PER
+    3 tidak tidak PART _ _ 4 advmod _ ner=O
+    4 mendapatkan dapat VERB _ Voice=Act 0 root _ ner=O
+    5 dukungan dukung NOUN _ _ 4 obj _ ner=O
+    6 dari dari ADP _ _ 7 case _ ner=O
+    7 Partai Partai PROPN _ _ 5 nmod _ ner=B-ORG
+    8 Hijau Hijau PROPN _ _ 7 flat:name _ ner=E-ORG
+    9 . . PUNCT _ _ 4 punct _ ner=O
+"""
+
+
+def test_extract_an_event_noun_not_received_did_not_happen(parse: Parse) -> None:
+    """'Dedi tidak mendapatkan dukungan dari Partai Hijau': the support was not given (negated), and not getting it
+    is no refusal of it (``[targets] receiving``, unlike answering a summons)."""
+    ex = _ex(parse, NOT_RECEIVED)
+    assert [(e.event_type, _who(e.agent), _who(e.target), e.modality) for e in ex.events] == [
+        ("Support", "Partai Hijau", "Dedi Mulyadi", "negated")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("before", "upos", "deprel"),
+    [("Seorang", "DET", "det"), ("Dua", "NUM", "nummod"), ("Mantan", "NOUN", "amod")],
+)
+def test_extract_officers_are_not_the_unnamed_police(parse: Parse, before: str, upos: str, deprel: str) -> None:
+    """'Seorang polisi', 'dua polisi', 'mantan polisi' are officers, not the force (rule ``unnamed-institution``)."""
+    text = f"""
+    # text = {before} polisi mengecam Ahmad Zaki .
+    1 {before} {before.lower()} {upos} _ _ 2 {deprel} _ ner=O
+    2 polisi polisi NOUN _ _ 3 nsubj _ ner=O
+    3 mengecam kecam VERB _ Voice=Act 0 root _ ner=O
+    4 Ahmad Ahmad PROPN _ _ 3 obj _ ner=B-PER
+    5 Zaki Zaki PROPN _ _ 4 flat:name _ ner=E-PER
+    6 . . PUNCT _ _ 3 punct _ ner=O
+"""
+    ex = _ex(parse, text)
+    assert not any(m.unnamed for m in ex.mentions)
+
+
+SPOKESMAN_AND_OTHER = """
+    # text = Juru bicara Komisi Hijau Ahmad Zaki , Maria Santos mengatakan hal itu .
+    1 Juru juru NOUN _ _ 9 nsubj _ ner=O
+    2 bicara bicara NOUN _ _ 1 compound _ ner=O
+    3 Komisi Komisi PROPN _ _ 1 nmod _ ner=B-ORG
+    4 Hijau Hijau PROPN _ _ 3 flat:name _ ner=E-ORG
+    5 Ahmad Ahmad PROPN _ _ 3 flat:name _ ner=B-PER
+    6 Zaki Zaki PROPN _ _ 5 flat:name _ ner=E-PER
+    7 , , PUNCT _ _ 8 punct _ ner=O
+    8 Maria Maria PROPN _ _ 1 conj _ ner=B-PER
+    9 Santos Santos PROPN _ _ 8 flat:name _ ner=E-PER
+    10 mengatakan kata VERB _ Voice=Act 0 root _ ner=O
+    11 hal hal NOUN _ _ 10 obj _ ner=O
+    12 itu itu DET _ _ 11 det _ ner=O
+    13 . . PUNCT _ _ 10 punct _ ner=O
+"""
+
+
+def test_extract_a_relational_title_with_its_own_owner_stays_with_its_name(parse: Parse) -> None:
+    """'Juru bicara Komisi Hijau Ahmad Zaki, Maria Santos': Ahmad Zaki is the commission's spokesman; Maria Santos is
+    no spokesman of his."""
+    ex = _ex(parse, SPOKESMAN_AND_OTHER.replace("9 nsubj", "10 nsubj"))
+    assert [(r.title, r.of_text) for r in _mention(ex, "Ahmad Zaki").roles] == [("Juru bicara", "Komisi Hijau")]
+    assert _mention(ex, "Maria Santos").roles == ()
+
+
+PREDICATE_WITH_COPULA = """
+    # text = Partai Hijau adalah partai pertama yang mendukung Ahmad Zaki .
+    1 Partai Partai PROPN _ _ 4 nsubj _ ner=B-ORG
+    2 Hijau Hijau PROPN _ _ 1 flat:name _ ner=E-ORG
+    3 adalah adalah AUX _ _ 4 cop _ ner=O
+    4 partai partai NOUN _ _ 0 root _ ner=O
+    5 pertama pertama ADJ _ _ 4 amod _ ner=O
+    6 yang yang PRON _ _ 7 nsubj _ ner=O
+    7 mendukung dukung VERB _ Voice=Act 4 acl:relcl _ ner=O
+    8 Ahmad Ahmad PROPN _ _ 7 obj _ ner=B-PER
+    9 Zaki Zaki PROPN _ _ 8 flat:name _ ner=E-PER
+    10 . . PUNCT _ _ 4 punct _ ner=O
+"""
+
+
+def test_extract_a_predicate_noun_with_a_copula_stands_for_its_subject(parse: Parse) -> None:
+    """The same with "adalah" as the noun's copula, parsed the UD way (the noun heads the clause)."""
+    ex = _ex(parse, PREDICATE_WITH_COPULA)
+    assert [(e.event_type, _who(e.agent), _who(e.target)) for e in ex.events] == [("Support", "Partai Hijau", "Ahmad Zaki")]

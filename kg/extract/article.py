@@ -130,35 +130,36 @@ _INSTITUTION_ROLES = ("nsubj", "obj", "iobj", "obl", "root", "conj")
 
 def with_unnamed_institutions(doc: ParsedDoc, found: list[list[Mention]], lex: Lexicon) -> list[list[Mention]]:
     """Institutions an article names only by a common noun ("Polisi mengatakan ..."): each noun of
-    ``[organizations] unnamed_institutions`` whose article names no organisation it could stand for
-    (``[organizations.generic]``) is an organisation of that article alone (``Mention.unnamed``; the nouns of one
-    list are one: "polisi" and "kepolisian"). Where the article
-    names one ("Polda Metro Jaya"), the noun stays a word for coreference to resolve (rule ``institution``). Only
-    the noun as an argument: not "kantor polisi", "mantan polisi", nor a title before a name ("hakim Kusno").
+    ``[organizations.unnamed]`` whose article names no organisation it could stand for (``[organizations.generic]``)
+    is an organisation of that article alone, named by its table's key (``Mention.unnamed``: "polisi" and
+    "kepolisian" are one). Where the article names one ("Polda Metro Jaya"), the noun stays a word for coreference
+    to resolve (rule ``institution``). Only the noun as an argument, and the force, not officers: not "kantor
+    polisi", "mantan polisi", "seorang polisi", nor a title before a name.
     """
     named_words = {w for here in found for m in here if m.kind == ORGANIZATION for w in normalize_name(m.text).split()}
-    nouns = {
-        noun: names
-        for noun, names in lex.generic_organizations.items()
-        if noun in lex.unnamed_institutions and not names & named_words
-    }
+    nouns = {noun: name for noun, name in lex.unnamed_institutions.items() if not lex.generic_organizations[noun] & named_words}
     if not nouns:
         return found
-    canonical = {noun: next(k for k, v in lex.generic_organizations.items() if v == names) for noun, names in nouns.items()}
     out = []
     for sentence, here in zip(doc.sentences, found, strict=True):
         taken = {k for m in here for k in range(m.extent_start, m.end)}
         added = []
         for i, word in enumerate(sentence.words):
+            if word.lower not in nouns or i in taken:
+                continue
+            kids = [k for k in sentence.words if k.head == word.id]
+            before = sentence.words[i - 1].lower if i else ""
             if (
-                word.lower not in nouns
-                or i in taken
-                or word.upos not in ("NOUN", "PROPN")
+                word.upos not in ("NOUN", "PROPN")
                 or word.deprel.split(":")[0] not in _INSTITUTION_ROLES
-                or any(k.lower in lex.clitic_pronouns for k in sentence.words if k.head == word.id)  # "polisinya"
+                or any(k.lower in lex.clitic_pronouns for k in kids)  # "polisinya"
+                or before in lex.title_prefixes
+                or any(k.lower in lex.title_prefixes for k in kids)  # "mantan polisi": a person
+                # "seorang polisi", "dua polisi", "para polisi": officers, not the force
+                or any(k.deprel == "nummod" or (k.deprel == "det" and k.lower not in lex.demonstratives) for k in kids)
             ):
                 continue
-            name = canonical[word.lower]
+            name = nouns[word.lower]
             added.append(
                 Mention(sentence.index, i, i + 1, name[:1].upper() + name[1:], ORGANIZATION, i, written=word.text, unnamed=True)
             )

@@ -294,6 +294,8 @@ class EventFinder(Component):
         if refusal is None or "answerer" not in search.recorded or "refused-answer" in self.disabled:
             return []
         verb = self.sent.word(search.head.head)
+        if verb.lower in self.lex.receiving:
+            return []  # "tidak mendapatkan dukungan": not given, not refused
         if (verb.lower in self.lex.refusing) == self.setting.negated(verb):
             return []  # answered ("memenuhi"), or a refusal negated ("tidak mangkir dari panggilan")
         if any(t.event_type == refusal for t in word_triggers(verb, self.lex)):

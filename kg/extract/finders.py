@@ -121,7 +121,7 @@ def _owner(search: RoleSearch) -> list[Word]:
 @_register(AGENT_FINDERS, "source", lambda s: s.nominal)
 def _source(search: RoleSearch) -> list[Word]:
     """An event noun's doer marked as its source or agent: "dukungan dari Partai Hanura", "penetapan tersangka oleh
-    KPK" (``[grammar] source``, ``passive_agent``); never a place ("serangan dari Gaza")."""
+    KPK" (``[grammar] source``, ``passive_agent``); never a place ("serangan dari Gaza"), while a country acts."""
     view, parts, lex = search.reading.view, search.reading.parts, search.reading.lex
     markers = lex.source_markers | lex.passive_agent_markers
     ids = set(search.match.ids())
@@ -262,14 +262,15 @@ def _claim_subject(search: RoleSearch) -> list[Word]:
 
 @_register(TARGET_FINDERS, "answerer", lambda s: s.nominal and not s.passive)
 def _answerer(search: RoleSearch) -> list[Word]:
-    """Who answers an event noun, the subject of the verb that has it as object ([targets] answering):
+    """Who answers or receives an event noun, the subject of the verb that has it as object ([targets] answering,
+    receiving):
     "Setnov tak akan memenuhi panggilan penyidik KPK" is KPK's summons of Setnov."""
     head, reading = search.head, search.reading
     if not head.head:
         return []
     verb = reading.sent.word(head.head)
     refused = verb.lower in reading.lex.refusing and head.deprel.startswith("obl")  # "mangkir dari panggilan KPK"
-    if verb.lower not in reading.lex.answering or not (head.deprel == "obj" or refused):
+    if verb.lower not in reading.lex.answering | reading.lex.receiving or not (head.deprel == "obj" or refused):
         return []
     return reading.agents.subject_of(verb, False)[0]
 

@@ -171,8 +171,6 @@ class Participants(Component):
         best: Mention | None = None
         person: Mention | None = None
         best_depth = 99
-        thing = word.upos == "NOUN" and not self.view.is_title_word(word) and word.lower not in self.lex.group_nouns
-        located = self.lex.place_prepositions | self.lex.destination_prepositions
         queue = deque([(word.id, 0)])
         seen = {word.id}
         while queue:
@@ -186,8 +184,6 @@ class Participants(Component):
                     continue
                 if self.view.case_of(child) in self.lex.addressee_markers:
                     continue  # "sumber partai kepada kantor berita Reuters": whom the source speaks to
-                if thing and self.view.case_of(child) in located:
-                    continue  # "perbaikan sistem ... di Indonesia", "kursi pimpinan di DPR": where a thing is, not whose
                 seen.add(child.id)
                 found = self.by_word.get(child.id)
                 # "kantor DPD PDIP di Jalan Jamin Ginting": where the thing is does not own it
@@ -229,6 +225,10 @@ class Participants(Component):
         """The subject a predicate noun says what it is: "NasDem merupakan partai pertama yang mendukung Khofifah",
         "Fredrich berperan sebagai pihak yang menemui penyidik KPK" (``[grammar] copulas``, ``role_markers``); not
         the object's role ("menetapkan Setnov sebagai tersangka")."""
+        own = self.view.kids(noun.id)
+        if any(k.deprel == "cop" and k.lower in self.lex.copulas for k in own):
+            # "Partai Hijau adalah partai pertama ...", parsed the UD way: the noun heads its clause
+            return next((k for k in own if k.deprel in SUBJECTS and k.id < noun.id), None)
         if not noun.head:
             return None
         verb = self.sent.word(noun.head)

@@ -62,7 +62,13 @@ class RoleReader:
         if client is not None:
             # "Kuasa hukum Rizieq Shihab, Sugito ...": the lawyer of the person named before the comma
             title = self._parse_roles(k, client.start, by_start)
-            if client.end == comma and len(title) == 1 and title[0].title.lower() in self.lex.relational_titles:
+            if (
+                client.end == comma
+                and len(title) == 1
+                and title[0].of is None
+                and title[0].of_text is None
+                and title[0].title.lower() in self.lex.relational_titles
+            ):
                 return replace(person, roles=(RoleMention(title[0].title, client, client.text),))
             return person  # "Presiden Jokowi, Menlu Retno": a list of titled names
         roles = self._parse_roles(k, comma, by_start)
@@ -115,6 +121,8 @@ class RoleReader:
         after = by_start.get(person.end + 1)
         return (
             len(roles) == 1
+            and roles[0].of is None
+            and roles[0].of_text is None  # "Juru bicara KPK Febri Diansyah, Agus ...": KPK's spokesman
             and roles[0].title.lower() in self.lex.relational_titles
             and person.end < len(self.words)
             and self.words[person.end].text == ","

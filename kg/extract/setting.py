@@ -111,7 +111,7 @@ class Setting(Component):
             w = self.words[k]
             if w.upos in ("PUNCT", "NOUN", "PROPN", "PRON") or w.text in PUNCT_BREAK:
                 break
-            if match.trigger.nominal and w.id == head.head:
+            if match.trigger.nominal and w.id == head.head and w.lower not in self.lex.receiving:
                 break  # "tidak memenuhi panggilan KPK": the summons was made; what is negated is answering it
             markers.append(w.lower)
             k -= 1
@@ -135,7 +135,8 @@ class Setting(Component):
         """The four words before a trigger, where multi-word markers are looked for (an answered noun's stop at the
         answering verb: "tidak pernah memenuhi panggilan KPK" are the verb's words)."""
         first = max(0, match.start - 4)
-        if match.trigger.nominal and head.head and first < head.head <= match.start:
+        received = head.head and self.sent.word(head.head).lower in self.lex.receiving  # "tidak mendapatkan dukungan"
+        if match.trigger.nominal and head.head and first < head.head <= match.start and not received:
             first = head.head
         return [w.lower for w in self.words[first : match.start]]
 

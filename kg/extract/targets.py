@@ -17,9 +17,17 @@ class Targets(Component):
         destination = frame.destination
         out = []
         holders = [self.sent.word(i) for i in ids] + ([head] if head.id not in ids else [])
-        for holder in holders:
+        # "OTT yang dilakukan KPK terhadap Bupati X": an event noun's relative clause of its making marks its target
+        # (its bare obliques and objects are its doer: rule ``maker``)
+        makers = self.lex.maker_forms | self.lex.giver_forms
+        clauses = (
+            [c for c in self.view.kids(head.id) if c.deprel.startswith("acl") and c.lower in makers]
+            if match.trigger.nominal and "maker" not in self.view.disabled
+            else []
+        )
+        for holder in holders + clauses:
             for child in self.view.kids(holder.id):
-                if child.id in ids:
+                if child.id in ids or (holder in clauses and not child.deprel.startswith("obl")):
                     continue
                 rel = child.deprel
                 marker = self.view.case_of(child) or ""
@@ -38,16 +46,6 @@ class Targets(Component):
                     )
                 ):
                     out.append(child)
-        if match.trigger.nominal:
-            # "OTT yang dilakukan KPK terhadap Bupati X": the event noun's relative clause of its making marks its target
-            makers = self.lex.maker_forms | self.lex.giver_forms
-            for clause in self.view.kids(head.id):
-                if clause.deprel.startswith("acl") and clause.lower in makers:
-                    out.extend(
-                        c
-                        for c in self.view.kids(clause.id)
-                        if c.deprel.startswith("obl") and (self.view.case_of(c) or "") in self.lex.target_prepositions
-                    )
         # a phrase that ends with its preposition ("bertemu dengan"): the nominal it marks
         last = self.sent.word(match.end)
         if last.upos == "ADP" and last.head and last.head not in ids:
