@@ -8,8 +8,9 @@ Rule (written down and applied before annotation, see docs/annotation.md):
 4. sorted by id, shuffled with random.Random(16), the first 320 taken: the first 65 are `test`,
    the next 45 `dev`, the remaining 210 `train`; the first 30 of `train` are annotated twice
    (`double`), independently, for the agreement.
-5. The next 10 of the same shuffle are `fresh` (added in session 17, annotated blind then, after that session's
-   rules were chosen, and scored once for the final mains of sessions 16 and 17): a second unseen set.
+5. The next 30 of the same shuffle are `fresh` (added in session 17, annotated blind then by three helpers, 10
+   articles each, after that session's rules were chosen, and scored for the final mains of sessions 16 and 17):
+   a second unseen set.
 
 Usage: python tests/gold/events/select.py [articles.jsonl] > tests/gold/events/split.json
 """
@@ -29,7 +30,7 @@ KEYWORDS = (
 )  # fmt: skip
 SIZES = {"test": 65, "dev": 45, "train": 210}
 DOUBLE = 30
-FRESH = 10
+FRESH = 30
 REPO = Path(__file__).resolve().parents[3]
 
 
