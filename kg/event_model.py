@@ -92,14 +92,10 @@ def _fit(rows: list[list[str]], labels: list[str], c: float) -> LinearModel:
 # -- features --------------------------------------------------------------------------------------
 
 
-def _children(sentence: Sentence, word: Word) -> list[Word]:
-    return [w for w in sentence.words if w.head == word.id]
-
-
 def trigger_features(sentence: Sentence, word: Word, lex: Lexicon) -> list[str]:
     """What a classifier may know about a word as a possible event trigger."""
     lower, lemma = word.lower, word.lemma.lower()
-    kids = _children(sentence, word)
+    kids = sentence.children(word.id)
     feats = [
         f"w={lower}",
         f"l={lemma}",
@@ -210,7 +206,7 @@ def _besides(candidates: list[Candidate], trigger: Word) -> list[Candidate]:
 def argument_features(sentence: Sentence, trigger: Word, event_type: str, candidate: Candidate) -> list[str]:
     """What a classifier may know about a candidate as the agent or target of a trigger."""
     head = candidate.word
-    case = next((k.lower for k in _children(sentence, head) if k.deprel in ("case", "mark")), "-")
+    case = next((k.lower for k in sentence.children(head.id) if k.deprel in ("case", "mark")), "-")
     path = _path(sentence, trigger, head)
     order = "before" if head.id < trigger.id else "after"
     distance = abs(head.id - trigger.id)

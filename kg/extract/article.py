@@ -147,7 +147,7 @@ def with_unnamed_institutions(doc: ParsedDoc, found: list[list[Mention]], lex: L
         for i, word in enumerate(sentence.words):
             if word.lower not in nouns or i in taken:
                 continue
-            kids = [k for k in sentence.words if k.head == word.id]
+            kids = sentence.children(word.id)
             before = sentence.words[i - 1].lower if i else ""
             if (
                 word.upos not in ("NOUN", "PROPN")

@@ -233,13 +233,13 @@ class Participants(Component):
             return None
         verb = self.sent.word(noun.head)
         kids = self.view.kids(verb.id)
-        if noun.deprel in ("obj", "xcomp") and verb.lower in self.lex.copulas:
-            pass
-        elif not (
+        copular = noun.deprel in ("obj", "xcomp") and verb.lower in self.lex.copulas
+        role = (
             noun.deprel.startswith("obl")
             and self.view.case_of(noun) in self.lex.role_markers
             and not any(k.deprel in ("obj", "iobj") for k in kids)
-        ):
+        )
+        if not (copular or role):
             return None
         return next((k for k in kids if k.deprel in SUBJECTS and k.id < noun.id), None)
 
@@ -267,12 +267,17 @@ class Participants(Component):
     def named_in_relative(self, word: Word, forms: frozenset[str]) -> Participant | None:
         """The actor a passive relative clause of ``word`` names as its doer, for a clause verb of ``forms``:
         "dukungan yang diberikan Iran", "bantuan yang disalurkan oleh Jepang" (None without one)."""
-        doers = self.relative_doers(word, forms)
-        return self.resolve(doers[0]) if doers else None
+        found = self._relative_doer(word, forms)
+        return found[1] if found is not None else None
 
     def relative_doers(self, word: Word, forms: frozenset[str]) -> list[Word]:
         """The words naming the doer in a passive relative clause of ``word`` whose verb is one of ``forms`` (the
         first named one): "OTT yang dilakukan KPK", "bantuan yang disalurkan oleh Jepang"."""
+        found = self._relative_doer(word, forms)
+        return [found[0]] if found is not None else []
+
+    def _relative_doer(self, word: Word, forms: frozenset[str]) -> tuple[Word, Participant] | None:
+        """The first named doer of a passive relative clause of ``word`` with a verb of ``forms``, and the actor it is."""
         clauses = [c for c in self.view.kids(word.id) if c.deprel.startswith("acl")]
         # the verb, or (parsed as its complement) after an adverb: "yang terus menerus diberikan"
         clauses += [x for c in clauses for x in self.view.kids(c.id) if x.deprel.startswith(("xcomp", "conj"))]
@@ -287,9 +292,9 @@ class Participants(Component):
                     or marker in self.lex.passive_agent_markers
                     or (doer.deprel == "obl" and marker is None and doer.id == clause.id + 1)  # "yang dilakukan KPK"
                 )
-                if doer.id > clause.id and agent and self.resolve(doer).mention is not None:
-                    return [doer]
-        return []
+                if doer.id > clause.id and agent and (found := self.resolve(doer)).mention is not None:
+                    return doer, found
+        return None
 
     def holder_at_end(self, title: Word) -> Mention | None:
         """The one person named at the end of a title phrase whose words the parser conjoined, with no verb and no

@@ -62,13 +62,7 @@ class RoleReader:
         if client is not None:
             # "Kuasa hukum Rizieq Shihab, Sugito ...": the lawyer of the person named before the comma
             title = self._parse_roles(k, client.start, by_start)
-            if (
-                client.end == comma
-                and len(title) == 1
-                and title[0].of is None
-                and title[0].of_text is None
-                and title[0].title.lower() in self.lex.relational_titles
-            ):
+            if client.end == comma and self._relational(title):
                 return replace(person, roles=(RoleMention(title[0].title, client, client.text),))
             return person  # "Presiden Jokowi, Menlu Retno": a list of titled names
         roles = self._parse_roles(k, comma, by_start)
@@ -120,14 +114,21 @@ class RoleReader:
         (``[titles] relational``) and, after a comma, another person ("Kuasa hukum Rizieq Shihab, Sugito ...")."""
         after = by_start.get(person.end + 1)
         return (
-            len(roles) == 1
-            and roles[0].of is None
-            and roles[0].of_text is None  # "Juru bicara KPK Febri Diansyah, Agus ...": KPK's spokesman
-            and roles[0].title.lower() in self.lex.relational_titles
+            self._relational(roles)
             and person.end < len(self.words)
             and self.words[person.end].text == ","
             and after is not None
             and after.kind == PERSON
+        )
+
+    def _relational(self, roles: list[RoleMention]) -> bool:
+        """Whether ``roles`` is one relational title (``[titles] relational``) that names no owner itself: "Kuasa
+        hukum", not "Juru bicara KPK" (KPK's spokesman)."""
+        return (
+            len(roles) == 1
+            and roles[0].of is None
+            and roles[0].of_text is None
+            and roles[0].title.lower() in self.lex.relational_titles
         )
 
     def _title_ending_at(self, end: int) -> int | None:

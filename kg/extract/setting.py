@@ -107,11 +107,12 @@ class Setting(Component):
                 if child.deprel in ("advmod", "aux", "mark", "aux:pass", "cop") or child.upos in ("AUX", "PART"):
                     markers.append(child.lower)
         k = match.start - 1
+        stop = self._answering_verb(match, head)
         while k >= 0 and match.start - k <= 3:
             w = self.words[k]
             if w.upos in ("PUNCT", "NOUN", "PROPN", "PRON") or w.text in PUNCT_BREAK:
                 break
-            if match.trigger.nominal and w.id == head.head and w.lower not in self.lex.receiving:
+            if w.id == stop:
                 break  # "tidak memenuhi panggilan KPK": the summons was made; what is negated is answering it
             markers.append(w.lower)
             k -= 1
@@ -135,10 +136,18 @@ class Setting(Component):
         """The four words before a trigger, where multi-word markers are looked for (an answered noun's stop at the
         answering verb: "tidak pernah memenuhi panggilan KPK" are the verb's words)."""
         first = max(0, match.start - 4)
-        received = head.head and self.sent.word(head.head).lower in self.lex.receiving  # "tidak mendapatkan dukungan"
-        if match.trigger.nominal and head.head and first < head.head <= match.start and not received:
-            first = head.head
+        stop = self._answering_verb(match, head)
+        if stop is not None and first < stop <= match.start:
+            first = stop
         return [w.lower for w in self.words[first : match.start]]
+
+    def _answering_verb(self, match: TriggerMatch, head: Word) -> int | None:
+        """The id of the word that governs an event noun, where the noun's own markers stop: what negates
+        "tidak memenuhi panggilan KPK" is the answer, not the summons. None for a verb of receiving ("tidak
+        mendapatkan dukungan": the support was not given, ``[targets] receiving``) and for other triggers."""
+        if not match.trigger.nominal or not head.head or self.sent.word(head.head).lower in self.lex.receiving:
+            return None
+        return head.head
 
     def _marked(self, markers: list[str], left: list[str]) -> list[tuple[int, str]]:
         """(minus the marker's length, modality) of every ``[modality]`` marker among ``markers`` or in ``left``."""
