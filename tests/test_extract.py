@@ -1121,6 +1121,27 @@ def test_extract_head_nouns_make_another_name(parse: Parse, words: str, expected
     assert [(m.text, m.kind) for m in ex.mentions] == [expected, ("Mesir", COUNTRY)]
 
 
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        # a capitalised institution head and the capitalised words after it, where the tagger saw no name
+        ("Aliansi/PROPN Nelayan/PROPN", [("Aliansi Nelayan", "Organization")]),
+        ("Pengadilan/PROPN Tindak/PROPN Pidana/PROPN Korupsi/PROPN", [("Pengadilan Tindak Pidana Korupsi", "Organization")]),
+        ("Presidium/PROPN Alumni/PROPN 212/NUM", [("Presidium Alumni 212", "Organization")]),
+        # the head alone, in lower case, or followed by a date or a title names nothing
+        ("Dewan/PROPN", []),
+        ("aliansi/NOUN Nelayan/PROPN", []),
+        ("Komisi/PROPN Senin/PROPN", []),
+        ("Badan/PROPN Ketua/PROPN", []),
+    ],
+)
+def test_extract_headed_names_the_tagger_missed(parse: Parse, words: str, expected: list[tuple[str, str]]) -> None:
+    tokens = [w.split("/") for w in words.split()]
+    spec = "\n".join(f"{t[0]} {t[1]} {0 if n == 0 else 1} {'root' if n == 0 else 'flat'} O" for n, t in enumerate(tokens))
+    ex = _ex(parse, _rows(spec + f"\nmengecam VERB 1 acl O\nMesir PROPN {len(tokens) + 1} obj S-LOC\n. PUNCT 1 punct O"))
+    assert [(m.text, m.kind) for m in ex.mentions] == [*expected, ("Mesir", COUNTRY)]
+
+
 def test_extract_words_that_name_no_actor_give_no_mention(parse: Parse) -> None:
     ex = _ex(
         parse,

@@ -74,7 +74,7 @@ class MentionFinder:
         spans = self.spans.join_names(spans)
         spans = self.spans.merge_gazetteer(spans, gazetteer)
         spans = self.spans.with_heads(spans)
-        spans.sort()
+        spans = self.spans.headed_names(spans)
         base: list[Mention] = []
         for s, e, label in spans:
             mention = self._make_mention(s, e, label, countries)

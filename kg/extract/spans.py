@@ -161,6 +161,37 @@ class NameSpans:
                 kept.append(sp)
         return kept
 
+    def headed_names(self, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Organisations the tagger missed whose name is a capitalised institution head and the
+        capitalised words after it ("Aliansi Nelayan Indonesia", "Pengadilan Tindak Pidana Korupsi",
+        "Presidium Alumni 212"): the head alone, a date or a title after it names nothing.
+        """
+        taken = {k for s, e, _ in spans for k in range(s, e)}
+        heads = self.lex.org_capitalised_heads | self.lex.org_heads
+        n, out, i = len(self.words), list(spans), 0
+        while i < n:
+            length = self._head_at(i, n, heads) if i not in taken and is_capitalized(self.words[i]) else 0
+            if not length:
+                i += 1
+                continue
+            e = i + length
+            while (
+                e < n
+                and e not in taken
+                and e - i < 8
+                and is_capitalized(self.words[e])
+                and self.words[e].upos in ("PROPN", "NOUN", "ADJ", "NUM")
+                and self.words[e].lower not in self.lex.months
+                and self.words[e].lower not in self.lex.weekdays
+                and not self.finder.title_at(e, n)
+            ):
+                e += 1
+            if any(w.upos == "PROPN" for w in self.words[i + length : e]):
+                out.append((i, e, "ORG"))
+                taken.update(range(i, e))
+            i = max(e, i + 1)
+        return sorted(out)
+
     def _head_at(self, j: int, limit: int, heads: frozenset[str]) -> int:
         """Length of the longest of ``heads`` written from word ``j`` (any case), ending before ``limit``."""
         for length in (3, 2, 1):
