@@ -126,10 +126,12 @@ def _local(iri: Any) -> str:
     return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def _match_actors(gold: dict[str, Any], graph: Graph) -> tuple[dict[str, str], PRF, dict[str, str]]:
+def _match_actors(gold: dict[str, Any], graph: Graph) -> tuple[dict[str, str], PRF, dict[str, str], dict[tuple[str, str], str]]:
     """Each actor node of ``graph`` -> the gold actor it is, by name: of the gold actors a name could be, one of an
     article the node is mentioned in where the gold says where its actors are ("articles": the event corpus, where
-    "Polisi" of one article is not the police of another), else the first."""
+    "Polisi" of one article is not the police of another), else the first. Also (node, article) -> the gold actor of
+    that article its names match, where the gold says where its actors are: one person whose name two articles spell
+    differently ("Agun Gunandjar", "Agun Gunanjar") is two gold actors but one node, and is each in its article."""
     alias_to_gold: dict[str, list[str]] = {}
     for actor in gold.get("actors", []):
         for alias in {actor["id"], *actor.get("aliases", [])}:
@@ -148,6 +150,7 @@ def _match_actors(gold: dict[str, Any], graph: Graph) -> tuple[dict[str, str], P
         if row.alias is not None:
             names[iri].add(str(row.alias))
     mapping: dict[str, str] = {}
+    in_article: dict[tuple[str, str], str] = {}
     score = PRF()
     claimed: dict[str, str] = {}
     for iri in sorted(names, key=lambda i: (-len(names[i]), i)):
@@ -157,6 +160,10 @@ def _match_actors(gold: dict[str, Any], graph: Graph) -> tuple[dict[str, str], P
             if normalize_name(n) in alias_to_gold
         ]
         here = [g for ids in candidates for g in ids if gold_articles.get(g, set()) & node_articles[iri]]
+        for article in node_articles[iri]:
+            local = next((g for g in here if article in gold_articles[g]), None)
+            if local is not None:
+                in_article[(iri, article)] = local
         hits = here or [ids[0] for ids in candidates]
         if not hits:
             score.fp += 1
@@ -174,7 +181,7 @@ def _match_actors(gold: dict[str, Any], graph: Graph) -> tuple[dict[str, str], P
         if actor["id"] not in claimed:
             score.fn += 1
             score.missed.append(f"actor {actor['id']!r} ({', '.join(actor.get('aliases', []))})")
-    return mapping, score, labels
+    return mapping, score, labels, in_article
 
 
 def _gold_edges(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -269,10 +276,13 @@ def evaluate_graph(gold: dict[str, Any], graph: Graph) -> Scores:
                     f"Gold {kind}[{n}] ({ev.get('id', '?')}) lacks {', '.join(missing)}: every event needs them."
                 )
     articles = set(gold.get("articles") or {e["article"] for e in gold["events"]})
-    mapping, actor_score, labels = _match_actors(gold, graph)
+    mapping, actor_score, labels, in_article = _match_actors(gold, graph)
 
-    def gid(iri: Any) -> str | None:
-        return None if iri is None else mapping.get(str(iri), f"?{labels.get(str(iri), _local(iri))}")
+    def gid(iri: Any, article: str | None = None) -> str | None:
+        if iri is None:
+            return None
+        local = in_article.get((str(iri), article)) if article is not None else None
+        return local or mapping.get(str(iri), f"?{labels.get(str(iri), _local(iri))}")
 
     system: dict[tuple[Any, ...], dict[str, Any]] = {}
     events_of_edge: dict[tuple[Any, ...], list[str]] = {}
@@ -285,12 +295,12 @@ def evaluate_graph(gold: dict[str, Any], graph: Graph) -> Scores:
         s = {
             "article": article,
             "type": _local(row.type),
-            "agent": gid(row.agent),
-            "target": gid(row.target),
+            "agent": gid(row.agent, article),
+            "target": gid(row.target, article),
             "agent_label": labels.get(str(row.agent), None),
             "target_label": labels.get(str(row.target), None),
             "date": str(row.date) if row.date is not None else None,
-            "place": gid(row.place),
+            "place": gid(row.place, article),
             "rule": str(row.rule).split("+", 1)[0],
             "rules": str(row.rule),
             "sentence_text": str(row.sentenceText) if row.sentenceText is not None else None,
