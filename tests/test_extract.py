@@ -3441,3 +3441,89 @@ def test_extract_a_predicate_noun_with_a_copula_stands_for_its_subject(parse: Pa
     """The same with "adalah" as the noun's copula, parsed the UD way (the noun heads the clause)."""
     ex = _ex(parse, PREDICATE_WITH_COPULA)
     assert [(e.event_type, _who(e.agent), _who(e.target)) for e in ex.events] == [("Support", "Partai Hijau", "Ahmad Zaki")]
+
+
+def test_extract_a_person_hung_on_the_organisation_of_his_phrase_is_who_it_names(parse: Parse) -> None:
+    """The parser hangs the person on the last word of the organisation before him ("Dosen ... dari Universitas
+    Gadjah Mada Budi Santoso"): the phrase names Budi Santoso, not the university."""
+    ex = _ex(
+        parse,
+        _rows("""
+            Dosen PROPN 7 nsubj O
+            dari ADP 3 case O
+            Universitas PROPN 1 nmod B-ORG
+            Gadjah PROPN 3 flat:name I-ORG
+            Mada PROPN 4 flat:name E-ORG
+            Budi PROPN 5 flat:name S-PER
+            mengatakan VERB 0 root O
+            . PUNCT 7 punct O
+        """),
+    )
+    assert _events(ex) == [("Statement", "Budi", None)]
+
+
+@pytest.mark.parametrize(
+    ("noun", "name", "expected"),
+    [
+        ("tersangka", "HS", (PERSON, True)),  # a suspect's initials
+        ("tahanan", "KPK", ("Organization", False)),  # the agency's detainee: a known organisation's name
+        ("oknum", "TNI", ("Organization", False)),
+    ],
+)
+def test_extract_capitals_after_a_legal_noun_are_initials_unless_a_known_name(
+    parse: Parse, noun: str, name: str, expected: tuple[str, bool]
+) -> None:
+    ex = _ex(
+        parse,
+        _rows(f"""
+            Polisi PROPN 2 nsubj O
+            menangkap VERB 0 root O
+            {noun} NOUN 2 obj O
+            {name} PROPN 3 nmod S-ORG
+            . PUNCT 2 punct O
+        """),
+    )
+    [found] = [m for m in ex.mentions if m.text == name or m.written == name]
+    assert (found.kind, found.initials) == expected
+
+
+def test_extract_a_pronoun_with_a_name_in_brackets_is_that_name(parse: Parse) -> None:
+    """The writer says who a pronoun is in brackets right after it ("Dia (Novel)", "Beliau (Jokowi)")."""
+    ex = _ex(
+        parse,
+        _rows("""
+            Beliau PRON 5 nsubj O
+            ( PUNCT 3 punct O
+            Jokowi PROPN 1 appos S-PER
+            ) PUNCT 3 punct O
+            mengecam VERB 0 root O
+            Israel PROPN 5 obj S-LOC
+            . PUNCT 5 punct O
+        """),
+    )
+    assert _events(ex) == [("Criticize", "Jokowi", "Israel")]
+
+
+def test_extract_a_relational_title_speaks_through_its_holder_wherever_the_parser_hung_him(parse: Parse) -> None:
+    """ "Menurut pengacara Rizieq Shihab, Sugito Atmo Pawiro, ...": the lawyer speaks, not his client, also where the
+    parser made the lawyer a subject of the verb rather than apposed to the title."""
+    ex = _ex(
+        parse,
+        _rows("""
+            Menurut ADP 2 case O
+            pengacara NOUN 11 obl O
+            Rizieq PROPN 2 nmod B-PER
+            Shihab PROPN 3 flat:name E-PER
+            , PUNCT 2 punct O
+            Sugito PROPN 11 nsubj B-PER
+            Atmo PROPN 6 flat:name I-PER
+            Pawiro PROPN 7 flat:name E-PER
+            , PUNCT 2 punct O
+            keduanya PRON 11 nsubj O
+            berpelukan VERB 0 root O
+            . PUNCT 11 punct O
+        """),
+    )
+    assert [(e.event_type, _who(e.agent)) for e in ex.events if e.event_type == "Statement"] == [
+        ("Statement", "Sugito Atmo Pawiro")
+    ]

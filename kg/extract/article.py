@@ -86,14 +86,19 @@ def initials_at(sentence: Sentence, lex: Lexicon) -> dict[int, int]:
             found[i] = i  # "berinisial HS dan AR"
             continue
         start = next((i - len(m) for m in lex.initials_markers if i >= len(m) and tuple(lowered[i - len(m) : i]) == m), None)
-        if start is None and i >= 1 and lowered[i - 1] in lex.initials_titles:
-            start = i - 1
+        if start is None and i >= 1 and lowered[i - 1] in lex.initials_titles and not _known_name(word.text, lex):
+            start = i - 1  # "tersangka HS", but not "tahanan KPK" nor "oknum TNI": an organisation's detainee, member
         if start is None:
             continue
         if start >= 1 and lowered[start - 1] in lex.initials_titles:
             start -= 1  # "tersangka berinisial HS": the extent covers the noun that stands for the person
         found[i] = start
     return found
+
+
+def _known_name(text: str, lex: Lexicon) -> bool:
+    """Whether capitals are a known organisation's or country's name ("KPK", "AS"), not a person's initials."""
+    return normalize_name(text) in lex.aliases or lex.country_code(text) is not None
 
 
 def with_initials(doc: ParsedDoc, found: list[list[Mention]], lex: Lexicon) -> list[list[Mention]]:

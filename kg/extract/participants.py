@@ -145,6 +145,9 @@ class Participants(Component):
             if clitic is not None:
                 return self.resolve(clitic)
         text = self.view.nominal_text(word)
+        clarified = self.bracketed_name(word)
+        if clarified is not None:  # "Dia (Novel) cuma bilang ...": the writer says who is meant
+            return Participant(clarified, clarified.text, word.id)
         if word.lower in self.lex.pronouns or word.upos == "PRON":
             return Participant(None, text, word.id)
         # a group led by someone: "delegasi ... yang dipimpin oleh X"
@@ -186,17 +189,24 @@ class Participants(Component):
                     continue  # "sumber partai kepada kantor berita Reuters": whom the source speaks to
                 seen.add(child.id)
                 found = self.by_word.get(child.id)
+                # the words of one name are one step, and so is a person the parser hung on the last word of the
+                # organisation before him: "Dosen ... dari Universitas Airlangga Surabaya Herlambang ..." is Herlambang
+                parent = self.by_word.get(wid)
+                step = 0 if found is not None and found is parent else 1
+                if found is not None and found.kind == PERSON and parent is not None and parent.kind != PERSON:
+                    step = 0 if child.deprel.startswith("flat") else step
                 # "kantor DPD PDIP di Jalan Jamin Ginting": where the thing is does not own it
                 if found is not None and found.kind != PLACE:
                     if found.kind == PERSON and person is None:
                         person = found
-                    if depth + 1 < best_depth or (
-                        depth + 1 == best_depth and best is not None and KIND_PREFERENCE[found.kind] < KIND_PREFERENCE[best.kind]
+                    at = depth + 1 if step else depth
+                    if at < best_depth or (
+                        at == best_depth and best is not None and KIND_PREFERENCE[found.kind] < KIND_PREFERENCE[best.kind]
                     ):
-                        best, best_depth = found, depth + 1
+                        best, best_depth = found, at
                     if found.kind == PERSON:
                         continue
-                queue.append((child.id, depth + 1))
+                queue.append((child.id, depth + step))
         if person is None and self.view.is_title_word(word):
             person = self.holder_at_end(word)
         if person is not None and (self.view.is_title_word(word) or word.lower in self.lex.title_prefixes):
@@ -220,6 +230,18 @@ class Participants(Component):
             if subject is not None and (said := self.resolve(subject)).mention is not None:
                 return said
         return Participant(None, text, word.id)
+
+    def bracketed_name(self, word: Word) -> Mention | None:
+        """The name in brackets right after a pronoun or a role noun, which the writer added to say who it is:
+        "Dia (Novel)", "Beliau (Jokowi)"."""
+        words = self.sent.words
+        i = word.id  # 0-based index of the word after ``word``
+        if (word.upos not in ("PRON", "NOUN") and word.lower not in self.lex.pronouns) or i >= len(words) or words[i].text != "(":
+            return None
+        named = self.by_word.get(i + 2)
+        if named is None or named.start != i + 1 or named.end >= len(words) or words[named.end].text != ")":
+            return None
+        return named
 
     def predicated_of(self, noun: Word) -> Word | None:
         """The subject a predicate noun says what it is: "NasDem merupakan partai pertama yang mendukung Khofifah",
@@ -262,6 +284,18 @@ class Participants(Component):
                 and any(role.of is not None and role.of.key == named.key for role in holder.roles)
             ):
                 return holder
+        # the parser hung the holder elsewhere ("Menurut pengacara Rizieq Shihab, Sugito Atmo Pawiro, ..."): the person
+        # right after the comma that closes the phrase, if roles.py gave him this title of the person it names
+        comma = named.end
+        if comma < len(self.sent.words) and self.sent.words[comma].text == ",":
+            after = self.by_word.get(comma + 2)
+            if (
+                after is not None
+                and after.kind == PERSON
+                and after.start == comma + 1
+                and any(role.of is not None and role.of.key == named.key for role in after.roles)
+            ):
+                return after
         return None
 
     def named_in_relative(self, word: Word, forms: frozenset[str]) -> Participant | None:
