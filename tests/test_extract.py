@@ -1109,6 +1109,7 @@ def test_extract_title_country_and_name_tagged_as_one_place(parse: Parse) -> Non
         ("semenanjung/NOUN Korea/PROPN/S-LOC", ("semenanjung Korea", PLACE)),
         ("Pemerintah/PROPN/B-ORG RI/PROPN/E-ORG", ("RI", COUNTRY)),
         ("Saudi/PROPN/B-ORG Cs/PROPN/E-ORG", ("Saudi", COUNTRY)),
+        ("Presidium/PROPN/B-PER Alumni/PROPN/E-PER", ("Presidium Alumni", "Organization")),  # no person's name
     ],
 )
 def test_extract_head_nouns_make_another_name(parse: Parse, words: str, expected: tuple[str, str]) -> None:
@@ -3527,3 +3528,22 @@ def test_extract_a_relational_title_speaks_through_its_holder_wherever_the_parse
     assert [(e.event_type, _who(e.agent)) for e in ex.events if e.event_type == "Statement"] == [
         ("Statement", "Sugito Atmo Pawiro")
     ]
+
+
+def test_extract_a_title_begun_before_an_organisation_the_tagger_joined_stays_a_title(parse: Parse) -> None:
+    """ "Direktur | Eksekutif CITA": the tagger took the title's second word into the organisation."""
+    ex = _ex(
+        parse,
+        _rows("""
+            Yustinus PROPN 7 nsubj B-PER
+            Prastowo PROPN 1 flat:name E-PER
+            , PUNCT 4 punct O
+            Direktur NOUN 1 appos O
+            Eksekutif PROPN 4 flat:name B-ORG
+            CITA PROPN 5 flat:name E-ORG
+            mengatakan VERB 0 root O
+            . PUNCT 7 punct O
+        """),
+    )
+    assert [(m.text, m.kind) for m in ex.mentions] == [("Yustinus Prastowo", PERSON), ("CITA", "Organization")]
+    assert _roles(_mention(ex, "Yustinus Prastowo")) == [("Direktur Eksekutif", "CITA")]
