@@ -3547,3 +3547,19 @@ def test_extract_a_title_begun_before_an_organisation_the_tagger_joined_stays_a_
     )
     assert [(m.text, m.kind) for m in ex.mentions] == [("Yustinus Prastowo", PERSON), ("CITA", "Organization")]
     assert _roles(_mention(ex, "Yustinus Prastowo")) == [("Direktur Eksekutif", "CITA")]
+
+
+@pytest.mark.parametrize(("thing", "statements"), [("kasus", 0), ("rencana", 1)])
+def test_extract_a_speech_verb_that_uncovers_a_case_says_nothing(parse: Parse, thing: str, statements: int) -> None:
+    """"KPK mengungkap kasus itu" uncovers the case ([speech.uncovering]); "KPK mengungkap rencana itu" tells it."""
+    ex = _ex(
+        parse,
+        _rows(f"""
+            KPK PROPN 2 nsubj S-ORG
+            mengungkap VERB 0 root O
+            {thing} NOUN 2 obj O
+            itu DET 3 det O
+            . PUNCT 2 punct O
+        """),
+    )
+    assert [e.event_type for e in ex.events].count("Statement") == statements

@@ -76,11 +76,14 @@ class SentenceView:
         return None
 
     def is_recognition(self, head: Word) -> bool:
-        """ "mengakui Yerusalem sebagai ibu kota Israel": a verb of ``[speech] recognition`` with an object and a
-        "sebagai" phrase recognises something as something; it says nothing (no Statement)."""
+        """Whether a speech verb says nothing here (no Statement): "mengakui Yerusalem sebagai ibu kota Israel" (a verb
+        of ``[speech] recognition`` with an object and a "sebagai" phrase recognises something as something);
+        "polisi mengungkap kasus itu" (a verb of ``[speech.uncovering]`` with such an object uncovers it)."""
+        kids = self.kids(head.id)
+        if head.lower in self.lex.uncovering_verbs:
+            return any(c.deprel in ("obj", "nsubj:pass") and c.lower in self.lex.uncovered_things for c in kids)
         if head.lower not in self.lex.recognition:
             return False
-        kids = self.kids(head.id)
         return any(c.deprel in ("obj", "nsubj:pass") for c in kids) and any(
             self.case_of(c) in self.lex.recognition_markers for c in kids
         )
