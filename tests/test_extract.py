@@ -3551,7 +3551,7 @@ def test_extract_a_title_begun_before_an_organisation_the_tagger_joined_stays_a_
 
 @pytest.mark.parametrize(("thing", "statements"), [("kasus", 0), ("rencana", 1)])
 def test_extract_a_speech_verb_that_uncovers_a_case_says_nothing(parse: Parse, thing: str, statements: int) -> None:
-    """"KPK mengungkap kasus itu" uncovers the case ([speech.uncovering]); "KPK mengungkap rencana itu" tells it."""
+    """ "KPK mengungkap kasus itu" uncovers the case ([speech.uncovering]); "KPK mengungkap rencana itu" tells it."""
     ex = _ex(
         parse,
         _rows(f"""
@@ -3563,3 +3563,19 @@ def test_extract_a_speech_verb_that_uncovers_a_case_says_nothing(parse: Parse, t
         """),
     )
     assert [e.event_type for e in ex.events].count("Statement") == statements
+
+
+def test_extract_a_title_tagged_as_an_organisation_before_a_name_is_the_persons(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        _rows("""
+            Menpan PROPN 5 nsubj B-ORG
+            RB PROPN 1 flat:name E-ORG
+            Asman PROPN 1 flat:name B-PER
+            Abnur PROPN 3 flat:name E-PER
+            mengatakan VERB 0 root O
+            . PUNCT 5 punct O
+        """),
+    )
+    assert [(m.text, m.kind) for m in ex.mentions] == [("Asman Abnur", PERSON)]
+    assert _events(ex) == [("Statement", "Asman Abnur", None)]

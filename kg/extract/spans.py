@@ -285,6 +285,8 @@ class NameSpans:
         if ent.label in ("ORG", "LOC"):
             # "Panglima Korps ...": a person's title tagged into an organisation belongs to the role
             length = self.finder.title_at(s, e)
+            if length == e - s and any(x.start == e and x.label == "PER" for x in self.sent.entities):
+                return []  # "Menpan RB | Asman Abnur", the title tagged as an organisation: it is the person's
             after_title = 0 < length < e - s and is_capitalized(self.words[s + length])
             if after_title:
                 s += length
