@@ -1110,6 +1110,11 @@ def test_extract_title_country_and_name_tagged_as_one_place(parse: Parse) -> Non
         ("Pemerintah/PROPN/B-ORG RI/PROPN/E-ORG", ("RI", COUNTRY)),
         ("Saudi/PROPN/B-ORG Cs/PROPN/E-ORG", ("Saudi", COUNTRY)),
         ("Presidium/PROPN/B-PER Alumni/PROPN/E-PER", ("Presidium Alumni", "Organization")),  # no person's name
+        (  # an organisation's regional body: the place after its acronym is part of its name
+            "Badan/PROPN/B-ORG Pengawas/PROPN/I-ORG (/PUNCT/I-ORG Bawaslu/PROPN/I-ORG )/PUNCT/E-ORG DKI/PROPN/B-LOC"
+            " Jakarta/PROPN/E-LOC",
+            ("Badan Pengawas ( Bawaslu ) DKI Jakarta", "Organization"),  # hand-made text: spaces around brackets
+        ),
     ],
 )
 def test_extract_head_nouns_make_another_name(parse: Parse, words: str, expected: tuple[str, str]) -> None:
