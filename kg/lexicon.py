@@ -223,6 +223,7 @@ class Lexicon:
         self.org_heads = frozenset(organizations.get("heads", []))
         self.org_capitalised_heads = frozenset(organizations.get("capitalised_heads", []))
         self.forces = frozenset(organizations.get("forces", []))
+        self.branches = frozenset(organizations.get("branches", []))
         self.org_abbreviations: dict[str, str] = dict(organizations.get("abbreviations", {}))
         self.governments = frozenset(organizations.get("governments", []))
         self.home_country: str | None = organizations.get("home_country")

@@ -1110,6 +1110,8 @@ def test_extract_title_country_and_name_tagged_as_one_place(parse: Parse) -> Non
         ("Pemerintah/PROPN/B-ORG RI/PROPN/E-ORG", ("RI", COUNTRY)),
         ("Saudi/PROPN/B-ORG Cs/PROPN/E-ORG", ("Saudi", COUNTRY)),
         ("Presidium/PROPN/B-PER Alumni/PROPN/E-PER", ("Presidium Alumni", "Organization")),  # no person's name
+        ("DPD/PROPN PDIP/PROPN/S-ORG Jateng/PROPN/S-LOC", ("DPD PDIP Jateng", "Organization")),  # a regional board
+        ("DPP/PROPN PDIP/PROPN/S-ORG", ("PDIP", "Organization")),  # the central board is the party
         (  # an organisation's regional body: the place after its acronym is part of its name
             "Badan/PROPN/B-ORG Pengawas/PROPN/I-ORG (/PUNCT/I-ORG Bawaslu/PROPN/I-ORG )/PUNCT/E-ORG DKI/PROPN/B-LOC"
             " Jakarta/PROPN/E-LOC",
@@ -2774,7 +2776,8 @@ def test_extract_acronym_in_parentheses_tagged_without_its_closing_one(parse: Pa
 
 
 def test_extract_place_beside_a_thing_does_not_own_it(parse: Parse) -> None:
-    """ "mendatangi kantor DPD PDIP di Jalan Jamin Ginting": the office is PDIP's; the street is only where it is."""
+    """ "mendatangi kantor DPD PDIP di Jalan Jamin Ginting": the office is the regional board's (DPD PDIP, an
+    organisation of its own: ``[organizations] branches``); the street is only where it is."""
     ex = _ex(
         parse,
         """
@@ -2792,7 +2795,7 @@ def test_extract_place_beside_a_thing_does_not_own_it(parse: Parse) -> None:
         11 . . PUNCT _ _ 3 punct _ ner=O
     """,
     )
-    assert _events(ex) == [("Visit", "Maria Santos", "PDIP")]
+    assert _events(ex) == [("Visit", "Maria Santos", "DPD PDIP")]
 
 
 def test_extract_reported_clause_doer_named_right_before_its_verb_is_not_the_reporter(parse: Parse) -> None:

@@ -149,6 +149,10 @@ class NameSpans:
                     head = self._head_before(s, self.lex.org_heads, taken)
                     if not head and self.lex.country_code(self.sent.span_text(s, e)):
                         head = self._head_before(s, self.lex.forces, taken)  # "militer Myanmar"
+                    if not head and label == "ORG" and self._head_before(s, self.lex.branches, taken):
+                        head = 1  # "DPD PDIP Jateng": a regional board, with the region after it
+                        region = next((sp for sp in spans if sp[0] == e and sp[2] in ("LOC", "COUNTRY")), None)
+                        e = region[1] if region is not None else e
                     if head:
                         start, new_label = s - head, "ORG"
                 if new_label == "ORG" and e + 1 < len(self.words) and self.words[e].lower in self.lex.accredited_to:
