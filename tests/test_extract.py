@@ -1104,6 +1104,7 @@ def test_extract_title_country_and_name_tagged_as_one_place(parse: Parse) -> Non
         ),
         ("militer/NOUN Myanmar/PROPN/S-LOC", ("militer Myanmar", "Organization")),
         ("pasukan/NOUN keamanan/NOUN Myanmar/PROPN/S-LOC", ("pasukan keamanan Myanmar", "Organization")),
+        ("pasukan/NOUN bersenjata/ADJ Irak/PROPN/S-LOC", ("pasukan bersenjata Irak", "Organization")),
         ("pasukan/NOUN Hamas/PROPN/S-ORG", ("Hamas", "Organization")),  # forces of a country only
         ("militer/NOUN Jawa/PROPN/B-LOC Barat/PROPN/E-LOC", ("Jawa Barat", PLACE)),
         ("semenanjung/NOUN Korea/PROPN/S-LOC", ("semenanjung Korea", PLACE)),
