@@ -1118,6 +1118,10 @@ def test_extract_title_country_and_name_tagged_as_one_place(parse: Parse) -> Non
             " Jakarta/PROPN/E-LOC",
             ("Badan Pengawas ( Bawaslu ) DKI Jakarta", "Organization"),  # hand-made text: spaces around brackets
         ),
+        (  # and the body of its parent
+            "Badan/PROPN/B-ORG Reserse/PROPN/I-ORG (/PUNCT/I-ORG Bareskrim/PROPN/I-ORG )/PUNCT/E-ORG Polri/PROPN/S-ORG",
+            ("Badan Reserse ( Bareskrim ) Polri", "Organization"),
+        ),
     ],
 )
 def test_extract_head_nouns_make_another_name(parse: Parse, words: str, expected: tuple[str, str]) -> None:

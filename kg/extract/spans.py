@@ -87,8 +87,10 @@ class NameSpans:
                 and self.words[s - 1].lower in self.lex.name_particles
             ):
                 s = out.pop()[0]
-            elif out and out[-1][2] == "ORG" and out[-1][1] == s and label == "LOC" and self.words[s - 1].text == ")":
-                s, label = out.pop()[0], "ORG"  # "Badan Pengawas Pemilihan Umum (Bawaslu) | DKI Jakarta": its regional body
+            elif out and out[-1][2] == "ORG" and out[-1][1] == s and label in ("LOC", "ORG") and self.words[s - 1].text == ")":
+                # "Badan Pengawas Pemilihan Umum (Bawaslu) | DKI Jakarta": its regional body; "Badan Reserse Kriminal
+                # (Bareskrim) | Polri": the body of its parent
+                s, label = out.pop()[0], "ORG"
             elif (
                 label == "PER"
                 and s >= 2
