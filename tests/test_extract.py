@@ -1141,6 +1141,7 @@ def test_extract_head_nouns_make_another_name(parse: Parse, words: str, expected
         ("Aliansi/PROPN Nelayan/PROPN", [("Aliansi Nelayan", "Organization")]),
         ("Pengadilan/PROPN Tindak/PROPN Pidana/PROPN Korupsi/PROPN", [("Pengadilan Tindak Pidana Korupsi", "Organization")]),
         ("Presidium/PROPN Alumni/PROPN 212/NUM", [("Presidium Alumni 212", "Organization")]),
+        ("Departemen/PROPN Keamanan/PROPN Dalam/PROPN Negeri/PROPN", [("Departemen Keamanan Dalam Negeri", "Organization")]),
         # the head alone, in lower case, or followed by a date or a title names nothing
         ("Dewan/PROPN", []),
         ("aliansi/NOUN Nelayan/PROPN", []),
