@@ -3593,3 +3593,21 @@ def test_extract_a_title_tagged_as_an_organisation_before_a_name_is_the_persons(
     )
     assert [(m.text, m.kind) for m in ex.mentions] == [("Asman Abnur", PERSON)]
     assert _events(ex) == [("Statement", "Asman Abnur", None)]
+
+
+def test_extract_a_full_name_tagged_as_a_person_once_is_that_person_everywhere(parse: Parse) -> None:
+    first = _rows("""
+        La PROPN 3 nsubj B-PER
+        Nyalla PROPN 1 flat:name E-PER
+        datang VERB 0 root O
+        . PUNCT 3 punct O
+    """)
+    second = _rows("""
+        La PROPN 3 nsubj B-ORG
+        Nyalla PROPN 1 flat:name E-ORG
+        mengecam VERB 0 root O
+        PSSI PROPN 3 obj S-ORG
+        . PUNCT 3 punct O
+    """)
+    ex = _ex(parse, first + "\n" + second)
+    assert [(m.text, m.kind) for m in ex.mentions if m.text == "La Nyalla"] == [("La Nyalla", PERSON)] * 2

@@ -44,12 +44,20 @@ def with_name_parts(doc: ParsedDoc, found: list[list[Mention]], lex: Lexicon) ->
     is the first or last word of exactly one full person name of the article (see ``name_parts``) is
     a mention of that person, whether the tagger missed it or took it for an organisation or a place.
     """
-    parts = name_parts([m for here in found for m in here if m.kind == PERSON], lex)
-    if not parts:
+    persons = [m for here in found for m in here if m.kind == PERSON]
+    parts = name_parts(persons, lex)
+    # a full name the tagger gives a person once is that person where it took it for an organisation or a place
+    full = {normalize_name(m.text) for m in persons if len(m.text.split()) >= 2} - set(lex.aliases)
+    if not parts and not full:
         return found
     out = []
     for sentence, here in zip(doc.sentences, found, strict=True):
-        mentions = [replace(m, kind=PERSON) if m.kind != PERSON and m.text in parts and not m.country_code else m for m in here]
+        mentions = [
+            replace(m, kind=PERSON)
+            if m.kind != PERSON and not m.country_code and (m.text in parts or normalize_name(m.text) in full)
+            else m
+            for m in here
+        ]
         taken = {k for m in mentions for k in range(m.extent_start, m.end + (3 if m.acronym else 0))}
         for i, word in enumerate(sentence.words):
             if i in taken or word.text not in parts or word.upos not in ("PROPN", "NOUN", "X"):
