@@ -3481,6 +3481,7 @@ def test_extract_a_person_hung_on_the_organisation_of_his_phrase_is_who_it_names
     ("noun", "name", "expected"),
     [
         ("tersangka", "HS", (PERSON, True)),  # a suspect's initials
+        ("tersangka", "MA", (PERSON, True)),  # two letters are initials, even where a known short name has them
         ("tahanan", "KPK", ("Organization", False)),  # the agency's detainee: a known organisation's name
         ("oknum", "TNI", ("Organization", False)),
     ],
@@ -3611,3 +3612,21 @@ def test_extract_a_full_name_tagged_as_a_person_once_is_that_person_everywhere(p
     """)
     ex = _ex(parse, first + "\n" + second)
     assert [(m.text, m.kind) for m in ex.mentions if m.text == "La Nyalla"] == [("La Nyalla", PERSON)] * 2
+
+
+def test_extract_a_speech_verb_that_says_what_it_uncovers_is_speech(parse: Parse) -> None:
+    """"Kapolri mengungkapkan pelaku penyerangan itu adalah anggota JAD": a clause says what, so it is a Statement."""
+    ex = _ex(
+        parse,
+        _rows("""
+            Tito PROPN 2 nsubj S-PER
+            mengungkapkan VERB 0 root O
+            pelaku NOUN 2 obj O
+            itu DET 3 det O
+            adalah AUX 6 cop O
+            anggota NOUN 2 ccomp O
+            JAD PROPN 6 nmod S-ORG
+            . PUNCT 2 punct O
+        """),
+    )
+    assert ("Statement", "Tito", None) in _events(ex)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from kg.document import ParsedDoc, Sentence
@@ -46,8 +47,14 @@ def with_name_parts(doc: ParsedDoc, found: list[list[Mention]], lex: Lexicon) ->
     """
     persons = [m for here in found for m in here if m.kind == PERSON]
     parts = name_parts(persons, lex)
-    # a full name the tagger gives a person once is that person where it took it for an organisation or a place
-    full = {normalize_name(m.text) for m in persons if len(m.text.split()) >= 2} - set(lex.aliases)
+    # a full name the tagger gives a person at least as often as anything else is that person where it took it for an
+    # organisation or a place ("La Nyalla")
+    tagged = Counter((normalize_name(m.text), m.kind == PERSON) for here in found for m in here)
+    full = {
+        name
+        for name, person in tagged
+        if person and len(name.split()) >= 2 and tagged[(name, True)] >= tagged[(name, False)] and name not in lex.aliases
+    }
     if not parts and not full:
         return found
     out = []
@@ -105,8 +112,9 @@ def initials_at(sentence: Sentence, lex: Lexicon) -> dict[int, int]:
 
 
 def _known_name(text: str, lex: Lexicon) -> bool:
-    """Whether capitals are a known organisation's or country's name ("KPK", "AS"), not a person's initials."""
-    return normalize_name(text) in lex.aliases or lex.country_code(text) is not None
+    """Whether capitals after a legal noun are a known organisation's or country's name ("tahanan KPK", "oknum TNI"),
+    not a person's initials. Two letters ("tersangka AS", "tersangka MA") are initials far more often."""
+    return len(text) >= 3 and (normalize_name(text) in lex.aliases or lex.country_code(text) is not None)
 
 
 def with_initials(doc: ParsedDoc, found: list[list[Mention]], lex: Lexicon) -> list[list[Mention]]:

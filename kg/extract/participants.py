@@ -179,7 +179,7 @@ class Participants(Component):
         while queue:
             wid, depth = queue.popleft()
             if depth > 3:
-                break
+                continue  # a name's words cost no step, so the queue is not in order of depth
             for child in self.view.kids(wid):
                 if child.id in seen or child.deprel.split(":")[0] not in NOMINAL_LINKS:
                     continue

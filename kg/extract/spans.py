@@ -87,7 +87,7 @@ class NameSpans:
                 and self.words[s - 1].lower in self.lex.name_particles
             ):
                 s = out.pop()[0]
-            elif out and out[-1][2] == "ORG" and out[-1][1] == s and label in ("LOC", "ORG") and self.words[s - 1].text == ")":
+            elif out and out[-1][2] == "ORG" and out[-1][1] == s and self.words[s - 1].text == ")" and self._branch(s, label):
                 # "Badan Pengawas Pemilihan Umum (Bawaslu) | DKI Jakarta": its regional body; "Badan Reserse Kriminal
                 # (Bareskrim) | Polri": the body of its parent
                 s, label = out.pop()[0], "ORG"
@@ -116,6 +116,15 @@ class NameSpans:
                 e += 1
             out.append((s, e, label))
         return out
+
+    def _branch(self, s: int, label: str) -> bool:
+        """Whether the name at ``s``, after an organisation's acronym in brackets ending at ``s - 1``, is part of that
+        organisation's name: its parent (an organisation), or the region of an institution every region has
+        (``[organizations] regional``: "(Bawaslu) DKI Jakarta", not "(KPK) Jakarta")."""
+        if label == "ORG":
+            return True
+        acronym = self.words[s - 2].lower if s >= 2 else ""
+        return label == "LOC" and acronym in self.lex.regional_institutions
 
     def with_heads(self, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """Names that a head noun before them turns into another name.
@@ -298,7 +307,8 @@ class NameSpans:
             after_title = 0 < length < e - s and is_capitalized(self.words[s + length])
             if after_title:
                 s += length
-            else:  # "Direktur | Eksekutif CITA": a title begun before the span ends inside it
+            else:  # "Direktur | Eksekutif CITA": a title begun before the span ends inside it ("Ketua | Komisi
+                # Perlindungan Anak" loses its head here and gets it back in ``with_heads``)
                 for k in range(max(0, s - self.lex.max_title_len), s):
                     end = k + self.finder.title_at(k, e)
                     if s < end < e and is_capitalized(self.words[end]):

@@ -80,8 +80,10 @@ class SentenceView:
         of ``[speech] recognition`` with an object and a "sebagai" phrase recognises something as something);
         "polisi mengungkap kasus itu" (a verb of ``[speech.uncovering]`` with such an object uncovers it)."""
         kids = self.kids(head.id)
-        if head.lower in self.lex.uncovering_verbs:
-            return any(c.deprel in ("obj", "nsubj:pass") and c.lower in self.lex.uncovered_things for c in kids)
+        if head.lower in self.lex.uncovering_verbs:  # not when a clause says what ("mengungkapkan pelaku ... adalah X")
+            return not any(c.deprel.startswith(("ccomp", "parataxis")) for c in kids) and any(
+                c.deprel in ("obj", "nsubj:pass") and c.lower in self.lex.uncovered_things for c in kids
+            )
         if head.lower not in self.lex.recognition:
             return False
         return any(c.deprel in ("obj", "nsubj:pass") for c in kids) and any(
