@@ -3615,7 +3615,7 @@ def test_extract_a_full_name_tagged_as_a_person_once_is_that_person_everywhere(p
 
 
 def test_extract_a_speech_verb_that_says_what_it_uncovers_is_speech(parse: Parse) -> None:
-    """"Kapolri mengungkapkan pelaku penyerangan itu adalah anggota JAD": a clause says what, so it is a Statement."""
+    """ "Kapolri mengungkapkan pelaku penyerangan itu adalah anggota JAD": a clause says what, so it is a Statement."""
     ex = _ex(
         parse,
         _rows("""
@@ -3630,3 +3630,23 @@ def test_extract_a_speech_verb_that_says_what_it_uncovers_is_speech(parse: Parse
         """),
     )
     assert ("Statement", "Tito", None) in _events(ex)
+
+
+def test_extract_a_persons_acronym_is_that_person_where_the_tagger_took_it_for_an_organisation(parse: Parse) -> None:
+    first = _rows("""
+        Oesman PROPN 6 nsubj B-PER
+        Sapta PROPN 1 flat:name I-PER
+        ( PUNCT 4 punct I-PER
+        OSO PROPN 1 appos I-PER
+        ) PUNCT 4 punct E-PER
+        datang VERB 0 root O
+        . PUNCT 6 punct O
+    """)
+    second = _rows("""
+        OSO PROPN 2 nsubj S-ORG
+        mengkritik VERB 0 root O
+        Wiranto PROPN 2 obj S-PER
+        . PUNCT 2 punct O
+    """)
+    ex = _ex(parse, first + "\n" + second)
+    assert [(m.text, m.kind) for m in ex.mentions if m.sentence == 1] == [("OSO", PERSON), ("Wiranto", PERSON)]

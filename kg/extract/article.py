@@ -55,6 +55,7 @@ def with_name_parts(doc: ParsedDoc, found: list[list[Mention]], lex: Lexicon) ->
         for name, person in tagged
         if person and len(name.split()) >= 2 and tagged[(name, True)] >= tagged[(name, False)] and name not in lex.aliases
     }
+    full |= {normalize_name(m.acronym) for m in persons if m.acronym}  # "Oesman Sapta Odang (OSO)", then "OSO ..."
     if not parts and not full:
         return found
     out = []
