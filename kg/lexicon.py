@@ -136,6 +136,9 @@ class Lexicon:
         self.relational_titles = frozenset(lex["titles"].get("relational", []))
         if stray := sorted(self.relational_titles - {" ".join(t) for t in self.titles}):
             raise OntologyError(f"lexicon.toml [titles] relational lists {stray}: each must be a title of [titles] person.")
+        self.ranks = frozenset(tuple(r.split()) for r in lex["titles"].get("ranks", []))
+        if stray := sorted(" ".join(r) for r in self.ranks - self.titles):
+            raise OntologyError(f"lexicon.toml [titles] ranks lists {stray}: each must be a title of [titles] person.")
         self.max_title_len = max((len(t) for t in self.titles), default=1)
         self.title_first_words = frozenset(t[0] for t in self.titles)  # a word no title starts with needs no lookup
         pronouns = lex["pronouns"]

@@ -3650,3 +3650,18 @@ def test_extract_a_persons_acronym_is_that_person_where_the_tagger_took_it_for_a
     """)
     ex = _ex(parse, first + "\n" + second)
     assert [(m.text, m.kind) for m in ex.mentions if m.sentence == 1] == [("OSO", PERSON), ("Wiranto", PERSON)]
+
+
+def test_extract_a_rank_the_tagger_took_into_an_organisation_is_the_next_persons(parse: Parse) -> None:
+    ex = _ex(
+        parse,
+        _rows("""
+            Polda PROPN 5 nsubj B-ORG
+            Papua PROPN 1 flat:name I-ORG
+            Kombes PROPN 1 flat:name E-ORG
+            Ahmad PROPN 1 appos S-PER
+            mengatakan VERB 0 root O
+            . PUNCT 5 punct O
+        """),
+    )
+    assert [(m.text, m.kind) for m in ex.mentions] == [("Polda Papua", "Organization"), ("Ahmad", PERSON)]

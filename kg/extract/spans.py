@@ -299,6 +299,11 @@ class NameSpans:
             e += 1  # "Kementerian Keuangan (DJP Kemenkeu" tagged without its ")": the parenthesis is the acronym's
         while e - s > 1 and self.words[e - 1].lower.rstrip(".") in self.lex.name_followers:
             e -= 1  # "Saudi cs": the others with Saudi Arabia are no part of its name
+        if ent.label in ("ORG", "LOC") and e < len(self.words) and is_capitalized(self.words[e]):
+            for k in range(max(s + 1, e - 3), e):  # "Polda Papua | Kombes" before "Ahmad Kamal": the rank is his
+                if tuple(w.lower.rstrip(".") for w in self.words[k:e]) in self.lex.ranks:
+                    e = k
+                    break
         if ent.label in ("ORG", "LOC"):
             # "Panglima Korps ...": a person's title tagged into an organisation belongs to the role
             length = self.finder.title_at(s, e)
