@@ -64,7 +64,7 @@ def _is_proper(word: str, lex: Lexicon) -> bool:
         return False
     low = bare.lower()
     common = lex.governments | lex.populations | lex.pronouns | lex.demonstratives | lex.generic_titles | lex.org_classifiers
-    common |= lex.org_heads | lex.org_capitalised_heads  # "Partai" of "Partai Golkar": "Golkar" is the whole name
+    common |= lex.institution_heads  # "Partai" of "Partai Golkar": "Golkar" is the whole name
     return (
         low not in common
         and low not in lex.generic_organizations

@@ -317,7 +317,7 @@ class EventModel:
                 event_type, p_trigger = self.triggers.classes[best], float(row[best])
                 if event_type == NONE or p_trigger < self.trigger_threshold or event_type not in lex.event_types:
                     continue
-                if lex.is_speech(event_type) and SentenceView(lex, sentence, [], None).is_recognition(word):
+                if lex.is_speech(event_type) and SentenceView(lex, sentence, [], None).says_nothing(word):
                     continue  # "mengakui Yerusalem sebagai ibu kota Israel" says nothing, as the rules read it
                 if arguments is None:
                     arguments = sentence_candidates(extraction, sentence, resolver, lex)

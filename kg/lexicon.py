@@ -225,6 +225,7 @@ class Lexicon:
         organizations = lex.get("organizations", {})
         self.org_heads = frozenset(organizations.get("heads", []))
         self.org_capitalised_heads = frozenset(organizations.get("capitalised_heads", []))
+        self.institution_heads = self.org_heads | self.org_capitalised_heads  # either kind, where case is checked apart
         self.forces = frozenset(organizations.get("forces", []))
         self.branches = frozenset(organizations.get("branches", []))
         self.org_abbreviations: dict[str, str] = dict(organizations.get("abbreviations", {}))

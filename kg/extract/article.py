@@ -30,8 +30,7 @@ def name_parts(persons: list[Mention], lex: Lexicon) -> dict[str, str]:
                 or not word[:1].isupper()
                 or low in lex.name_particles
                 or (low,) in lex.titles
-                or lex.country_code(word)
-                or normalize_name(word) in lex.aliases
+                or _known_name(word, lex)
             ):
                 continue
             owners.setdefault(word, set()).add(normalize_name(m.text))
@@ -102,8 +101,11 @@ def initials_at(sentence: Sentence, lex: Lexicon) -> dict[int, int]:
             found[i] = i  # "berinisial HS dan AR"
             continue
         start = next((i - len(m) for m in lex.initials_markers if i >= len(m) and tuple(lowered[i - len(m) : i]) == m), None)
-        if start is None and i >= 1 and lowered[i - 1] in lex.initials_titles and not _known_name(word.text, lex):
-            start = i - 1  # "tersangka HS", but not "tahanan KPK" nor "oknum TNI": an organisation's detainee, member
+        # "tersangka HS", but not "tahanan KPK" nor "oknum TNI" (an organisation's detainee, member); two letters
+        # ("tersangka AS", "tersangka MA") are initials far more often than a known name
+        known = len(word.text) >= 3 and _known_name(word.text, lex)
+        if start is None and i >= 1 and lowered[i - 1] in lex.initials_titles and not known:
+            start = i - 1
         if start is None:
             continue
         if start >= 1 and lowered[start - 1] in lex.initials_titles:
@@ -113,9 +115,8 @@ def initials_at(sentence: Sentence, lex: Lexicon) -> dict[int, int]:
 
 
 def _known_name(text: str, lex: Lexicon) -> bool:
-    """Whether capitals after a legal noun are a known organisation's or country's name ("tahanan KPK", "oknum TNI"),
-    not a person's initials. Two letters ("tersangka AS", "tersangka MA") are initials far more often."""
-    return len(text) >= 3 and (normalize_name(text) in lex.aliases or lex.country_code(text) is not None)
+    """Whether ``text`` is a country's or a known actor's name (``countries.toml``, ``aliases.toml``)."""
+    return lex.country_code(text) is not None or normalize_name(text) in lex.aliases
 
 
 def with_initials(doc: ParsedDoc, found: list[list[Mention]], lex: Lexicon) -> list[list[Mention]]:

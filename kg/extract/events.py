@@ -58,7 +58,7 @@ class EventFinder(Component):
         framing = self.matcher.framing_triggers(matches, phrase_heads)
         for n, (match, head) in enumerate(zip(matches, phrase_heads, strict=True)):
             frame = self.lex.frame(match.trigger.event_type)
-            if n in framing or self._is_recognition(frame, head):
+            if n in framing or self._says_nothing(frame, head):
                 continue
             search = self._roles(match, head, frame)
             if search is None:
@@ -80,9 +80,10 @@ class EventFinder(Component):
                 dates.setdefault(owner, literal)
         return self.setting.shared_dates(phrase_heads, heads, dates)
 
-    def _is_recognition(self, frame: EventType, head: Word) -> bool:
-        """ "mengakui Yerusalem sebagai ibu kota Israel": recognition, not speech."""
-        return frame.speech and self.view.is_recognition(head)
+    def _says_nothing(self, frame: EventType, head: Word) -> bool:
+        """A speech trigger that says nothing here: "mengakui Yerusalem sebagai ibu kota Israel" recognises,
+        "polisi mengungkap kasus itu" uncovers (``SentenceView.says_nothing``)."""
+        return frame.speech and self.view.says_nothing(head)
 
     def _roles(self, match: TriggerMatch, head: Word, frame: EventType) -> RoleSearch | None:
         """The trigger's agent and target words, found by the finders in ``rules.toml [order]``; None for an

@@ -192,14 +192,20 @@ class Participants(Component):
                 # the words of one name are one step, and so is a person the parser hung on the last word of the
                 # organisation before him: "Dosen ... dari Universitas Airlangga Surabaya Herlambang ..." is Herlambang
                 parent = self.by_word.get(wid)
-                step = 0 if found is not None and found is parent else 1
-                if found is not None and found.kind == PERSON and parent is not None and parent.kind != PERSON:
-                    step = 0 if child.deprel.startswith("flat") else step
+                same_name = found is not None and found is parent
+                hung_on_organisation = (
+                    found is not None
+                    and found.kind == PERSON
+                    and parent is not None
+                    and parent.kind != PERSON
+                    and child.deprel.startswith("flat")
+                )
+                step = 0 if same_name or hung_on_organisation else 1
                 # "kantor DPD PDIP di Jalan Jamin Ginting": where the thing is does not own it
                 if found is not None and found.kind != PLACE:
                     if found.kind == PERSON and person is None:
                         person = found
-                    at = depth + 1 if step else depth
+                    at = depth + step
                     if at < best_depth or (
                         at == best_depth and best is not None and KIND_PREFERENCE[found.kind] < KIND_PREFERENCE[best.kind]
                     ):
@@ -277,24 +283,14 @@ class Participants(Component):
         ("Pengacara Tamimi, Gaby Lasky": roles.py gives Lasky the title, of Tamimi)."""
         for child in self.view.kids(title.id):
             holder = self.by_word.get(child.id)
-            if (
-                child.deprel.startswith(("appos", "conj"))
-                and holder is not None
-                and holder.kind == PERSON
-                and any(role.of is not None and role.of.key == named.key for role in holder.roles)
-            ):
+            if child.deprel.startswith(("appos", "conj")) and _holds_title_of(holder, named):
                 return holder
         # the parser hung the holder elsewhere ("Menurut pengacara Rizieq Shihab, Sugito Atmo Pawiro, ..."): the person
         # right after the comma that closes the phrase, if roles.py gave him this title of the person it names
         comma = named.end
         if comma < len(self.sent.words) and self.sent.words[comma].text == ",":
             after = self.by_word.get(comma + 2)
-            if (
-                after is not None
-                and after.kind == PERSON
-                and after.start == comma + 1
-                and any(role.of is not None and role.of.key == named.key for role in after.roles)
-            ):
+            if after is not None and after.start == comma + 1 and _holds_title_of(after, named):
                 return after
         return None
 
@@ -469,3 +465,8 @@ class Participants(Component):
         if word.lower in self.lex.group_nouns or (word.lower,) in self.lex.titles:
             return True
         return not oblique and word.upos in ("PROPN",)
+
+
+def _holds_title_of(holder: Mention | None, named: Mention) -> bool:
+    """Whether ``holder`` is a person roles.py gave a title of ``named`` ("Gaby Lasky", lawyer of Tamimi)."""
+    return holder is not None and holder.kind == PERSON and any(r.of is not None and r.of.key == named.key for r in holder.roles)

@@ -136,9 +136,8 @@ class NameSpans:
         """
         taken = {k for s, e, _ in spans for k in range(s, e)}
         out = []
-        heads = self.lex.org_capitalised_heads | self.lex.org_heads
         for s, e, label in sorted(spans):
-            if label == "PER" and 0 < self._head_at(s, e, heads) < e - s and is_capitalized(self.words[s]):
+            if label == "PER" and 0 < self._head_at(s, e, self.lex.institution_heads) < e - s and is_capitalized(self.words[s]):
                 label = "ORG"  # "Presidium Alumni" tagged as a person: an institution's head starts no person's name
             if label == "PER" or s == 0:
                 out.append((s, e, label))
@@ -152,7 +151,7 @@ class NameSpans:
                 while k > 0 and s - k < 4 and k - 1 not in taken and self.words[k - 1].text[:1].isupper():
                     k -= 1  # the capitalised words before the name: "Forum Regional"
                 for j in range(k, s):
-                    length = self._head_at(j, s, self.lex.org_capitalised_heads | self.lex.org_heads)
+                    length = self._head_at(j, s, self.lex.institution_heads)
                     if length:
                         start, new_label = j, "ORG"
                         break
@@ -187,10 +186,9 @@ class NameSpans:
         "Presidium Alumni 212"): the head alone, a date or a title after it names nothing.
         """
         taken = {k for s, e, _ in spans for k in range(s, e)}
-        heads = self.lex.org_capitalised_heads | self.lex.org_heads
         n, out, i = len(self.words), list(spans), 0
         while i < n:
-            length = self._head_at(i, n, heads) if i not in taken and is_capitalized(self.words[i]) else 0
+            length = self._head_at(i, n, self.lex.institution_heads) if i not in taken and is_capitalized(self.words[i]) else 0
             if not length:
                 i += 1
                 continue
@@ -267,7 +265,7 @@ class NameSpans:
         person's name ends: "Direktorat Reserse Kriminal Umum Polda Jatim | Ajun Komisaris Besar Polisi |
         Yudhistira" (the tagger joined the organisation, the holder's rank and the holder). None otherwise:
         "Kantor Staf Presiden" names no person after its title."""
-        heads = self.lex.org_heads | self.lex.org_capitalised_heads
+        heads = self.lex.institution_heads
         for j in range(s + 1, e - 1):
             length = self.finder.title_at(j, e)
             if not length or j + length >= e or not is_capitalized(self.words[j]):

@@ -75,7 +75,7 @@ class SentenceView:
                 return child.lower
         return None
 
-    def is_recognition(self, head: Word) -> bool:
+    def says_nothing(self, head: Word) -> bool:
         """Whether a speech verb says nothing here (no Statement): "mengakui Yerusalem sebagai ibu kota Israel" (a verb
         of ``[speech] recognition`` with an object and a "sebagai" phrase recognises something as something);
         "polisi mengungkap kasus itu" (a verb of ``[speech.uncovering]`` with such an object uncovers it)."""
