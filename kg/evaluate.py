@@ -133,9 +133,11 @@ def _match_actors(gold: dict[str, Any], graph: Graph) -> tuple[dict[str, str], P
     that article its names match, where the gold says where its actors are: one person whose name two articles spell
     differently ("Agun Gunandjar", "Agun Gunanjar") is two gold actors but one node, and is each in its article."""
     alias_to_gold: dict[str, list[str]] = {}
+    gold_names: dict[str, set[str]] = {}
     for actor in gold.get("actors", []):
         for alias in {actor["id"], *actor.get("aliases", [])}:
             alias_to_gold.setdefault(normalize_name(alias), []).append(actor["id"])
+        gold_names[actor["id"]] = {normalize_name(n) for n in (actor.get("name", ""), *actor.get("aliases", [])) if n}
     gold_articles = {actor["id"]: set(actor["articles"]) for actor in gold.get("actors", []) if "articles" in actor}
     node_articles: dict[str, set[str]] = defaultdict(set)
     if gold_articles:
@@ -166,6 +168,11 @@ def _match_actors(gold: dict[str, Any], graph: Graph) -> tuple[dict[str, str], P
                 in_article[(iri, article)] = local
         hits = here or [ids[0] for ids in candidates]
         if not hits:
+            part_of = _part_of_name(labels[iri], node_articles[iri], gold_names, gold_articles)
+            for article, gold_id in part_of.items():
+                in_article[(iri, article)] = gold_id
+            hits = list(dict.fromkeys(part_of.values()))
+        if not hits:
             score.fp += 1
             score.spurious.append(f"actor {labels[iri]!r} matches no gold actor")
             continue
@@ -182,6 +189,25 @@ def _match_actors(gold: dict[str, Any], graph: Graph) -> tuple[dict[str, str], P
             score.fn += 1
             score.missed.append(f"actor {actor['id']!r} ({', '.join(actor.get('aliases', []))})")
     return mapping, score, labels, in_article
+
+
+def _part_of_name(
+    label: str, articles: set[str], gold_names: dict[str, set[str]], gold_articles: dict[str, set[str]]
+) -> dict[str, str]:
+    """Article -> the one gold actor of that article that a node matching no gold name whole is part of by name:
+    each word of the node's label is a word of one of the actor's names ("Abidin" of "M. Abidin", "Rudi" of
+    "Rudi (Alfonso)"), and no other gold actor of the article has them all. Only where the gold says where its
+    actors are (the event corpus): across articles a part of a name names no one."""
+    words = set(normalize_name(label).split())
+    out: dict[str, str] = {}
+    if not words:
+        return out
+    for article in sorted(articles):
+        local = [g for g, where in gold_articles.items() if article in where]
+        fits = [g for g in local if any(words <= set(n.split()) for n in gold_names.get(g, ()))]
+        if len(fits) == 1:
+            out[article] = fits[0]
+    return out
 
 
 def _gold_edges(events: list[dict[str, Any]]) -> list[dict[str, Any]]:

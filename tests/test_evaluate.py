@@ -281,3 +281,35 @@ def test_evaluate_one_node_two_spellings_is_each_articles_gold_actor() -> None:
         ],
     }
     assert _counts(evaluate_graph(gold, graph).events) == (2, 0, 0)
+
+
+def test_evaluate_a_node_named_by_part_of_a_gold_name_is_that_actor_in_its_article() -> None:
+    """kg names a person "Abidin" where the gold says "M. Abidin": in the event corpus (gold actors say their
+    articles) a node that matches no gold name whole is the one gold actor of its article whose name has all its
+    words; where two actors of the article have them (or in another article) it matches no one."""
+    from rdflib import RDF, RDFS, Literal, URIRef
+
+    from kg.evaluate import _match_actors
+    from kg.mapper import actor_iri
+    from kg.namespace import KG
+
+    def graph_of(label: str, article: str) -> Graph:
+        graph, node, page = Graph(), actor_iri("node"), URIRef(f"https://example.org/article/{article}")
+        graph.add((node, RDF.type, KG.Person))
+        graph.add((node, RDFS.label, Literal(label)))
+        graph.add((node, KG.mentionedIn, page))
+        graph.add((page, KG.articleId, Literal(article)))
+        return graph
+
+    gold = {
+        "actors": [
+            {"id": "0:abidin", "type": "Person", "name": "M. Abidin", "aliases": ["M. Abidin"], "articles": ["berita-a"]},
+            {"id": "0:rudi", "type": "Person", "name": "Rudi Alfonso", "aliases": ["Rudi (Alfonso)"], "articles": ["berita-a"]},
+            {"id": "0:rudi_h", "type": "Person", "name": "Rudi Hartono", "aliases": [], "articles": ["berita-a"]},
+        ]
+    }
+    node = str(actor_iri("node"))
+    mapping, score, _, in_article = _match_actors(gold, graph_of("Abidin", "berita-a"))
+    assert mapping == {node: "0:abidin"} and in_article == {(node, "berita-a"): "0:abidin"} and score.tp == 1
+    assert _match_actors(gold, graph_of("Rudi", "berita-a"))[0] == {}  # two gold Rudis: no one
+    assert _match_actors(gold, graph_of("Abidin", "berita-b"))[0] == {}  # not an actor of that article

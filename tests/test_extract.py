@@ -3665,3 +3665,30 @@ def test_extract_a_rank_the_tagger_took_into_an_organisation_is_the_next_persons
         """),
     )
     assert [(m.text, m.kind) for m in ex.mentions] == [("Polda Papua", "Organization"), ("Ahmad", PERSON)]
+
+
+def test_extract_arrest_passives_and_owned_request_nouns_of_the_lexicon(parse: Parse) -> None:
+    """ "dicokok" is an Arrest passive (its bare agent after it); "undangan X" and "permintaan X" are events their
+    owner makes (Invite, Appeal): who answers the invitation is its target."""
+    ex = _ex(
+        parse,
+        _rows("""
+            Akbar PROPN 2 nsubj:pass S-PER
+            dicokok VERB 0 root O
+            Polres PROPN 2 obj B-ORG
+            Sukabumi PROPN 3 flat:name E-ORG
+            . PUNCT 2 punct O
+        """),
+    )
+    assert _events(ex) == [("Arrest", "Polres Sukabumi", "Akbar")]
+    ex = _ex(
+        parse,
+        _rows("""
+            Gatot PROPN 2 nsubj S-PER
+            memenuhi VERB 0 root O
+            undangan NOUN 2 obj O
+            Pentagon PROPN 3 nmod S-ORG
+            . PUNCT 2 punct O
+        """),
+    )
+    assert _events(ex) == [("Invite", "Pentagon", "Gatot")]  # who answers an invitation is its target
