@@ -155,6 +155,7 @@ class Lexicon:
         self.leader_forms = frozenset(lex["groups"]["leader_forms"])
         self.gifts = frozenset(lex["groups"].get("gifts", []))
         self.populations = frozenset(lex["groups"].get("populations", []))
+        self.peoples = frozenset(lex["groups"].get("peoples", []))
         self.giver_forms = frozenset(lex["groups"].get("giver_forms", []))
         self.maker_forms = frozenset(lex["groups"].get("maker_forms", []))
         self.enumeration = tuple(tuple(m.split()) for m in lex["groups"].get("enumeration", []))

@@ -3692,3 +3692,25 @@ def test_extract_arrest_passives_and_owned_request_nouns_of_the_lexicon(parse: P
         """),
     )
     assert _events(ex) == [("Invite", "Pentagon", "Gatot")]  # who answers an invitation is its target
+
+
+@pytest.mark.parametrize(
+    ("owner", "ner", "events"), [("Rohingya", "O", [("Coerce", "Myanmar", "Rohingya")]), ("Saudi", "S-LOC", [])]
+)
+def test_extract_a_population_of_a_stateless_people_is_that_people(
+    parse: Parse, owner: str, ner: str, events: list[tuple[str, str, str]]
+) -> None:
+    """The guide makes a people without a state an actor ("warga Rohingya"): its population stands for it
+    (``[groups] peoples``), where a state's population never stands for the state ("warga Saudi": no target, no
+    event)."""
+    ex = _ex(
+        parse,
+        _rows(f"""
+            Myanmar PROPN 2 nsubj S-LOC
+            mengusir VERB 0 root O
+            warga NOUN 2 obj O
+            {owner} PROPN 3 nmod {ner}
+            . PUNCT 2 punct O
+        """),
+    )
+    assert _events(ex) == events

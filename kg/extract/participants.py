@@ -15,6 +15,7 @@ from kg.extract.words import (
     is_preposition,
     unique_participants,
 )
+from kg.lexicon import normalize_name
 from kg.types import COUNTRY, ORGANIZATION, PERSON, PLACE, Mention, Participant
 
 
@@ -132,6 +133,18 @@ class Participants(Component):
                 out.append(w)
         return out
 
+    def people_of(self, population: Word) -> Mention | None:
+        """The stateless people a population noun is of ("pengungsi Rohingya", ``[groups] peoples``), if any."""
+        for child in self.view.kids(population.id):
+            named = self.by_word.get(child.id)
+            if (
+                named is not None
+                and child.deprel.startswith(("nmod", "flat", "compound", "appos", "amod"))
+                and normalize_name(named.text) in self.lex.peoples
+            ):
+                return named
+        return None
+
     def resolve(self, word: Word) -> Participant:
         """The actor a nominal word stands for: itself, its leader, its owner, or nobody."""
         mention = self.by_word.get(word.id)
@@ -165,7 +178,8 @@ class Participants(Component):
             if given is not None:
                 return given
         if word.lower in self.lex.populations:
-            return Participant(None, text, word.id)  # "wisatawan Yordania": not Jordan
+            people = self.people_of(word)  # "pengungsi Rohingya": the people; "wisatawan Yordania": not Jordan
+            return Participant(people, people.text, word.id) if people is not None else Participant(None, text, word.id)
         # a thing by whoever made, did or holds it: "dua kalimat yang diucapkan Megawati"
         if word.upos == "NOUN" and word.lower not in self.lex.group_nouns and not self.view.is_title_word(word):
             made = self.named_in_relative(word, self.lex.maker_forms)
