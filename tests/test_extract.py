@@ -3667,33 +3667,6 @@ def test_extract_a_rank_the_tagger_took_into_an_organisation_is_the_next_persons
     assert [(m.text, m.kind) for m in ex.mentions] == [("Polda Papua", "Organization"), ("Ahmad", PERSON)]
 
 
-def test_extract_arrest_passives_and_owned_request_nouns_of_the_lexicon(parse: Parse) -> None:
-    """ "dicokok" is an Arrest passive (its bare agent after it); "undangan X" and "permintaan X" are events their
-    owner makes (Invite, Appeal): who answers the invitation is its target."""
-    ex = _ex(
-        parse,
-        _rows("""
-            Akbar PROPN 2 nsubj:pass S-PER
-            dicokok VERB 0 root O
-            Polres PROPN 2 obj B-ORG
-            Sukabumi PROPN 3 flat:name E-ORG
-            . PUNCT 2 punct O
-        """),
-    )
-    assert _events(ex) == [("Arrest", "Polres Sukabumi", "Akbar")]
-    ex = _ex(
-        parse,
-        _rows("""
-            Gatot PROPN 2 nsubj S-PER
-            memenuhi VERB 0 root O
-            undangan NOUN 2 obj O
-            Pentagon PROPN 3 nmod S-ORG
-            . PUNCT 2 punct O
-        """),
-    )
-    assert _events(ex) == [("Invite", "Pentagon", "Gatot")]  # who answers an invitation is its target
-
-
 @pytest.mark.parametrize(
     ("owner", "ner", "events"), [("Rohingya", "O", [("Coerce", "Myanmar", "Rohingya")]), ("Saudi", "S-LOC", [])]
 )
@@ -3714,3 +3687,24 @@ def test_extract_a_population_of_a_stateless_people_is_that_people(
         """),
     )
     assert _events(ex) == events
+
+
+@pytest.mark.parametrize(("negation", "modality"), [("Tidak", "negated"), ("Memang", "asserted")])
+def test_extract_an_event_noun_a_negated_existence_denies_is_negated(parse: Parse, negation: str, modality: str) -> None:
+    """ "Tidak ada dukungan Golkar kepada Ahok": the noun's own markers stop at the verb that governs it, but a negated
+    verb of existence says the event is not there."""
+    ex = _ex(
+        parse,
+        _rows(f"""
+            {negation} ADV 2 advmod O
+            ada VERB 0 root O
+            dukungan NOUN 2 nsubj O
+            Golkar PROPN 3 nmod S-ORG
+            kepada ADP 6 case O
+            Ahok PROPN 3 nmod S-PER
+            . PUNCT 2 punct O
+        """),
+    )
+    assert [(e.event_type, _who(e.agent), _who(e.target), e.modality) for e in ex.events] == [
+        ("Support", "Golkar", "Ahok", modality)
+    ]

@@ -73,7 +73,7 @@ class Setting(Component):
         markers = self._markers(match, head)
         governor = self.sent.word(head.head) if head.head and head.deprel.startswith("xcomp") else None
         negations = {m[0] for m in self.lex.modality.get("negated", ()) + self.lex.modality.get("failed", ()) if len(m) == 1}
-        if self._denied_by_existence(head, negations):
+        if self._denied_by_existence(head, negations) or (match.trigger.nominal and self._said_not_to_exist(head, negations)):
             return "negated"
         if governor is not None and governor.lower in self.lex.refusals:
             return "negated"  # "menolak berkomentar": what one refuses to do is not done
@@ -184,14 +184,16 @@ class Setting(Component):
     def _denied_by_existence(self, head: Word, negations: set[str]) -> bool:
         """ "tak ada anggota DPR yang mengancamnya": a relative clause of a noun that a negated verb of existence
         says is not there."""
-        if not head.deprel.startswith("acl") or not head.head:
-            return False
-        noun = self.sent.word(head.head)
+        return head.deprel.startswith("acl") and bool(head.head) and self._said_not_to_exist(self.sent.word(head.head), negations)
+
+    def _said_not_to_exist(self, noun: Word, negations: set[str]) -> bool:
+        """ "Tidak ada permintaan Jokowi ...", "tak ada anggota DPR yang ...": a noun that a negated verb of existence
+        before it says is not there ("X yang ... tidak ada di lokasi" is no denial)."""
         if not noun.head:
             return False
         verb = self.sent.word(noun.head)
         return (
-            verb.id < noun.id  # "tak ada X yang ...", not "X yang ... tidak ada di lokasi"
+            verb.id < noun.id
             and verb.lower in self.lex.existential
             and any(c.lower in negations for c in self.view.kids(verb.id))
         )
