@@ -358,7 +358,7 @@ class Resolver:
                 exact = [m for m, _t, o in self.roles if o == of_key]
         if not exact:
             return None
-        names = {_surname(m) for m in exact}
+        names = {_surname(m, self.lex) for m in exact}
         if len(names) > 1:
             return max(exact, key=lambda m: (m.sentence, m.start)) if of_key and not unique else None
         return max(exact, key=lambda m: (m.sentence, m.start))
@@ -510,9 +510,13 @@ def resolve_references(
     return replace(extraction, events=tuple(events), quotes=article_quotes(events, extraction, lex, quoted, disabled))
 
 
-def _surname(m: Mention) -> str:
-    """The last word of a person's name, normalised: what tells two persons apart in one article."""
-    return normalize_name(m.text).split()[-1]
+def _surname(m: Mention, lex: Lexicon | None = None) -> str:
+    """The last word of a person's name, normalised: what tells two persons apart in one article. With ``lex``, of
+    the name aliases.toml gives the person ("Jokowi" is Joko Widodo's)."""
+    name = normalize_name(m.text)
+    if lex is not None and name in lex.aliases:
+        name = normalize_name(lex.aliases[name][0])
+    return name.split()[-1]
 
 
 def _acts(word: Word, sentence: Sentence, lex: Lexicon) -> bool:

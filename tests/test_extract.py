@@ -3708,3 +3708,41 @@ def test_extract_an_event_noun_a_negated_existence_denies_is_negated(parse: Pars
     assert [(e.event_type, _who(e.agent), _who(e.target), e.modality) for e in ex.events] == [
         ("Support", "Golkar", "Ahok", modality)
     ]
+
+
+def test_extract_a_bare_title_is_its_one_holder_under_both_his_names(parse: Parse) -> None:
+    """ "kata Presiden" after "Presiden Joko Widodo" and "Presiden Jokowi": one holder under two names (aliases.toml
+    says Jokowi is Joko Widodo), not two presidents to choose between."""
+    ex = _ex(
+        parse,
+        """
+        # text = Presiden Joko Widodo tiba di Palembang.
+        1 Presiden presiden NOUN _ _ 4 nsubj _ ner=O
+        2 Joko Joko PROPN _ _ 1 appos _ ner=B-PER
+        3 Widodo Widodo PROPN _ _ 2 flat:name _ ner=E-PER
+        4 tiba tiba VERB _ _ 0 root _ ner=O
+        5 di di ADP _ _ 6 case _ ner=O
+        6 Palembang Palembang PROPN _ _ 4 obl _ ner=S-LOC
+        7 . . PUNCT _ _ 4 punct _ ner=O
+
+        # text = Presiden Jokowi meresmikan jalan tol.
+        1 Presiden presiden NOUN _ _ 3 nsubj _ ner=O
+        2 Jokowi Jokowi PROPN _ _ 1 appos _ ner=S-PER
+        3 meresmikan resmi VERB _ _ 0 root _ ner=O
+        4 jalan jalan NOUN _ _ 3 obj _ ner=O
+        5 tol tol NOUN _ _ 4 compound _ ner=O
+        6 . . PUNCT _ _ 3 punct _ ner=O
+
+        # text = Jalan itu berat, kata Presiden.
+        1 Jalan jalan NOUN _ _ 3 nsubj _ ner=O
+        2 itu itu DET _ _ 1 det _ ner=O
+        3 berat berat ADJ _ _ 0 root _ ner=O
+        4 , , PUNCT _ _ 5 punct _ ner=O
+        5 kata kata VERB _ _ 3 parataxis _ ner=O
+        6 Presiden presiden NOUN _ _ 5 nsubj _ ner=O
+        7 . . PUNCT _ _ 3 punct _ ner=O
+    """,
+    )
+    assert [(e.event_type, _who(e.agent), e.rule) for e in ex.events if e.sentence == 2] == [
+        ("Statement", "Jokowi", "statement+role-noun")
+    ]
