@@ -3746,3 +3746,22 @@ def test_extract_a_bare_title_is_its_one_holder_under_both_his_names(parse: Pars
     assert [(e.event_type, _who(e.agent), e.rule) for e in ex.events if e.sentence == 2] == [
         ("Statement", "Jokowi", "statement+role-noun")
     ]
+
+
+@pytest.mark.parametrize(
+    ("addressee", "expected"),
+    [
+        (
+            "kepada ADP 4 case O\nPansus PROPN 2 obl O\nAngket PROPN 4 flat:name O\nKPK PROPN 5 flat:name S-ORG",
+            "Pansus Angket KPK",
+        ),
+        ("kepada ADP 4 case O\npihak NOUN 2 obl O\nKJRI PROPN 4 nmod S-ORG", "KJRI"),
+    ],
+    ids=["committee", "side"],
+)
+def test_extract_a_statement_addressed_to_a_committee_or_a_side(parse: Parse, addressee: str, expected: str) -> None:
+    """ "mengaku kepada Pansus Angket KPK": a parliamentary committee heads its name, which the tagger cut to "KPK";
+    "menyampaikan kepada pihak KJRI": the side noun stands for the organisation named right after it."""
+    rows = "Niko PROPN 2 nsubj S-PER\nmengaku VERB 0 root O\n" + addressee + "\n. PUNCT 2 punct O"
+    ex = _ex(parse, _rows(rows))
+    assert _events(ex) == [("Statement", "Niko", expected)]

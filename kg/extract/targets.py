@@ -5,7 +5,7 @@ from __future__ import annotations
 from kg.document import Word
 from kg.extract.view import Component, TriggerMatch
 from kg.extract.words import PASSIVE_SUBJECTS, PUNCT_BREAK, SUBJECTS, is_outlet
-from kg.types import PLACE, Participant
+from kg.types import PLACE, Mention, Participant
 
 
 class Targets(Component):
@@ -65,13 +65,20 @@ class Targets(Component):
             if marker not in self.lex.addressee_markers:
                 continue
             for conjunct in self.parts.conjuncts(word):
-                named = self.by_word.get(conjunct.id)  # named there, not an owner deep in the phrase
+                named = self.by_word.get(conjunct.id) or self._side_of(conjunct)  # not an owner deep in the phrase
                 if named is None or named.kind == PLACE or is_outlet(named, self.lex):
                     continue
                 part = Participant(named, named.text, conjunct.id)
                 if all(p.mention is None or p.mention.key != named.key for p in out):
                     out.append(part)
         return out
+
+    def _side_of(self, word: Word) -> Mention | None:
+        """The organisation a side noun names right after it ("kepada pihak KJRI"), if any."""
+        if word.lower not in self.lex.sides:
+            return None
+        owner = next((k for k in self.view.kids(word.id) if k.deprel.startswith("nmod") and k.id == word.id + 1), None)
+        return self.by_word.get(owner.id) if owner is not None else None
 
     def thanked_for(self, match: TriggerMatch) -> list[Word]:
         """The gift thanked for, where the parser hung it away from the thanks ("berterima kasih mewakili
