@@ -3765,3 +3765,20 @@ def test_extract_a_statement_addressed_to_a_committee_or_a_side(parse: Parse, ad
     rows = "Niko PROPN 2 nsubj S-PER\nmengaku VERB 0 root O\n" + addressee + "\n. PUNCT 2 punct O"
     ex = _ex(parse, _rows(rows))
     assert _events(ex) == [("Statement", "Niko", expected)]
+
+
+def test_extract_no_name_of_a_pronoun_with_pun_nor_a_numeral_before_a_name(parse: Parse) -> None:
+    """ "Iapun" (the tokenizer left "pun" on the pronoun) is no person; "II Akademi Kepolisian" (the numeral of the
+    rank before it) is the academy."""
+    ex = _ex(
+        parse,
+        _rows("""
+            Iapun PROPN 2 nsubj S-PER
+            menyebut VERB 0 root O
+            II NUM 4 nummod B-ORG
+            Akademi PROPN 2 obj I-ORG
+            Kepolisian PROPN 4 flat:name E-ORG
+            . PUNCT 2 punct O
+        """),
+    )
+    assert [m.text for m in ex.mentions] == ["Akademi Kepolisian"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 
 from kg.document import Sentence, Word
 from kg.extract.roles import RoleReader
@@ -10,6 +11,8 @@ from kg.extract.spans import NameSpans
 from kg.extract.words import acronym_of_tail, is_capitalized, looks_like_acronym, name_starts
 from kg.lexicon import Lexicon, normalize_name
 from kg.types import COUNTRY, ORGANIZATION, PERSON, PLACE, Mention
+
+_ROMAN = re.compile(r"^[IVX]{2,}$")  # a Roman numeral written alone ("II", "IX"; not the "I" of Balinese names)
 
 
 class MentionFinder:
@@ -93,8 +96,12 @@ class MentionFinder:
         return sorted(out, key=lambda m: (m.start, -m.end))
 
     def _make_mention(self, s: int, e: int, label: str, countries: dict[tuple[int, int], str]) -> Mention | None:
-        while s < e - 1 and (self.words[s].upos == "PUNCT" or self.words[s].lower in self.lex.not_name_starts):
-            s += 1  # "KH. Ma'ruf Amin" after its title, "Biarpun Barack Obama" at a sentence start: not the name's
+        while s < e - 1 and (
+            self.words[s].upos == "PUNCT" or self.words[s].lower in self.lex.not_name_starts or _ROMAN.match(self.words[s].text)
+        ):
+            # "KH. Ma'ruf Amin" after its title, "Biarpun Barack Obama" at a sentence start, the numeral of what came
+            # before ("Tingkat II Akademi Kepolisian"): not the name's
+            s += 1
         words = self.words[s:e]
         acronym = None
         if len(words) >= 4 and words[-1].text == ")" and "(" in [w.text for w in words]:
@@ -106,7 +113,7 @@ class MentionFinder:
                 if not acronym_of_tail(inner, [w.text for w in words]):
                     acronym = inner
         text = self.sent.span_text(s, e).strip(" -\"'“”")
-        if not text or normalize_name(text) in self.lex.pronouns or normalize_name(text) in self.lex.not_actors:
+        if not text or self._pronoun(normalize_name(text)) or normalize_name(text) in self.lex.not_actors:
             return None
         if self._is_no_name(s, e, words):
             return None
@@ -139,6 +146,10 @@ class MentionFinder:
             if k < s:
                 written = self.sent.span_text(k, e)
         return Mention(self.sent.index, s, e, text, kind, s, code, acronym, written=written)
+
+    def _pronoun(self, name: str) -> bool:
+        """A pronoun, also with the particle "pun" the tokenizer left on it ("Iapun", "Merekapun")."""
+        return name in self.lex.pronouns or (name.endswith("pun") and name[:-3] in self.lex.pronouns)
 
     def _is_no_name(self, s: int, e: int, words: tuple[Word, ...]) -> bool:
         """Capitalised words the tagger took for a name that names no actor.
