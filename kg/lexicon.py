@@ -273,6 +273,7 @@ class Lexicon:
         self.lowercase_in_titles = frozenset(grammar.get("lowercase_in_titles", []))
         self.patronymics = frozenset(names.get("patronymics", []))
         self.clitics = frozenset(names.get("clitics", []))
+        self.pronoun_particles = tuple(names.get("pronoun_particles", []))
         self.initials_markers = frozenset(tuple(m.split()) for m in names.get("initials_markers", []))
         self.initials_titles = frozenset(names.get("initials_titles", []))
         self.alias_markers = frozenset(tuple(m.split()) for m in names.get("alias_markers", []))

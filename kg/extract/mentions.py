@@ -148,8 +148,10 @@ class MentionFinder:
         return Mention(self.sent.index, s, e, text, kind, s, code, acronym, written=written)
 
     def _pronoun(self, name: str) -> bool:
-        """A pronoun, also with the particle "pun" the tokenizer left on it ("Iapun", "Merekapun")."""
-        return name in self.lex.pronouns or (name.endswith("pun") and name[:-3] in self.lex.pronouns)
+        """A pronoun, also with a particle the tokenizer left on it ("Iapun", ``[names] pronoun_particles``)."""
+        return name in self.lex.pronouns or any(
+            name.endswith(p) and name[: -len(p)] in self.lex.pronouns for p in self.lex.pronoun_particles
+        )
 
     def _is_no_name(self, s: int, e: int, words: tuple[Word, ...]) -> bool:
         """Capitalised words the tagger took for a name that names no actor.
