@@ -204,11 +204,16 @@ class Lexicon:
         self.speech_addressed: dict[str, frozenset[str]] = {
             event_type: frozenset(verbs) for event_type, verbs in lex["speech"].get("addressed", {}).items()
         }
+        self.directive_marks = frozenset(lex.get("grammar", {}).get("directive", []))
+        self.speech_urging: dict[str, frozenset[str]] = {
+            event_type: frozenset(verbs) for event_type, verbs in lex["speech"].get("urging", {}).items()
+        }
         self.event_types, self.triggers = _load_event_types(ontology_dir / "event-types.ttl", pack.file("triggers.ttl"))
         self.framing_types = frozenset(lex.get("complements", {}).get("framing", []))
         for section, named in (
             ("speech.content", set(self.speech_content)),
             ("speech.addressed", set(self.speech_addressed)),
+            ("speech.urging", set(self.speech_urging)),
             ("complements", set(self.framing_types)),
             ("targets.refusal_type", {self.refusal_type} - {None}),
             ("speech.denial_type", {self.denial_type} - {None}),

@@ -1173,7 +1173,7 @@ def test_extract_words_that_name_no_actor_give_no_mention(parse: Parse) -> None:
             Diduduki VERB 9 acl:relcl S-LOC
             untuk ADP 13 case O
             konflik NOUN 2 obl O
-            Rohingya PROPN 13 nmod S-LOC
+            Yazidi PROPN 13 nmod S-LOC
             dan CCONJ 16 cc O
             nota NOUN 13 conj O
             kesepahaman NOUN 16 compound O
@@ -1189,7 +1189,7 @@ def test_extract_words_that_name_no_actor_give_no_mention(parse: Parse) -> None:
             . PUNCT 2 punct O
         """),
     )
-    # a vehicle, a lone verb, an ethnic group, the acronyms of common nouns
+    # a vehicle, a lone verb, a religious group's adjective ([names] not_actors), the acronyms of common nouns
     assert [m.text for m in ex.mentions] == ["Trump", "Wilayah"]
 
 
@@ -3782,3 +3782,42 @@ def test_extract_no_name_of_a_pronoun_with_pun_nor_a_numeral_before_a_name(parse
         """),
     )
     assert [m.text for m in ex.mentions] == ["Akademi Kepolisian"]
+
+
+@pytest.mark.parametrize(
+    ("rows", "appeals"),
+    [
+        # the clause the parser made a second verb after the object: the object is still asked
+        (
+            "KPK PROPN 2 nsubj S-ORG\nberharap VERB 0 root O\nPemkot NOUN 2 obj O\nBPN PROPN 3 conj S-ORG\n"
+            "dapat AUX 6 aux O\nmendukung VERB 2 conj O\n. PUNCT 2 punct O",
+            [("Appeal", "KPK", "BPN")],
+        ),
+        # an institution by its common noun, owned by its name
+        (
+            "KPK PROPN 2 nsubj S-ORG\nberharap VERB 0 root O\nmajelis NOUN 6 nsubj O\nMahkamah PROPN 3 nmod B-ORG\n"
+            "Agung PROPN 4 flat:name E-ORG\nmempertimbangkan VERB 2 ccomp O\n. PUNCT 2 punct O",
+            [("Appeal", "KPK", "Mahkamah Agung")],
+        ),
+        # urged to do something: an Appeal to the object ...
+        (
+            "KontraS PROPN 2 nsubj S-ORG\nmengingatkan VERB 0 root O\nDPR PROPN 2 obj S-ORG\n"
+            "agar SCONJ 5 mark O\nmenghindari VERB 2 advcl O\n. PUNCT 2 punct O",
+            [("Appeal", "KontraS", "DPR")],
+        ),
+        # ... but told something, no appeal; nor to the subject of what it is warned of
+        (
+            "KontraS PROPN 2 nsubj S-ORG\nmengingatkan VERB 0 root O\nDPR PROPN 2 obj S-ORG\n"
+            "bahwa SCONJ 6 mark O\nTNI PROPN 6 nsubj S-ORG\nmenyerang VERB 2 ccomp O\n. PUNCT 2 punct O",
+            [],
+        ),
+    ],
+    ids=["object-then-verb", "institution-noun", "urged", "told"],
+)
+def test_extract_wishes_and_urgings_are_appeals_to_whom_they_ask(
+    parse: Parse, rows: str, appeals: list[tuple[str, str, str]]
+) -> None:
+    """[speech.addressed] wishes ("berharap X ...") and [speech.urging] ("mengingatkan X agar ...") are, besides the
+    Statement, an Appeal to whom they ask."""
+    ex = _ex(parse, _rows(rows))
+    assert [e for e in _events(ex) if e[0] == "Appeal"] == appeals

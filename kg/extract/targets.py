@@ -149,18 +149,39 @@ class Targets(Component):
         The target is the named subject of the verb's complement clause, or the object the parser hung on
         the speech verb before that clause ("berharap First Travel untuk kooperatif").
         """
-        types = [t for t, verbs in self.lex.speech_addressed.items() if head.lower in verbs]
+        wishing = [t for t, verbs in self.lex.speech_addressed.items() if head.lower in verbs]
+        urging = [t for t, verbs in self.lex.speech_urging.items() if head.lower in verbs]
+        types = wishing + urging
         if not types:
             return []
-        clauses = [c for c in self.view.kids(head.id) if c.deprel.startswith(("ccomp", "xcomp")) and c.upos == "VERB"]
-        words = [c for clause in clauses for c in self.view.kids(clause.id) if c.deprel in SUBJECTS]
+        clauses = [c for c in self.view.kids(head.id) if c.deprel.startswith(("ccomp", "xcomp", "advcl")) and c.upos == "VERB"]
+        objects = [c for c in self.view.kids(head.id) if c.deprel == "obj"]
+        if not clauses and objects:
+            # "berharap Pemkot Tangerang dan BPN dapat mendukung ...", parsed as the object and a second verb
+            clauses = [
+                c
+                for c in self.view.kids(head.id)
+                if c.deprel == "conj"
+                and c.upos == "VERB"
+                and c.id > objects[0].id
+                and not any(k.deprel in SUBJECTS for k in self.view.kids(c.id))
+            ]
+        words = [] if not wishing else [c for clause in clauses for c in self.view.kids(clause.id) if c.deprel in SUBJECTS]
+        if urging and not wishing:
+            # what the object is urged to do: a controlled clause, or one its subordinator says is a directive
+            clauses = [
+                c
+                for c in clauses
+                if c.deprel.startswith("xcomp") or any(k.lower in self.lex.directive_marks for k in self.view.kids(c.id))
+            ]
         if clauses:
-            words += [c for c in self.view.kids(head.id) if c.deprel == "obj" and c.id < clauses[0].id]
+            words += [c for c in objects if c.id < clauses[0].id]
         out: list[tuple[str, Participant]] = []
         for word in words:
             for conjunct in self.parts.conjuncts(word):
-                # "berharap pemerintah memanfaatkan ...": a government is asked; coreference says whose
-                government = conjunct.lower in self.lex.governments
+                # "berharap pemerintah memanfaatkan ...", "berharap majelis hakim Mahkamah Agung bisa ...": a government
+                # or an institution named by its common noun is asked; coreference says whose
+                government = conjunct.lower in self.lex.governments or conjunct.lower in self.lex.generic_organizations
                 if conjunct.id not in self.view.by_word and not government:
                     continue  # "berharap kinerja KPK tidak terganggu": a wish about KPK's work, not asked of KPK
                 part = self.parts.resolve(conjunct)
