@@ -3821,3 +3821,26 @@ def test_extract_wishes_and_urgings_are_appeals_to_whom_they_ask(
     Statement, an Appeal to whom they ask."""
     ex = _ex(parse, _rows(rows))
     assert [e for e in _events(ex) if e[0] == "Appeal"] == appeals
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        (
+            "TNI PROPN 2 nsubj S-ORG\nmenangguhkan VERB 0 root O\nkerja NOUN 2 obj O\nsama ADJ 3 amod O\n"
+            "dengan ADP 6 case O\nADF PROPN 3 nmod S-ORG\n. PUNCT 2 punct O",
+            [("Sanction", "TNI", "ADF")],
+        ),
+        (
+            "Hilman PROPN 2 nsubj:pass S-PER\ndicegah VERB 0 root O\nKPK PROPN 2 obj S-ORG\nke ADP 6 case O\n"
+            "luar NOUN 6 compound O\nnegeri NOUN 2 obl O\n. PUNCT 2 punct O",
+            [("Sanction", "KPK", "Hilman")],
+        ),
+    ],
+    ids=["suspended-cooperation", "travel-ban"],
+)
+def test_extract_suspended_cooperation_and_travel_bans_are_sanctions(
+    parse: Parse, rows: str, expected: list[tuple[str, str, str]]
+) -> None:
+    """ "menangguhkan kerja sama dengan X" and "dicegah ... ke luar negeri" (a travel ban) are Sanctions."""
+    assert _events(_ex(parse, _rows(rows))) == expected
