@@ -3844,3 +3844,20 @@ def test_extract_suspended_cooperation_and_travel_bans_are_sanctions(
 ) -> None:
     """ "menangguhkan kerja sama dengan X" and "dicegah ... ke luar negeri" (a travel ban) are Sanctions."""
     assert _events(_ex(parse, _rows(rows))) == expected
+
+
+def test_extract_a_letter_sent_to_someone_is_a_statement_to_them(parse: Parse) -> None:
+    """ "berkirim surat ke KPK": a phrase that ends in its preposition says whom it is addressed to, "ke" as well as
+    "kepada"."""
+    ex = _ex(
+        parse,
+        _rows("""
+            Fredrich PROPN 2 nsubj S-PER
+            berkirim VERB 0 root O
+            surat NOUN 2 obj O
+            ke ADP 5 case O
+            KPK PROPN 2 obl S-ORG
+            . PUNCT 2 punct O
+        """),
+    )
+    assert _events(ex) == [("Statement", "Fredrich", "KPK")]

@@ -61,8 +61,9 @@ class Targets(Component):
         out: list[Participant] = []
         last = self.sent.word(match.end)
         for word in self.objects_of(match, head):
-            marker = self.view.case_of(word) or (last.lower if last.upos == "ADP" and last.head == word.id else None)
-            if marker not in self.lex.addressee_markers:
+            # "berkirim surat ke KPK": a phrase that ends in its preposition says whom it is sent to
+            ends_in_it = last.upos == "ADP" and last.head == word.id and len(match.trigger.words) > 1
+            if self.view.case_of(word) not in self.lex.addressee_markers and not ends_in_it:
                 continue
             for conjunct in self.parts.conjuncts(word):
                 named = self.by_word.get(conjunct.id) or self._side_of(conjunct)  # not an owner deep in the phrase
