@@ -64,8 +64,17 @@ def _role_index(mentions: tuple[Mention, ...], lex: Lexicon) -> list[tuple[Menti
                 of_key = role.of.country_code or normalize_name(role.of.text)
             elif role.of_text:
                 of_key = normalize_name(role.of_text)
-            out.append((m, normalize_name(role.title), of_key))
+            out.append((m, _without_rank(normalize_name(role.title), lex), of_key))
     return out
+
+
+def _without_rank(title: str, lex: Lexicon) -> str:
+    """A title without the rank written after it ("kapolri jenderal" is the Kapolri's title, ``[titles] ranks``)."""
+    words = title.split()
+    for n in (2, 1):
+        if len(words) > n and tuple(words[-n:]) in lex.ranks:
+            return " ".join(words[:-n])
+    return title
 
 
 def _named_before(mention: Mention, sentence: int, word: int) -> bool:

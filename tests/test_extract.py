@@ -3861,3 +3861,35 @@ def test_extract_a_letter_sent_to_someone_is_a_statement_to_them(parse: Parse) -
         """),
     )
     assert _events(ex) == [("Statement", "Fredrich", "KPK")]
+
+
+def test_extract_an_addressee_named_by_a_title_is_its_holder(parse: Parse) -> None:
+    """ "mengatakan kepada Kapolri" after "Kapolri Jenderal Tito Karnavian": the title's holder is spoken to (the rank
+    after the title is no part of it)."""
+    ex = _ex(
+        parse,
+        """
+        # text = Jokowi memanggil Kapolri Jenderal Tito Karnavian.
+        1 Jokowi Jokowi PROPN _ _ 2 nsubj _ ner=S-PER
+        2 memanggil panggil VERB _ _ 0 root _ ner=O
+        3 Kapolri Kapolri PROPN _ _ 2 obj _ ner=O
+        4 Jenderal jenderal NOUN _ _ 3 flat _ ner=O
+        5 Tito Tito PROPN _ _ 3 appos _ ner=B-PER
+        6 Karnavian Karnavian PROPN _ _ 5 flat:name _ ner=E-PER
+        7 . . PUNCT _ _ 2 punct _ ner=O
+
+        # text = Jokowi mengatakan kepada Kapolri bahwa kasus itu diusut.
+        1 Jokowi Jokowi PROPN _ _ 2 nsubj _ ner=S-PER
+        2 mengatakan kata VERB _ _ 0 root _ ner=O
+        3 kepada kepada ADP _ _ 4 case _ ner=O
+        4 Kapolri Kapolri PROPN _ _ 2 obl _ ner=O
+        5 bahwa bahwa SCONJ _ _ 8 mark _ ner=O
+        6 kasus kasus NOUN _ _ 8 nsubj:pass _ ner=O
+        7 itu itu DET _ _ 6 det _ ner=O
+        8 diusut usut VERB _ _ 2 ccomp _ ner=O
+        9 . . PUNCT _ _ 2 punct _ ner=O
+    """,
+    )
+    assert [(e.event_type, _who(e.agent), _who(e.target)) for e in ex.events if e.sentence == 1] == [
+        ("Statement", "Jokowi", "Tito Karnavian")
+    ]
