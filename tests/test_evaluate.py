@@ -286,16 +286,16 @@ def test_evaluate_one_node_two_spellings_is_each_articles_gold_actor() -> None:
 def test_evaluate_a_node_named_by_part_of_a_gold_name_is_that_actor_in_its_article() -> None:
     """kg names a person "Abidin" where the gold says "M. Abidin": in the event corpus (gold actors say their
     articles) a node that matches no gold name whole is the one gold actor of its article whose name has all its
-    words; where two actors of the article have them (or in another article) it matches no one."""
+    words, and of its kind; where two actors of the article have them (or in another article) it matches no one."""
     from rdflib import RDF, RDFS, Literal, URIRef
 
     from kg.evaluate import _match_actors
     from kg.mapper import actor_iri
     from kg.namespace import KG
 
-    def graph_of(label: str, article: str) -> Graph:
+    def graph_of(label: str, article: str, kind: URIRef = KG.Person) -> Graph:
         graph, node, page = Graph(), actor_iri("node"), URIRef(f"https://example.org/article/{article}")
-        graph.add((node, RDF.type, KG.Person))
+        graph.add((node, RDF.type, kind))
         graph.add((node, RDFS.label, Literal(label)))
         graph.add((node, KG.mentionedIn, page))
         graph.add((page, KG.articleId, Literal(article)))
@@ -313,3 +313,8 @@ def test_evaluate_a_node_named_by_part_of_a_gold_name_is_that_actor_in_its_artic
     assert mapping == {node: "0:abidin"} and in_article == {(node, "berita-a"): "0:abidin"} and score.tp == 1
     assert _match_actors(gold, graph_of("Rudi", "berita-a"))[0] == {}  # two gold Rudis: no one
     assert _match_actors(gold, graph_of("Abidin", "berita-b"))[0] == {}  # not an actor of that article
+    # a place named in a person's title is not that person
+    gold["actors"].append(
+        {"id": "0:aher", "type": "Person", "name": "Gubernur Jawa Barat Aher", "aliases": [], "articles": ["berita-a"]}
+    )
+    assert _match_actors(gold, graph_of("Jawa Barat", "berita-a", KG.Place))[0] == {}
