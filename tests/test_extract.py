@@ -3893,3 +3893,25 @@ def test_extract_an_addressee_named_by_a_title_is_its_holder(parse: Parse) -> No
     assert [(e.event_type, _who(e.agent), _who(e.target)) for e in ex.events if e.sentence == 1] == [
         ("Statement", "Jokowi", "Tito Karnavian")
     ]
+
+
+@pytest.mark.parametrize(("governor", "modality"), [("menyiapkan", "future"), ("upaya", "hypothetical"), ("meliput", "asserted")])
+def test_extract_an_event_noun_reads_the_word_it_hangs_on(parse: Parse, governor: str, modality: str) -> None:
+    """ "menyiapkan pertemuan Jokowi dengan Prabowo" is a planned meeting, "upaya pertemuan ..." an attempted one;
+    covering it says it took place."""
+    upos, relation = ("NOUN", "nmod") if governor == "upaya" else ("VERB", "obj")
+    ex = _ex(
+        parse,
+        _rows(f"""
+            Wartawan NOUN 2 nsubj O
+            {governor} {upos} 0 root O
+            pertemuan NOUN 2 {relation} O
+            Jokowi PROPN 3 nmod S-PER
+            dengan ADP 6 case O
+            Prabowo PROPN 3 nmod S-PER
+            . PUNCT 2 punct O
+        """),
+    )
+    assert [(e.event_type, _who(e.agent), _who(e.target), e.modality) for e in ex.events] == [
+        ("Meet", "Jokowi", "Prabowo", modality)
+    ]

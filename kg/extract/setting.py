@@ -130,6 +130,10 @@ class Setting(Component):
             )
         elif head.head and head.deprel.startswith("acl") and self.sent.word(head.head).upos == "NOUN":
             markers.append(self.sent.word(head.head).lower)  # "keinginan Dunford untuk berkomunikasi dengan X"
+        elif match.trigger.nominal and head.head:
+            # the word an event noun hangs on: "merencanakan kunjungan ke ...", "rencana kunjungan ...", "upaya
+            # pertemuan ..." (its own modifiers stay the answer's: "tidak memenuhi panggilan KPK")
+            markers.append(self.sent.word(head.head).lower)
         return markers
 
     def _left(self, match: TriggerMatch, head: Word) -> list[str]:
