@@ -3915,3 +3915,23 @@ def test_extract_an_event_noun_reads_the_word_it_hangs_on(parse: Parse, governor
     assert [(e.event_type, _who(e.agent), _who(e.target), e.modality) for e in ex.events] == [
         ("Meet", "Jokowi", "Prabowo", modality)
     ]
+
+
+def test_extract_a_bare_speech_tag_modifying_a_noun_says_nothing(parse: Parse) -> None:
+    """ "nilai tambah ... terhadap Ridwan Kamil" (added value): "tambah", the tag of "..., tambahnya", hangs on a noun
+    without a subject of its own, and nobody speaks."""
+    ex = _ex(
+        parse,
+        _rows("""
+            Uu PROPN 3 nsubj S-PER
+            tak PART 3 advmod O
+            memberi VERB 0 root O
+            nilai NOUN 3 obj O
+            tambah VERB 4 acl O
+            terhadap ADP 7 case O
+            Ridwan PROPN 4 nmod B-PER
+            Kamil PROPN 7 flat:name E-PER
+            . PUNCT 3 punct O
+        """),
+    )
+    assert [e for e in _events(ex) if e[0] == "Statement"] == []

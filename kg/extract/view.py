@@ -78,8 +78,15 @@ class SentenceView:
     def says_nothing(self, head: Word) -> bool:
         """Whether a speech verb says nothing here (no Statement): "mengakui Yerusalem sebagai ibu kota Israel" (a verb
         of ``[speech] recognition`` with an object and a "sebagai" phrase recognises something as something);
-        "polisi mengungkap kasus itu" (a verb of ``[speech.uncovering]`` with such an object uncovers it)."""
+        "polisi mengungkap kasus itu" (a verb of ``[speech.uncovering]`` with such an object uncovers it); a bare speech
+        tag that modifies a noun and has no subject of its own is part of a phrase ("nilai tambah", "kata sambutan")."""
         kids = self.kids(head.id)
+        if (
+            head.deprel.startswith("acl")
+            and head.lower == head.lemma.lower()
+            and not any(c.deprel.startswith("nsubj") for c in kids)
+        ):
+            return True
         if head.lower in self.lex.uncovering_verbs:  # not when a clause says what ("mengungkapkan pelaku ... adalah X")
             return not any(c.deprel.startswith(("ccomp", "parataxis")) for c in kids) and any(
                 c.deprel in ("obj", "nsubj:pass") and c.lower in self.lex.uncovered_things for c in kids
