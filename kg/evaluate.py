@@ -135,12 +135,14 @@ def _match_actors(gold: dict[str, Any], graph: Graph) -> tuple[dict[str, str], P
     differently ("Agun Gunandjar", "Agun Gunanjar") is two gold actors but one node, and is each in its article."""
     alias_to_gold: dict[str, list[str]] = {}
     gold_names: dict[str, set[str]] = {}
-    gold_kinds: dict[str, str] = {}
+    # (article, kind) -> the gold actors of that kind the gold says are in that article
+    gold_by_article: dict[tuple[str, str], list[str]] = defaultdict(list)
     for actor in gold.get("actors", []):
         for alias in {actor["id"], *actor.get("aliases", [])}:
             alias_to_gold.setdefault(normalize_name(alias), []).append(actor["id"])
         gold_names[actor["id"]] = {normalize_name(n) for n in (actor.get("name", ""), *actor.get("aliases", [])) if n}
-        gold_kinds[actor["id"]] = str(actor.get("type", ""))
+        for article in actor.get("articles", []):
+            gold_by_article[(article, str(actor.get("type", "")))].append(actor["id"])
     gold_articles = {actor["id"]: set(actor["articles"]) for actor in gold.get("actors", []) if "articles" in actor}
     node_articles: dict[str, set[str]] = defaultdict(set)
     if gold_articles:
@@ -173,8 +175,7 @@ def _match_actors(gold: dict[str, Any], graph: Graph) -> tuple[dict[str, str], P
                 in_article[(iri, article)] = local
         hits = here or [ids[0] for ids in candidates]
         if not hits:
-            same_kind = {g: ns for g, ns in gold_names.items() if gold_kinds.get(g) == kinds[iri]}
-            part_of = _part_of_name(labels[iri], node_articles[iri], same_kind, gold_articles, kinds[iri] == PERSON)
+            part_of = _part_of_name(labels[iri], kinds[iri], node_articles[iri], gold_names, gold_by_article)
             for article, gold_id in part_of.items():
                 in_article[(iri, article)] = gold_id
             hits = list(dict.fromkeys(part_of.values()))
@@ -198,20 +199,24 @@ def _match_actors(gold: dict[str, Any], graph: Graph) -> tuple[dict[str, str], P
 
 
 def _part_of_name(
-    label: str, articles: set[str], gold_names: dict[str, set[str]], gold_articles: dict[str, set[str]], person: bool
+    label: str,
+    kind: str,
+    articles: set[str],
+    gold_names: dict[str, set[str]],
+    gold_by_article: dict[tuple[str, str], list[str]],
 ) -> dict[str, str]:
     """Article -> the one gold actor of that article that a node matching no gold name whole is part of by name:
     each word of the node's label is a word of one of the actor's names ("Abidin" of "M. Abidin", "Rudi" of
-    "Rudi (Alfonso)"), and no other gold actor of the article has them all. ``gold_names`` holds the gold actors of
-    the node's kind only (a place named in a person's title is not that person), and a part of an organisation's
-    name is two words at least ("Departemen Keamanan", not "Direktorat"). Only where the gold says where its
-    actors are (the event corpus): across articles a part of a name names no one."""
+    "Rudi (Alfonso)"), and no other gold actor of the article has them all. Only gold actors of the node's kind
+    (a place named in a person's title is not that person), and a part of an organisation's name is two words at
+    least ("Departemen Keamanan", not "Direktorat"). Only where the gold says where its actors are (the event
+    corpus, ``gold_by_article``): across articles a part of a name names no one."""
     words = set(normalize_name(label).split())
     out: dict[str, str] = {}
-    if not words or (not person and len(words) < 2):
+    if not words or (kind != PERSON and len(words) < 2):
         return out
     for article in sorted(articles):
-        local = [g for g, where in gold_articles.items() if article in where]
+        local = gold_by_article.get((article, kind), [])
         fits = [g for g in local if any(words <= set(n.split()) for n in gold_names.get(g, ()))]
         if len(fits) == 1:
             out[article] = fits[0]

@@ -204,7 +204,6 @@ class Lexicon:
         self.speech_addressed: dict[str, frozenset[str]] = {
             event_type: frozenset(verbs) for event_type, verbs in lex["speech"].get("addressed", {}).items()
         }
-        self.directive_marks = frozenset(lex.get("grammar", {}).get("directive", []))
         self.speech_urging: dict[str, frozenset[str]] = {
             event_type: frozenset(verbs) for event_type, verbs in lex["speech"].get("urging", {}).items()
         }
@@ -260,6 +259,7 @@ class Lexicon:
         grammar = lex.get("grammar", {})
         self.relatives = frozenset(grammar.get("relative", []))
         self.existential = frozenset(grammar.get("existential", []))
+        self.directive_marks = frozenset(grammar.get("directive", []))
         self.passive_agent_markers = frozenset(grammar.get("passive_agent", []))
         self.source_markers = frozenset(grammar.get("source", []))
         self.copulas = frozenset(grammar.get("copulas", []))
