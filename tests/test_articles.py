@@ -552,3 +552,17 @@ def test_language_model_copy_is_written_once_and_ranks_as_py3langid(tmp_path: Pa
             assert ours.rank(text) == theirs.rank(text)
     finally:
         kg.articles._identifier.cache_clear()
+
+
+def test_articles_a_menu_bar_is_furniture_and_the_headline_and_dateline_come_after_it() -> None:
+    """A site's menu bar ("Beranda | Nasional | Hukum ...") is no headline: the headline after it is the title, and the
+    bare dateline that opens the story ("Jakarta - ") no actor."""
+    raw = (
+        "Beranda | Nasional | Hukum | Politik | Video | Indeks\n\n"
+        "Kejagung Tahan Mantan Direktur Utama\n\n"
+        "Jakarta - Kejaksaan Agung menahan Andi Prasetyo, Sabtu.\n"
+    )
+    article = article_from_text("menu", raw, find_headline=True)
+    assert article.title == "Kejagung Tahan Mantan Direktur Utama"
+    assert article.text == "Kejaksaan Agung menahan Andi Prasetyo, Sabtu."
+    assert any("menu 1" in w for w in article.warnings)
