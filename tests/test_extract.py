@@ -3935,3 +3935,19 @@ def test_extract_a_bare_speech_tag_modifying_a_noun_says_nothing(parse: Parse) -
         """),
     )
     assert [e for e in _events(ex) if e[0] == "Statement"] == []
+
+
+def test_extract_the_press_a_statement_is_made_to_is_no_addressee_to_resolve(parse: Parse) -> None:
+    """ "kata Harli kepada para wartawan": journalists are where it was said, not a title's holder to look for."""
+    ex = _ex(
+        parse,
+        _rows("""
+            Harli PROPN 2 nsubj S-PER
+            mengatakan VERB 0 root O
+            kepada ADP 5 case O
+            para DET 5 det O
+            wartawan NOUN 2 obl O
+            . PUNCT 2 punct O
+        """),
+    )
+    assert [(e.event_type, _who(e.agent), e.target) for e in ex.events] == [("Statement", "Harli", None)]

@@ -68,9 +68,10 @@ class Targets(Component):
             for conjunct in self.parts.conjuncts(word):
                 named = self.by_word.get(conjunct.id) or self._side_of(conjunct)  # not an owner deep in the phrase
                 if named is None and self.view.is_title_word(conjunct):
-                    # "mengatakan kepada Kapolri": the title's holder, as coreference finds him
+                    # "mengatakan kepada Kapolri": the title's holder, as coreference finds him; not "kepada wartawan",
+                    # the press a statement is made to (``[speech] media_heads``)
                     text = self.view.nominal_text(conjunct)
-                    if all(p.text != text for p in out):
+                    if not self.lex.is_media(conjunct.text) and all(p.text != text for p in out):
                         out.append(Participant(None, text, conjunct.id))
                     continue
                 if named is None or named.kind == PLACE or is_outlet(named, self.lex):
